@@ -1,0 +1,139 @@
+// The database factory: PostgreSQL through `pg` when a URL is given, otherwise PGlite
+// persisted in a folder. Both engines return the same JS types for the same columns
+// (int8 as number, date as 'YYYY-MM-DD' text, timestamptz as Date) so code and tests
+// cannot come to depend on one engine's quirks.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface Database<DB = any> {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Human description without credentials, for logs. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (v: string) => Number(v);
+    if (oid === DATE) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export interface PostgresOptions {
+  url: string;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    application_name: opts.applicationName ?? 'zhengfa',
+    types: pgTypes,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    describe: describeUrl(opts.url),
+    close: () => db.destroy(),
+  };
+}
+
+export interface PGliteOptions {
+  /** Folder for the data files; omit for an in-memory database. */
+  dataDir?: string;
+  /** Start from a dump made with `dumpDataDir` (used by test helpers). */
+  loadDataDir?: Blob | File;
+}
+
+export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Database<DB>> {
+  let dataDir: string | undefined;
+  if (opts.dataDir) {
+    dataDir = path.resolve(opts.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+      [NUMERIC]: (v: string) => v,
+    },
+  });
+  await client.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    describe: dataDir ? `PGlite (${dataDir})` : 'PGlite (in memory)',
+    close: () => db.destroy(),
+    ...({ pglite: client } as object),
+  };
+}
+
+/** The PGlite client behind a database opened with openPGlite, for dumps in tests. */
+export function pgliteClientOf(database: Database): PGlite | undefined {
+  return (database as unknown as { pglite?: PGlite }).pglite;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+/** DATABASE_URL set → PostgreSQL; unset → PGlite under `<dataDir>/pglite`. */
+export async function openDatabase<DB = any>(opts: OpenOptions): Promise<Database<DB>> {
+  if (opts.databaseUrl) return openPostgres<DB>({ url: opts.databaseUrl, poolSize: opts.poolSize });
+  return openPGlite<DB>({ dataDir: path.join(opts.dataDir, 'pglite') });
+}
+
+/** Round-trips a trivial query; throws with the driver's message when the database does not answer. */
+export async function ping(db: Kysely<any>): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `PostgreSQL ${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+/** Validates a DATABASE_URL's shape; returns a Chinese reason or null. */
+export function checkDatabaseUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return '不是有效的连接地址，应形如 postgres://用户名:密码@主机:5432/数据库名';
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    return `协议应为 postgres:// 或 postgresql://，当前为 ${u.protocol}//`;
+  }
+  if (!u.hostname) return '缺少主机名';
+  if (!u.pathname || u.pathname === '/') return '缺少数据库名（地址末尾的 /数据库名）';
+  return null;
+}

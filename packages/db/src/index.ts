@@ -1,0 +1,3 @@
+export * from './engine.js';
+export * from './migrations.js';
+export { PGliteDialect } from './pglite-dialect.js';

@@ -1,0 +1,145 @@
+// Server-side sessions. The cookie holds a random token; the database holds only its
+// SHA-256, so a leaked database cannot be replayed as cookies. A session ends after
+// 30 idle minutes or 12 hours in all, whichever comes first.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '@zhengfa/plugin-api';
+import type { KernelDatabase } from '../db/schema.js';
+
+export const SESSION_COOKIE = 'zf_session';
+export const sessionPolicy = {
+  idleMinutes: 30,
+  absoluteHours: 12,
+  /** last_seen_at is written at most this often, to keep reads cheap. */
+  touchEverySeconds: 60,
+} as const;
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: Kysely<KernelDatabase>,
+  input: { tenantId: string; userId: string; ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = newSessionToken();
+  const sessionId = sessionIdOf(token);
+  const expiresAt = new Date(now.getTime() + sessionPolicy.absoluteHours * 3600_000);
+  await db
+    .insertInto('kernel.sessions')
+    .values({
+      id: sessionId,
+      tenant_id: input.tenantId,
+      user_id: input.userId,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 400) ?? null,
+    })
+    .execute();
+  return { token, sessionId, expiresAt };
+}
+
+export type SessionLookup =
+  | { state: 'none' }
+  | { state: 'expired'; tenantId: string; userId: string; userName: string }
+  | { state: 'active'; sessionId: string; user: SessionUser };
+
+export async function resolveSession(
+  db: Kysely<KernelDatabase>,
+  token: string | null | undefined,
+  now = new Date(),
+): Promise<SessionLookup> {
+  if (!token || token.length > 200) return { state: 'none' };
+  const sessionId = sessionIdOf(token);
+  const row = await db
+    .selectFrom('kernel.sessions as s')
+    .innerJoin('kernel.users as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
+    .innerJoin('kernel.orgs as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.org_id'))
+    .select([
+      's.id as session_id',
+      's.last_seen_at',
+      's.expires_at',
+      'u.tenant_id',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.disabled',
+      'u.must_change_password',
+      'o.id as org_id',
+      'o.name as org_name',
+      'o.path as org_path',
+      'o.kind as org_kind',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) return { state: 'none' };
+  const idleDeadline = new Date(row.last_seen_at.getTime() + sessionPolicy.idleMinutes * 60_000);
+  if (row.disabled || now > idleDeadline || now > row.expires_at) {
+    await db.deleteFrom('kernel.sessions').where('id', '=', sessionId).execute();
+    return row.disabled
+      ? { state: 'none' }
+      : { state: 'expired', tenantId: row.tenant_id, userId: row.user_id, userName: row.display_name };
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > sessionPolicy.touchEverySeconds * 1000) {
+    await db.updateTable('kernel.sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+  }
+  const roles = await db
+    .selectFrom('kernel.user_roles as ur')
+    .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+    .select(['r.key', 'r.permissions'])
+    .where('ur.tenant_id', '=', row.tenant_id)
+    .where('ur.user_id', '=', row.user_id)
+    .execute();
+  return {
+    state: 'active',
+    sessionId,
+    user: {
+      id: row.user_id,
+      tenantId: row.tenant_id,
+      username: row.username,
+      displayName: row.display_name,
+      orgId: row.org_id,
+      orgName: row.org_name,
+      orgPath: row.org_path,
+      committee: row.org_kind === 'committee',
+      roleKeys: roles.map((r) => r.key).filter((k): k is string => Boolean(k)),
+      permissions: new Set(roles.flatMap((r) => r.permissions)),
+      mustChangePassword: row.must_change_password,
+    },
+  };
+}
+
+export async function deleteSession(db: Kysely<KernelDatabase>, sessionId: string): Promise<void> {
+  await db.deleteFrom('kernel.sessions').where('id', '=', sessionId).execute();
+}
+
+export function sessionCookie(token: string, opts: { secure: boolean }): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${sessionPolicy.absoluteHours * 3600}`,
+    ...(opts.secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+export function clearSessionCookie(opts: { secure: boolean }): string {
+  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(opts.secure ? ['Secure'] : [])].join('; ');
+}
+
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    if (part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return null;
+}

@@ -1,0 +1,74 @@
+// Builds the per-request context every procedure receives: who is signed in, in which
+// tenant, with which permissions, and audit/event writers bound to them.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuthedContext, RequestContext } from '@zhengfa/plugin-api';
+import { appendAudit, type AuditActor } from './audit/audit-log.js';
+import { readCookie, resolveSession, SESSION_COOKIE } from './auth/sessions.js';
+import type { KernelDatabase } from './db/schema.js';
+import { createEventPublisher } from './events/outbox.js';
+import type { PluginHost } from './plugin-host/host.js';
+
+export interface RequestInput {
+  headers: Headers;
+  ip?: string | null;
+  responseHeaders?: Headers;
+}
+
+export interface KernelContextDeps {
+  db: Kysely<any>;
+  host: PluginHost;
+}
+
+export function kdb(ctx: { db: Kysely<any> }): Kysely<KernelDatabase> {
+  return ctx.db as unknown as Kysely<KernelDatabase>;
+}
+
+export async function createRequestContext(deps: KernelContextDeps, input: RequestInput): Promise<RequestContext> {
+  const db = deps.db as unknown as Kysely<KernelDatabase>;
+  const ip = input.ip ?? input.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const userAgent = input.headers.get('user-agent');
+  const token = readCookie(input.headers.get('cookie'), SESSION_COOKIE);
+  const lookup = await resolveSession(db, token);
+
+  const base = {
+    db: deps.db,
+    request: { id: randomUUID(), ip, userAgent },
+    responseHeaders: input.responseHeaders ?? new Headers(),
+    permissionName: (key: string) => deps.host.permissionName(key),
+  };
+
+  if (lookup.state === 'expired') {
+    await appendAudit(deps.db, { tenantId: lookup.tenantId, userId: lookup.userId, userName: lookup.userName, ip, userAgent }, {
+      action: 'auth.session.expired',
+      outcome: 'success',
+    });
+  }
+
+  if (lookup.state !== 'active') {
+    const actor: AuditActor = { tenantId: null, userId: null, userName: null, ip, userAgent };
+    return {
+      ...base,
+      tenant: null,
+      user: null,
+      sessionId: null,
+      can: () => false,
+      audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, actor, entry) },
+      events: createEventPublisher(deps.db, null),
+    };
+  }
+
+  const user = lookup.user;
+  const tenant = await db.selectFrom('kernel.tenants').select(['id', 'name']).where('id', '=', user.tenantId).executeTakeFirstOrThrow();
+  const actor: AuditActor = { tenantId: tenant.id, userId: user.id, userName: user.displayName, ip, userAgent };
+  const ctx: AuthedContext = {
+    ...base,
+    tenant,
+    user,
+    sessionId: lookup.sessionId,
+    can: (perm) => user.permissions.has(perm),
+    audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, actor, entry) },
+    events: createEventPublisher(deps.db, tenant.id),
+  };
+  return ctx;
+}

@@ -1,0 +1,16 @@
+export { createKernel, type Kernel, type KernelOptions } from './kernel.js';
+export { createPluginHost, isCompatible, PluginHostError, type PluginHost, type PluginInfo, type OwnedPermission } from './plugin-host/host.js';
+export { createAppRouter, createKernelRouter, type KernelRouter } from './router.js';
+export { KERNEL_VERSION } from './version.js';
+export { kernelMigrations } from './migrations/index.js';
+export { verifyAuditChain, appendAudit, PLATFORM_TENANT, type ChainVerification } from './audit/audit-log.js';
+export { SESSION_COOKIE, sessionPolicy } from './auth/sessions.js';
+export { lockoutPolicy } from './auth/lockout.js';
+export { passwordPolicy, passwordProblem, hashPassword } from './auth/password.js';
+export { builtinRoles, kernelPermissions, adminDuties, separationViolation } from './permissions.js';
+export { DEMO_PASSWORD, DEMO_TENANT, demoAccounts } from './seed/demo.js';
+export { orgKindNames, orgLevelNames, auditActionNames, kernelStrings } from './strings.js';
+export type { KernelDatabase, OrgKind, OrgLevel } from './db/schema.js';
+export type { ProvisionInput, ProvisionedAccount } from './tenants/provision.js';
+export { deliverEvents } from './events/outbox.js';
+export { runDueJobs } from './jobs/scheduler.js';

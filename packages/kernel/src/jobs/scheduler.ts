@@ -1,0 +1,48 @@
+// Plugin jobs on the kernel's scheduler. Time is cut into slots of each job's period;
+// the process that inserts the (job, slot) row runs it, so across any number of server
+// processes each slot runs once.
+import type { Kysely } from 'kysely';
+import type { Logger } from '@zhengfa/plugin-api';
+import type { KernelDatabase } from '../db/schema.js';
+import { createEventPublisher } from '../events/outbox.js';
+import type { PluginHost } from '../plugin-host/host.js';
+
+export interface JobRunReport {
+  ran: string[];
+  failed: string[];
+}
+
+export async function runDueJobs(db: Kysely<any>, host: PluginHost, log: Logger, now = new Date()): Promise<JobRunReport> {
+  const k = db as unknown as Kysely<KernelDatabase>;
+  const report: JobRunReport = { ran: [], failed: [] };
+  for (const plugin of host.enabled) {
+    for (const job of plugin.jobs ?? []) {
+      const key = `${plugin.id}.${job.name}`;
+      const slot = Math.floor(now.getTime() / 1000 / job.everySeconds);
+      const claimed = await k
+        .insertInto('kernel.job_runs')
+        .values({ job: key, slot, finished_at: null, error: null })
+        .onConflict((oc) => oc.doNothing())
+        .returning('slot')
+        .executeTakeFirst();
+      if (!claimed) continue;
+      try {
+        await db.transaction().execute((trx) =>
+          job.run({ db: trx, events: createEventPublisher(trx, null), log, now }),
+        );
+        await k.updateTable('kernel.job_runs').set({ finished_at: new Date() }).where('job', '=', key).where('slot', '=', slot).execute();
+        report.ran.push(key);
+      } catch (err) {
+        log.error({ err, job: key, slot }, 'job failed');
+        await k
+          .updateTable('kernel.job_runs')
+          .set({ finished_at: new Date(), error: String((err as Error)?.message ?? err) })
+          .where('job', '=', key)
+          .where('slot', '=', slot)
+          .execute();
+        report.failed.push(key);
+      }
+    }
+  }
+  return report;
+}

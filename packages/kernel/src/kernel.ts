@@ -1,0 +1,89 @@
+// The kernel as one object: the plugin host, the router, request contexts, migrations
+// and the background loop (event delivery and plugin jobs).
+import type { AnyPlugin, Logger, RequestContext } from '@zhengfa/plugin-api';
+import { migrate, migrationStatus, type Database, type MigrateResult, type MigrationStatus } from '@zhengfa/db';
+import type { Kysely } from 'kysely';
+import { setSecureCookies } from './auth/router.js';
+import { createRequestContext, type RequestInput } from './context.js';
+import type { KernelDatabase } from './db/schema.js';
+import { deliverEvents } from './events/outbox.js';
+import { runDueJobs } from './jobs/scheduler.js';
+import { createPluginHost, type PluginHost } from './plugin-host/host.js';
+import { createAppRouter, type KernelRouter } from './router.js';
+import { seedDemo } from './seed/demo.js';
+import { provisionTenant, syncBuiltinRoles, type ProvisionInput } from './tenants/provision.js';
+
+export interface KernelOptions {
+  database: Database;
+  plugins: AnyPlugin[];
+  /** Enabled plugin ids; default all installed. */
+  enabled?: string[];
+  secureCookies?: boolean;
+  log?: Logger;
+}
+
+const silentLog: Logger = { info() {}, warn() {}, error() {} };
+
+export interface Kernel {
+  host: PluginHost;
+  database: Database;
+  db: Kysely<KernelDatabase>;
+  router: KernelRouter;
+  migrationStatus(): Promise<MigrationStatus>;
+  migrate(): Promise<MigrateResult>;
+  /** Work the kernel does after migrating: keep built-in roles in step with plugins. */
+  prepare(): Promise<void>;
+  seedDemo(): Promise<boolean>;
+  provisionTenant(input: ProvisionInput): ReturnType<typeof provisionTenant>;
+  createContext(input: RequestInput): Promise<RequestContext>;
+  createCaller(ctx: RequestContext): ReturnType<KernelRouter['createCaller']>;
+  /** One pass of event delivery and due jobs. */
+  tick(now?: Date): Promise<void>;
+  startBackground(everyMs?: number): void;
+  stopBackground(): Promise<void>;
+}
+
+export function createKernel(opts: KernelOptions): Kernel {
+  const host = createPluginHost({ installed: opts.plugins, enabled: opts.enabled });
+  const log = opts.log ?? silentLog;
+  setSecureCookies(opts.secureCookies ?? false);
+  const db = opts.database.db as Kysely<KernelDatabase>;
+  const appRouter = createAppRouter(host, opts.database.engine);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  const kernel: Kernel = {
+    host,
+    database: opts.database,
+    db,
+    router: appRouter,
+    migrationStatus: () => migrationStatus(opts.database.db, host.migrationSets),
+    migrate: () => migrate(opts.database.db, host.migrationSets),
+    prepare: () => syncBuiltinRoles(db, host),
+    seedDemo: () => seedDemo(db, host),
+    provisionTenant: (input) => provisionTenant(db, host, input),
+    createContext: (input) => createRequestContext({ db: opts.database.db, host }, input),
+    createCaller: (ctx) => appRouter.createCaller(ctx),
+    async tick(now = new Date()) {
+      await deliverEvents(opts.database.db, host, log);
+      await runDueJobs(opts.database.db, host, log, now);
+    },
+    startBackground(everyMs = 5000) {
+      if (timer) return;
+      timer = setInterval(() => {
+        if (running) return;
+        running = kernel
+          .tick()
+          .catch((err) => log.error({ err }, 'background tick failed'))
+          .finally(() => (running = null));
+      }, everyMs);
+      timer.unref();
+    },
+    async stopBackground() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+  return kernel;
+}

@@ -1,0 +1,11 @@
+import type { MigrationSet } from '@zhengfa/db';
+import { KERNEL_VERSION } from '../version.js';
+import * as m0001 from './0001_foundation.js';
+
+export const kernelMigrations: MigrationSet = {
+  owner: 'kernel',
+  version: KERNEL_VERSION,
+  migrations: {
+    '0001_foundation': m0001,
+  },
+};

@@ -1,0 +1,105 @@
+// The kernel's permissions, its built-in roles, and the separation of the three
+// administrators (三员分立): system, security and audit powers never meet in one role
+// or one user.
+import type { PermissionDefinition } from '@zhengfa/plugin-api';
+import { kernelStrings } from './strings.js';
+
+const g = kernelStrings.permissionGroups;
+
+export const kernelPermissions: PermissionDefinition[] = [
+  { key: 'orgs.read', name: '查看组织机构', group: g.basic },
+  { key: 'users.read', name: '查看用户', group: g.basic },
+  { key: 'orgs.manage', name: '管理组织机构', group: g.system },
+  { key: 'users.manage', name: '管理用户账号', group: g.system },
+  { key: 'system.modules', name: '查看功能模块', group: g.system },
+  { key: 'roles.manage', name: '管理角色与权限', group: g.security },
+  { key: 'roles.assign', name: '分配角色', group: g.security },
+  { key: 'security.manage', name: '解锁账号与安全策略', group: g.security },
+  { key: 'audit.read', name: '查看审计日志', group: g.audit },
+];
+
+/** The powers of the three separated administrators; no role or user may hold two. */
+export const adminDuties = {
+  system: { name: '系统管理员', permissions: ['orgs.manage', 'users.manage', 'system.modules'] },
+  security: { name: '安全管理员', permissions: ['roles.manage', 'roles.assign', 'security.manage'] },
+  audit: { name: '审计管理员', permissions: ['audit.read'] },
+} as const;
+
+export type AdminDuty = keyof typeof adminDuties;
+
+/** The admin duties a permission set touches. */
+export function dutiesOf(permissions: Iterable<string>): AdminDuty[] {
+  const set = new Set(permissions);
+  return (Object.keys(adminDuties) as AdminDuty[]).filter((d) =>
+    adminDuties[d].permissions.some((p) => set.has(p)),
+  );
+}
+
+/** Returns a Chinese message when the permissions combine two admin duties, else null. */
+export function separationViolation(permissions: Iterable<string>): string | null {
+  const duties = dutiesOf(permissions);
+  if (duties.length < 2) return null;
+  return kernelStrings.roles.separationOfDuties(adminDuties[duties[0]!].name, adminDuties[duties[1]!].name);
+}
+
+export interface BuiltinRole {
+  key: string;
+  name: string;
+  description: string;
+  /** Kernel permissions; plugin permissions are granted to business roles by pattern. */
+  permissions: string[];
+  /** Whether plugin permissions (all of them) are granted to this role by default. */
+  pluginPermissions: 'all' | 'read' | 'none';
+}
+
+export const builtinRoles: BuiltinRole[] = [
+  {
+    key: 'sysadmin',
+    name: '系统管理员',
+    description: '管理账号和组织机构，不能分配权限，不能查看审计日志',
+    permissions: ['orgs.read', 'users.read', ...adminDuties.system.permissions],
+    pluginPermissions: 'none',
+  },
+  {
+    key: 'secadmin',
+    name: '安全管理员',
+    description: '管理角色、权限和安全策略，解锁账号，不能管理账号和组织',
+    permissions: ['orgs.read', 'users.read', ...adminDuties.security.permissions],
+    pluginPermissions: 'none',
+  },
+  {
+    key: 'auditor',
+    name: '审计管理员',
+    description: '查看和校验审计日志，不能做其他管理操作',
+    permissions: ['orgs.read', 'users.read', ...adminDuties.audit.permissions],
+    pluginPermissions: 'none',
+  },
+  {
+    key: 'leader',
+    name: '政法委领导',
+    description: '审阅、签批，查看全县事项',
+    permissions: ['orgs.read', 'users.read'],
+    pluginPermissions: 'all',
+  },
+  {
+    key: 'supervisor',
+    name: '执法监督室',
+    description: '登记、交办、督办、审核事项',
+    permissions: ['orgs.read', 'users.read'],
+    pluginPermissions: 'all',
+  },
+  {
+    key: 'liaison',
+    name: '单位联络员',
+    description: '签收本单位的交办事项并报送办理结果',
+    permissions: ['orgs.read', 'users.read'],
+    pluginPermissions: 'read',
+  },
+];
+
+/** Plugin permissions a built-in role receives by default. */
+export function defaultPluginPermissions(role: BuiltinRole, pluginPermissions: PermissionDefinition[]): string[] {
+  if (role.pluginPermissions === 'all') return pluginPermissions.map((p) => p.key);
+  if (role.pluginPermissions === 'read') return pluginPermissions.filter((p) => /\.(read|view)$/.test(p.key)).map((p) => p.key);
+  return [];
+}

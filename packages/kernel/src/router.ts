@@ -1,0 +1,32 @@
+// The application router: the kernel's domains at the top level, each enabled plugin's
+// router under its id.
+import { router } from '@zhengfa/plugin-api';
+import type { Engine } from '@zhengfa/db';
+import { auditRouter } from './audit/router.js';
+import { authRouter } from './auth/router.js';
+import { orgsRouter } from './orgs/router.js';
+import type { PluginHost } from './plugin-host/host.js';
+import { createRolesRouter } from './roles/router.js';
+import { createSystemRouter } from './system/router.js';
+import { usersRouter } from './users/router.js';
+
+export function createKernelRouter(host: PluginHost, engine: Engine) {
+  return router({
+    auth: router(authRouter),
+    orgs: router(orgsRouter),
+    users: router(usersRouter),
+    roles: router(createRolesRouter(host)),
+    audit: router(auditRouter),
+    system: router(createSystemRouter(host, engine)),
+  });
+}
+
+/** The kernel's procedures; the console is typed against these. */
+export type KernelRouter = ReturnType<typeof createKernelRouter>;
+
+export function createAppRouter(host: PluginHost, engine: Engine) {
+  const pluginRouters = Object.fromEntries(
+    host.enabled.filter((p) => p.router).map((p) => [p.id, router(p.router!)]),
+  );
+  return router({ ...createKernelRouter(host, engine)._def.record, ...pluginRouters }) as unknown as KernelRouter;
+}

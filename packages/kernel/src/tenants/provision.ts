@@ -1,0 +1,120 @@
+// Creating a tenant (a county): its committee as the root organisation, the built-in
+// roles, and the three separated administrators.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-log.js';
+import { hashPassword } from '../auth/password.js';
+import type { KernelDatabase, OrgKind, OrgLevel } from '../db/schema.js';
+import { builtinRoles, defaultPluginPermissions } from '../permissions.js';
+import type { PluginHost } from '../plugin-host/host.js';
+import { kernelStrings } from '../strings.js';
+
+export interface NewOrg {
+  name: string;
+  kind: OrgKind;
+  level: OrgLevel;
+  children?: NewOrg[];
+}
+
+export async function createOrgTree(db: Kysely<KernelDatabase>, tenantId: string, parent: { id: string; path: string } | null, orgs: NewOrg[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  let order = 0;
+  for (const org of orgs) {
+    const id = crypto.randomUUID();
+    const path = `${parent?.path ?? '/'}${id}/`;
+    await db
+      .insertInto('kernel.orgs')
+      .values({ tenant_id: tenantId, id, parent_id: parent?.id ?? null, name: org.name, kind: org.kind, level: org.level, path, sort_order: order++ })
+      .execute();
+    ids.set(org.name, id);
+    if (org.children) for (const [k, v] of await createOrgTree(db, tenantId, { id, path }, org.children)) ids.set(k, v);
+  }
+  return ids;
+}
+
+/** Brings built-in roles up to date with the enabled plugins' permissions. */
+export async function syncBuiltinRoles(db: Kysely<KernelDatabase>, host: PluginHost, tenantId?: string): Promise<void> {
+  const pluginPerms = host.permissions.filter((p) => p.owner !== 'kernel');
+  const tenants = tenantId ? [tenantId] : (await db.selectFrom('kernel.tenants').select('id').execute()).map((t) => t.id);
+  for (const t of tenants) {
+    for (const role of builtinRoles) {
+      const permissions = [...new Set([...role.permissions, ...defaultPluginPermissions(role, pluginPerms)])].sort();
+      const existing = await db.selectFrom('kernel.roles').select(['id', 'permissions']).where('tenant_id', '=', t).where('key', '=', role.key).executeTakeFirst();
+      if (!existing) {
+        await db
+          .insertInto('kernel.roles')
+          .values({ tenant_id: t, key: role.key, name: role.name, description: role.description, builtin: true, permissions })
+          .execute();
+      } else {
+        const merged = [...new Set([...existing.permissions, ...permissions])].sort();
+        if (merged.join() !== [...existing.permissions].sort().join()) {
+          await db.updateTable('kernel.roles').set({ permissions: merged, updated_at: new Date() }).where('tenant_id', '=', t).where('id', '=', existing.id).execute();
+        }
+      }
+    }
+  }
+}
+
+export interface ProvisionInput {
+  code: string;
+  name: string;
+  /** Usernames of the three administrators; defaults admin, secadmin, auditor. */
+  admins?: { sysadmin?: string; secadmin?: string; auditor?: string };
+  /** Passwords; generated when omitted. Generated ones must be changed at first sign-in. */
+  passwords?: { sysadmin?: string; secadmin?: string; auditor?: string };
+  orgTree?: NewOrg[];
+}
+
+export interface ProvisionedAccount {
+  role: 'sysadmin' | 'secadmin' | 'auditor';
+  roleName: string;
+  username: string;
+  password: string;
+  mustChange: boolean;
+}
+
+function generatePassword(): string {
+  // Three classes guaranteed; 16 characters of randomness.
+  return `Zf-${randomBytes(9).toString('base64url')}9a`;
+}
+
+export async function provisionTenant(db: Kysely<KernelDatabase>, host: PluginHost, input: ProvisionInput): Promise<ProvisionedAccount[]> {
+  if (!/^\d{6}$/.test(input.code)) throw new Error(kernelStrings.tenants.codeFormat);
+  return db.transaction().execute(async (trx) => {
+    const exists = await trx.selectFrom('kernel.tenants').select('id').where('id', '=', input.code).executeTakeFirst();
+    if (exists) throw new Error(kernelStrings.tenants.exists(input.code));
+    await trx.insertInto('kernel.tenants').values({ id: input.code, name: input.name, short_name: input.name.replace(/[县区市]$/, '') }).execute();
+    const tree = input.orgTree ?? [{ name: `${input.name}委政法委`, kind: 'committee', level: 'county' }];
+    const orgIds = await createOrgTree(trx, input.code, null, tree);
+    const rootId = orgIds.get(tree[0]!.name)!;
+    await syncBuiltinRoles(trx, host, input.code);
+    const accounts: ProvisionedAccount[] = [];
+    for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) {
+      const username = input.admins?.[role] ?? (role === 'sysadmin' ? 'admin' : role);
+      const given = input.passwords?.[role];
+      const password = given ?? generatePassword();
+      const { id } = await trx
+        .insertInto('kernel.users')
+        .values({
+          tenant_id: input.code,
+          org_id: rootId,
+          username,
+          display_name: builtinRoles.find((r) => r.key === role)!.name,
+          password_hash: await hashPassword(password),
+          must_change_password: !given,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const roleRow = await trx.selectFrom('kernel.roles').select('id').where('tenant_id', '=', input.code).where('key', '=', role).executeTakeFirstOrThrow();
+      await trx.insertInto('kernel.user_roles').values({ tenant_id: input.code, user_id: id, role_id: roleRow.id }).execute();
+      accounts.push({ role, roleName: builtinRoles.find((r) => r.key === role)!.name, username, password, mustChange: !given });
+    }
+    await appendAudit(trx, { tenantId: input.code, userId: null, userName: '系统初始化', ip: null, userAgent: null }, {
+      action: 'tenants.create',
+      targetType: 'tenant',
+      targetId: input.code,
+      detail: { name: input.name, admins: accounts.map((a) => a.username) },
+    });
+    return accounts;
+  });
+}

@@ -1,0 +1,297 @@
+import { badRequest, forbidden, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
+import { sql, type Kysely } from 'kysely';
+import { hashPassword, passwordProblem } from '../auth/password.js';
+import { kdb } from '../context.js';
+import type { KernelDatabase } from '../db/schema.js';
+import { separationViolation } from '../permissions.js';
+import { orgInScope } from '../scope.js';
+import { kernelStrings } from '../strings.js';
+import type { SessionUser } from '@zhengfa/plugin-api';
+
+const s = kernelStrings.users;
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, s.usernameFormat);
+const displayName = z.string().trim().min(2, '姓名至少 2 个字').max(30, '姓名不能超过 30 个字');
+const roleIds = z.array(z.string().uuid()).max(20).default([]);
+
+async function orgVisible(db: Kysely<KernelDatabase>, user: SessionUser, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('kernel.orgs')
+    .select('id')
+    .where('tenant_id', '=', user.tenantId)
+    .where('id', '=', orgId)
+    .where('disabled', '=', false)
+    .where(orgInScope(db, user, 'id'))
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Checks role ids exist and that together they respect the separation of duties. */
+async function checkRoles(db: Kysely<KernelDatabase>, tenantId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const roles = await db
+    .selectFrom('kernel.roles')
+    .select(['id', 'permissions'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  if (roles.length !== new Set(ids).size) throw badRequest(kernelStrings.roles.notFound);
+  const violation = separationViolation(roles.flatMap((r) => r.permissions));
+  if (violation) throw badRequest(violation);
+}
+
+async function setRoles(db: Kysely<KernelDatabase>, tenantId: string, userId: string, ids: string[]): Promise<void> {
+  await db.deleteFrom('kernel.user_roles').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+  if (ids.length > 0) {
+    await db
+      .insertInto('kernel.user_roles')
+      .values([...new Set(ids)].map((role_id) => ({ tenant_id: tenantId, user_id: userId, role_id })))
+      .execute();
+  }
+}
+
+export const usersRouter = {
+  list: permissionProcedure('users.read')
+    .input(
+      z.object({
+        orgId: z.string().uuid().optional(),
+        includeSubOrgs: z.boolean().default(true),
+        keyword: z.string().trim().max(30).optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const db = kdb(ctx);
+      let q = db
+        .selectFrom('kernel.users as u')
+        .innerJoin('kernel.orgs as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.org_id'))
+        .where('u.tenant_id', '=', ctx.tenant.id)
+        .where(orgInScope(db, ctx.user, 'u.org_id'));
+      if (input.orgId) {
+        if (input.includeSubOrgs) {
+          q = q.where('o.path', 'like', (eb) =>
+            eb
+              .selectFrom('kernel.orgs as f')
+              .select(sql<string>`f.path || '%'`.as('p'))
+              .where('f.tenant_id', '=', ctx.tenant.id)
+              .where('f.id', '=', input.orgId!),
+          );
+        } else {
+          q = q.where('u.org_id', '=', input.orgId);
+        }
+      }
+      if (input.keyword) {
+        const like = `%${input.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
+      }
+      const [{ total }] = [await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()];
+      const rows = await q
+        .select([
+          'u.id',
+          'u.username',
+          'u.display_name',
+          'u.org_id',
+          'o.name as org_name',
+          'u.disabled',
+          'u.locked_until',
+          'u.last_login_at',
+          'u.must_change_password',
+          'u.version',
+          'u.created_at',
+        ])
+        .orderBy('o.path')
+        .orderBy('u.username')
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize)
+        .execute();
+      const ids = rows.map((r) => r.id);
+      const roles = ids.length
+        ? await db
+            .selectFrom('kernel.user_roles as ur')
+            .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+            .select(['ur.user_id', 'r.id', 'r.name'])
+            .where('ur.tenant_id', '=', ctx.tenant.id)
+            .where('ur.user_id', 'in', ids)
+            .execute()
+        : [];
+      const now = new Date();
+      return {
+        total: Number(total),
+        items: rows.map((r) => ({
+          id: r.id,
+          username: r.username,
+          displayName: r.display_name,
+          orgId: r.org_id,
+          orgName: r.org_name,
+          disabled: r.disabled,
+          locked: Boolean(r.locked_until && r.locked_until > now),
+          lockedUntil: r.locked_until,
+          lastLoginAt: r.last_login_at,
+          mustChangePassword: r.must_change_password,
+          version: r.version,
+          createdAt: r.created_at,
+          roles: roles.filter((x) => x.user_id === r.id).map((x) => ({ id: x.id, name: x.name })),
+        })),
+      };
+    }),
+
+  create: permissionProcedure('users.manage')
+    .input(
+      z.object({
+        orgId: z.string().uuid('请选择所属组织'),
+        username,
+        displayName,
+        password: z.string().max(128),
+        roleIds,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const db = kdb(ctx);
+      const problem = passwordProblem(input.password, input.username);
+      if (problem) throw badRequest(problem);
+      if (input.roleIds.length > 0 && !ctx.can('roles.assign')) throw forbidden(s.rolesNeedAssignPermission);
+      const hashed = await hashPassword(input.password);
+      return db.transaction().execute(async (trx) => {
+        if (!(await orgVisible(trx, ctx.user, input.orgId))) throw badRequest(s.orgNotFound);
+        await checkRoles(trx, ctx.tenant.id, input.roleIds);
+        const taken = await trx
+          .selectFrom('kernel.users')
+          .select('id')
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase()))
+          .executeTakeFirst();
+        if (taken) throw badRequest(s.duplicateUsername(input.username));
+        const { id } = await trx
+          .insertInto('kernel.users')
+          .values({
+            tenant_id: ctx.tenant.id,
+            org_id: input.orgId,
+            username: input.username,
+            display_name: input.displayName,
+            password_hash: hashed,
+            must_change_password: true,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await setRoles(trx, ctx.tenant.id, id, input.roleIds);
+        await ctx.audit.record(
+          { action: 'users.create', targetType: 'user', targetId: id, detail: { username: input.username, orgId: input.orgId, roleIds: input.roleIds } },
+          { db: trx },
+        );
+        return { id };
+      });
+    }),
+
+  update: permissionProcedure('users.manage')
+    .input(z.object({ id: z.string().uuid(), version: z.number().int().positive(), orgId: z.string().uuid(), displayName, disabled: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const db = kdb(ctx);
+      if (input.disabled && input.id === ctx.user.id) throw badRequest(s.cannotDisableSelf);
+      return db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom('kernel.users')
+          .select(['org_id', 'display_name', 'disabled'])
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', input.id)
+          .where(orgInScope(trx, ctx.user, 'org_id'))
+          .executeTakeFirst();
+        if (!current) throw notFound(s.notFound);
+        if (!(await orgVisible(trx, ctx.user, input.orgId))) throw badRequest(s.orgNotFound);
+        const updated = await trx
+          .updateTable('kernel.users')
+          .set({ org_id: input.orgId, display_name: input.displayName, disabled: input.disabled, version: sql`version + 1`, updated_at: new Date() })
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', input.id)
+          .where('version', '=', input.version)
+          .where(orgInScope(trx, ctx.user, 'org_id'))
+          .returning('version')
+          .executeTakeFirst();
+        if (!updated) throw versionConflict();
+        if (input.disabled) {
+          await trx.deleteFrom('kernel.sessions').where('tenant_id', '=', ctx.tenant.id).where('user_id', '=', input.id).execute();
+        }
+        await ctx.audit.record(
+          {
+            action: 'users.update',
+            targetType: 'user',
+            targetId: input.id,
+            detail: { before: { orgId: current.org_id, displayName: current.display_name, disabled: current.disabled }, after: { orgId: input.orgId, displayName: input.displayName, disabled: input.disabled } },
+          },
+          { db: trx },
+        );
+        return { version: updated.version };
+      });
+    }),
+
+  resetPassword: permissionProcedure('users.manage')
+    .input(z.object({ id: z.string().uuid(), password: z.string().max(128) }))
+    .mutation(async ({ ctx, input }) => {
+      const db = kdb(ctx);
+      const target = await db
+        .selectFrom('kernel.users')
+        .select(['username'])
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('id', '=', input.id)
+        .where(orgInScope(db, ctx.user, 'org_id'))
+        .executeTakeFirst();
+      if (!target) throw notFound(s.notFound);
+      const problem = passwordProblem(input.password, target.username);
+      if (problem) throw badRequest(problem);
+      const hashed = await hashPassword(input.password);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('kernel.users')
+          .set({ password_hash: hashed, must_change_password: true, version: sql`version + 1`, updated_at: new Date() })
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', input.id)
+          .execute();
+        await trx.deleteFrom('kernel.sessions').where('tenant_id', '=', ctx.tenant.id).where('user_id', '=', input.id).execute();
+        await ctx.audit.record({ action: 'users.password.reset', targetType: 'user', targetId: input.id }, { db: trx });
+      });
+      return { ok: true as const };
+    }),
+
+  assignRoles: permissionProcedure('roles.assign')
+    .input(z.object({ id: z.string().uuid(), roleIds }))
+    .mutation(async ({ ctx, input }) => {
+      const db = kdb(ctx);
+      return db.transaction().execute(async (trx) => {
+        const target = await trx
+          .selectFrom('kernel.users')
+          .select('id')
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', input.id)
+          .where(orgInScope(trx, ctx.user, 'org_id'))
+          .executeTakeFirst();
+        if (!target) throw notFound(s.notFound);
+        await checkRoles(trx, ctx.tenant.id, input.roleIds);
+        await setRoles(trx, ctx.tenant.id, input.id, input.roleIds);
+        await trx.updateTable('kernel.users').set({ version: sql`version + 1`, updated_at: new Date() }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.id).execute();
+        await ctx.audit.record({ action: 'users.roles.assign', targetType: 'user', targetId: input.id, detail: { roleIds: input.roleIds } }, { db: trx });
+        return { ok: true as const };
+      });
+    }),
+
+  unlock: permissionProcedure('security.manage')
+    .input(z.object({ id: z.string().uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const db = kdb(ctx);
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('kernel.users')
+          .set({ locked_until: null, failed_attempts: 0 })
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', input.id)
+          .where(orgInScope(trx, ctx.user, 'org_id'))
+          .returning('id')
+          .executeTakeFirst();
+        if (!updated) throw notFound(s.notFound);
+        await ctx.audit.record({ action: 'users.unlock', targetType: 'user', targetId: input.id }, { db: trx });
+        return { ok: true as const };
+      });
+    }),
+};

@@ -1,0 +1,88 @@
+// The plugin contract. A plugin package's server entry default-exports definePlugin(...).
+import type { TRPCRouterRecord } from '@trpc/server';
+import type { Kysely } from 'kysely';
+import type { EventPublisher } from './context.js';
+
+export interface Migration {
+  up(db: Kysely<any>): Promise<void>;
+}
+
+export interface PermissionDefinition {
+  /** `<plugin id>.<action>`, e.g. 'petitions.register'. */
+  key: string;
+  /** Chinese name shown in the role editor, e.g. '登记信访'. */
+  name: string;
+  /** Chinese group heading in the role editor; defaults to the plugin's name. */
+  group?: string;
+  description?: string;
+}
+
+export interface KernelEvent<P = Record<string, unknown>> {
+  id: number;
+  name: string;
+  tenantId: string | null;
+  payload: P;
+  occurredAt: Date;
+}
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+export interface BackgroundContext {
+  /** A transaction: everything the handler writes commits with its delivery record. */
+  db: Kysely<any>;
+  events: EventPublisher;
+  log: Logger;
+  now: Date;
+}
+
+export type EventHandler = (event: KernelEvent, ctx: BackgroundContext) => Promise<void>;
+
+export interface JobDefinition {
+  /** Unique within the plugin. */
+  name: string;
+  /** Runs once per period across all server processes. */
+  everySeconds: number;
+  run(ctx: BackgroundContext): Promise<void>;
+}
+
+export interface PluginDefinition<TRouter extends TRPCRouterRecord = TRPCRouterRecord> {
+  /** Lower-case identifier: the PostgreSQL schema, router key, permission prefix. */
+  id: string;
+  /** Chinese display name, e.g. '信访接待'. */
+  name: string;
+  /** The plugin package's version (from its package.json). */
+  version: string;
+  /** The semver range of kernel versions this plugin was built for, e.g. '^0.1.0'. */
+  kernel: string;
+  description?: string;
+  /** Plugin ids that must be installed and enabled before this one. */
+  dependsOn?: string[];
+  permissions?: PermissionDefinition[];
+  /** Static import map of migrations; names sort in application order. */
+  migrations?: Record<string, Migration>;
+  router?: TRouter;
+  /** Event name → handler; delivered at least once through the kernel's outbox. */
+  subscriptions?: Record<string, EventHandler>;
+  jobs?: JobDefinition[];
+}
+
+export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
+
+/** Identity function that gives a plugin definition its types and checks its shape early. */
+export function definePlugin<TRouter extends TRPCRouterRecord>(def: PluginDefinition<TRouter>): PluginDefinition<TRouter> {
+  if (!PLUGIN_ID_PATTERN.test(def.id)) {
+    throw new Error(`Plugin id '${def.id}' must match ${PLUGIN_ID_PATTERN} (it becomes a PostgreSQL schema name)`);
+  }
+  for (const p of def.permissions ?? []) {
+    if (!p.key.startsWith(`${def.id}.`)) {
+      throw new Error(`Plugin '${def.id}' declares permission '${p.key}', which must start with '${def.id}.'`);
+    }
+  }
+  return def;
+}
+
+export type AnyPlugin = PluginDefinition<TRPCRouterRecord>;

@@ -1,0 +1,70 @@
+// The one tRPC instance the kernel and every plugin build on, so their routers merge.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { AuthedContext, RequestContext } from './context.js';
+import { apiStrings } from './strings.js';
+
+z.config(z.locales.zhCN());
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+function formatIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+const t = initTRPC.context<RequestContext>().create({
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    if (zodError) {
+      const issues = formatIssues(zodError);
+      const first = issues[0];
+      return {
+        ...shape,
+        message: first ? `${apiStrings.badInput}：${first.message}` : apiStrings.badInput,
+        data: { ...shape.data, stack: undefined, issues },
+      };
+    }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      return { ...shape, message: apiStrings.internal, data: { ...shape.data, stack: undefined } };
+    }
+    return { ...shape, data: { ...shape.data, stack: undefined } };
+  },
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+export const authedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
+  if (!ctx.user || !ctx.tenant || !ctx.sessionId) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: apiStrings.unauthenticated });
+  }
+  // An account with an initial or reset password may only change it.
+  if (ctx.user.mustChangePassword && !path.startsWith('auth.')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: apiStrings.mustChangePassword });
+  }
+  return next({ ctx: ctx as AuthedContext });
+});
+
+/**
+ * A procedure that requires every one of the named permissions. A refusal is written to
+ * the audit log before the error is returned.
+ */
+export function permissionProcedure(...permissions: [string, ...string[]]) {
+  return authedProcedure.use(async ({ ctx, next, path }) => {
+    const missing = permissions.find((p) => !ctx.can(p));
+    if (missing) {
+      await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: missing, procedure: path } });
+      throw new TRPCError({ code: 'FORBIDDEN', message: apiStrings.forbidden(ctx.permissionName(missing)) });
+    }
+    return next();
+  });
+}
+
+export { TRPCError };
