@@ -20,10 +20,9 @@ const t = initTRPC.context<RequestContext>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     if (zodError) {
       const issues = formatIssues(zodError);
-      const first = issues[0];
       return {
         ...shape,
-        message: first ? `${apiStrings.badInput}：${first.message}` : apiStrings.badInput,
+        message: inputErrorMessage(zodError),
         data: { ...shape.data, stack: undefined, issues },
       };
     }
@@ -39,9 +38,27 @@ export const mergeRouters = t.mergeRouters;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+/** Chinese message for a zod failure: the first issue, prefixed so users know it is their input. */
+export function inputErrorMessage(error: ZodError): string {
+  const first = error.issues[0];
+  return first ? `${apiStrings.badInput}：${first.message}` : apiStrings.badInput;
+}
 
-export const authedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
+// Input validation runs inside the middleware chain, so this sees its failure and gives it
+// the Chinese message on every path: HTTP and in-process callers alike.
+const chineseInputErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'BAD_REQUEST' && result.error.cause instanceof ZodError) {
+    const cause = result.error.cause;
+    const error = new TRPCError({ code: 'BAD_REQUEST', message: inputErrorMessage(cause), cause });
+    return { ...result, error };
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(chineseInputErrors);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
   if (!ctx.user || !ctx.tenant || !ctx.sessionId) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: apiStrings.unauthenticated });
   }

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import pino from 'pino';
+import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { createApp } from './app.js';
+
+describeEachEngine('HTTP surface', (engine) => {
+  let t: TestKernel;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    t = await startTestKernel({ engine });
+    app = createApp({ kernel: t.kernel, log: pino({ level: 'silent' }), consoleHandler: null, trustProxy: false });
+  });
+  afterAll(() => t.stop());
+
+  it('answers /healthz with 200 and JSON when the database answers', async () => {
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', engine });
+  });
+
+  it('signs in over /trpc and sets an httpOnly cookie', async () => {
+    const res = await app.request('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Zhengfa@2026' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/^zf_session=.+HttpOnly/);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const me = await app.request('/trpc/auth.me', { headers: { cookie } });
+    expect((await me.json()).result.data.user.username).toBe('admin');
+  });
+
+  it('answers invalid input with 400 and a Chinese message naming the problem', async () => {
+    const res = await app.request('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: '', password: 'x' }),
+    });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.message).toBe('提交的内容有误：请输入用户名');
+    expect(body.error.data.issues[0]).toMatchObject({ path: 'username' });
+    expect(JSON.stringify(body)).not.toContain('stack');
+  });
+
+  it('says the console is not built instead of failing when the build is missing', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('pnpm build');
+  });
+});

@@ -1,0 +1,105 @@
+// The HTTP surface: /healthz, /trpc, the console's static assets and pages, in one Hono app.
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { trpcServer } from '@hono/trpc-server';
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ping } from '@zhengfa/db';
+import type { Kernel } from '@zhengfa/kernel';
+import { KERNEL_VERSION } from '@zhengfa/kernel';
+import { adminClientDir, type ConsoleHandler } from './console-handler.js';
+import type { AppLogger } from './logger.js';
+import { serverStrings } from './strings.js';
+
+export interface AppOptions {
+  kernel: Kernel;
+  log: AppLogger;
+  consoleHandler: ConsoleHandler | null;
+  trustProxy: boolean;
+}
+
+function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function withCookies(response: Response, extra: Headers): Response {
+  const cookies = extra.getSetCookie();
+  if (cookies.length === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const c of cookies) headers.append('set-cookie', c);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+export function createApp(opts: AppOptions): Hono {
+  const { kernel, log } = opts;
+  const app = new Hono();
+
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    const ms = Math.round(performance.now() - start);
+    if (c.req.path === '/healthz' || c.req.path.startsWith('/assets/')) return;
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await ping(kernel.db);
+      return c.json({ status: 'ok', database: 'ok', engine: kernel.database.engine, kernel: KERNEL_VERSION });
+    } catch (err) {
+      log.error({ err }, 'health check failed');
+      return c.json({ status: 'error', database: 'unreachable', engine: kernel.database.engine }, 503);
+    }
+  });
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: kernel.router,
+      endpoint: '/trpc',
+      createContext: (fetchOpts, c) =>
+        kernel.createContext({ headers: c.req.raw.headers, ip: clientIp(c, opts.trustProxy), responseHeaders: fetchOpts.resHeaders }) as never,
+      onError: ({ error, path: procedure }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+      },
+    }),
+  );
+
+  if (existsSync(adminClientDir)) {
+    const assetsRoot = path.relative(process.cwd(), adminClientDir) || '.';
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root: assetsRoot }));
+    app.use('/favicon.ico', serveStatic({ root: assetsRoot }));
+  }
+
+  app.all('*', async (c) => {
+    if (!opts.consoleHandler) {
+      return c.html(`<!doctype html><meta charset="utf-8"><title>${serverStrings.consoleMissingTitle}</title><p>${serverStrings.consoleMissing}</p>`, 503);
+    }
+    const responseHeaders = new Headers();
+    const ctx = await kernel.createContext({ headers: c.req.raw.headers, ip: clientIp(c, opts.trustProxy), responseHeaders });
+    const response = await opts.consoleHandler(c.req.raw, ctx);
+    return withCookies(response, responseHeaders);
+  });
+
+  app.onError((err, c) => {
+    log.error({ err, path: c.req.path }, 'unhandled error');
+    return c.text(serverStrings.internalError, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,112 @@
+// `pnpm zhengfa <command>`: operator commands against the configured database.
+import { parseArgs } from 'node:util';
+import { describeNewer, SchemaNewerError } from '@zhengfa/db';
+import { verifyAuditChain } from '@zhengfa/kernel';
+import { BootError, openKernel } from './boot.js';
+import { loadConfig } from './config.js';
+
+const help = `用法：pnpm zhengfa <命令> [选项]
+
+命令：
+  migrate                     执行待执行的数据库迁移（先内核，再按依赖顺序执行各插件）
+  status                      查看迁移状态
+  init --code <代码> --name <名称> [--admin <用户名>]
+                              新建县（区）及其三员（系统管理员、安全管理员、审计管理员）账号
+  audit:verify [--tenant <代码>]
+                              校验审计日志哈希链，指出第一条被篡改的记录
+  plugins                     列出已安装的插件及其启用状态
+
+环境变量与 pnpm start 相同（DATABASE_URL、DATA_DIR、PLUGINS 等）。`;
+
+function out(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      code: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'string' },
+      tenant: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (!command || values.help) {
+    out(help);
+    return command ? 0 : 1;
+  }
+  const result = loadConfig();
+  if (!result.ok) {
+    process.stderr.write(`${result.error}\n`);
+    return 1;
+  }
+  const { kernel, database } = await openKernel(result.config);
+  try {
+    switch (command) {
+      case 'migrate': {
+        const { applied } = await kernel.migrate();
+        await kernel.prepare();
+        out(applied.length === 0 ? '没有待执行的迁移，数据库已是最新。' : `已执行 ${applied.length} 个迁移：`);
+        for (const a of applied) out(`  ${a.owner} ${a.name}`);
+        return 0;
+      }
+      case 'status': {
+        const status = await kernel.migrationStatus();
+        out(`数据库：${database.describe}`);
+        for (const n of status.newer) out(`拒绝：${describeNewer(n)}`);
+        out(status.pending.length === 0 ? '没有待执行的迁移。' : `待执行的迁移 ${status.pending.length} 个：`);
+        for (const p of status.pending) out(`  ${p.owner} ${p.name}`);
+        return status.newer.length > 0 ? 1 : 0;
+      }
+      case 'init': {
+        if (!values.code || !values.name) {
+          process.stderr.write('init 需要 --code <6位行政区划代码> 和 --name <县区名称>\n');
+          return 1;
+        }
+        const status = await kernel.migrationStatus();
+        if (status.pending.length > 0) {
+          process.stderr.write('数据库还有待执行的迁移，请先运行：pnpm zhengfa migrate\n');
+          return 1;
+        }
+        const accounts = await kernel.provisionTenant({ code: values.code, name: values.name, admins: values.admin ? { sysadmin: values.admin } : undefined });
+        out(`已创建 ${values.name}（${values.code}）。三员账号如下，初始密码只显示这一次，首次登录时必须修改：`);
+        for (const a of accounts) out(`  ${a.roleName}  用户名 ${a.username}  初始密码 ${a.password}`);
+        return 0;
+      }
+      case 'audit:verify': {
+        const r = await verifyAuditChain(database.db, values.tenant);
+        if (r.ok) {
+          out(`审计日志完整：已校验 ${r.checked} 条记录。`);
+          return 0;
+        }
+        out(`审计日志被篡改或缺失：县（区）${r.firstBroken!.tenantId} 第 ${r.firstBroken!.seq} 条记录（${{ hash: '内容与哈希不符', link: '与上一条的链接断开', gap: '记录缺失' }[r.firstBroken!.reason]}）。`);
+        return 2;
+      }
+      case 'plugins': {
+        out(`内核版本 ${kernel.host.kernelVersion}`);
+        if (kernel.host.installed.length === 0) out('尚未安装任何插件。');
+        for (const p of kernel.host.installed) {
+          out(`  ${p.id.padEnd(14)} ${p.name}  ${p.version}  要求内核 ${p.kernelRange}  ${p.enabled ? '已启用' : '未启用'}${p.compatible ? '' : '（与内核不兼容）'}`);
+        }
+        return 0;
+      }
+      default:
+        process.stderr.write(`未知命令「${command}」\n\n${help}\n`);
+        return 1;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err) => {
+    if (err instanceof BootError || err instanceof SchemaNewerError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`命令失败：${(err as Error)?.message?.split('\n')[0] ?? String(err)}\n`);
+    process.exit(1);
+  });

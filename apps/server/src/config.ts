@@ -1,0 +1,114 @@
+// Configuration from the environment, validated. A bad value yields one Chinese line
+// naming the variable and what is wrong; main.ts prints it and exits 1.
+import path from 'node:path';
+import { checkDatabaseUrl } from '@zhengfa/db';
+import { z } from 'zod';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  /** Enabled plugin ids; undefined means every installed plugin. */
+  plugins: string[] | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+const bool = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+      if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} 应为 true 或 false，当前为 "${v}"` });
+      return z.NEVER;
+    });
+
+const intIn = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (!/^\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} 应为 ${min} 到 ${max} 之间的整数，当前为 "${v}"` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+const envSchema = z.object({
+  PORT: intIn('PORT', 0, 65535),
+  HOST: z.string().optional(),
+  DATA_DIR: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (!v) return;
+      const problem = checkDatabaseUrl(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `DATABASE_URL ${problem}` });
+    }),
+  DATABASE_POOL_SIZE: intIn('DATABASE_POOL_SIZE', 1, 200),
+  PLUGINS: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v && !/^\s*([a-z][a-z0-9_]*\s*(,\s*[a-z][a-z0-9_]*\s*)*)?$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: `PLUGINS 应为逗号分隔的插件标识，如 "petitions,mediation"，当前为 "${v}"` });
+      }
+    }),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v && !['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v)) {
+        ctx.addIssue({ code: 'custom', message: `LOG_LEVEL 应为 fatal、error、warn、info、debug、trace 或 silent 之一，当前为 "${v}"` });
+      }
+    }),
+  SECURE_COOKIES: bool('SECURE_COOKIES'),
+  TRUST_PROXY: bool('TRUST_PROXY'),
+});
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; error: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.INIT_CWD ?? process.cwd()): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, error: `配置错误：${parsed.error.issues[0]!.message}` };
+  }
+  const e = parsed.data;
+  const plugins = e.PLUGINS === undefined ? undefined : e.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    ok: true,
+    config: {
+      port: e.PORT ?? 3000,
+      host: e.HOST || '0.0.0.0',
+      dataDir: path.resolve(baseDir, e.DATA_DIR || '.data'),
+      databaseUrl: e.DATABASE_URL || undefined,
+      databasePoolSize: e.DATABASE_POOL_SIZE ?? 10,
+      plugins,
+      logLevel: (e.LOG_LEVEL as ServerConfig['logLevel']) ?? 'info',
+      secureCookies: e.SECURE_COOKIES ?? false,
+      trustProxy: e.TRUST_PROXY ?? false,
+    },
+  };
+}
+
+/** The configuration table of the README, kept next to the code that reads it. */
+export const configDocs = [
+  ['PORT', '3000', 'HTTP port'],
+  ['HOST', '0.0.0.0', 'Interface to listen on'],
+  ['DATA_DIR', './.data', 'Embedded database and uploaded files'],
+  ['DATABASE_URL', '(unset)', 'PostgreSQL URL; unset means embedded PGlite under DATA_DIR'],
+  ['DATABASE_POOL_SIZE', '10', 'PostgreSQL connections per process'],
+  ['PLUGINS', '(all installed)', 'Comma-separated plugin ids enabled for this deployment'],
+  ['LOG_LEVEL', 'info', 'pino log level'],
+  ['SECURE_COOKIES', 'false', 'Mark the session cookie Secure (set true behind HTTPS)'],
+  ['TRUST_PROXY', 'false', 'Take the client address from X-Forwarded-For'],
+] as const;

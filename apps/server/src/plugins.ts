@@ -1,0 +1,6 @@
+// The explicit list of installed plugins. Installing a plugin means adding its package
+// to apps/server's dependencies and its default export here; which of them run is the
+// deployment's PLUGINS setting.
+import type { AnyPlugin } from '@zhengfa/plugin-api';
+
+export const installedPlugins: AnyPlugin[] = [];

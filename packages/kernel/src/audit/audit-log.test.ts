@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { verifyAuditChain } from './audit-log.js';
+
+describeEachEngine('audit log', (engine) => {
+  let t: TestKernel;
+  beforeAll(async () => {
+    t = await startTestKernel({ engine });
+    await (await t.anonymous()).auth.signIn({ username: 'admin', password: 'Wrong-pass1' }).catch(() => {});
+    await t.signIn('admin');
+    await t.signIn('leader');
+  });
+  afterAll(() => t.stop());
+
+  it('records sign-ins with who, when, outcome and where from', async () => {
+    const { caller } = await t.signIn('auditor');
+    const page = await caller.audit.list({ action: 'auth.signin' });
+    const failure = page.items.find((i) => i.outcome === 'failure')!;
+    expect(failure).toMatchObject({ actorName: '王系统', actionName: '登录', ip: '127.0.0.1', userAgent: 'vitest' });
+    expect(page.items.filter((i) => i.outcome === 'success').map((i) => i.actorName)).toEqual(expect.arrayContaining(['王系统', '刘书记']));
+  });
+
+  it('verifies an intact chain', async () => {
+    const result = await verifyAuditChain(t.database.db, t.tenantId);
+    expect(result.ok).toBe(true);
+    expect(result.checked).toBeGreaterThan(3);
+  });
+
+  it('refuses updates and deletes, whoever asks', async () => {
+    await expect(sql`update kernel.audit_log set actor_name = '某人' where seq = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from kernel.audit_log where seq = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate kernel.audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('names the first tampered row when someone edits the table behind the product', async () => {
+    // Simulates an attacker with superuser access who switches the trigger off.
+    await sql`alter table kernel.audit_log disable trigger audit_log_no_update`.execute(t.database.db);
+    await sql`update kernel.audit_log set detail = '{"reason":"edited"}' where tenant_id = ${t.tenantId} and seq = 3`.execute(t.database.db);
+    await sql`alter table kernel.audit_log enable trigger audit_log_no_update`.execute(t.database.db);
+    expect(await verifyAuditChain(t.database.db, t.tenantId)).toMatchObject({ ok: false, firstBroken: { tenantId: t.tenantId, seq: 3, reason: 'hash' } });
+    const { caller } = await t.signIn('auditor');
+    expect((await caller.audit.verify()).firstBroken?.seq).toBe(3);
+  });
+
+  it('keeps the audit log away from everyone without the audit permission, the system administrator included', async () => {
+    const { caller } = await t.signIn('admin');
+    await expect(caller.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('查看审计日志') });
+  });
+});

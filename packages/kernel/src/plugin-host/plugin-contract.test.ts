@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { migrate, migrationStatus, SchemaNewerError } from '@zhengfa/db';
+import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { createNotesPlugin } from '@zhengfa/test-utils/fixtures';
+import { createPluginHost } from './host.js';
+
+describeEachEngine('plugin contract', (engine) => {
+  let t: TestKernel;
+  const notes = createNotesPlugin();
+  beforeAll(async () => {
+    t = await startTestKernel({ engine, plugins: [notes] });
+  });
+  afterAll(() => t.stop());
+
+  it("mounts a compatible plugin's router under its id", async () => {
+    const { caller } = await t.signIn('supervisor');
+    const plugin = (caller as any).notes;
+    await plugin.notes.add({ body: '第一条便签' });
+    expect(await plugin.notes.list()).toEqual([{ id: 1, body: '第一条便签' }]);
+  });
+
+  it('keeps the plugin in its own schema with its own migration history', async () => {
+    const tables = await sql<{ table_schema: string }>`select table_schema from information_schema.tables where table_name = 'notes'`.execute(t.database.db);
+    expect(tables.rows.map((r) => r.table_schema)).toEqual(['notes']);
+    const history = await sql<{ owner: string; name: string }>`select owner, name from meta.migrations order by owner, name`.execute(t.database.db);
+    expect(history.rows).toEqual([
+      { owner: 'kernel', name: '0001_foundation' },
+      { owner: 'notes', name: '0001_notes' },
+    ]);
+  });
+
+  it("gives built-in business roles the plugin's permissions and the role editor lists them", async () => {
+    const { caller } = await t.signIn('secadmin');
+    const perms = await caller.roles.permissions();
+    expect(perms.filter((p) => p.owner === 'notes').map((p) => p.key)).toEqual(['notes.read', 'notes.write']);
+    const roles = await caller.roles.list();
+    expect(roles.find((r) => r.key === 'supervisor')!.permissions).toContain('notes.write');
+    expect(roles.find((r) => r.key === 'liaison')!.permissions).toContain('notes.read');
+    expect(roles.find((r) => r.key === 'liaison')!.permissions).not.toContain('notes.write');
+    expect(roles.find((r) => r.key === 'sysadmin')!.permissions).not.toContain('notes.read');
+  });
+
+  it("refuses a plugin procedure to a user without the plugin's permission", async () => {
+    const { caller } = await t.signIn('liaison');
+    await expect((caller as any).notes.notes.add({ body: '越权' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('编写便签') });
+  });
+
+  it('applies each migration once when two migrate runs start at the same time', async () => {
+    const upgraded = createNotesPlugin({
+      version: '1.1.0',
+      extraMigrations: {
+        '0002_tags': { up: async (db) => void (await sql`alter table notes.notes add column tags text[] not null default '{}'`.execute(db)) },
+      },
+    });
+    const host = createPluginHost({ installed: [upgraded] });
+    // A second pool for PostgreSQL makes the race real; PGlite serialises on one connection.
+    const results = await Promise.all([migrate(t.database.db, host.migrationSets), migrate(t.database.db, host.migrationSets)]);
+    expect(results.map((r) => r.applied.length).sort()).toEqual([0, 1]);
+    expect(results.flatMap((r) => r.applied)).toEqual([{ owner: 'notes', name: '0002_tags' }]);
+    const history = await sql<{ n: number }>`select count(*)::int as n from meta.migrations where owner = 'notes'`.execute(t.database.db);
+    expect(history.rows[0]!.n).toBe(2);
+  });
+
+  it('refuses to run older code against a database migrated by newer code, naming both versions', async () => {
+    const host = createPluginHost({ installed: [createNotesPlugin({ version: '1.0.0' })] });
+    const status = await migrationStatus(t.database.db, host.migrationSets);
+    expect(status.newer).toEqual([{ owner: 'notes', databaseVersion: '1.1.0', codeVersion: '1.0.0', unknownMigrations: ['0002_tags'] }]);
+    const err = await migrate(t.database.db, host.migrationSets).catch((e) => e);
+    expect(err).toBeInstanceOf(SchemaNewerError);
+    expect(err.message).toContain('「notes」的结构版本为 1.1.0，比当前程序的 1.0.0 新');
+  });
+
+  it('delivers an event to its subscriber once, even when two deliveries race', async () => {
+    const { caller } = await t.signIn('supervisor');
+    await (caller as any).notes.notes.add({ body: '事件测试' });
+    await Promise.all([t.kernel.tick(), t.kernel.tick()]);
+    await t.kernel.tick();
+    const rows = await sql<{ body: string }>`select body from notes.note_events order by event_id`.execute(t.database.db);
+    expect(rows.rows.map((r) => r.body)).toEqual(['第一条便签', '事件测试']);
+  });
+
+  it('runs a job once per period across concurrent schedulers', async () => {
+    const now = new Date('2026-11-21T08:00:30Z');
+    notes.jobRuns.length = 0;
+    await Promise.all([t.kernel.tick(now), t.kernel.tick(now)]);
+    await t.kernel.tick(new Date('2026-11-21T08:00:59Z'));
+    expect(notes.jobRuns).toHaveLength(1);
+    await t.kernel.tick(new Date('2026-11-21T08:01:00Z'));
+    expect(notes.jobRuns).toHaveLength(2);
+  });
+});
+
+describeEachEngine('disabling a plugin', (engine) => {
+  it('hides its router and permissions but keeps its data', async () => {
+    const t = await startTestKernel({ engine, plugins: [createNotesPlugin()] });
+    try {
+      const { caller } = await t.signIn('supervisor');
+      await (caller as any).notes.notes.add({ body: '保留的数据' });
+      const { createKernel } = await import('../kernel.js');
+      const disabled = createKernel({ database: t.database, plugins: [createNotesPlugin()], enabled: [] });
+      const ctx = await disabled.createContext({ headers: new Headers({ cookie: `zf_session=${(await t.signIn('supervisor')).cookie}` }) });
+      expect((disabled.router._def.record as Record<string, unknown>).notes).toBeUndefined();
+      await expect((disabled.createCaller(ctx) as any).notes.notes.list()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(disabled.host.permissions.some((p) => p.owner === 'notes')).toBe(false);
+      const kept = await sql<{ body: string }>`select body from notes.notes`.execute(t.database.db);
+      expect(kept.rows).toEqual([{ body: '保留的数据' }]);
+    } finally {
+      await t.stop();
+    }
+  });
+});
