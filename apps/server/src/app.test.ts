@@ -28,7 +28,7 @@ describeEachEngine('HTTP surface', (engine) => {
     expect(res.headers.get('set-cookie')).toMatch(/^zf_session=.+HttpOnly/);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const me = await app.request('/trpc/auth.me', { headers: { cookie } });
-    expect((await me.json()).result.data.user.username).toBe('admin');
+    expect(((await me.json()) as any).result.data.user.username).toBe('admin');
   });
 
   it('answers invalid input with 400 and a Chinese message naming the problem', async () => {
@@ -38,7 +38,7 @@ describeEachEngine('HTTP surface', (engine) => {
       body: JSON.stringify({ username: '', password: 'x' }),
     });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.error.message).toBe('提交的内容有误：请输入用户名');
     expect(body.error.data.issues[0]).toMatchObject({ path: 'username' });
     expect(JSON.stringify(body)).not.toContain('stack');
