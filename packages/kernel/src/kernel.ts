@@ -8,6 +8,8 @@ import { createRequestContext, type RequestInput } from './context.js';
 import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
 import { runDueJobs } from './jobs/scheduler.js';
+import { sweepReminders } from './cases/reminders.js';
+import { chinaDate } from './cases/dates.js';
 import { createPluginHost, type PluginHost } from './plugin-host/host.js';
 import { createAppRouter, type KernelRouter } from './router.js';
 import { seedDemo } from './seed/demo.js';
@@ -67,6 +69,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     async tick(now = new Date()) {
       await deliverEvents(opts.database.db, host, log);
       await runDueJobs(opts.database.db, host, log, now);
+      await sweepReminders(opts.database.db, chinaDate(now));
     },
     startBackground(everyMs = 5000) {
       if (timer) return;

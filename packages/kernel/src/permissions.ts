@@ -12,15 +12,26 @@ export const kernelPermissions: PermissionDefinition[] = [
   { key: 'orgs.manage', name: '管理组织机构', group: g.system },
   { key: 'users.manage', name: '管理用户账号', group: g.system },
   { key: 'system.modules', name: '查看功能模块', group: g.system },
+  { key: 'calendar.manage', name: '维护工作日历', group: g.system },
   { key: 'roles.manage', name: '管理角色与权限', group: g.security },
   { key: 'roles.assign', name: '分配角色', group: g.security },
   { key: 'security.manage', name: '解锁账号与安全策略', group: g.security },
   { key: 'audit.read', name: '查看审计日志', group: g.audit },
+  { key: 'cases.read', name: '查看事项与台账', group: g.cases },
+  { key: 'cases.register', name: '登记事项', group: g.cases },
+  { key: 'cases.approve', name: '立项审批', group: g.cases },
+  { key: 'cases.assign', name: '交办与转办', group: g.cases },
+  { key: 'cases.urge', name: '督办与调度', group: g.cases },
+  { key: 'cases.handle', name: '签收与报送办理结果', group: g.cases },
+  { key: 'cases.review', name: '审核办理结果', group: g.cases },
+  { key: 'cases.archive', name: '归档', group: g.cases },
+  { key: 'cases.reveal', name: '查看当事人完整个人信息', group: g.cases },
+  { key: 'cases.export', name: '导出台账', group: g.cases },
 ];
 
 /** The powers of the three separated administrators; no role or user may hold two. */
 export const adminDuties = {
-  system: { name: '系统管理员', permissions: ['orgs.manage', 'users.manage', 'system.modules'] },
+  system: { name: '系统管理员', permissions: ['orgs.manage', 'users.manage', 'system.modules', 'calendar.manage'] },
   security: { name: '安全管理员', permissions: ['roles.manage', 'roles.assign', 'security.manage'] },
   audit: { name: '审计管理员', permissions: ['audit.read'] },
 } as const;
@@ -78,21 +89,21 @@ export const builtinRoles: BuiltinRole[] = [
     key: 'leader',
     name: '政法委领导',
     description: '审阅、签批，查看全县事项',
-    permissions: ['orgs.read', 'users.read'],
+    permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.approve', 'cases.review', 'cases.reveal', 'cases.export'],
     pluginPermissions: 'all',
   },
   {
     key: 'supervisor',
     name: '执法监督室',
     description: '登记、交办、督办、审核事项',
-    permissions: ['orgs.read', 'users.read'],
+    permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.register', 'cases.assign', 'cases.urge', 'cases.review', 'cases.archive', 'cases.reveal', 'cases.export'],
     pluginPermissions: 'all',
   },
   {
     key: 'liaison',
     name: '单位联络员',
     description: '签收本单位的交办事项并报送办理结果',
-    permissions: ['orgs.read', 'users.read'],
+    permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.handle', 'cases.export'],
     pluginPermissions: 'read',
   },
 ];

@@ -9,6 +9,8 @@ import type { PluginHost } from './plugin-host/host.js';
 import { createRolesRouter } from './roles/router.js';
 import { createSystemRouter } from './system/router.js';
 import { usersRouter } from './users/router.js';
+import { createCasesRouter, notificationsRouter } from './cases/router.js';
+import { calendarRouter } from './calendar/router.js';
 
 export function createKernelRouter(host: PluginHost, engine: Engine) {
   return router({
@@ -18,6 +20,9 @@ export function createKernelRouter(host: PluginHost, engine: Engine) {
     roles: router(createRolesRouter(host)),
     audit: router(auditRouter),
     system: router(createSystemRouter(host, engine)),
+    cases: router(createCasesRouter(host)),
+    notifications: router(notificationsRouter),
+    calendar: router(calendarRouter),
   });
 }
 

@@ -75,7 +75,118 @@ export const kernelStrings = {
     security: '安全管理',
     audit: '安全审计',
     basic: '基础数据',
+    cases: '事项督办',
   },
+} as const;
+
+export const caseStatusNames = {
+  registered: '登记',
+  pending_approval: '待审批',
+  approved: '已立项',
+  assigned: '已交办',
+  in_progress: '办理中',
+  submitted: '已报结',
+  closed: '已办结',
+  archived: '已归档',
+} as const;
+
+export const caseActionNames = {
+  register: '登记',
+  update: '修改登记信息',
+  submitForApproval: '提交立项审批',
+  approve: '立项',
+  assign: '交办',
+  acknowledge: '签收',
+  reportProgress: '报告进展',
+  transfer: '转办',
+  submitResult: '报送办理结果',
+  review: '审核通过',
+  returnForRework: '退回重办',
+  close: '办结',
+  archive: '归档',
+  reopen: '重新办理',
+  dispatch: '调度',
+  changeUrgency: '调整紧急程度',
+  setFourFixes: '落实四定一包',
+  link: '关联事项',
+} as const;
+
+export const caseSourceNames = {
+  letter: '来信',
+  visit: '来访',
+  online: '网上',
+  phone: '电话',
+  leader_instruction: '领导批示',
+  higher_assignment: '上级交办',
+  inspection: '执法检查发现',
+  unit_report: '部门报送',
+} as const;
+
+export const urgencyNames = { normal: '一般件', urgent: '急件', critical: '特急件' } as const;
+
+export const fourFixNames = {
+  leadLeaderId: '包案领导',
+  handlerName: '承办责任人',
+  resolutionPlan: '化解方案',
+  deadline: '处理期限',
+  leadUnitId: '承办单位',
+} as const;
+
+export const sixClarityNames = {
+  parties: '当事人情况清楚',
+  facts: '基本事实清楚',
+  originalHandling: '原处理情况清楚',
+  complaintReason: '上访（投诉）原因清楚',
+  currentSituation: '现实表现（现状）清楚',
+  proposedHandling: '拟处理意见清楚',
+} as const;
+
+export const caseLinkNames = { related: '相关事项', duplicate_of: '重复事项', derived_from: '派生自' } as const;
+
+export const caseStrings = {
+  notFound: '事项不存在，或不在您的查看范围内',
+  unknownKind: (k: string) => `事项类型「${k}」不存在或所属模块未启用`,
+  illegalTransition: (action: string, status: string) => `当前状态为「${status}」，不能执行「${action}」`,
+  missingFourFixes: (names: string[]) => `交办前须落实四定一包，尚缺：${names.join('、')}`,
+  missingClarities: (names: string[]) => `重点事项报结前须做到六个清楚，尚缺：${names.join('、')}`,
+  notLeadUnit: '只有承办单位才能执行此操作',
+  notEditable: (status: string) => `事项已${status}，登记信息不能再修改`,
+  resultRequired: '请填写办理结果报告',
+  reasonRequired: '请填写理由',
+  leaderNotFound: '包案领导不存在或账号已停用',
+  unitNotFound: '承办单位不存在或已停用',
+  unitMustBeUnit: '承办单位不能是政法委本身，请选择具体单位',
+  sameUnit: '转办的目标单位与当前承办单位相同',
+  deadlineInPast: '处理期限不能早于今天',
+  badIdNumber: (name: string, reason: string) => `当事人「${name}」的身份证号有误：${reason}`,
+  badPhone: (name: string, reason: string) => `当事人「${name}」的联系电话有误：${reason}`,
+  partyNotFound: '当事人不存在',
+  linkSelf: '不能把事项与它自己关联',
+  notOpen: '事项不在办理中，不能记录调度',
+  duplicateRequest: '该登记已提交过，已为您打开原事项',
+  reminderDispatch: (docNo: string, date: string) => `事项 ${docNo} 应于 ${date} 调度`,
+  reminderReport: (docNo: string, date: string) => `事项 ${docNo} 应于 ${date} 通报进展`,
+  reminderDeadline: (docNo: string, date: string) => `事项 ${docNo} 的处理期限为 ${date}`,
+  assignedNotice: (docNo: string, title: string) => `新交办事项 ${docNo}：${title}`,
+  submittedNotice: (docNo: string) => `事项 ${docNo} 已报送办理结果，请审核`,
+  returnedNotice: (docNo: string) => `事项 ${docNo} 被退回重办`,
+} as const;
+
+export const clockStrings = {
+  notFound: '期限不存在，或不在您的查看范围内',
+  stopped: '该期限已停止计算',
+  alreadyPaused: '该期限已处于暂停状态',
+  notPaused: '该期限没有暂停',
+  pauseBeforeStart: '暂停日期不能早于期限起算日',
+  resumeBeforePause: '恢复计算的日期不能早于暂停日期',
+  extensionPending: '已有待审批的延期申请',
+  extensionTooLong: (name: string, left: number) => (left > 0 ? `「${name}」最多还能延长 ${left} 天` : `「${name}」不能再延期`),
+  extensionNotFound: '延期申请不存在',
+  extensionDecided: '该延期申请已审批',
+} as const;
+
+export const calendarAdminStrings = {
+  badYear: '年份应在 2000 到 2100 之间',
 } as const;
 
 /** Chinese labels for audit actions written by the kernel. */
@@ -97,4 +208,62 @@ export const auditActionNames: Record<string, string> = {
   'roles.update': '修改角色',
   'tenants.create': '新建县（区）',
   'audit.verify': '校验审计日志',
+  'cases.register': '登记事项',
+  'cases.update': '修改事项',
+  'cases.transition': '事项流转',
+  'cases.dispatch': '记录调度',
+  'cases.reveal': '查看当事人个人信息',
+  'cases.link': '关联事项',
+  'cases.export': '导出台账',
+  'cases.clock.pause': '暂停期限计算',
+  'cases.clock.resume': '恢复期限计算',
+  'cases.clock.extension.request': '申请延期',
+  'cases.clock.extension.decide': '审批延期',
+  'calendar.set': '修改工作日历',
 };
+
+// --- calendar, cadence and party-data validation (calendar/, cadence/, parties/) ---
+
+export const calendarStrings = {
+  invalidDate: (value: string) => `日期「${value}」无效，应为 YYYY-MM-DD 格式的真实日期，如 2026-11-21`,
+  invalidDayCount: (value: number) => `天数应为不小于 0 的整数，当前为 ${value}`,
+  dayKindNames: { holiday: '放假', workday: '调休上班' },
+} as const;
+
+export const deadlineStrings = {
+  pauseEndsBeforeStart: (from: string, to: string) => `暂停期间的结束日期 ${to} 早于开始日期 ${from}`,
+  dueStateNames: { ok: '正常', dueSoon: '即将到期', dueToday: '今日到期', overdue: '已超期' },
+  unitNames: { natural: '自然日', working: '工作日' },
+  paused: '计时暂停中',
+} as const;
+
+export const cadenceStrings = {
+  every: (n: number, unit: 'day' | 'month') =>
+    unit === 'month' ? (n === 1 ? '每月' : `每 ${n} 个月`) : n === 1 ? '每天' : n === 7 ? '每周' : `每 ${n} 天`,
+} as const;
+
+export const genderNames = { male: '男', female: '女' } as const;
+
+export const partyStrings = {
+  idNumber: {
+    required: '请填写身份证号码',
+    wrongLength: (n: number) => `身份证号码应为 18 位，当前为 ${n} 位`,
+    badCharacters: '身份证号码前 17 位只能是数字，第 18 位只能是数字或字母 X',
+    impossibleBirthDate: (yyyymmdd: string) => `身份证号码中的出生日期 ${yyyymmdd} 不存在或不合理`,
+    wrongCheckDigit: '身份证号码校验码（第 18 位）不正确，请核对是否有数字录错',
+  },
+  phone: {
+    required: '请填写联系电话',
+    badCharacters: '电话号码只能包含数字、空格和连字符“-”',
+    mobileLength: (n: number) => `手机号码应为 11 位，当前为 ${n} 位`,
+    mobilePrefix: '手机号码格式不正确：应以 13 至 19 开头',
+    landline: '固定电话格式不正确，应为“区号-号码”，如 0731-84123456',
+    unknown: '电话号码格式不正确，应为 11 位手机号码或带区号的固定电话，如 13812345678 或 0731-84123456',
+  },
+} as const;
+
+export const scheduleErrorStrings = {
+  unknownUrgency: (value: string) => `紧急程度「${value}」无效，应为一般件、急件或特急件`,
+  unknownDeadlineUnit: (value: string) => `期限单位「${value}」无效，应为自然日或工作日`,
+  calendarRequired: '按工作日计算期限时须提供工作日历',
+} as const;

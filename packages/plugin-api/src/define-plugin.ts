@@ -17,6 +17,30 @@ export interface PermissionDefinition {
   description?: string;
 }
 
+export interface CaseKindDefinition {
+  /** Lower-case key, e.g. 'petition'. */
+  key: string;
+  /** Chinese name, e.g. '信访事项'. */
+  name: string;
+  /** The word in document numbers: 示政法{docWord}〔2026〕12号, e.g. '访'. */
+  docWord: string;
+  /** Statutory clocks the kernel starts for every case of this kind. */
+  clocks?: StatutoryClockDefinition[];
+}
+
+export interface StatutoryClockDefinition {
+  /** Unique within the kind, e.g. 'handle'. */
+  key: string;
+  /** Chinese name, e.g. '办理期限'. */
+  name: string;
+  days: number;
+  unit: 'natural' | 'working';
+  /** Days an approved extension may add in total (0: not extendable). */
+  maxExtensionDays?: number;
+  /** Starts when the case is registered or when it is assigned to a unit. */
+  startsAt: 'register' | 'assign';
+}
+
 export interface KernelEvent<P = Record<string, unknown>> {
   id: number;
   name: string;
@@ -62,6 +86,8 @@ export interface PluginDefinition<TRouter extends TRPCRouterRecord = TRPCRouterR
   /** Plugin ids that must be installed and enabled before this one. */
   dependsOn?: string[];
   permissions?: PermissionDefinition[];
+  /** Kinds of kernel cases this plugin registers. */
+  caseKinds?: CaseKindDefinition[];
   /** Static import map of migrations; names sort in application order. */
   migrations?: Record<string, Migration>;
   router?: TRouter;

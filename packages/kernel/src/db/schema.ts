@@ -22,6 +22,7 @@ export interface TenantsTable {
   id: string;
   name: string;
   short_name: string;
+  doc_abbr: Generated<string>;
   created_at: GeneratedTimestamp;
 }
 
@@ -127,7 +128,169 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+export interface DocCountersTable {
+  tenant_id: string;
+  kind: string;
+  year: number;
+  last_no: number;
+}
+
+export type Urgency = 'normal' | 'urgent' | 'critical';
+
+export interface CasesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  doc_no: string;
+  doc_year: number;
+  doc_seq: number;
+  title: string;
+  summary: Generated<string>;
+  source: string;
+  urgency: Urgency;
+  status: string;
+  is_key: Generated<boolean>;
+  lead_leader_id: string | null;
+  handler_name: string | null;
+  handler_phone: string | null;
+  resolution_plan: string | null;
+  deadline: string | null;
+  lead_unit_id: string | null;
+  cooperating_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  six_clarities: ColumnType<Record<string, string>, string | undefined, string>;
+  result_report: string | null;
+  registered_by: string;
+  registered_at: GeneratedTimestamp;
+  received_on: string;
+  assigned_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  next_dispatch_on: string | null;
+  next_report_on: string | null;
+  last_dispatch_on: string | null;
+  idempotency_key: string | null;
+  search_grams: ColumnType<string[], string[] | undefined, string[]>;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CasePartiesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  role: Generated<string>;
+  name: string;
+  id_number: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export interface CaseEventsTable {
+  tenant_id: string;
+  id: Generated<number>;
+  case_id: string;
+  at: GeneratedTimestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_org_id: string | null;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  comment: Generated<string>;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface CaseLinksTable {
+  tenant_id: string;
+  from_case_id: string;
+  to_case_id: string;
+  kind: 'related' | 'duplicate_of' | 'derived_from';
+  created_at: GeneratedTimestamp;
+  created_by: string | null;
+}
+
+export interface DispatchRecordsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  held_on: string;
+  summary: string;
+  next_steps: Generated<string>;
+  recorded_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CalendarDaysTable {
+  tenant_id: string;
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: Generated<string>;
+  source: Generated<string>;
+}
+
+export interface RemindersTable {
+  tenant_id: string;
+  case_id: string;
+  due_kind: string;
+  due_on: string;
+  user_id: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface NotificationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  case_id: string | null;
+  created_at: GeneratedTimestamp;
+  read_at: Timestamp | null;
+}
+
+export interface CaseClocksTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  key: string;
+  name: string;
+  start_on: string;
+  days: number;
+  unit: 'natural' | 'working';
+  extension_days: Generated<number>;
+  max_extension_days: Generated<number>;
+  pauses: ColumnType<{ from: string; to: string | null; reason: string }[], string | undefined, string>;
+  due_on: string | null;
+  stopped_on: string | null;
+  version: Generated<number>;
+}
+
+export interface ClockExtensionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  clock_id: string;
+  days: number;
+  reason: string;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  requested_by: string;
+  requested_at: GeneratedTimestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_comment: Generated<string>;
+}
+
 export interface KernelDatabase {
+  'kernel.case_clocks': CaseClocksTable;
+  'kernel.clock_extensions': ClockExtensionsTable;
+  'kernel.doc_counters': DocCountersTable;
+  'kernel.cases': CasesTable;
+  'kernel.case_parties': CasePartiesTable;
+  'kernel.case_events': CaseEventsTable;
+  'kernel.case_links': CaseLinksTable;
+  'kernel.dispatch_records': DispatchRecordsTable;
+  'kernel.calendar_days': CalendarDaysTable;
+  'kernel.reminders': RemindersTable;
+  'kernel.notifications': NotificationsTable;
   'kernel.tenants': TenantsTable;
   'kernel.orgs': OrgsTable;
   'kernel.users': UsersTable;

@@ -1,11 +1,13 @@
 import type { MigrationSet } from '@zhengfa/db';
 import { KERNEL_VERSION } from '../version.js';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_cases.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
   version: KERNEL_VERSION,
   migrations: {
     '0001_foundation': m0001,
+    '0002_cases': m0002,
   },
 };

@@ -2,7 +2,7 @@
 // enabled ids, refuses what cannot run (a kernel range that does not match, a missing
 // dependency, a cycle, an id that collides), and orders the rest so dependencies come
 // first. Everything else (routers, permissions, migrations) is derived from that order.
-import type { AnyPlugin, PermissionDefinition } from '@zhengfa/plugin-api';
+import type { AnyPlugin, CaseKindDefinition, PermissionDefinition } from '@zhengfa/plugin-api';
 import type { MigrationSet } from '@zhengfa/db';
 import semver from 'semver';
 import { kernelMigrations } from '../migrations/index.js';
@@ -10,7 +10,7 @@ import { kernelPermissions } from '../permissions.js';
 import { KERNEL_VERSION } from '../version.js';
 
 /** Router keys and schema names the kernel keeps for itself. */
-export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'public', 'pg_catalog', 'information_schema']);
+export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'cases', 'notifications', 'calendar', 'files', 'exports', 'public', 'pg_catalog', 'information_schema']);
 
 export class PluginHostError extends Error {
   override name = 'PluginHostError';
@@ -36,6 +36,8 @@ export interface OwnedPermission extends PermissionDefinition {
 
 export interface PluginHost {
   kernelVersion: string;
+  /** Case kinds: the kernel's own 'supervision' and the enabled plugins'. */
+  caseKinds: Map<string, CaseKindDefinition & { owner: string }>;
   /** Enabled plugins, dependencies first. */
   enabled: AnyPlugin[];
   installed: PluginInfo[];
@@ -108,6 +110,16 @@ export function createPluginHost(opts: HostOptions): PluginHost {
   }
   const names = new Map(permissions.map((p) => [p.key, p.name]));
 
+  const caseKinds = new Map<string, CaseKindDefinition & { owner: string }>([
+    ['supervision', { key: 'supervision', name: '督办事项', docWord: '督', owner: 'kernel' }],
+  ]);
+  for (const p of ordered) {
+    for (const k of p.caseKinds ?? []) {
+      if (caseKinds.has(k.key)) throw new PluginHostError(`事项类型「${k.key}」被重复声明`);
+      caseKinds.set(k.key, { ...k, owner: p.id });
+    }
+  }
+
   const migrationSets: MigrationSet[] = [
     kernelMigrations,
     ...ordered.filter((p) => p.migrations).map((p) => ({ owner: p.id, version: p.version, migrations: p.migrations! })),
@@ -115,6 +127,7 @@ export function createPluginHost(opts: HostOptions): PluginHost {
 
   return {
     kernelVersion,
+    caseKinds,
     enabled: ordered,
     installed: opts.installed.map((p) => ({
       id: p.id,

@@ -63,6 +63,8 @@ export interface ProvisionInput {
   /** Passwords; generated when omitted. Generated ones must be changed at first sign-in. */
   passwords?: { sysadmin?: string; secadmin?: string; auditor?: string };
   orgTree?: NewOrg[];
+  /** One character in document numbers; defaults to the first character of the name. */
+  docAbbr?: string;
 }
 
 export interface ProvisionedAccount {
@@ -83,7 +85,7 @@ export async function provisionTenant(db: Kysely<KernelDatabase>, host: PluginHo
   return db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('kernel.tenants').select('id').where('id', '=', input.code).executeTakeFirst();
     if (exists) throw new Error(kernelStrings.tenants.exists(input.code));
-    await trx.insertInto('kernel.tenants').values({ id: input.code, name: input.name, short_name: input.name.replace(/[县区市]$/, '') }).execute();
+    await trx.insertInto('kernel.tenants').values({ id: input.code, name: input.name, short_name: input.name.replace(/[县区市]$/, ''), doc_abbr: input.docAbbr ?? [...input.name][0]! }).execute();
     const tree = input.orgTree ?? [{ name: `${input.name}委政法委`, kind: 'committee', level: 'county' }];
     const orgIds = await createOrgTree(trx, input.code, null, tree);
     const rootId = orgIds.get(tree[0]!.name)!;

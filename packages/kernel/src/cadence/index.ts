@@ -1,0 +1,2 @@
+export * from './cadence.js';
+export * from './deadline.js';

@@ -1,0 +1,49 @@
+import { permissionProcedure, z } from '@zhengfa/plugin-api';
+import type { Kysely } from 'kysely';
+import type { KernelDatabase } from '../db/schema.js';
+import { hasOfficialCalendar, officialCalendarDays } from './working-calendar.js';
+import { tenantCalendar } from './store.js';
+import { daysOfYear } from './dates.js';
+import { calendarAdminStrings } from '../strings.js';
+
+const year = z.number().int().min(2000, calendarAdminStrings.badYear).max(2100, calendarAdminStrings.badYear);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const calendarRouter = {
+  /** A year's days that differ from the plain weekend rule, with where each comes from. */
+  year: permissionProcedure('orgs.read')
+    .input(z.object({ year }))
+    .query(async ({ ctx, input }) => {
+      const db = ctx.db as unknown as Kysely<KernelDatabase>;
+      const cal = await tenantCalendar(db, ctx.tenant.id, [input.year]);
+      const official = new Map(officialCalendarDays(input.year).map((d) => [d.date, d]));
+      const corrections = new Map(
+        (await db.selectFrom('kernel.calendar_days').select(['date', 'kind', 'name']).where('tenant_id', '=', ctx.tenant.id).where('date', '>=', `${input.year}-01-01`).where('date', '<=', `${input.year}-12-31`).execute()).map((r) => [r.date, r]),
+      );
+      const days = daysOfYear(input.year)
+        .map((d) => ({ date: d, working: cal.isWorkingDay(d), official: official.get(d) ?? null, correction: corrections.get(d) ?? null }))
+        .filter((d) => d.official || d.correction);
+      return { year: input.year, hasOfficial: hasOfficialCalendar(input.year), days, workingDays: daysOfYear(input.year).filter((d) => cal.isWorkingDay(d)).length };
+    }),
+
+  /** Marks a day as a holiday or a working day, or ('official') drops the correction. */
+  set: permissionProcedure('calendar.manage')
+    .input(z.object({ date, kind: z.enum(['holiday', 'workday', 'official']), name: z.string().trim().max(20).default('') }))
+    .mutation(async ({ ctx, input }) => {
+      const db = ctx.db as unknown as Kysely<KernelDatabase>;
+      await db.transaction().execute(async (trx) => {
+        if (input.kind === 'official') {
+          await trx.deleteFrom('kernel.calendar_days').where('tenant_id', '=', ctx.tenant.id).where('date', '=', input.date).execute();
+        } else {
+          const kind = input.kind;
+          await trx
+            .insertInto('kernel.calendar_days')
+            .values({ tenant_id: ctx.tenant.id, date: input.date, kind, name: input.name, source: 'admin' })
+            .onConflict((oc) => oc.columns(['tenant_id', 'date']).doUpdateSet({ kind, name: input.name, source: 'admin' }))
+            .execute();
+        }
+        await ctx.audit.record({ action: 'calendar.set', targetType: 'calendar', targetId: input.date, detail: { kind: input.kind, name: input.name } }, { db: trx });
+      });
+      return { ok: true as const };
+    }),
+};

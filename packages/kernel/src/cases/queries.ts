@@ -1,0 +1,255 @@
+// Reading cases: the ledger (台账) and the case page. Both embed the scope condition, and
+// both return personal data masked.
+import type { AuthedContext } from '@zhengfa/plugin-api';
+import { notFound } from '@zhengfa/plugin-api';
+import { sql, type Kysely } from 'kysely';
+import type { KernelDatabase, Urgency } from '../db/schema.js';
+import type { PluginHost } from '../plugin-host/host.js';
+import { maskName } from '../parties/index.js';
+import { caseSourceNames, caseStatusNames, caseStrings as s, fourFixNames, sixClarityNames, urgencyNames } from '../strings.js';
+import { chinaDate } from './dates.js';
+import { missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
+import { caseLedByUser, caseVisible } from './scope.js';
+import { queryGrams } from './search-grams.js';
+import { maskParty } from './service.js';
+import { clocksOf } from '../clocks/service.js';
+
+export interface LedgerFilter {
+  kind?: string[];
+  status?: CaseStatus[];
+  urgency?: Urgency[];
+  unitId?: string;
+  overdue?: boolean;
+  dueWithinDays?: number;
+  from?: string;
+  to?: string;
+  keyword?: string;
+}
+
+export type LedgerSort = 'deadline' | 'registeredAt' | 'docNo' | 'nextDispatch';
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: LedgerFilter) {
+  let q = db.selectFrom('kernel.cases as c').where('c.tenant_id', '=', ctx.tenant.id).where(caseVisible(db, ctx.user));
+  if (f.kind?.length) q = q.where('c.kind', 'in', f.kind);
+  if (f.status?.length) q = q.where('c.status', 'in', f.status);
+  if (f.urgency?.length) q = q.where('c.urgency', 'in', f.urgency);
+  if (f.unitId) {
+    const unitId = f.unitId;
+    q = q.where((eb) => eb.or([eb('c.lead_unit_id', '=', unitId), eb(sql<string>`${unitId}::uuid`, '=', eb.fn.any('c.cooperating_unit_ids'))]));
+  }
+  const today = chinaDate();
+  if (f.overdue) q = q.where('c.status', 'in', openStatuses).where('c.deadline', '<', today);
+  if (f.dueWithinDays !== undefined) {
+    q = q
+      .where('c.status', 'in', openStatuses)
+      .where('c.deadline', '>=', today)
+      .where('c.deadline', '<=', sql<string>`(${today}::date + ${f.dueWithinDays}::int)`);
+  }
+  if (f.from) q = q.where('c.received_on', '>=', f.from);
+  if (f.to) q = q.where('c.received_on', '<=', f.to);
+  const keyword = f.keyword?.trim();
+  if (keyword) {
+    const grams = queryGrams(keyword);
+    const like = `%${escapeLike(keyword.normalize('NFKC'))}%`;
+    if (grams.length > 0) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(grams)}::text[]`);
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.title', 'ilike', like),
+        eb('c.summary', 'ilike', like),
+        eb('c.doc_no', 'ilike', like),
+        eb.exists(
+          eb
+            .selectFrom('kernel.case_parties as p')
+            .select(sql`1`.as('one'))
+            .whereRef('p.tenant_id', '=', 'c.tenant_id')
+            .whereRef('p.case_id', '=', 'c.id')
+            .where('p.name', 'ilike', like),
+        ),
+      ]),
+    );
+  }
+  return q;
+}
+
+export interface LedgerRow {
+  id: string;
+  docNo: string;
+  kind: string;
+  kindName: string;
+  title: string;
+  source: string;
+  sourceName: string;
+  urgency: Urgency;
+  urgencyName: string;
+  status: CaseStatus;
+  statusName: string;
+  isKey: boolean;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  deadline: string | null;
+  overdue: boolean;
+  nextDispatchOn: string | null;
+  dispatchOverdue: boolean;
+  receivedOn: string;
+  registeredAt: Date;
+  parties: string;
+  version: number;
+}
+
+export const ledgerColumns = [
+  'c.id',
+  'c.doc_no',
+  'c.kind',
+  'c.title',
+  'c.source',
+  'c.urgency',
+  'c.status',
+  'c.is_key',
+  'c.lead_unit_id',
+  'c.deadline',
+  'c.next_dispatch_on',
+  'c.received_on',
+  'c.registered_at',
+  'c.version',
+] as const;
+
+export function toLedgerRow(host: PluginHost, r: any, partyNames: string[], today = chinaDate()): LedgerRow {
+  const open = openStatuses.includes(r.status);
+  return {
+    id: r.id,
+    docNo: r.doc_no,
+    kind: r.kind,
+    kindName: host.caseKinds.get(r.kind)?.name ?? r.kind,
+    title: r.title,
+    source: r.source,
+    sourceName: caseSourceNames[r.source as keyof typeof caseSourceNames] ?? r.source,
+    urgency: r.urgency,
+    urgencyName: urgencyNames[r.urgency as Urgency],
+    status: r.status,
+    statusName: caseStatusNames[r.status as CaseStatus],
+    isKey: r.is_key,
+    leadUnitId: r.lead_unit_id,
+    leadUnitName: r.lead_unit_name ?? null,
+    deadline: r.deadline,
+    overdue: open && Boolean(r.deadline && r.deadline < today),
+    nextDispatchOn: r.next_dispatch_on,
+    dispatchOverdue: open && Boolean(r.next_dispatch_on && r.next_dispatch_on < today),
+    receivedOn: r.received_on,
+    registeredAt: r.registered_at,
+    parties: partyNames.map(maskName).join('、'),
+    version: r.version,
+  };
+}
+
+export async function partyNamesOf(db: Kysely<KernelDatabase>, tenantId: string, caseIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (caseIds.length === 0) return map;
+  const rows = await db.selectFrom('kernel.case_parties').select(['case_id', 'name']).where('tenant_id', '=', tenantId).where('case_id', 'in', caseIds).orderBy('name').execute();
+  for (const r of rows) map.set(r.case_id, [...(map.get(r.case_id) ?? []), r.name]);
+  return map;
+}
+
+export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: LedgerFilter, sort: LedgerSort, dir: 'asc' | 'desc', page: number, pageSize: number) {
+  const db = ctx.db as unknown as Kysely<KernelDatabase>;
+  const base = ledgerQuery(db, ctx, f);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const sortColumn = { deadline: 'c.deadline', registeredAt: 'c.registered_at', docNo: 'c.doc_seq', nextDispatch: 'c.next_dispatch_on' }[sort] as 'c.deadline';
+  const rows = await base
+    .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
+    .select([...ledgerColumns, 'u.name as lead_unit_name'] as const)
+    .orderBy(sortColumn, sql.raw(`${dir} nulls last`) as never)
+    .orderBy('c.registered_at', 'desc')
+    .orderBy('c.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const names = await partyNamesOf(db, ctx.tenant.id, rows.map((r) => r.id));
+  return { total: Number(total), items: rows.map((r) => toLedgerRow(host, r, names.get(r.id) ?? [])) };
+}
+
+export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: string) {
+  const db = ctx.db as unknown as Kysely<KernelDatabase>;
+  const c = await db
+    .selectFrom('kernel.cases as c')
+    .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
+    .leftJoin('kernel.users as l', (j) => j.onRef('l.tenant_id', '=', 'c.tenant_id').onRef('l.id', '=', 'c.lead_leader_id'))
+    .selectAll('c')
+    .select(['u.name as lead_unit_name', 'l.display_name as lead_leader_name'])
+    .select(sql<boolean>`${caseLedByUser(db, ctx.user)}`.as('led_by_user'))
+    .where('c.tenant_id', '=', ctx.tenant.id)
+    .where('c.id', '=', id)
+    .where(caseVisible(db, ctx.user))
+    .executeTakeFirst();
+  if (!c) throw notFound(s.notFound);
+  const [parties, events, dispatches, links, coop, clocks] = await Promise.all([
+    db.selectFrom('kernel.case_parties').select(['id', 'role', 'name', 'id_number', 'phone', 'address']).where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('name').execute(),
+    db.selectFrom('kernel.case_events').selectAll().where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('kernel.dispatch_records').selectAll().where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('held_on', 'desc').execute(),
+    db
+      .selectFrom('kernel.case_links as k')
+      .innerJoin('kernel.cases as o', (j) => j.onRef('o.tenant_id', '=', 'k.tenant_id').on((eb) => eb.or([eb('o.id', '=', eb.ref('k.to_case_id')), eb('o.id', '=', eb.ref('k.from_case_id'))])))
+      .select(['k.kind', 'k.from_case_id', 'k.to_case_id', 'o.id', 'o.doc_no', 'o.title'])
+      .where('k.tenant_id', '=', ctx.tenant.id)
+      .where((eb) => eb.or([eb('k.from_case_id', '=', id), eb('k.to_case_id', '=', id)]))
+      .where('o.id', '!=', id)
+      .where(caseVisible(db, ctx.user, 'o'))
+      .execute(),
+    c.cooperating_unit_ids.length
+      ? db.selectFrom('kernel.orgs').select(['id', 'name']).where('tenant_id', '=', ctx.tenant.id).where('id', 'in', c.cooperating_unit_ids).execute()
+      : Promise.resolve([] as { id: string; name: string }[]),
+    clocksOf(db, ctx.tenant.id, id),
+  ]);
+  const status = c.status as CaseStatus;
+  const ledByUser = Boolean(c.led_by_user);
+  const allowedActions = (Object.keys(transitions) as CaseAction[]).filter(
+    (a) => transitions[a].from.includes(status) && ctx.can(transitions[a].permission) && (!transitions[a].byLeadUnit || ctx.user.committee || ledByUser),
+  );
+  const today = chinaDate();
+  const open = openStatuses.includes(status);
+  return {
+    id: c.id,
+    docNo: c.doc_no,
+    kind: c.kind,
+    kindName: host.caseKinds.get(c.kind)?.name ?? c.kind,
+    title: c.title,
+    summary: c.summary,
+    source: c.source,
+    sourceName: caseSourceNames[c.source as keyof typeof caseSourceNames] ?? c.source,
+    urgency: c.urgency,
+    urgencyName: urgencyNames[c.urgency],
+    status,
+    statusName: caseStatusNames[status],
+    isKey: c.is_key,
+    receivedOn: c.received_on,
+    registeredAt: c.registered_at,
+    leadLeaderId: c.lead_leader_id,
+    leadLeaderName: c.lead_leader_name,
+    handlerName: c.handler_name,
+    handlerPhone: c.handler_phone,
+    resolutionPlan: c.resolution_plan,
+    deadline: c.deadline,
+    overdue: open && Boolean(c.deadline && c.deadline < today),
+    leadUnitId: c.lead_unit_id,
+    leadUnitName: c.lead_unit_name,
+    cooperatingUnits: coop,
+    sixClarities: c.six_clarities,
+    missingFourFixes: missingFourFixes({ leadLeaderId: c.lead_leader_id, handlerName: c.handler_name, resolutionPlan: c.resolution_plan, deadline: c.deadline, leadUnitId: c.lead_unit_id }).map((k) => fourFixNames[k]),
+    missingClarities: c.is_key ? missingClarities(c.six_clarities).map((k) => sixClarityNames[k]) : [],
+    resultReport: c.result_report,
+    nextDispatchOn: c.next_dispatch_on,
+    nextReportOn: c.next_report_on,
+    lastDispatchOn: c.last_dispatch_on,
+    version: c.version,
+    parties: parties.map(maskParty),
+    canReveal: ctx.can('cases.reveal'),
+    timeline: events.map((e) => ({ id: e.id, at: e.at, actorName: e.actor_name, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, comment: e.comment, data: e.data })),
+    dispatches: dispatches.map((d) => ({ id: d.id, heldOn: d.held_on, summary: d.summary, nextSteps: d.next_steps, createdAt: d.created_at })),
+    links: links.map((l) => ({ kind: l.kind, direction: l.from_case_id === id ? 'out' : 'in', caseId: l.id, docNo: l.doc_no, title: l.title })),
+    clocks,
+    allowedActions,
+  };
+}

@@ -1,0 +1,91 @@
+// The cadence sweep: raises one in-app reminder per due point (dispatch date, report date,
+// deadline) and recipient (the lead leader and the lead unit's liaisons). The primary key
+// of kernel.reminders makes it exactly-once however many sweepers run; the sweep reads
+// only open cases that are due (partial indexes on the due dates), so it grows with the
+// number of cases due, not the number stored.
+import { sql, type Kysely } from 'kysely';
+import type { KernelDatabase } from '../db/schema.js';
+import { caseStrings as s } from '../strings.js';
+import { chinaDate } from './dates.js';
+import { openStatuses } from './lifecycle.js';
+
+type DueKind = 'dispatch' | 'report' | 'deadline';
+
+const columns: Record<DueKind, 'next_dispatch_on' | 'next_report_on' | 'deadline'> = {
+  dispatch: 'next_dispatch_on',
+  report: 'next_report_on',
+  deadline: 'deadline',
+};
+
+export interface SweepReport {
+  due: number;
+  raised: number;
+}
+
+export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch = 2000): Promise<SweepReport> {
+  const k = db as unknown as Kysely<KernelDatabase>;
+  const report: SweepReport = { due: 0, raised: 0 };
+  for (const kind of Object.keys(columns) as DueKind[]) {
+    const col = columns[kind];
+    let after = '';
+    for (;;) {
+      const due = await k
+        .selectFrom('kernel.cases as c')
+        .select(['c.tenant_id', 'c.id', 'c.doc_no', 'c.lead_leader_id', 'c.lead_unit_id', `c.${col} as due_on`])
+        .where('c.status', 'in', openStatuses)
+        .where(`c.${col}`, '<=', today)
+        .where(sql<boolean>`(c.tenant_id || ':' || c.id::text) > ${after}`)
+        .orderBy(sql`c.tenant_id || ':' || c.id::text`)
+        .limit(batch)
+        .execute();
+      if (due.length === 0) break;
+      after = `${due.at(-1)!.tenant_id}:${due.at(-1)!.id}`;
+      report.due += due.length;
+      await k.transaction().execute(async (trx) => {
+        const unitIds = [...new Set(due.map((d) => d.lead_unit_id).filter((x): x is string => Boolean(x)))];
+        const liaisons = unitIds.length
+          ? await trx
+              .selectFrom('kernel.users as u')
+              .select(['u.tenant_id', 'u.id', 'u.org_id'])
+              .where('u.org_id', 'in', unitIds)
+              .where('u.disabled', '=', false)
+              .where(({ exists, selectFrom }) =>
+                exists(
+                  selectFrom('kernel.user_roles as ur')
+                    .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+                    .select(sql`1`.as('one'))
+                    .whereRef('ur.tenant_id', '=', 'u.tenant_id')
+                    .whereRef('ur.user_id', '=', 'u.id')
+                    .where(sql<boolean>`'cases.handle' = any(r.permissions)`),
+                ),
+              )
+              .execute()
+          : [];
+        const rows: { tenant_id: string; case_id: string; due_kind: string; due_on: string; user_id: string }[] = [];
+        for (const d of due) {
+          const recipients = new Set<string>();
+          if (d.lead_leader_id) recipients.add(d.lead_leader_id);
+          for (const l of liaisons) if (l.tenant_id === d.tenant_id && l.org_id === d.lead_unit_id) recipients.add(l.id);
+          for (const user_id of recipients) rows.push({ tenant_id: d.tenant_id, case_id: d.id, due_kind: kind, due_on: d.due_on as string, user_id });
+        }
+        if (rows.length === 0) return;
+        const raised = await trx
+          .insertInto('kernel.reminders')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .returning(['tenant_id', 'case_id', 'due_on', 'user_id'])
+          .execute();
+        if (raised.length === 0) return;
+        const docNo = new Map(due.map((d) => [d.id, d.doc_no]));
+        const title = { dispatch: s.reminderDispatch, report: s.reminderReport, deadline: s.reminderDeadline }[kind];
+        await trx
+          .insertInto('kernel.notifications')
+          .values(raised.map((r) => ({ tenant_id: r.tenant_id, user_id: r.user_id, title: title(docNo.get(r.case_id)!, r.due_on), link: `/cases/${r.case_id}`, case_id: r.case_id })))
+          .execute();
+        report.raised += raised.length;
+      });
+      if (due.length < batch) break;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { registerAndAssign } from './test-helpers.js';
+
+describeEachEngine('case scope', (engine) => {
+  let t: TestKernel;
+  let sup: ActingUser;
+  let leader: ActingUser;
+  let liaison: ActingUser;
+  let courtCase: { id: string; version: number; docNo: string };
+  let policeCase: { id: string; version: number };
+  let partyId: string;
+  beforeAll(async () => {
+    t = await startTestKernel({ engine });
+    sup = await t.signIn('supervisor');
+    leader = await t.signIn('leader');
+    liaison = await t.signIn('liaison');
+    courtCase = await registerAndAssign(t, sup, leader, { unit: '示范县人民法院', title: '法院承办的执行案件督办' });
+    policeCase = await registerAndAssign(t, sup, leader, { unit: '示范县公安局', title: '公安局承办的治安案件督办' });
+    partyId = (await sup.caller.cases.get({ id: courtCase.id })).parties[0]!.id;
+  });
+  afterAll(() => t.stop());
+
+  it("shows a unit's liaison only the unit's cases in the ledger", async () => {
+    const ledger = await liaison.caller.cases.ledger({});
+    expect(ledger.items.map((i) => i.id)).toEqual([policeCase.id]);
+  });
+
+  it("hides another unit's case from the liaison's keyword search", async () => {
+    const ledger = await liaison.caller.cases.ledger({ keyword: '执行' });
+    expect(ledger.total).toBe(0);
+  });
+
+  it("refuses the liaison another unit's case page as not found", async () => {
+    await expect(liaison.caller.cases.get({ id: courtCase.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("refuses the liaison any action on another unit's case", async () => {
+    await expect(liaison.caller.cases.transition({ id: courtCase.id, version: courtCase.version, action: 'acknowledge' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(liaison.caller.cases.transition({ id: courtCase.id, version: courtCase.version, action: 'submitResult', report: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("refuses to reveal another unit's party, and refuses reveal without the permission", async () => {
+    await expect(liaison.caller.cases.revealParty({ caseId: courtCase.id, partyId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(sup.caller.cases.revealParty({ caseId: policeCase.id, partyId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('does not show a unit a case before it is assigned', async () => {
+    const r = await sup.caller.cases.register({ title: '尚未交办的事项', summary: '', source: 'visit', urgency: 'normal', isKey: false, parties: [] });
+    await expect(liaison.caller.cases.get({ id: r.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('masks party data in the ledger and the case page, and reveals it only with an audited reveal', async () => {
+    const row = (await sup.caller.cases.ledger({ keyword: '执行案件' })).items[0]!;
+    expect(row.parties).toBe('张**');
+    const page = await sup.caller.cases.get({ id: courtCase.id });
+    expect(page.parties[0]).toMatchObject({ name: '张**', phone: '138****5678' });
+    const revealed = await sup.caller.cases.revealParty({ caseId: courtCase.id, partyId });
+    expect(revealed).toMatchObject({ name: '张三丰', phone: '13812345678' });
+    const audit = await (await t.signIn('auditor')).caller.audit.list({ action: 'cases.reveal' });
+    expect(audit.items[0]).toMatchObject({ actorName: '陈监督', targetId: courtCase.id });
+  });
+});

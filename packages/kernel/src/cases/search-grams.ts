@@ -1,0 +1,36 @@
+// Keyword search for Chinese text without a segmenter: a document is indexed by its
+// character unigrams and bigrams (GIN over text[]); a query of length 1 looks up the
+// unigram, longer queries require all their bigrams (`@>`), and the exact substring is
+// then confirmed with ILIKE on the few candidate rows. Serves 2-character terms (土地,
+// 拆迁), which a trigram index cannot.
+const SPLIT = /[\s,，.。;；:：!！?？、"“”'‘’()（）【】\[\]《》<>\-—_/\\|]+/u;
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+export function documentGrams(...texts: (string | null | undefined)[]): string[] {
+  const grams = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const run of normalise(text).split(SPLIT)) {
+      const chars = [...run];
+      for (let i = 0; i < chars.length; i++) {
+        grams.add(chars[i]!);
+        if (i + 1 < chars.length) grams.add(chars[i]! + chars[i + 1]!);
+      }
+    }
+  }
+  return [...grams];
+}
+
+/** The grams a query needs (all must be present), or [] when the query has no usable text. */
+export function queryGrams(query: string): string[] {
+  const grams = new Set<string>();
+  for (const run of normalise(query).split(SPLIT)) {
+    const chars = [...run];
+    if (chars.length === 1) grams.add(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...grams];
+}

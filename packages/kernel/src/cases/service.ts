@@ -1,0 +1,519 @@
+// Case operations. Each runs in one transaction: load the case inside the user's scope
+// with a row lock, check the version the user saw, check the transition, write the new
+// state, append the timeline event and the audit row. A refusal throws before any write.
+import type { AuthedContext } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { nextDispatchDate, nextReportDate } from '../cadence/index.js';
+import type { KernelDatabase, Urgency } from '../db/schema.js';
+import type { PluginHost } from '../plugin-host/host.js';
+import { maskAddress, maskIdNumber, maskName, maskPhone, validateIdNumber, validatePhone } from '../parties/index.js';
+import {
+  caseActionNames,
+  caseStatusNames,
+  caseStrings as s,
+  fourFixNames,
+  sixClarityNames,
+} from '../strings.js';
+import { chinaDate } from './dates.js';
+import { startClocks } from '../clocks/service.js';
+import {
+  canTransition,
+  editableStatuses,
+  missingClarities,
+  missingFourFixes,
+  transitions,
+  type CaseAction,
+  type CaseStatus,
+  type SixClarities,
+} from './lifecycle.js';
+import { formatDocNumber, takeDocSeq } from './numbering.js';
+import { caseLedByUser, caseVisible } from './scope.js';
+import { documentGrams } from './search-grams.js';
+
+export interface PartyInput {
+  role?: string;
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+export interface RegisterInput {
+  kind: string;
+  title: string;
+  summary: string;
+  source: string;
+  urgency: Urgency;
+  isKey: boolean;
+  receivedOn?: string;
+  parties: PartyInput[];
+  idempotencyKey?: string;
+}
+
+type Trx = Transaction<KernelDatabase>;
+
+function kdbOf(ctx: AuthedContext): Kysely<KernelDatabase> {
+  return ctx.db as unknown as Kysely<KernelDatabase>;
+}
+
+export function checkParties(parties: PartyInput[]): void {
+  for (const p of parties) {
+    if (p.idNumber) {
+      const problem = validateIdNumber(p.idNumber);
+      if (problem) throw badRequest(s.badIdNumber(p.name, problem));
+    }
+    if (p.phone) {
+      const problem = validatePhone(p.phone);
+      if (problem) throw badRequest(s.badPhone(p.name, problem));
+    }
+  }
+}
+
+async function appendEvent(
+  trx: Trx,
+  ctx: AuthedContext,
+  caseId: string,
+  type: string,
+  from: string | null,
+  to: string | null,
+  comment = '',
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await trx
+    .insertInto('kernel.case_events')
+    .values({
+      tenant_id: ctx.tenant.id,
+      case_id: caseId,
+      actor_id: ctx.user.id,
+      actor_name: ctx.user.displayName,
+      actor_org_id: ctx.user.orgId,
+      type,
+      from_status: from,
+      to_status: to,
+      comment,
+      data: JSON.stringify(data),
+    })
+    .execute();
+}
+
+async function notify(trx: Trx, tenantId: string, userIds: string[], title: string, caseId: string): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await trx
+    .insertInto('kernel.notifications')
+    .values(unique.map((user_id) => ({ tenant_id: tenantId, user_id, title, link: `/cases/${caseId}`, case_id: caseId })))
+    .execute();
+}
+
+/** Users of an organisation who hold a permission (e.g. the unit's liaisons). */
+export async function usersWithPermission(db: Kysely<KernelDatabase>, tenantId: string, orgId: string, permission: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('kernel.users as u')
+    .select('u.id')
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.org_id', '=', orgId)
+    .where('u.disabled', '=', false)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('kernel.user_roles as ur')
+          .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+          .select(sql`1`.as('one'))
+          .whereRef('ur.tenant_id', '=', 'u.tenant_id')
+          .whereRef('ur.user_id', '=', 'u.id')
+          .where(sql<boolean>`${permission} = any(r.permissions)`),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+async function refreshSearch(trx: Trx, tenantId: string, caseId: string): Promise<void> {
+  const c = await trx.selectFrom('kernel.cases').select(['title', 'summary', 'doc_no']).where('tenant_id', '=', tenantId).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const parties = await trx.selectFrom('kernel.case_parties').select('name').where('tenant_id', '=', tenantId).where('case_id', '=', caseId).execute();
+  await trx
+    .updateTable('kernel.cases')
+    .set({ search_grams: documentGrams(c.title, c.summary, c.doc_no, ...parties.map((p) => p.name)) })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', caseId)
+    .execute();
+}
+
+export async function registerCase(ctx: AuthedContext, host: PluginHost, input: RegisterInput): Promise<{ id: string; docNo: string; duplicate: boolean }> {
+  const kind = host.caseKinds.get(input.kind);
+  if (!kind) throw badRequest(s.unknownKind(input.kind));
+  checkParties(input.parties);
+  const db = kdbOf(ctx);
+  if (input.idempotencyKey) {
+    const existing = await db
+      .selectFrom('kernel.cases')
+      .select(['id', 'doc_no'])
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirst();
+    if (existing) return { id: existing.id, docNo: existing.doc_no, duplicate: true };
+  }
+  const today = chinaDate();
+  const receivedOn = input.receivedOn ?? today;
+  const year = Number(receivedOn.slice(0, 4));
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const tenant = await trx.selectFrom('kernel.tenants').select('doc_abbr').where('id', '=', ctx.tenant.id).executeTakeFirstOrThrow();
+      const seq = await takeDocSeq(trx, ctx.tenant.id, kind.key, year);
+      const docNo = formatDocNumber({ abbr: tenant.doc_abbr, kindWord: kind.docWord, year, seq });
+      const { id } = await trx
+        .insertInto('kernel.cases')
+        .values({
+          tenant_id: ctx.tenant.id,
+          kind: kind.key,
+          doc_no: docNo,
+          doc_year: year,
+          doc_seq: seq,
+          title: input.title,
+          summary: input.summary,
+          source: input.source,
+          urgency: input.urgency,
+          status: 'registered',
+          is_key: input.isKey,
+          registered_by: ctx.user.id,
+          received_on: receivedOn,
+          idempotency_key: input.idempotencyKey ?? null,
+          search_grams: documentGrams(input.title, input.summary, docNo, ...input.parties.map((p) => p.name)),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (input.parties.length > 0) {
+        await trx
+          .insertInto('kernel.case_parties')
+          .values(
+            input.parties.map((p) => ({
+              tenant_id: ctx.tenant.id,
+              case_id: id,
+              role: p.role ?? 'party',
+              name: p.name,
+              id_number: p.idNumber ? p.idNumber.toUpperCase() : null,
+              phone: p.phone || null,
+              address: p.address || null,
+            })),
+          )
+          .execute();
+      }
+      const registerClocks = (kind.clocks ?? []).filter((c) => c.startsAt === 'register');
+      if (registerClocks.length) await startClocks(trx, ctx.tenant.id, id, registerClocks, receivedOn);
+      await appendEvent(trx, ctx, id, 'register', null, 'registered', '', { docNo });
+      await ctx.audit.record({ action: 'cases.register', targetType: 'case', targetId: id, detail: { docNo, kind: kind.key } }, { db: trx });
+      await ctx.events.emit('kernel.case.registered', { caseId: id, kind: kind.key, docNo }, { db: trx });
+      return { id, docNo, duplicate: false };
+    });
+  } catch (err) {
+    // A concurrent request with the same idempotency key won the race: answer with its case.
+    if ((err as { code?: string }).code === '23505' && input.idempotencyKey) {
+      const existing = await db
+        .selectFrom('kernel.cases')
+        .select(['id', 'doc_no'])
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirst();
+      if (existing) return { id: existing.id, docNo: existing.doc_no, duplicate: true };
+    }
+    throw err;
+  }
+}
+
+async function lockCase(trx: Trx, ctx: AuthedContext, caseId: string, version?: number) {
+  const row = await trx
+    .selectFrom('kernel.cases as c')
+    .selectAll('c')
+    .where('c.tenant_id', '=', ctx.tenant.id)
+    .where('c.id', '=', caseId)
+    .where(caseVisible(trx, ctx.user))
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound(s.notFound);
+  if (version !== undefined && row.version !== version) throw versionConflict();
+  return row;
+}
+
+async function leadsCase(trx: Trx, ctx: AuthedContext, caseId: string): Promise<boolean> {
+  const r = await trx
+    .selectFrom('kernel.cases as c')
+    .select('c.id')
+    .where('c.tenant_id', '=', ctx.tenant.id)
+    .where('c.id', '=', caseId)
+    .where(caseLedByUser(trx, ctx.user))
+    .executeTakeFirst();
+  return Boolean(r);
+}
+
+async function bump(trx: Trx, ctx: AuthedContext, caseId: string, set: Record<string, unknown>): Promise<number> {
+  const r = await trx
+    .updateTable('kernel.cases')
+    .set({ ...set, version: sql`version + 1`, updated_at: new Date() } as never)
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', caseId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return r.version;
+}
+
+export interface UpdateInput {
+  id: string;
+  version: number;
+  title: string;
+  summary: string;
+  source: string;
+  isKey: boolean;
+  receivedOn: string;
+  parties?: PartyInput[];
+}
+
+export async function updateCase(ctx: AuthedContext, input: UpdateInput): Promise<{ version: number }> {
+  if (input.parties) checkParties(input.parties);
+  return kdbOf(ctx).transaction().execute(async (trx) => {
+    const c = await lockCase(trx, ctx, input.id, input.version);
+    if (!editableStatuses.includes(c.status as CaseStatus)) throw badRequest(s.notEditable(caseStatusNames[c.status as CaseStatus]));
+    const version = await bump(trx, ctx, c.id, { title: input.title, summary: input.summary, source: input.source, is_key: input.isKey, received_on: input.receivedOn });
+    if (input.parties) {
+      await trx.deleteFrom('kernel.case_parties').where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', c.id).execute();
+      if (input.parties.length > 0) {
+        await trx
+          .insertInto('kernel.case_parties')
+          .values(input.parties.map((p) => ({ tenant_id: ctx.tenant.id, case_id: c.id, role: p.role ?? 'party', name: p.name, id_number: p.idNumber?.toUpperCase() || null, phone: p.phone || null, address: p.address || null })))
+          .execute();
+      }
+    }
+    await refreshSearch(trx, ctx.tenant.id, c.id);
+    const changed = (['title', 'summary', 'source'] as const).filter((k) => c[k] !== input[k]);
+    await appendEvent(trx, ctx, c.id, 'update', c.status, c.status, '', { changed, partiesChanged: Boolean(input.parties) });
+    await ctx.audit.record({ action: 'cases.update', targetType: 'case', targetId: c.id, detail: { changed } }, { db: trx });
+    return { version };
+  });
+}
+
+export interface FourFixesInput {
+  id: string;
+  version: number;
+  leadLeaderId: string;
+  handlerName: string;
+  handlerPhone?: string | null;
+  resolutionPlan: string;
+  deadline: string;
+  leadUnitId: string;
+  cooperatingUnitIds: string[];
+  sixClarities?: SixClarities;
+}
+
+async function checkUnit(trx: Trx, tenantId: string, orgId: string): Promise<void> {
+  const org = await trx.selectFrom('kernel.orgs').select(['kind']).where('tenant_id', '=', tenantId).where('id', '=', orgId).where('disabled', '=', false).executeTakeFirst();
+  if (!org) throw badRequest(s.unitNotFound);
+  if (org.kind === 'committee') throw badRequest(s.unitMustBeUnit);
+}
+
+/** Records the four fixes and one package (and the six clarities), before or after assignment. */
+export async function setFourFixes(ctx: AuthedContext, input: FourFixesInput): Promise<{ version: number }> {
+  return kdbOf(ctx).transaction().execute(async (trx) => {
+    const c = await lockCase(trx, ctx, input.id, input.version);
+    if (['closed', 'archived'].includes(c.status)) throw badRequest(s.notEditable(caseStatusNames[c.status as CaseStatus]));
+    const leader = await trx.selectFrom('kernel.users').select('id').where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.leadLeaderId).where('disabled', '=', false).executeTakeFirst();
+    if (!leader) throw badRequest(s.leaderNotFound);
+    await checkUnit(trx, ctx.tenant.id, input.leadUnitId);
+    for (const u of input.cooperatingUnitIds) await checkUnit(trx, ctx.tenant.id, u);
+    if (input.deadline < chinaDate() && input.deadline !== c.deadline) throw badRequest(s.deadlineInPast);
+    if (input.handlerPhone) {
+      const problem = validatePhone(input.handlerPhone);
+      if (problem) throw badRequest(s.badPhone(input.handlerName, problem));
+    }
+    const version = await bump(trx, ctx, c.id, {
+      lead_leader_id: input.leadLeaderId,
+      handler_name: input.handlerName,
+      handler_phone: input.handlerPhone || null,
+      resolution_plan: input.resolutionPlan,
+      deadline: input.deadline,
+      lead_unit_id: c.status === 'registered' || editableStatuses.includes(c.status as CaseStatus) ? input.leadUnitId : c.lead_unit_id,
+      cooperating_unit_ids: [...new Set(input.cooperatingUnitIds)].filter((u) => u !== input.leadUnitId),
+      ...(input.sixClarities ? { six_clarities: JSON.stringify(input.sixClarities) } : {}),
+    });
+    await appendEvent(trx, ctx, c.id, 'setFourFixes', c.status, c.status, '', { deadline: input.deadline, leadUnitId: input.leadUnitId });
+    await ctx.audit.record({ action: 'cases.update', targetType: 'case', targetId: c.id, detail: { fourFixes: true } }, { db: trx });
+    return { version };
+  });
+}
+
+export interface TransitionInput {
+  id: string;
+  version: number;
+  action: CaseAction;
+  comment?: string;
+  /** transfer: the new lead unit. */
+  toUnitId?: string;
+  /** submitResult: the result report. */
+  report?: string;
+  sixClarities?: SixClarities;
+}
+
+export async function transitionCase(ctx: AuthedContext, host: PluginHost, input: TransitionInput): Promise<{ version: number; status: CaseStatus }> {
+  const t = transitions[input.action];
+  const actionName = caseActionNames[input.action];
+  if (!ctx.can(t.permission)) {
+    await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: t.permission, procedure: `cases.${input.action}` } });
+    throw forbidden(`您没有「${ctx.permissionName(t.permission)}」权限，请联系安全管理员分配`);
+  }
+  const comment = input.comment?.trim() ?? '';
+  if (['returnForRework', 'transfer', 'reopen'].includes(input.action) && !comment) throw badRequest(s.reasonRequired);
+  return kdbOf(ctx).transaction().execute(async (trx) => {
+    const c = await lockCase(trx, ctx, input.id, input.version);
+    const from = c.status as CaseStatus;
+    if (!canTransition(input.action, from)) throw badRequest(s.illegalTransition(actionName, caseStatusNames[from]));
+    if (t.byLeadUnit && !ctx.user.committee && !(await leadsCase(trx, ctx, c.id))) throw forbidden(s.notLeadUnit);
+    const to = t.to ?? from;
+    const set: Record<string, unknown> = { status: to };
+    const today = chinaDate();
+    const notices: { users: string[]; title: string }[] = [];
+
+    switch (input.action) {
+      case 'assign': {
+        const missing = missingFourFixes({ leadLeaderId: c.lead_leader_id, handlerName: c.handler_name, resolutionPlan: c.resolution_plan, deadline: c.deadline, leadUnitId: c.lead_unit_id });
+        if (missing.length > 0) throw badRequest(s.missingFourFixes(missing.map((k) => fourFixNames[k])));
+        set.assigned_at = new Date();
+        set.next_dispatch_on = nextDispatchDate(today, c.urgency);
+        set.next_report_on = nextReportDate(today, c.urgency);
+        notices.push({ users: await usersWithPermission(trx, ctx.tenant.id, c.lead_unit_id!, 'cases.handle'), title: s.assignedNotice(c.doc_no, c.title) });
+        const assignClocks = (host.caseKinds.get(c.kind)?.clocks ?? []).filter((k) => k.startsAt === 'assign');
+        if (assignClocks.length) await startClocks(trx, ctx.tenant.id, c.id, assignClocks, today);
+        break;
+      }
+      case 'transfer': {
+        if (!input.toUnitId) throw badRequest(s.unitNotFound);
+        if (input.toUnitId === c.lead_unit_id) throw badRequest(s.sameUnit);
+        await checkUnit(trx, ctx.tenant.id, input.toUnitId);
+        set.lead_unit_id = input.toUnitId;
+        set.cooperating_unit_ids = c.cooperating_unit_ids.filter((u) => u !== input.toUnitId);
+        notices.push({ users: await usersWithPermission(trx, ctx.tenant.id, input.toUnitId, 'cases.handle'), title: s.assignedNotice(c.doc_no, c.title) });
+        break;
+      }
+      case 'submitResult': {
+        const report = input.report?.trim();
+        if (!report) throw badRequest(s.resultRequired);
+        const clarities = { ...c.six_clarities, ...(input.sixClarities ?? {}) };
+        if (c.is_key) {
+          const missing = missingClarities(clarities);
+          if (missing.length > 0) throw badRequest(s.missingClarities(missing.map((k) => sixClarityNames[k])));
+        }
+        set.result_report = report;
+        set.six_clarities = JSON.stringify(clarities);
+        if (c.lead_leader_id) notices.push({ users: [c.lead_leader_id], title: s.submittedNotice(c.doc_no) });
+        break;
+      }
+      case 'review':
+      case 'close':
+        await trx.updateTable('kernel.case_clocks').set({ stopped_on: today }).where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', c.id).where('stopped_on', 'is', null).execute();
+        set.closed_at = new Date();
+        set.next_dispatch_on = null;
+        set.next_report_on = null;
+        break;
+      case 'returnForRework':
+        set.result_report = null;
+        notices.push({ users: await usersWithPermission(trx, ctx.tenant.id, c.lead_unit_id!, 'cases.handle'), title: s.returnedNotice(c.doc_no) });
+        break;
+      case 'reopen':
+        set.closed_at = null;
+        set.next_dispatch_on = nextDispatchDate(today, c.urgency);
+        set.next_report_on = nextReportDate(today, c.urgency);
+        break;
+      default:
+        break;
+    }
+
+    const version = await bump(trx, ctx, c.id, set);
+    await appendEvent(trx, ctx, c.id, input.action, from, to, comment, {
+      ...(input.toUnitId ? { fromUnitId: c.lead_unit_id, toUnitId: input.toUnitId } : {}),
+      ...(input.report ? { report: input.report } : {}),
+    });
+    for (const n of notices) await notify(trx, ctx.tenant.id, n.users, n.title, c.id);
+    await ctx.audit.record({ action: 'cases.transition', targetType: 'case', targetId: c.id, detail: { action: input.action, from, to } }, { db: trx });
+    await ctx.events.emit(`kernel.case.${input.action}`, { caseId: c.id, kind: c.kind, from, to }, { db: trx });
+    return { version, status: to };
+  });
+}
+
+export async function recordDispatch(ctx: AuthedContext, input: { id: string; heldOn: string; summary: string; nextSteps: string }): Promise<{ nextDispatchOn: string }> {
+  return kdbOf(ctx).transaction().execute(async (trx) => {
+    const c = await lockCase(trx, ctx, input.id);
+    if (!['assigned', 'in_progress', 'submitted'].includes(c.status)) throw badRequest(s.notOpen);
+    await trx.insertInto('kernel.dispatch_records').values({ tenant_id: ctx.tenant.id, case_id: c.id, held_on: input.heldOn, summary: input.summary, next_steps: input.nextSteps, recorded_by: ctx.user.id }).execute();
+    const nextDispatchOn = nextDispatchDate(input.heldOn, c.urgency);
+    await bump(trx, ctx, c.id, { last_dispatch_on: input.heldOn, next_dispatch_on: nextDispatchOn });
+    await appendEvent(trx, ctx, c.id, 'dispatch', c.status, c.status, input.summary, { heldOn: input.heldOn, nextDispatchOn });
+    await ctx.audit.record({ action: 'cases.dispatch', targetType: 'case', targetId: c.id, detail: { heldOn: input.heldOn } }, { db: trx });
+    return { nextDispatchOn };
+  });
+}
+
+export async function changeUrgency(ctx: AuthedContext, input: { id: string; version: number; urgency: Urgency; reason: string }): Promise<{ version: number }> {
+  return kdbOf(ctx).transaction().execute(async (trx) => {
+    const c = await lockCase(trx, ctx, input.id, input.version);
+    const base = c.last_dispatch_on ?? (c.assigned_at ? chinaDate(c.assigned_at) : null);
+    const open = ['assigned', 'in_progress', 'submitted'].includes(c.status);
+    const set: Record<string, unknown> = { urgency: input.urgency };
+    if (open && base) {
+      set.next_dispatch_on = nextDispatchDate(base, input.urgency);
+      set.next_report_on = nextReportDate(chinaDate(), input.urgency);
+    }
+    const version = await bump(trx, ctx, c.id, set);
+    await appendEvent(trx, ctx, c.id, 'changeUrgency', c.status, c.status, input.reason, { from: c.urgency, to: input.urgency });
+    await ctx.audit.record({ action: 'cases.update', targetType: 'case', targetId: c.id, detail: { urgency: { from: c.urgency, to: input.urgency } } }, { db: trx });
+    return { version };
+  });
+}
+
+export interface MaskedParty {
+  id: string;
+  role: string;
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export function maskParty(p: { id: string; role: string; name: string; id_number: string | null; phone: string | null; address: string | null }): MaskedParty {
+  return {
+    id: p.id,
+    role: p.role,
+    name: maskName(p.name),
+    idNumber: p.id_number ? maskIdNumber(p.id_number) : null,
+    phone: p.phone ? maskPhone(p.phone) : null,
+    address: p.address ? maskAddress(p.address) : null,
+  };
+}
+
+/** Unmasked party data, for users with cases.reveal; every reveal is audited. */
+export async function revealParty(ctx: AuthedContext, caseId: string, partyId: string) {
+  const db = kdbOf(ctx);
+  const row = await db
+    .selectFrom('kernel.case_parties as p')
+    .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.id', '=', 'p.case_id'))
+    .select(['p.id', 'p.role', 'p.name', 'p.id_number', 'p.phone', 'p.address'])
+    .where('p.tenant_id', '=', ctx.tenant.id)
+    .where('p.case_id', '=', caseId)
+    .where('p.id', '=', partyId)
+    .where(caseVisible(db, ctx.user))
+    .executeTakeFirst();
+  if (!row) throw notFound(s.partyNotFound);
+  await ctx.audit.record({ action: 'cases.reveal', targetType: 'case', targetId: caseId, detail: { partyId, fields: ['name', 'idNumber', 'phone', 'address'] } });
+  return { id: row.id, role: row.role, name: row.name, idNumber: row.id_number, phone: row.phone, address: row.address };
+}
+
+export async function linkCases(ctx: AuthedContext, input: { fromId: string; toId: string; kind: 'related' | 'duplicate_of' | 'derived_from' }): Promise<void> {
+  if (input.fromId === input.toId) throw badRequest(s.linkSelf);
+  await kdbOf(ctx).transaction().execute(async (trx) => {
+    await lockCase(trx, ctx, input.fromId);
+    await lockCase(trx, ctx, input.toId);
+    await trx
+      .insertInto('kernel.case_links')
+      .values({ tenant_id: ctx.tenant.id, from_case_id: input.fromId, to_case_id: input.toId, kind: input.kind, created_by: ctx.user.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await appendEvent(trx, ctx, input.fromId, 'link', null, null, '', { toId: input.toId, kind: input.kind });
+    await ctx.audit.record({ action: 'cases.link', targetType: 'case', targetId: input.fromId, detail: { toId: input.toId, kind: input.kind } }, { db: trx });
+  });
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { definePlugin } from '@zhengfa/plugin-api';
+import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import type { Kysely } from 'kysely';
+import type { KernelDatabase } from '../db/schema.js';
+import { inDays, orgIdByName, userIdByName } from '../cases/test-helpers.js';
+import { dueOf } from './service.js';
+
+const petitionKind = definePlugin({
+  id: 'clocktest',
+  name: '期限测试',
+  version: '1.0.0',
+  kernel: '^0.1.0',
+  caseKinds: [
+    {
+      key: 'petition',
+      name: '信访事项',
+      docWord: '访',
+      clocks: [
+        { key: 'handle', name: '办理期限', days: 60, unit: 'natural', maxExtensionDays: 30, startsAt: 'assign' },
+        { key: 'object', name: '异议期限', days: 5, unit: 'working', startsAt: 'assign' },
+      ],
+    },
+  ],
+});
+
+describeEachEngine('statutory clocks', (engine) => {
+  let t: TestKernel;
+  let sup: ActingUser;
+  let leader: ActingUser;
+  let caseId: string;
+  beforeAll(async () => {
+    t = await startTestKernel({ engine, plugins: [petitionKind] });
+    sup = await t.signIn('supervisor');
+    leader = await t.signIn('leader');
+    const r = await sup.caller.cases.register({ kind: 'petition', title: '信访事项期限测试', summary: '', source: 'visit', urgency: 'normal', isKey: false, parties: [] });
+    expect(r.docNo).toMatch(/^示政法访〔\d{4}〕1号$/);
+    caseId = r.id;
+    let v = (await sup.caller.cases.get({ id: caseId })).version;
+    v = (await sup.caller.cases.transition({ id: caseId, version: v, action: 'submitForApproval' })).version;
+    v = (await leader.caller.cases.transition({ id: caseId, version: v, action: 'approve' })).version;
+    v = (
+      await sup.caller.cases.setFourFixes({ id: caseId, version: v, leadLeaderId: await userIdByName(t, 'leader'), handlerName: '李承办', resolutionPlan: '依法答复', deadline: inDays(60), leadUnitId: await orgIdByName(t, '示范县公安局'), cooperatingUnitIds: [] })
+    ).version;
+    await sup.caller.cases.transition({ id: caseId, version: v, action: 'assign' });
+  });
+  afterAll(() => t.stop());
+
+  it("starts the kind's statutory clocks when the case is assigned", async () => {
+    const { clocks } = await sup.caller.cases.get({ id: caseId });
+    expect(clocks.map((c) => [c.key, c.startOn, c.dueOn])).toEqual(
+      expect.arrayContaining([['handle', inDays(0), inDays(60)], expect.arrayContaining(['object', inDays(0)])]),
+    );
+  });
+
+  it('counts working days across a holiday with a make-up weekend workday', async () => {
+    const db = t.database.db as Kysely<KernelDatabase>;
+    // 2025: National Day 10-01..10-08 off; Sunday 09-28 and Saturday 10-11 are workdays.
+    const clock = { start_on: '2025-09-26', days: 5, unit: 'working' as const, extension_days: 0, pauses: [] };
+    expect(await dueOf(db, t.tenantId, clock)).toBe('2025-10-10');
+  });
+
+  it("follows the administrator's correction of the calendar", async () => {
+    const admin = await t.signIn('admin');
+    await admin.caller.calendar.set({ date: '2025-10-09', kind: 'holiday', name: '本地调整' });
+    const db = t.database.db as Kysely<KernelDatabase>;
+    const clock = { start_on: '2025-09-26', days: 5, unit: 'working' as const, extension_days: 0, pauses: [] };
+    expect(await dueOf(db, t.tenantId, clock)).toBe('2025-10-11');
+    await admin.caller.calendar.set({ date: '2025-10-09', kind: 'official' });
+    expect(await dueOf(db, t.tenantId, clock)).toBe('2025-10-10');
+  });
+
+  it('stops counting while the clock is paused and moves the due date by the paused days', async () => {
+    let handle = (await sup.caller.cases.get({ id: caseId })).clocks.find((c) => c.key === 'handle')!;
+    const paused = await sup.caller.cases.pauseClock({ clockId: handle.id, version: handle.version, from: inDays(10), reason: '听证' });
+    expect(paused.dueOn).toBeNull();
+    handle = (await sup.caller.cases.get({ id: caseId })).clocks.find((c) => c.key === 'handle')!;
+    expect(handle.paused).toBe(true);
+    const resumed = await sup.caller.cases.resumeClock({ clockId: handle.id, version: handle.version, lastPausedDay: inDays(14) });
+    expect(resumed.dueOn).toBe(inDays(65));
+  });
+
+  it('extends the handling period only after approval, and no further than allowed', async () => {
+    const liaison = await t.signIn('liaison');
+    const handle = (await liaison.caller.cases.get({ id: caseId })).clocks.find((c) => c.key === 'handle')!;
+    await expect(liaison.caller.cases.requestExtension({ clockId: handle.id, days: 31, reason: '案情复杂需补充调查' })).rejects.toThrow('「办理期限」最多还能延长 30 天');
+    const { id } = await liaison.caller.cases.requestExtension({ clockId: handle.id, days: 30, reason: '案情复杂需补充调查' });
+    expect((await sup.caller.cases.get({ id: caseId })).clocks.find((c) => c.key === 'handle')!.dueOn).toBe(inDays(65));
+    await expect(liaison.caller.cases.decideExtension({ extensionId: id, approve: true, comment: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const decided = await leader.caller.cases.decideExtension({ extensionId: id, approve: true, comment: '同意延期' });
+    expect(decided.dueOn).toBe(inDays(95));
+    await expect(liaison.caller.cases.requestExtension({ clockId: handle.id, days: 1, reason: '再次延期申请' })).rejects.toThrow('不能再延期');
+    const timeline = (await sup.caller.cases.get({ id: caseId })).timeline.map((e) => e.type);
+    expect(timeline).toEqual(expect.arrayContaining(['clock.pause', 'clock.resume', 'clock.extension.request', 'clock.extension.approve']));
+  });
+});
