@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ping } from '@zhengfa/db';
 import type { Kernel } from '@zhengfa/kernel';
-import { KERNEL_VERSION } from '@zhengfa/kernel';
+import { attachmentPolicy, KERNEL_VERSION } from '@zhengfa/kernel';
+import { mountFileRoutes } from './files-routes.js';
 import { adminClientDir, type ConsoleHandler } from './console-handler.js';
 import type { AppLogger } from './logger.js';
 import { serverStrings } from './strings.js';
@@ -18,6 +19,7 @@ export interface AppOptions {
   log: AppLogger;
   consoleHandler: ConsoleHandler | null;
   trustProxy: boolean;
+  maxUploadBytes?: number;
 }
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
@@ -75,6 +77,9 @@ export function createApp(opts: AppOptions): Hono {
       },
     }),
   );
+
+  const contextFor = (c: Context) => kernel.createContext({ headers: c.req.raw.headers, ip: clientIp(c, opts.trustProxy) });
+  mountFileRoutes(app, kernel, contextFor, opts.maxUploadBytes ?? attachmentPolicy.maxBytes);
 
   if (existsSync(adminClientDir)) {
     const assetsRoot = path.relative(process.cwd(), adminClientDir) || '.';

@@ -40,7 +40,7 @@ export async function openKernel(config: ServerConfig, log?: AppLogger, plugins:
     throw new BootError(s.cannotConnect(database.describe, oneLine(err)));
   }
   try {
-    const kernel = createKernel({ database, plugins, enabled: config.plugins, secureCookies: config.secureCookies, log });
+    const kernel = createKernel({ database, plugins, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
     return { kernel, database };
   } catch (err) {
     await database.close().catch(() => {});
@@ -87,7 +87,7 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
 
   const consoleHandler = await loadConsoleHandler(kernel);
   if (!consoleHandler) log.warn('admin console build not found; run pnpm build');
-  const app = createApp({ kernel, log, consoleHandler, trustProxy: config.trustProxy });
+  const app = createApp({ kernel, log, consoleHandler, trustProxy: config.trustProxy, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const srv = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -15,6 +15,7 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secureCookies: boolean;
   trustProxy: boolean;
+  maxUploadMb: number;
 }
 
 const bool = (name: string) =>
@@ -55,6 +56,7 @@ const envSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: `DATABASE_URL ${problem}` });
     }),
   DATABASE_POOL_SIZE: intIn('DATABASE_POOL_SIZE', 1, 200),
+  MAX_UPLOAD_MB: intIn('MAX_UPLOAD_MB', 1, 500),
   PLUGINS: z
     .string()
     .optional()
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
       logLevel: (e.LOG_LEVEL as ServerConfig['logLevel']) ?? 'info',
       secureCookies: e.SECURE_COOKIES ?? false,
       trustProxy: e.TRUST_PROXY ?? false,
+      maxUploadMb: e.MAX_UPLOAD_MB ?? 20,
     },
   };
 }
@@ -111,4 +114,5 @@ export const configDocs = [
   ['LOG_LEVEL', 'info', 'pino log level'],
   ['SECURE_COOKIES', 'false', 'Mark the session cookie Secure (set true behind HTTPS)'],
   ['TRUST_PROXY', 'false', 'Take the client address from X-Forwarded-For'],
+  ['MAX_UPLOAD_MB', '20', 'Largest attachment accepted, in MB'],
 ] as const;

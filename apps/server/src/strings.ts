@@ -13,6 +13,13 @@ export const serverStrings = {
   demoAccounts: '演示账号',
   demoPassword: (p: string) => `演示密码（所有演示账号相同）：${p}`,
   noTenant: '数据库中还没有任何县（区）。请运行：pnpm zhengfa init --code <6位行政区划代码> --name <县区名称>',
+  signInFirst: '请先登录',
+  changePasswordFirst: '请先修改初始密码',
+  noPermission: (name: string) => `您没有「${name}」权限，请联系安全管理员分配`,
+  uploadTooLarge: (mb: number) => `附件不能超过 ${mb} MB`,
+  uploadMissingFile: '请选择要上传的文件',
+  uploadMissingCase: '缺少所属事项',
+  fileNotFound: '文件不存在，或您无权查看',
   shuttingDown: '正在停止服务，等待进行中的请求完成……',
   stopped: '服务已停止',
 } as const;

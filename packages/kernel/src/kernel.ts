@@ -1,6 +1,10 @@
 // The kernel as one object: the plugin host, the router, request contexts, migrations
 // and the background loop (event delivery and plugin jobs).
-import type { AnyPlugin, Logger, RequestContext } from '@zhengfa/plugin-api';
+import os from 'node:os';
+import path from 'node:path';
+import type { AnyPlugin, AuthedContext, Logger, RequestContext } from '@zhengfa/plugin-api';
+import { openAttachment, storeAttachment } from './files/attachments.js';
+import { openExport } from './cases/export.js';
 import { migrate, migrationStatus, type Database, type MigrateResult, type MigrationStatus } from '@zhengfa/db';
 import type { Kysely } from 'kysely';
 import { setSecureCookies } from './auth/router.js';
@@ -22,6 +26,10 @@ export interface KernelOptions {
   enabled?: string[];
   secureCookies?: boolean;
   log?: Logger;
+  /** Folder for attachments (files/) and exports (exports/). */
+  dataDir?: string;
+  /** Largest accepted attachment, in bytes. */
+  maxUploadBytes?: number;
 }
 
 const silentLog: Logger = { info() {}, warn() {}, error() {} };
@@ -31,6 +39,11 @@ export interface Kernel {
   database: Database;
   db: Kysely<KernelDatabase>;
   router: KernelRouter;
+  dirs: { filesDir: string; exportsDir: string };
+  /** Attachments (HTTP upload/download in apps/server). */
+  storeAttachment(ctx: AuthedContext, input: { caseId: string; name: string; bytes: Uint8Array }, maxBytes?: number): ReturnType<typeof storeAttachment>;
+  openAttachment(ctx: AuthedContext, id: string): ReturnType<typeof openAttachment>;
+  openExport(ctx: AuthedContext, id: string): ReturnType<typeof openExport>;
   migrationStatus(): Promise<MigrationStatus>;
   migrate(): Promise<MigrateResult>;
   /** Work the kernel does after migrating: keep built-in roles in step with plugins. */
@@ -50,7 +63,9 @@ export function createKernel(opts: KernelOptions): Kernel {
   const log = opts.log ?? silentLog;
   setSecureCookies(opts.secureCookies ?? false);
   const db = opts.database.db as Kysely<KernelDatabase>;
-  const appRouter = createAppRouter(host, opts.database.engine);
+  const dataDir = path.resolve(opts.dataDir ?? path.join(os.tmpdir(), `zhengfa-${process.pid}`));
+  const dirs = { filesDir: path.join(dataDir, 'files'), exportsDir: path.join(dataDir, 'exports') };
+  const appRouter = createAppRouter(host, opts.database.engine, dirs);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
@@ -59,6 +74,10 @@ export function createKernel(opts: KernelOptions): Kernel {
     database: opts.database,
     db,
     router: appRouter,
+    dirs,
+    storeAttachment: (ctx, input, maxBytes) => storeAttachment(ctx, dirs.filesDir, input, maxBytes ?? opts.maxUploadBytes),
+    openAttachment: (ctx, id) => openAttachment(ctx, dirs.filesDir, id),
+    openExport: (ctx, id) => openExport(ctx, dirs.exportsDir, id),
     migrationStatus: () => migrationStatus(opts.database.db, host.migrationSets),
     migrate: () => migrate(opts.database.db, host.migrationSets),
     prepare: () => syncBuiltinRoles(db, host),

@@ -9,10 +9,10 @@ import type { PluginHost } from './plugin-host/host.js';
 import { createRolesRouter } from './roles/router.js';
 import { createSystemRouter } from './system/router.js';
 import { usersRouter } from './users/router.js';
-import { createCasesRouter, notificationsRouter } from './cases/router.js';
+import { createCasesRouter, notificationsRouter, type CaseDirs } from './cases/router.js';
 import { calendarRouter } from './calendar/router.js';
 
-export function createKernelRouter(host: PluginHost, engine: Engine) {
+export function createKernelRouter(host: PluginHost, engine: Engine, dirs: CaseDirs = { exportsDir: '.data/exports' }) {
   return router({
     auth: router(authRouter),
     orgs: router(orgsRouter),
@@ -20,7 +20,7 @@ export function createKernelRouter(host: PluginHost, engine: Engine) {
     roles: router(createRolesRouter(host)),
     audit: router(auditRouter),
     system: router(createSystemRouter(host, engine)),
-    cases: router(createCasesRouter(host)),
+    cases: router(createCasesRouter(host, dirs)),
     notifications: router(notificationsRouter),
     calendar: router(calendarRouter),
   });
@@ -29,9 +29,9 @@ export function createKernelRouter(host: PluginHost, engine: Engine) {
 /** The kernel's procedures; the console is typed against these. */
 export type KernelRouter = ReturnType<typeof createKernelRouter>;
 
-export function createAppRouter(host: PluginHost, engine: Engine) {
+export function createAppRouter(host: PluginHost, engine: Engine, dirs?: CaseDirs) {
   const pluginRouters = Object.fromEntries(
     host.enabled.filter((p) => p.router).map((p) => [p.id, router(p.router!)]),
   );
-  return router({ ...createKernelRouter(host, engine)._def.record, ...pluginRouters }) as unknown as KernelRouter;
+  return router({ ...createKernelRouter(host, engine, dirs)._def.record, ...pluginRouters }) as unknown as KernelRouter;
 }

@@ -189,6 +189,42 @@ export const calendarAdminStrings = {
   badYear: '年份应在 2000 到 2100 之间',
 } as const;
 
+export const fileStrings = {
+  tooLarge: (mb: number) => `附件不能超过 ${mb} MB`,
+  empty: '附件是空文件',
+  typeNotAllowed: (ext: string) => `不支持上传 .${ext} 文件；可上传 PDF、Word、Excel、OFD、JPG、PNG、TXT`,
+  contentMismatch: (ext: string) => `文件内容与扩展名 .${ext} 不符，请确认文件未损坏或被改名`,
+  notFound: '附件不存在，或您无权查看',
+  nameRequired: '附件缺少文件名',
+  notOfCase: '附件不属于该事项',
+} as const;
+
+export const exportStrings = {
+  notFound: '导出任务不存在',
+  notReady: '导出尚未完成',
+  failed: '导出失败，请重试',
+  sheetName: '台账',
+  fileName: (date: string) => `事项台账_${date}.xlsx`,
+  columns: {
+    docNo: '文号',
+    kind: '类型',
+    title: '标题',
+    source: '来源',
+    urgency: '紧急程度',
+    status: '状态',
+    isKey: '重点',
+    leadUnit: '承办单位',
+    deadline: '处理期限',
+    overdue: '是否超期',
+    nextDispatch: '下次调度',
+    receivedOn: '收到日期',
+    registeredAt: '登记时间',
+    parties: '当事人',
+  },
+  yes: '是',
+  no: '否',
+} as const;
+
 /** Chinese labels for audit actions written by the kernel. */
 export const auditActionNames: Record<string, string> = {
   'auth.signin': '登录',
@@ -220,6 +256,8 @@ export const auditActionNames: Record<string, string> = {
   'cases.clock.extension.request': '申请延期',
   'cases.clock.extension.decide': '审批延期',
   'calendar.set': '修改工作日历',
+  'files.upload': '上传附件',
+  'files.download': '下载附件',
 };
 
 // --- calendar, cadence and party-data validation (calendar/, cadence/, parties/) ---

@@ -1,5 +1,8 @@
 // startTestKernel: a migrated kernel on a fresh, isolated database, seeded with the demo
 // county, plus helpers to act as any demo user through the real tRPC procedures.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AnyPlugin, RequestContext } from '@zhengfa/plugin-api';
 import { createTestDatabase, type TestDatabase, type TestEngine } from '@zhengfa/db/testing';
 import { createKernel, DEMO_PASSWORD, DEMO_TENANT, SESSION_COOKIE, type Kernel } from '@zhengfa/kernel';
@@ -37,7 +40,8 @@ export interface StartOptions {
 export async function startTestKernel(opts: StartOptions = {}): Promise<TestKernel> {
   const engine = opts.engine ?? 'pglite';
   const database = await createTestDatabase(engine);
-  const kernel = createKernel({ database, plugins: opts.plugins ?? [], enabled: opts.enabled });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zf-test-'));
+  const kernel = createKernel({ database, plugins: opts.plugins ?? [], enabled: opts.enabled, dataDir });
   await kernel.migrate();
   await kernel.prepare();
   if (opts.seed !== false) await kernel.seedDemo();
@@ -69,6 +73,7 @@ export async function startTestKernel(opts: StartOptions = {}): Promise<TestKern
     async stop() {
       await kernel.stopBackground();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

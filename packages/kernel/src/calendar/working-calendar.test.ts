@@ -230,6 +230,22 @@ describe('WorkingCalendar', () => {
     expect(calendar2025.nextWorkingDay('2025-10-17')).toBe('2025-10-20');
   });
 
+  it('gives the same answers whatever the host time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'UTC', 'Asia/Shanghai', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        const calendar = officialWorkingCalendar([2025]);
+        expect(calendar.isWorkingDay('2025-10-08')).toBe(false);
+        expect(calendar.isWorkingDay('2025-10-11')).toBe(true);
+        expect(calendar.addWorkingDays('2025-09-30', 5)).toBe('2025-10-14');
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('keeps a working day, and moves a day off to the next working day, for the first working day on or after it', () => {
     expect(calendar2025.workingDayOnOrAfter('2025-10-09')).toBe('2025-10-09');
     expect(calendar2025.workingDayOnOrAfter('2025-10-05')).toBe('2025-10-09');

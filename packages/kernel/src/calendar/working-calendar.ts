@@ -8,9 +8,9 @@
 // in the registry:
 // - chinese-days does exactly this job: it ships the State Council's arrangements from
 //   2004 on, each year annotated with the gov.cn notice it was taken from, with holidays
-//   and make-up workdays kept as separate tables, and is updated when a new notice comes
-//   out (2026 was in the data within weeks of its announcement). The data is compiled into
-//   the package, so it works offline.
+//   and make-up workdays kept as separate tables, and is kept up to date as notices come
+//   out (2004–2026 in 1.5.7). The data is shipped inside the package, so it works offline;
+//   a year not yet covered returns no days and the administrator enters it.
 // - date-holidays (far more downloads) computes holidays from fixed rules: for 2025 it
 //   has 1–3 and 6 October off but not the bridged 4–8 October, and no make-up workdays at
 //   all, so it cannot tell that Sunday 2025-09-28 was a working day.

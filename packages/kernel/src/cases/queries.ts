@@ -13,6 +13,7 @@ import { caseLedByUser, caseVisible } from './scope.js';
 import { queryGrams } from './search-grams.js';
 import { maskParty } from './service.js';
 import { clocksOf } from '../clocks/service.js';
+import { attachmentsOf } from '../files/attachments.js';
 
 export interface LedgerFilter {
   kind?: string[];
@@ -185,7 +186,7 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
     .where(caseVisible(db, ctx.user))
     .executeTakeFirst();
   if (!c) throw notFound(s.notFound);
-  const [parties, events, dispatches, links, coop, clocks] = await Promise.all([
+  const [parties, events, dispatches, links, coop, clocks, attachments] = await Promise.all([
     db.selectFrom('kernel.case_parties').select(['id', 'role', 'name', 'id_number', 'phone', 'address']).where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('name').execute(),
     db.selectFrom('kernel.case_events').selectAll().where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('id').execute(),
     db.selectFrom('kernel.dispatch_records').selectAll().where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('held_on', 'desc').execute(),
@@ -202,6 +203,7 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
       ? db.selectFrom('kernel.orgs').select(['id', 'name']).where('tenant_id', '=', ctx.tenant.id).where('id', 'in', c.cooperating_unit_ids).execute()
       : Promise.resolve([] as { id: string; name: string }[]),
     clocksOf(db, ctx.tenant.id, id),
+    attachmentsOf(db, ctx.tenant.id, id),
   ]);
   const status = c.status as CaseStatus;
   const ledByUser = Boolean(c.led_by_user);
@@ -250,6 +252,7 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
     dispatches: dispatches.map((d) => ({ id: d.id, heldOn: d.held_on, summary: d.summary, nextSteps: d.next_steps, createdAt: d.created_at })),
     links: links.map((l) => ({ kind: l.kind, direction: l.from_case_id === id ? 'out' : 'in', caseId: l.id, docNo: l.doc_no, title: l.title })),
     clocks,
+    attachments,
     allowedActions,
   };
 }

@@ -5,6 +5,7 @@ import type { PluginHost } from '../plugin-host/host.js';
 import { caseSourceNames, caseStatusNames, urgencyNames } from '../strings.js';
 import { caseActions, caseStatuses, sixClarityKeys } from './lifecycle.js';
 import { caseDetail, ledgerPage } from './queries.js';
+import { exportStatus, startLedgerExport } from './export.js';
 import { decideExtension, pauseClock, requestExtension, resumeClock } from '../clocks/service.js';
 import { changeUrgency, linkCases, recordDispatch, registerCase, revealParty, setFourFixes, transitionCase, updateCase } from './service.js';
 
@@ -35,7 +36,11 @@ export const ledgerFilterSchema = z.object({
   keyword: z.string().trim().max(50, '关键词不能超过 50 个字').optional(),
 });
 
-export function createCasesRouter(host: PluginHost) {
+export interface CaseDirs {
+  exportsDir: string;
+}
+
+export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
   return {
     vocab: authedProcedure.query(() => ({
       kinds: [...host.caseKinds.values()].map((k) => ({ value: k.key, label: k.name })),
@@ -91,6 +96,7 @@ export function createCasesRouter(host: PluginHost) {
           toUnitId: uuid.optional(),
           report: z.string().trim().max(10000).optional(),
           sixClarities: sixClarities.optional(),
+          attachmentIds: z.array(uuid).max(20).optional(),
         }),
       )
       .mutation(({ ctx, input }) => transitionCase(ctx, host, input)),
@@ -133,6 +139,18 @@ export function createCasesRouter(host: PluginHost) {
     revealParty: permissionProcedure('cases.reveal')
       .input(z.object({ caseId: uuid, partyId: uuid }))
       .mutation(({ ctx, input }) => revealParty(ctx, input.caseId, input.partyId)),
+
+    /** Starts a background xlsx export of the filtered ledger; poll exportStatus, then download /exports/:id. */
+    startExport: permissionProcedure('cases.export')
+      .input(ledgerFilterSchema)
+      .mutation(async ({ ctx, input }) => {
+        const { id, total } = await startLedgerExport(ctx, host, dirs.exportsDir, input);
+        return { id, total };
+      }),
+
+    exportStatus: permissionProcedure('cases.export')
+      .input(z.object({ id: uuid }))
+      .query(({ ctx, input }) => exportStatus(ctx, input.id)),
 
     ledger: permissionProcedure('cases.read')
       .input(

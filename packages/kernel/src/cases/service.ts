@@ -17,6 +17,7 @@ import {
 } from '../strings.js';
 import { chinaDate } from './dates.js';
 import { startClocks } from '../clocks/service.js';
+import { checkAttachmentsOfCase } from '../files/attachments.js';
 import {
   canTransition,
   editableStatuses,
@@ -348,6 +349,8 @@ export interface TransitionInput {
   toUnitId?: string;
   /** submitResult: the result report. */
   report?: string;
+  /** Attachments uploaded to the case that belong to this step (e.g. the result report's). */
+  attachmentIds?: string[];
   sixClarities?: SixClarities;
 }
 
@@ -366,6 +369,7 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
     if (!canTransition(input.action, from)) throw badRequest(s.illegalTransition(actionName, caseStatusNames[from]));
     if (t.byLeadUnit && !ctx.user.committee && !(await leadsCase(trx, ctx, c.id))) throw forbidden(s.notLeadUnit);
     const to = t.to ?? from;
+    await checkAttachmentsOfCase(trx, ctx.tenant.id, c.id, input.attachmentIds ?? []);
     const set: Record<string, unknown> = { status: to };
     const today = chinaDate();
     const notices: { users: string[]; title: string }[] = [];
@@ -428,6 +432,7 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
     await appendEvent(trx, ctx, c.id, input.action, from, to, comment, {
       ...(input.toUnitId ? { fromUnitId: c.lead_unit_id, toUnitId: input.toUnitId } : {}),
       ...(input.report ? { report: input.report } : {}),
+      ...(input.attachmentIds?.length ? { attachmentIds: input.attachmentIds } : {}),
     });
     for (const n of notices) await notify(trx, ctx.tenant.id, n.users, n.title, c.id);
     await ctx.audit.record({ action: 'cases.transition', targetType: 'case', targetId: c.id, detail: { action: input.action, from, to } }, { db: trx });

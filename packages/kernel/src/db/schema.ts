@@ -279,7 +279,36 @@ export interface ClockExtensionsTable {
   decision_comment: Generated<string>;
 }
 
+export interface AttachmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: GeneratedTimestamp;
+}
+
+export interface ExportsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  filter: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<'running' | 'done' | 'failed'>;
+  total_rows: Generated<number>;
+  done_rows: Generated<number>;
+  file_name: string;
+  error: string | null;
+  created_at: GeneratedTimestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface KernelDatabase {
+  'kernel.attachments': AttachmentsTable;
+  'kernel.exports': ExportsTable;
   'kernel.case_clocks': CaseClocksTable;
   'kernel.clock_extensions': ClockExtensionsTable;
   'kernel.doc_counters': DocCountersTable;

@@ -202,4 +202,38 @@ export async function up(db: Kysely<any>): Promise<void> {
     primary key (tenant_id, id),
     foreign key (tenant_id, clock_id) references kernel.case_clocks(tenant_id, id)
   )`.execute(db);
+
+  // Attachments are stored once per content hash under the data folder; this table says
+  // which case (and timeline event) each upload belongs to and who may see it.
+  await sql`create table kernel.attachments (
+    tenant_id text not null,
+    id uuid not null default gen_random_uuid(),
+    case_id uuid not null,
+    name text not null,
+    size bigint not null,
+    mime text not null,
+    sha256 text not null,
+    uploaded_by uuid not null,
+    uploaded_at timestamptz not null default now(),
+    primary key (tenant_id, id),
+    foreign key (tenant_id, case_id) references kernel.cases(tenant_id, id)
+  )`.execute(db);
+  await sql`create index attachments_case_idx on kernel.attachments (tenant_id, case_id)`.execute(db);
+
+  // Ledger exports run in the background; progress lives here so any process can report it.
+  await sql`create table kernel.exports (
+    tenant_id text not null,
+    id uuid not null default gen_random_uuid(),
+    user_id uuid not null,
+    kind text not null,
+    filter jsonb not null default '{}',
+    status text not null default 'running' check (status in ('running', 'done', 'failed')),
+    total_rows integer not null default 0,
+    done_rows integer not null default 0,
+    file_name text not null,
+    error text,
+    created_at timestamptz not null default now(),
+    finished_at timestamptz,
+    primary key (tenant_id, id)
+  )`.execute(db);
 }

@@ -26,6 +26,7 @@ describeEachEngine('plugin contract', (engine) => {
     const history = await sql<{ owner: string; name: string }>`select owner, name from meta.migrations order by owner, name`.execute(t.database.db);
     expect(history.rows).toEqual([
       { owner: 'kernel', name: '0001_foundation' },
+      { owner: 'kernel', name: '0002_cases' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { activeNavKey, buildNav } from './nav.js';
+import type { AdminPluginModule } from './plugins.js';
+
+const petitions: AdminPluginModule = {
+  id: 'petitions',
+  nav: [
+    { label: '信访登记', to: '/petitions' },
+    { label: '督办', to: '/petitions/supervise', permissions: ['petitions.supervise'] },
+  ],
+};
+
+function keys(sections: ReturnType<typeof buildNav>) {
+  return sections.flatMap((s) => s.items.map((i) => i.key));
+}
+
+describe('buildNav', () => {
+  it('shows the system administrator the system pages only', () => {
+    const nav = buildNav({
+      permissions: ['orgs.read', 'users.read', 'orgs.manage', 'users.manage', 'system.modules'],
+      enabledPlugins: [],
+      pluginModules: [],
+    });
+    expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'modules']);
+    expect(nav.flatMap((s) => s.items.map((i) => i.label))).toEqual(['工作台', '组织机构', '用户管理', '功能模块']);
+  });
+
+  it('shows the security and audit administrators their own pages', () => {
+    const sec = buildNav({ permissions: ['orgs.read', 'users.read', 'roles.manage', 'roles.assign', 'security.manage'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(sec)).toEqual(['home', 'orgs', 'users', 'roles']);
+    const audit = buildNav({ permissions: ['audit.read'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(audit)).toEqual(['home', 'audit']);
+  });
+
+  it('shows a user without permissions only the home page', () => {
+    const nav = buildNav({ permissions: [], enabledPlugins: [], pluginModules: [] });
+    expect(nav).toHaveLength(1);
+    expect(keys(nav)).toEqual(['home']);
+  });
+
+  it('adds entries of enabled plugins, filtered by permission, in their own section', () => {
+    const nav = buildNav({
+      permissions: ['users.read'],
+      enabledPlugins: [{ id: 'petitions', name: '信访事项' }],
+      pluginModules: [petitions],
+    });
+    expect(nav.map((s) => s.label ?? null)).toEqual([null, '信访事项', '系统管理']);
+    expect(nav[1]!.items.map((i) => i.to)).toEqual(['/petitions']);
+  });
+
+  it('leaves out modules of plugins that are installed but not enabled', () => {
+    const nav = buildNav({ permissions: ['petitions.supervise'], enabledPlugins: [], pluginModules: [petitions] });
+    expect(keys(nav)).toEqual(['home']);
+  });
+});
+
+describe('activeNavKey', () => {
+  const nav = buildNav({
+    permissions: ['users.read', 'petitions.supervise'],
+    enabledPlugins: [{ id: 'petitions', name: '信访事项' }],
+    pluginModules: [petitions],
+  });
+  it('matches by the longest path prefix', () => {
+    expect(activeNavKey('/', nav)).toBe('home');
+    expect(activeNavKey('/users', nav)).toBe('users');
+    expect(activeNavKey('/petitions/supervise/12', nav)).toBe('plugin:petitions:/petitions/supervise');
+    expect(activeNavKey('/petitions', nav)).toBe('plugin:petitions:/petitions');
+    expect(activeNavKey('/userspace', nav)).toBeUndefined();
+  });
+});

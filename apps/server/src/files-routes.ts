@@ -1,0 +1,97 @@
+// Binary endpoints beside /trpc: attachment upload and download, and ledger export
+// download. Each builds the same request context as /trpc, so the same scope applies.
+import { Readable } from 'node:stream';
+import type { Context, Hono } from 'hono';
+import { TRPCError } from '@trpc/server';
+import type { Kernel } from '@zhengfa/kernel';
+import type { AuthedContext, RequestContext } from '@zhengfa/plugin-api';
+import { serverStrings as s } from './strings.js';
+
+type ContextFor = (c: Context) => Promise<RequestContext>;
+
+const httpStatus: Record<string, 400 | 401 | 403 | 404 | 409 | 413> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+function fail(c: Context, err: unknown) {
+  if (err instanceof TRPCError) return c.json({ error: { message: err.message, code: err.code } }, httpStatus[err.code] ?? 400);
+  throw err;
+}
+
+function authed(ctx: RequestContext, permission: string): AuthedContext {
+  if (!ctx.user || !ctx.tenant || !ctx.sessionId) throw new TRPCError({ code: 'UNAUTHORIZED', message: s.signInFirst });
+  if (ctx.user.mustChangePassword) throw new TRPCError({ code: 'FORBIDDEN', message: s.changePasswordFirst });
+  if (!ctx.can(permission)) throw new TRPCError({ code: 'FORBIDDEN', message: s.noPermission(ctx.permissionName(permission)) });
+  return ctx as AuthedContext;
+}
+
+/** RFC 6266/5987 Content-Disposition for a Chinese file name. */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFor, maxUploadBytes: number): void {
+  app.post('/files', async (c) => {
+    try {
+      const ctx = authed(await contextFor(c), 'cases.read');
+      const declared = Number(c.req.header('content-length') ?? 0);
+      if (declared > maxUploadBytes + 64 * 1024) {
+        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: s.uploadTooLarge(Math.round(maxUploadBytes / 1024 / 1024)) });
+      }
+      const form = await c.req.formData();
+      const file = form.get('file');
+      const caseId = String(form.get('caseId') ?? '');
+      if (!(file instanceof File)) throw new TRPCError({ code: 'BAD_REQUEST', message: s.uploadMissingFile });
+      if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new TRPCError({ code: 'BAD_REQUEST', message: s.uploadMissingCase });
+      const stored = await kernel.storeAttachment(ctx, { caseId, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, maxUploadBytes);
+      return c.json(stored, 201);
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.get('/files/:id', async (c) => {
+    try {
+      const ctx = authed(await contextFor(c), 'cases.read');
+      const id = c.req.param('id');
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
+      const file = await kernel.openAttachment(ctx, id);
+      return new Response(Readable.toWeb(file.stream()) as ReadableStream, {
+        headers: {
+          'content-type': file.mime,
+          'content-length': String(file.size),
+          'content-disposition': attachmentDisposition(file.name),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+        },
+      });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.get('/exports/:id', async (c) => {
+    try {
+      const ctx = authed(await contextFor(c), 'cases.export');
+      const id = c.req.param('id');
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
+      const file = await kernel.openExport(ctx, id);
+      return new Response(Readable.toWeb(file.stream()) as ReadableStream, {
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-length': String(file.size),
+          'content-disposition': attachmentDisposition(file.fileName),
+          'cache-control': 'private, no-store',
+        },
+      });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+}

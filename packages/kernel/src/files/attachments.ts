@@ -1,0 +1,131 @@
+// Attachments: checked against a size limit and a type allow-list (extension and content
+// must agree, sniffed with file-type), stored once per SHA-256 under <dataDir>/files, and
+// served only to users who can see the case they belong to.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AuthedContext } from '@zhengfa/plugin-api';
+import { badRequest, notFound } from '@zhengfa/plugin-api';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
+import { caseVisible } from '../cases/scope.js';
+import type { KernelDatabase } from '../db/schema.js';
+import { fileStrings as s } from '../strings.js';
+
+export const attachmentPolicy = {
+  maxBytes: 20 * 1024 * 1024,
+  /** Extension → the MIME types file-type may report for it (empty: plain text, not sniffable). */
+  allowed: {
+    pdf: ['application/pdf'],
+    doc: ['application/x-cfb'],
+    xls: ['application/x-cfb'],
+    docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'],
+    xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+    ofd: ['application/zip'],
+    jpg: ['image/jpeg'],
+    jpeg: ['image/jpeg'],
+    png: ['image/png'],
+    txt: [],
+  } as Record<string, string[]>,
+  servedAs: {
+    pdf: 'application/pdf',
+    doc: 'application/msword',
+    xls: 'application/vnd.ms-excel',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ofd: 'application/ofd',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    png: 'image/png',
+    txt: 'text/plain; charset=utf-8',
+  } as Record<string, string>,
+};
+
+export function blobPath(filesDir: string, sha256: string): string {
+  return path.join(filesDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+/** Returns the MIME type to serve the file as, or throws a Chinese refusal. */
+export async function checkUpload(name: string, bytes: Uint8Array, maxBytes = attachmentPolicy.maxBytes): Promise<string> {
+  if (!name.trim()) throw badRequest(s.nameRequired);
+  if (bytes.byteLength === 0) throw badRequest(s.empty);
+  if (bytes.byteLength > maxBytes) throw badRequest(s.tooLarge(Math.round(maxBytes / 1024 / 1024)));
+  const ext = path.extname(name).slice(1).toLowerCase();
+  const expected = attachmentPolicy.allowed[ext];
+  if (!expected) throw badRequest(s.typeNotAllowed(ext || '无扩展名'));
+  const sniffed = await fileTypeFromBuffer(bytes);
+  if (expected.length === 0) {
+    // Plain text: nothing to sniff, but binary content is not text.
+    if (sniffed || bytes.subarray(0, 8192).includes(0)) throw badRequest(s.contentMismatch(ext));
+  } else if (!sniffed || !expected.includes(sniffed.mime)) {
+    throw badRequest(s.contentMismatch(ext));
+  }
+  return attachmentPolicy.servedAs[ext]!;
+}
+
+export interface StoredAttachment {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export async function storeAttachment(ctx: AuthedContext, filesDir: string, input: { caseId: string; name: string; bytes: Uint8Array }, maxBytes?: number): Promise<StoredAttachment> {
+  const db = ctx.db as unknown as Kysely<KernelDatabase>;
+  const visible = await db
+    .selectFrom('kernel.cases as c')
+    .select('c.id')
+    .where('c.tenant_id', '=', ctx.tenant.id)
+    .where('c.id', '=', input.caseId)
+    .where(caseVisible(db, ctx.user))
+    .executeTakeFirst();
+  if (!visible) throw notFound();
+  const name = path.basename(input.name).slice(0, 200);
+  const mime = await checkUpload(name, input.bytes, maxBytes);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const target = blobPath(filesDir, sha256);
+  const exists = await stat(target).then(() => true, () => false);
+  if (!exists) {
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, input.bytes);
+    await rename(tmp, target);
+  }
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('kernel.attachments')
+      .values({ tenant_id: ctx.tenant.id, case_id: input.caseId, name, size: input.bytes.byteLength, mime, sha256, uploaded_by: ctx.user.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.audit.record({ action: 'files.upload', targetType: 'case', targetId: input.caseId, detail: { attachmentId: id, name, size: input.bytes.byteLength, sha256 } }, { db: trx });
+    return { id, name, size: input.bytes.byteLength, mime };
+  });
+}
+
+export async function openAttachment(ctx: AuthedContext, filesDir: string, id: string) {
+  const db = ctx.db as unknown as Kysely<KernelDatabase>;
+  const row = await db
+    .selectFrom('kernel.attachments as a')
+    .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.case_id'))
+    .select(['a.id', 'a.name', 'a.size', 'a.mime', 'a.sha256', 'a.case_id'])
+    .where('a.tenant_id', '=', ctx.tenant.id)
+    .where('a.id', '=', id)
+    .where(caseVisible(db, ctx.user))
+    .executeTakeFirst();
+  if (!row) throw notFound(s.notFound);
+  await ctx.audit.record({ action: 'files.download', targetType: 'case', targetId: row.case_id, detail: { attachmentId: id } });
+  return { name: row.name, size: row.size, mime: row.mime, stream: () => createReadStream(blobPath(filesDir, row.sha256)) };
+}
+
+export async function attachmentsOf(db: Kysely<KernelDatabase>, tenantId: string, caseId: string) {
+  const rows = await db.selectFrom('kernel.attachments').select(['id', 'name', 'size', 'mime', 'uploaded_at']).where('tenant_id', '=', tenantId).where('case_id', '=', caseId).orderBy('uploaded_at').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, size: r.size, mime: r.mime, uploadedAt: r.uploaded_at }));
+}
+
+/** Checks that attachment ids belong to the case (for linking them to timeline events). */
+export async function checkAttachmentsOfCase(db: Kysely<KernelDatabase>, tenantId: string, caseId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await db.selectFrom('kernel.attachments').select('id').where('tenant_id', '=', tenantId).where('case_id', '=', caseId).where('id', 'in', ids).execute();
+  if (rows.length !== new Set(ids).size) throw badRequest(s.notOfCase);
+}
