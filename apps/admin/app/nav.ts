@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { AdminPluginModule } from './plugins.js';
 import { strings } from './strings.js';
 
-export type KernelNavKey = 'home' | 'orgs' | 'users' | 'roles' | 'audit' | 'modules';
+export type KernelNavKey = 'home' | 'inbox' | 'cases' | 'caseNew' | 'caseDashboard' | 'orgs' | 'users' | 'roles' | 'audit' | 'modules' | 'calendar';
 
 export interface NavEntry {
   key: string;
@@ -22,21 +22,30 @@ export interface NavSection {
   items: NavEntry[];
 }
 
+type KernelNavSection = 'main' | 'cases' | 'admin';
+
 interface KernelNavDefinition {
   key: KernelNavKey;
   to: string;
+  section: KernelNavSection;
   /** Any one of these permissions shows the entry; empty means every signed-in user. */
   anyOf: string[];
 }
 
 /** The kernel's console pages and the permissions that show them. */
 export const kernelNav: KernelNavDefinition[] = [
-  { key: 'home', to: '/', anyOf: [] },
-  { key: 'orgs', to: '/orgs', anyOf: ['orgs.read', 'orgs.manage'] },
-  { key: 'users', to: '/users', anyOf: ['users.read', 'users.manage'] },
-  { key: 'roles', to: '/roles', anyOf: ['roles.manage', 'roles.assign'] },
-  { key: 'audit', to: '/audit', anyOf: ['audit.read'] },
-  { key: 'modules', to: '/modules', anyOf: ['system.modules'] },
+  { key: 'home', to: '/', section: 'main', anyOf: [] },
+  // Notifications are about cases; users without case work have none.
+  { key: 'inbox', to: '/inbox', section: 'main', anyOf: ['cases.read'] },
+  { key: 'cases', to: '/cases', section: 'cases', anyOf: ['cases.read'] },
+  { key: 'caseNew', to: '/cases/new', section: 'cases', anyOf: ['cases.register'] },
+  { key: 'caseDashboard', to: '/cases/dashboard', section: 'cases', anyOf: ['cases.read'] },
+  { key: 'orgs', to: '/orgs', section: 'admin', anyOf: ['orgs.read', 'orgs.manage'] },
+  { key: 'users', to: '/users', section: 'admin', anyOf: ['users.read', 'users.manage'] },
+  { key: 'roles', to: '/roles', section: 'admin', anyOf: ['roles.manage', 'roles.assign'] },
+  { key: 'audit', to: '/audit', section: 'admin', anyOf: ['audit.read'] },
+  { key: 'modules', to: '/modules', section: 'admin', anyOf: ['system.modules'] },
+  { key: 'calendar', to: '/calendar', section: 'admin', anyOf: ['calendar.manage', 'cases.read'] },
 ];
 
 export interface BuildNavInput {
@@ -51,9 +60,9 @@ function allowed(anyOf: readonly string[] | undefined, granted: ReadonlySet<stri
 
 export function buildNav({ permissions, enabledPlugins, pluginModules }: BuildNavInput): NavSection[] {
   const granted = new Set(permissions);
-  const kernel = kernelNav
-    .filter((d) => allowed(d.anyOf, granted))
-    .map((d): NavEntry => ({ key: d.key, label: strings.nav[d.key], to: d.to, kernelKey: d.key }));
+  const visible = kernelNav.filter((d) => allowed(d.anyOf, granted));
+  const kernelSection = (section: KernelNavSection) =>
+    visible.filter((d) => d.section === section).map((d): NavEntry => ({ key: d.key, label: strings.nav[d.key], to: d.to, kernelKey: d.key }));
 
   const enabled = new Map(enabledPlugins.map((p) => [p.id, p]));
   const pluginSections = pluginModules
@@ -67,9 +76,10 @@ export function buildNav({ permissions, enabledPlugins, pluginModules }: BuildNa
     }));
 
   const sections: NavSection[] = [
-    { key: 'main', items: kernel.filter((e) => e.kernelKey === 'home') },
+    { key: 'main', items: kernelSection('main') },
+    { key: 'cases', label: strings.nav.casesSection, items: kernelSection('cases') },
     ...pluginSections,
-    { key: 'admin', label: strings.nav.adminSection, items: kernel.filter((e) => e.kernelKey !== 'home') },
+    { key: 'admin', label: strings.nav.adminSection, items: kernelSection('admin') },
   ];
   return sections.filter((s) => s.items.length > 0);
 }

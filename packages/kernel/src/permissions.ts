@@ -27,6 +27,10 @@ export const kernelPermissions: PermissionDefinition[] = [
   { key: 'cases.archive', name: '归档', group: g.cases },
   { key: 'cases.reveal', name: '查看当事人完整个人信息', group: g.cases },
   { key: 'cases.export', name: '导出台账', group: g.cases },
+  { key: 'supervision.instruments', name: '起草和发出监督文书', group: g.supervision },
+  { key: 'supervision.sign', name: '领导签批', group: g.supervision },
+  { key: 'supervision.powers', name: '记录监督权力行使', group: g.supervision },
+  { key: 'supervision.meetings', name: '组织案（事）件协调会', group: g.supervision },
 ];
 
 /** The powers of the three separated administrators; no role or user may hold two. */
@@ -89,14 +93,14 @@ export const builtinRoles: BuiltinRole[] = [
     key: 'leader',
     name: '政法委领导',
     description: '审阅、签批，查看全县事项',
-    permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.approve', 'cases.review', 'cases.reveal', 'cases.export'],
+    permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.approve', 'cases.review', 'cases.reveal', 'cases.export', 'supervision.sign'],
     pluginPermissions: 'all',
   },
   {
     key: 'supervisor',
     name: '执法监督室',
     description: '登记、交办、督办、审核事项',
-    permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.register', 'cases.assign', 'cases.urge', 'cases.review', 'cases.archive', 'cases.reveal', 'cases.export'],
+    permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.register', 'cases.assign', 'cases.urge', 'cases.review', 'cases.archive', 'cases.reveal', 'cases.export', 'supervision.instruments', 'supervision.powers', 'supervision.meetings'],
     pluginPermissions: 'all',
   },
   {

@@ -11,6 +11,7 @@ import { createSystemRouter } from './system/router.js';
 import { usersRouter } from './users/router.js';
 import { createCasesRouter, notificationsRouter, type CaseDirs } from './cases/router.js';
 import { calendarRouter } from './calendar/router.js';
+import { supervisionRouter } from './supervision/router.js';
 
 export function createKernelRouter(host: PluginHost, engine: Engine, dirs: CaseDirs = { exportsDir: '.data/exports' }) {
   return router({
@@ -23,6 +24,7 @@ export function createKernelRouter(host: PluginHost, engine: Engine, dirs: CaseD
     cases: router(createCasesRouter(host, dirs)),
     notifications: router(notificationsRouter),
     calendar: router(calendarRouter),
+    supervision: router(supervisionRouter),
   });
 }
 

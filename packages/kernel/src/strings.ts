@@ -76,6 +76,7 @@ export const kernelStrings = {
     audit: '安全审计',
     basic: '基础数据',
     cases: '事项督办',
+    supervision: '监督文书与协调会',
   },
 } as const;
 
@@ -225,6 +226,56 @@ export const exportStrings = {
   no: '否',
 } as const;
 
+export const instrumentKindNames = {
+  warning: '预防警告',
+  guidance: '指导意见书',
+  correction: '纠正通知书',
+  removal_proposal: '建议罢免',
+  discipline_transfer: '移交纪检',
+  judicial_transfer: '移交司法机关',
+} as const;
+
+export const instrumentStatusNames = {
+  draft: '起草中',
+  pending_signoff: '待签批',
+  issued: '已发出',
+  acknowledged: '已签收',
+  answered: '已回复',
+  accepted: '回复已采纳',
+  rejected: '回复未通过',
+} as const;
+
+export const powerNames = {
+  file_review: '调阅案卷',
+  inquiry: '案情质询',
+  investigation: '调查',
+  appointment_proposal: '人事任免建议',
+  discipline_proposal: '纪律处分建议',
+} as const;
+
+export const meetingStatusNames = { scheduled: '已安排', held: '已召开', consensus: '达成一致', escalated: '未达成一致' } as const;
+export const escalationNames = { unit_superiors: '各单位分别向上级请示报告', higher_committee: '提请上级政法委协调' } as const;
+
+export const supervisionStrings = {
+  instrumentNotFound: '监督文书不存在，或不在您的查看范围内',
+  meetingNotFound: '协调会不存在，或不在您的查看范围内',
+  illegalStep: (step: string, status: string) => `当前状态为「${status}」，不能${step}`,
+  notRecipient: '只有受文单位才能签收和回复',
+  answerRequired: '请填写整改（纠正）情况报告',
+  commentRequired: '请填写意见',
+  deadlineInPast: '回复期限不能早于今天',
+  recipientNotUnit: '受文单位须为具体单位，不能是政法委本身',
+  escalationNeedsPrevious: (name: string) => `「${name}」须在前一级监督文书逾期或回复未通过后发出`,
+  caseClosed: '事项已办结，不能再发出监督文书',
+  noOrgs: '请至少邀请一个单位',
+  noCases: '请至少选择一件事项',
+  opinionRequired: '请填写协调意见',
+  notInvited: '本单位未受邀参加该协调会',
+  opinionNotSigned: '协调意见尚未签发',
+  alreadyDecided: '协调会已有结论',
+  reportRequired: '请填写执行情况',
+} as const;
+
 /** Chinese labels for audit actions written by the kernel. */
 export const auditActionNames: Record<string, string> = {
   'auth.signin': '登录',
@@ -257,6 +308,9 @@ export const auditActionNames: Record<string, string> = {
   'cases.clock.extension.decide': '审批延期',
   'calendar.set': '修改工作日历',
   'files.upload': '上传附件',
+  'supervision.instrument': '监督文书',
+  'supervision.power': '监督权力行使',
+  'supervision.meeting': '协调会',
   'files.download': '下载附件',
 };
 

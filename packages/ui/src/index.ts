@@ -4,3 +4,4 @@ export { formatDate, formatDateTime, type DateInput } from './format.js';
 export { PageHeader, type PageHeaderProps } from './page-header.js';
 export { CompatibleTag, EnabledTag, OrgStatusTag, OutcomeTag, UserStatusTags, type AuditOutcome } from './status-tags.js';
 export { uiStrings } from './strings.js';
+export { CaseStatusTag, caseStatusColor, caseStatusColors, KeyCaseTag, OverdueTag, UrgencyTag, urgencyColor, urgencyColors } from './case-tags.js';

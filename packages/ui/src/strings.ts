@@ -22,4 +22,8 @@ export const uiStrings = {
     compatible: '兼容',
     incompatible: '不兼容',
   },
+  case: {
+    overdue: '超期',
+    key: '重点',
+  },
 } as const;

@@ -1,4 +1,5 @@
 import { RuleTester } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, it } from 'vitest';
 import { pluginImportsRule } from './plugin-imports.js';
 
@@ -6,7 +7,7 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-const tester = new RuleTester({ languageOptions: { ecmaVersion: 2023, sourceType: 'module' } });
+const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' } });
 const inPlugin = '/repo/plugins/petitions/src/server/visits.ts';
 
 tester.run('plugin-imports', pluginImportsRule, {

@@ -1,17 +1,22 @@
 import { Form, Link, Outlet, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  FileAddOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -23,6 +28,11 @@ import { strings } from '../strings.js';
 
 const kernelIcons: Record<KernelNavKey, ReactNode> = {
   home: <DashboardOutlined />,
+  inbox: <BellOutlined />,
+  cases: <UnorderedListOutlined />,
+  caseNew: <FileAddOutlined />,
+  caseDashboard: <BarChartOutlined />,
+  calendar: <CalendarOutlined />,
   orgs: <ApartmentOutlined />,
   users: <TeamOutlined />,
   roles: <SafetyCertificateOutlined />,
@@ -41,7 +51,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   if (me.user.mustChangePassword && path !== '/account/password') throw redirect('/account/password');
   // An account that must change its password may call nothing but auth.* until it has.
   const enabledPlugins = me.user.mustChangePassword ? [] : await load(context, request, (trpc) => trpc.system.enabledPlugins());
-  return { me, enabledPlugins };
+  // Notifications are about cases: only users who work on cases get the badge.
+  const unread = !me.user.mustChangePassword && me.user.permissions.includes('cases.read') ? await load(context, request, (trpc) => trpc.notifications.unreadCount()) : null;
+  return { me, enabledPlugins, unread };
 }
 
 function menuItems(sections: NavSection[]): MenuProps['items'] {
@@ -58,7 +70,7 @@ function menuItems(sections: NavSection[]): MenuProps['items'] {
 type ConsoleData = Awaited<ReturnType<typeof useLoaderData<typeof loader>>>;
 
 function Shell({ data, children }: { data: ConsoleData; children: ReactNode }) {
-  const { me, enabledPlugins } = data;
+  const { me, enabledPlugins, unread } = data;
   const location = useLocation();
   const locked = me.user.mustChangePassword;
   const sections = locked ? [] : buildNav({ permissions: me.user.permissions, enabledPlugins, pluginModules: adminPluginModules });
@@ -92,6 +104,13 @@ function Shell({ data, children }: { data: ConsoleData; children: ReactNode }) {
                 <Typography.Text strong>{me.user.displayName}</Typography.Text>
                 <Typography.Text type="secondary">{me.user.orgName}</Typography.Text>
               </Space>
+              {unread !== null ? (
+                <Link to="/inbox" aria-label={strings.header.unread(unread)} title={strings.header.unread(unread)} data-testid="inbox-badge" data-unread={unread}>
+                  <Badge count={unread} size="small" overflowCount={99}>
+                    <BellOutlined style={{ fontSize: 18, color: 'rgba(0,0,0,0.65)' }} />
+                  </Badge>
+                </Link>
+              ) : null}
               <Link to="/account/password">
                 <Space size={4}>
                   <KeyOutlined />

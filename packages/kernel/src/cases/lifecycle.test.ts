@@ -31,7 +31,7 @@ describeEachEngine('case lifecycle', (engine) => {
     v = (await liaison.caller.cases.transition({ id: c.id, version: v, action: 'reportProgress', comment: '已约谈当事人' })).version;
     v = (await liaison.caller.cases.transition({ id: c.id, version: v, action: 'submitResult', report: '补偿款已足额发放，当事人表示满意' })).version;
     v = (await sup.caller.cases.transition({ id: c.id, version: v, action: 'review', comment: '同意办结' })).version;
-    v = (await sup.caller.cases.transition({ id: c.id, version: v, action: 'archive' })).version;
+    await sup.caller.cases.transition({ id: c.id, version: v, action: 'archive' });
     const detail = await sup.caller.cases.get({ id: c.id });
     expect(detail.status).toBe('archived');
     expect(detail.timeline.map((e) => e.type)).toEqual([
@@ -92,7 +92,7 @@ describeEachEngine('case lifecycle', (engine) => {
     let v = (await liaison.caller.cases.transition({ id: c.id, version: c.version, action: 'acknowledge' })).version;
     v = (await liaison.caller.cases.transition({ id: c.id, version: v, action: 'submitResult', report: '已办理' })).version;
     v = (await sup.caller.cases.transition({ id: c.id, version: v, action: 'review' })).version;
-    v = (await sup.caller.cases.transition({ id: c.id, version: v, action: 'reopen', comment: '当事人再次反映' })).version;
+    await sup.caller.cases.transition({ id: c.id, version: v, action: 'reopen', comment: '当事人再次反映' });
     expect((await sup.caller.cases.get({ id: c.id })).status).toBe('in_progress');
   });
 

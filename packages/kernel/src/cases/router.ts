@@ -6,6 +6,7 @@ import { caseSourceNames, caseStatusNames, urgencyNames } from '../strings.js';
 import { caseActions, caseStatuses, sixClarityKeys } from './lifecycle.js';
 import { caseDetail, ledgerPage } from './queries.js';
 import { exportStatus, startLedgerExport } from './export.js';
+import { caseDashboard } from './dashboard.js';
 import { decideExtension, pauseClock, requestExtension, resumeClock } from '../clocks/service.js';
 import { changeUrgency, linkCases, recordDispatch, registerCase, revealParty, setFourFixes, transitionCase, updateCase } from './service.js';
 
@@ -151,6 +152,10 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
     exportStatus: permissionProcedure('cases.export')
       .input(z.object({ id: uuid }))
       .query(({ ctx, input }) => exportStatus(ctx, input.id)),
+
+    dashboard: permissionProcedure('cases.read')
+      .input(z.object({ kind: z.string().max(40).optional() }).default({}))
+      .query(({ ctx, input }) => caseDashboard(ctx, input)),
 
     ledger: permissionProcedure('cases.read')
       .input(

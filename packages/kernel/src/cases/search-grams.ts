@@ -3,7 +3,7 @@
 // unigram, longer queries require all their bigrams (`@>`), and the exact substring is
 // then confirmed with ILIKE on the few candidate rows. Serves 2-character terms (土地,
 // 拆迁), which a trigram index cannot.
-const SPLIT = /[\s,，.。;；:：!！?？、"“”'‘’()（）【】\[\]《》<>\-—_/\\|]+/u;
+const SPLIT = /[\s,，.。;；:：!！?？、"“”'‘’()（）【】[\]《》<>\-—_/\\|]+/u;
 
 function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase();

@@ -306,7 +306,106 @@ export interface ExportsTable {
   finished_at: Timestamp | null;
 }
 
+export type InstrumentKind = 'warning' | 'guidance' | 'correction' | 'removal_proposal' | 'discipline_transfer' | 'judicial_transfer';
+export type InstrumentStatus = 'draft' | 'pending_signoff' | 'issued' | 'acknowledged' | 'answered' | 'accepted' | 'rejected';
+
+export interface InstrumentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: InstrumentKind;
+  doc_no: string | null;
+  doc_year: number | null;
+  doc_seq: number | null;
+  recipient_org_id: string;
+  officer_name: string | null;
+  officer_post: string | null;
+  facts: string;
+  legal_basis: Generated<string>;
+  requirement: string;
+  response_deadline: string;
+  status: Generated<InstrumentStatus>;
+  previous_id: string | null;
+  drafted_by: string;
+  drafted_at: GeneratedTimestamp;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  issued_on: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  decision_comment: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export type PowerKind = 'file_review' | 'inquiry' | 'investigation' | 'appointment_proposal' | 'discipline_proposal';
+
+export interface PowerUsesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  power: PowerKind;
+  used_on: string;
+  target_org_id: string | null;
+  target_person: string | null;
+  description: string;
+  result: Generated<string>;
+  recorded_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export type MeetingStatus = 'scheduled' | 'held' | 'consensus' | 'escalated';
+
+export interface MeetingsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  title: string;
+  scheduled_at: Timestamp;
+  place: Generated<string>;
+  chair_id: string | null;
+  status: Generated<MeetingStatus>;
+  minutes: Generated<string>;
+  opinion_text: string | null;
+  opinion_doc_no: string | null;
+  opinion_year: number | null;
+  opinion_seq: number | null;
+  opinion_signed_by: string | null;
+  opinion_signed_at: Timestamp | null;
+  escalation: 'unit_superiors' | 'higher_committee' | null;
+  escalation_note: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface MeetingOrgsTable {
+  tenant_id: string;
+  meeting_id: string;
+  org_id: string;
+  attended: boolean | null;
+  attendees: Generated<string>;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  execution_report: string | null;
+  reported_at: Timestamp | null;
+}
+
+export interface MeetingCasesTable {
+  tenant_id: string;
+  meeting_id: string;
+  case_id: string;
+}
+
 export interface KernelDatabase {
+  'kernel.instruments': InstrumentsTable;
+  'kernel.power_uses': PowerUsesTable;
+  'kernel.meetings': MeetingsTable;
+  'kernel.meeting_orgs': MeetingOrgsTable;
+  'kernel.meeting_cases': MeetingCasesTable;
   'kernel.attachments': AttachmentsTable;
   'kernel.exports': ExportsTable;
   'kernel.case_clocks': CaseClocksTable;

@@ -2,6 +2,7 @@ import type { MigrationSet } from '@zhengfa/db';
 import { KERNEL_VERSION } from '../version.js';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_cases.js';
+import * as m0003 from './0003_supervision.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -9,5 +10,6 @@ export const kernelMigrations: MigrationSet = {
   migrations: {
     '0001_foundation': m0001,
     '0002_cases': m0002,
+    '0003_supervision': m0003,
   },
 };

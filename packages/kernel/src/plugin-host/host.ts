@@ -10,7 +10,7 @@ import { kernelPermissions } from '../permissions.js';
 import { KERNEL_VERSION } from '../version.js';
 
 /** Router keys and schema names the kernel keeps for itself. */
-export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'cases', 'notifications', 'calendar', 'files', 'exports', 'public', 'pg_catalog', 'information_schema']);
+export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'cases', 'notifications', 'calendar', 'files', 'exports', 'supervision', 'documents', 'public', 'pg_catalog', 'information_schema']);
 
 export class PluginHostError extends Error {
   override name = 'PluginHostError';

@@ -27,6 +27,7 @@ describeEachEngine('plugin contract', (engine) => {
     expect(history.rows).toEqual([
       { owner: 'kernel', name: '0001_foundation' },
       { owner: 'kernel', name: '0002_cases' },
+      { owner: 'kernel', name: '0003_supervision' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });

@@ -1,0 +1,43 @@
+import { TreeSelect } from 'antd';
+import { orgTreeData } from '@zhengfa/ui';
+import { useMemo, type CSSProperties } from 'react';
+
+export interface UnitOption {
+  id: string;
+  parentId: string | null;
+  name: string;
+  disabled: boolean;
+}
+
+interface Props {
+  units: readonly UnitOption[];
+  id?: string;
+  value?: string | string[] | null;
+  onChange?: (v: string | string[] | undefined) => void;
+  multiple?: boolean;
+  placeholder?: string;
+  allowClear?: boolean;
+  disabled?: boolean;
+  style?: CSSProperties;
+}
+
+/** Picks a handling unit (承办单位) from the organisation tree; the committee itself is not offered. */
+export function UnitSelect({ units, id, value, onChange, multiple, placeholder, allowClear, disabled, style }: Props) {
+  const data = useMemo(() => orgTreeData(units, { disableInactive: true }), [units]);
+  return (
+    <TreeSelect
+      id={id}
+      value={value ?? undefined}
+      onChange={(v: string | string[] | undefined) => onChange?.(v)}
+      treeData={data}
+      treeDefaultExpandAll
+      showSearch
+      multiple={multiple}
+      allowClear={allowClear}
+      disabled={disabled}
+      treeNodeFilterProp="title"
+      placeholder={placeholder}
+      style={{ width: '100%', ...style }}
+    />
+  );
+}

@@ -1,0 +1,250 @@
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import type { MetaFunction } from '@remix-run/react';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { Alert, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
+import { CaseStatusTag, formatDate, formatDateTime, KeyCaseTag, OverdueTag, PageHeader, UrgencyTag } from '@zhengfa/ui';
+import { AttachmentsPanel } from '../components/case/attachments.js';
+import { ClarityChecklist } from '../components/case/clarities.js';
+import { ClocksPanel } from '../components/case/clocks.js';
+import { DispatchPanel } from '../components/case/dispatches.js';
+import { EditBasicButton } from '../components/case/edit-basic.js';
+import { FourFixesPanel } from '../components/case/four-fixes.js';
+import { LinksPanel } from '../components/case/links.js';
+import { PartiesPanel } from '../components/case/parties.js';
+import { CaseTimeline } from '../components/case/timeline.js';
+import { ChangeUrgencyButton, WorkflowCard } from '../components/case/workflow.js';
+import { filledClarities, actionLabel } from '../lib/case-actions.js';
+import type { Caller } from '../lib/trpc.server.js';
+import { badForm, form, load, mutate } from '../lib/trpc.server.js';
+import { strings } from '../strings.js';
+
+const s = strings.cases;
+type CaseSource = Parameters<Caller['cases']['register']>[0]['source'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: strings.pageTitle(d && 'case' in d ? d.case.docNo : s.ledgerTitle) }];
+
+/** Every user of the tenant holding the built-in 政法委领导 role: the lead-leader choices. */
+async function leaders(trpc: Caller): Promise<{ id: string; name: string; orgName: string }[]> {
+  const roles = await trpc.roles.list();
+  const leaderRoles = new Set(roles.filter((r) => r.key === 'leader').map((r) => r.id));
+  const out: { id: string; name: string; orgName: string }[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const list = await trpc.users.list({ page, pageSize: 100 });
+    for (const u of list.items) if (!u.disabled && u.roles.some((r) => leaderRoles.has(r.id))) out.push({ id: u.id, name: u.displayName, orgName: u.orgName });
+    if (page * 100 >= list.total) break;
+  }
+  return out;
+}
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const id = params.id ?? '';
+  if (!UUID.test(id)) throw data({ message: strings.error.notFound }, { status: 404 });
+  return load(context, request, async (trpc) => {
+    const me = await trpc.auth.me();
+    const perms = new Set(me?.user.permissions ?? []);
+    const can = {
+      register: perms.has('cases.register'),
+      assign: perms.has('cases.assign'),
+      urge: perms.has('cases.urge'),
+      approve: perms.has('cases.approve'),
+    };
+    const [detail, vocab, orgs, leaderList] = await Promise.all([
+      trpc.cases.get({ id }),
+      trpc.cases.vocab(),
+      can.assign ? trpc.orgs.tree() : Promise.resolve([]),
+      can.assign ? leaders(trpc) : Promise.resolve([]),
+    ]);
+    return {
+      case: detail,
+      vocab,
+      units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled })),
+      leaders: leaderList,
+      can,
+    };
+  });
+}
+
+export type CaseData = ReturnType<typeof useLoaderData<typeof loader>>;
+export type CaseDetail = CaseData['case'];
+
+function json<T>(raw: string, fallback: T): T {
+  try {
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const id = params.id ?? '';
+  const fd = await request.formData();
+  const intent = form.str(fd, 'intent');
+  const version = form.int(fd, 'version');
+  switch (intent) {
+    case 'update':
+      return mutate(context, intent, s.updated, (trpc) =>
+        trpc.cases.update({
+          id,
+          version,
+          title: form.str(fd, 'title'),
+          summary: form.str(fd, 'summary'),
+          source: form.str(fd, 'source') as CaseSource,
+          isKey: form.bool(fd, 'isKey'),
+          receivedOn: form.str(fd, 'receivedOn'),
+        }),
+      );
+    case 'fourFixes': {
+      const clarities = filledClarities(json<Record<string, string>>(form.str(fd, 'sixClarities'), {}));
+      return mutate(context, intent, s.fourFixesSaved, (trpc) =>
+        trpc.cases.setFourFixes({
+          id,
+          version,
+          leadLeaderId: form.str(fd, 'leadLeaderId'),
+          handlerName: form.str(fd, 'handlerName'),
+          handlerPhone: form.optStr(fd, 'handlerPhone') ?? null,
+          resolutionPlan: form.str(fd, 'resolutionPlan'),
+          deadline: form.str(fd, 'deadline'),
+          leadUnitId: form.str(fd, 'leadUnitId'),
+          cooperatingUnitIds: form.list(fd, 'cooperatingUnitIds'),
+          ...(Object.keys(clarities).length ? { sixClarities: clarities } : {}),
+        }),
+      );
+    }
+    case 'transition': {
+      const act = form.str(fd, 'action') as Parameters<Caller['cases']['transition']>[0]['action'];
+      const clarities = filledClarities(json<Record<string, string>>(form.str(fd, 'sixClarities'), {}));
+      const attachmentIds = form.list(fd, 'attachmentIds');
+      return mutate(context, intent, s.done(actionLabel(act)), (trpc) =>
+        trpc.cases.transition({
+          id,
+          version,
+          action: act,
+          ...(form.optStr(fd, 'comment') ? { comment: form.optStr(fd, 'comment') } : {}),
+          ...(form.optStr(fd, 'toUnitId') ? { toUnitId: form.optStr(fd, 'toUnitId') } : {}),
+          ...(form.optStr(fd, 'report') ? { report: form.optStr(fd, 'report') } : {}),
+          ...(Object.keys(clarities).length ? { sixClarities: clarities } : {}),
+          ...(attachmentIds.length ? { attachmentIds } : {}),
+        }),
+      );
+    }
+    case 'dispatch':
+      return mutate(context, intent, s.dispatchSaved, (trpc) =>
+        trpc.cases.dispatch({ id, heldOn: form.str(fd, 'heldOn'), summary: form.str(fd, 'summary'), nextSteps: form.str(fd, 'nextSteps') }),
+      );
+    case 'changeUrgency':
+      return mutate(context, intent, s.urgencyChanged, (trpc) =>
+        trpc.cases.changeUrgency({ id, version, urgency: form.str(fd, 'urgency') as 'normal' | 'urgent' | 'critical', reason: form.str(fd, 'reason') }),
+      );
+    case 'pauseClock':
+      return mutate(context, intent, s.paused, (trpc) => trpc.cases.pauseClock({ clockId: form.str(fd, 'clockId'), version, from: form.str(fd, 'from'), reason: form.str(fd, 'reason') }));
+    case 'resumeClock':
+      return mutate(context, intent, s.resumed, (trpc) => trpc.cases.resumeClock({ clockId: form.str(fd, 'clockId'), version, lastPausedDay: form.str(fd, 'lastPausedDay') }));
+    case 'requestExtension':
+      return mutate(context, intent, s.extensionRequested, (trpc) =>
+        trpc.cases.requestExtension({ clockId: form.str(fd, 'clockId'), days: form.int(fd, 'days'), reason: form.str(fd, 'reason') }),
+      );
+    case 'decideExtension':
+      return mutate(context, intent, s.extensionDecided, (trpc) =>
+        trpc.cases.decideExtension({ extensionId: form.str(fd, 'extensionId'), approve: form.bool(fd, 'approve'), comment: form.str(fd, 'comment') }),
+      );
+    default:
+      return badForm(intent);
+  }
+}
+
+export default function CasePage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { case: c, can } = loaderData;
+  const [params] = useSearchParams();
+  const notice = params.get('registered') ? s.registered(c.docNo) : params.get('duplicate') ? s.duplicate : null;
+
+  const tabs = [
+    { key: 'basic', label: s.tabs.basic, children: <BasicInfo data={loaderData} /> },
+    { key: 'parties', label: `${s.tabs.parties}（${c.parties.length}）`, children: <PartiesPanel c={c} /> },
+    { key: 'fourFixes', label: s.tabs.fourFixes, children: <FourFixesPanel data={loaderData} /> },
+    ...(c.isKey ? [{ key: 'clarities', label: s.tabs.clarities, children: <ClarityChecklist c={c} /> }] : []),
+    { key: 'dispatches', label: `${s.tabs.dispatches}（${c.dispatches.length}）`, children: <DispatchPanel data={loaderData} /> },
+    { key: 'clocks', label: s.tabs.clocks, children: <ClocksPanel data={loaderData} /> },
+    { key: 'attachments', label: `${s.tabs.attachments}（${c.attachments.length}）`, children: <AttachmentsPanel c={c} /> },
+    { key: 'links', label: `${s.tabs.links}（${c.links.length}）`, children: <LinksPanel c={c} /> },
+  ];
+  const tab = params.get('tab');
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space size={8} wrap>
+            <span data-testid="case-title">{c.title}</span>
+          </Space>
+        }
+        subtitle={
+          <Space size={8} wrap data-testid="case-header">
+            <Typography.Text strong data-testid="case-docno">
+              {c.docNo}
+            </Typography.Text>
+            <CaseStatusTag status={c.status} label={c.statusName} />
+            <UrgencyTag urgency={c.urgency} label={c.urgencyName} />
+            {c.isKey ? <KeyCaseTag /> : null}
+            {c.overdue ? <OverdueTag /> : null}
+          </Space>
+        }
+        extra={
+          <>
+            {can.urge && c.status !== 'archived' ? <ChangeUrgencyButton c={c} vocab={loaderData.vocab} /> : null}
+            {can.register ? <EditBasicButton c={c} vocab={loaderData.vocab} /> : null}
+            <Link to="/cases">{s.back}</Link>
+          </>
+        }
+      />
+      {notice ? <Alert type="success" showIcon closable message={notice} style={{ marginBottom: 16 }} data-testid="case-notice" /> : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <WorkflowCard data={loaderData} />
+          <Card size="small" style={{ marginTop: 16 }}>
+            <Tabs items={tabs} defaultActiveKey={tab && tabs.some((t) => t.key === tab) ? tab : 'basic'} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={s.tabs.timeline} size="small" style={{ marginTop: 0 }}>
+            <CaseTimeline c={c} vocab={loaderData.vocab} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function BasicInfo({ data: d }: { data: CaseData }) {
+  const c = d.case;
+  return (
+    <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+      <Descriptions.Item label={s.docNo}>{c.docNo}</Descriptions.Item>
+      <Descriptions.Item label={s.kind}>{c.kindName}</Descriptions.Item>
+      <Descriptions.Item label={s.source}>{c.sourceName}</Descriptions.Item>
+      <Descriptions.Item label={s.receivedOn}>{formatDate(c.receivedOn)}</Descriptions.Item>
+      <Descriptions.Item label={s.registeredAt}>{formatDateTime(c.registeredAt)}</Descriptions.Item>
+      <Descriptions.Item label={s.isKey}>{c.isKey ? strings.common.yes : strings.common.no}</Descriptions.Item>
+      <Descriptions.Item label={s.leadUnit}>{c.leadUnitName ?? strings.common.none}</Descriptions.Item>
+      <Descriptions.Item label={s.deadline}>
+        <Space size={4}>
+          {formatDate(c.deadline, s.noDeadline)}
+          {c.overdue ? <OverdueTag /> : null}
+        </Space>
+      </Descriptions.Item>
+      <Descriptions.Item label={s.nextDispatch}>{formatDate(c.nextDispatchOn, strings.common.none)}</Descriptions.Item>
+      <Descriptions.Item label={s.nextReport}>{formatDate(c.nextReportOn, strings.common.none)}</Descriptions.Item>
+      <Descriptions.Item label={s.summary} span={2}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.summary || strings.common.none}</Typography.Paragraph>
+      </Descriptions.Item>
+      {c.resultReport ? (
+        <Descriptions.Item label={s.resultReport} span={2}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="result-report">
+            {c.resultReport}
+          </Typography.Paragraph>
+        </Descriptions.Item>
+      ) : null}
+    </Descriptions>
+  );
+}

@@ -1,0 +1,239 @@
+import { Link, useLoaderData, useNavigate, useNavigation } from '@remix-run/react';
+import type { MetaFunction } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { CaseStatusTag, formatDate, KeyCaseTag, OverdueTag, PageHeader, UrgencyTag } from '@zhengfa/ui';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ExportButton } from '../components/case/export-button.js';
+import { UnitSelect } from '../components/unit-select.js';
+import { ledgerFilter, ledgerHref, ledgerInput, parseLedgerParams, type LedgerQuery, type LedgerSort } from '../lib/case-filters.js';
+import { load } from '../lib/trpc.server.js';
+import { strings } from '../strings.js';
+
+const s = strings.cases;
+const dueOptions = [0, 3, 7, 15, 30];
+
+export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.ledgerTitle) }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const query = parseLedgerParams(new URL(request.url).searchParams);
+  return load(context, request, async (trpc) => {
+    const me = await trpc.auth.me();
+    const perms = new Set(me?.user.permissions ?? []);
+    const [list, vocab, orgs] = await Promise.all([trpc.cases.ledger(ledgerInput(query)), trpc.cases.vocab(), trpc.orgs.tree()]);
+    return {
+      list,
+      vocab,
+      units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: false })),
+      query,
+      can: { register: perms.has('cases.register'), export: perms.has('cases.export') },
+    };
+  });
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Row = LoaderData['list']['items'][number];
+
+interface FilterValues {
+  keyword?: string;
+  kind?: string[];
+  status?: string[];
+  urgency?: string[];
+  unitId?: string;
+  due?: number | null;
+  overdue?: boolean;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const sortKeys: Record<string, LedgerSort> = { docNo: 'docNo', deadline: 'deadline', nextDispatchOn: 'nextDispatch', registeredAt: 'registeredAt' };
+
+export default function Ledger() {
+  const { list, vocab, units, query, can } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const [antForm] = Form.useForm<FilterValues>();
+
+  const go = (next: Partial<LedgerQuery>) => navigate(ledgerHref({ ...query, ...next }));
+
+  function apply(v: FilterValues) {
+    const [from, to] = v.range ?? [];
+    go({
+      keyword: v.keyword ?? '',
+      kind: v.kind ?? [],
+      status: (v.status ?? []) as LedgerQuery['status'],
+      urgency: (v.urgency ?? []) as LedgerQuery['urgency'],
+      unitId: v.unitId ?? null,
+      dueWithinDays: typeof v.due === 'number' ? v.due : null,
+      overdue: Boolean(v.overdue),
+      from: from ? from.format('YYYY-MM-DD') : null,
+      to: to ? to.format('YYYY-MM-DD') : null,
+      page: 1,
+    });
+  }
+
+  function reset() {
+    antForm.resetFields();
+    navigate(ledgerHref({ sort: query.sort, dir: query.dir, pageSize: query.pageSize }));
+  }
+
+  const order = (key: LedgerSort) => (query.sort === key ? (query.dir === 'asc' ? ('ascend' as const) : ('descend' as const)) : null);
+
+  const columns: TableProps<Row>['columns'] = [
+    { title: s.docNo, key: 'docNo', dataIndex: 'docNo', sorter: true, sortOrder: order('docNo'), width: 190, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    {
+      title: s.title,
+      key: 'title',
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <Link to={`/cases/${r.id}`} prefetch="intent">
+            {r.title}
+          </Link>
+          {r.isKey ? <KeyCaseTag /> : null}
+        </Space>
+      ),
+    },
+    { title: s.kind, key: 'kind', dataIndex: 'kindName', width: 100 },
+    { title: s.urgency, key: 'urgency', width: 90, render: (_, r) => <UrgencyTag urgency={r.urgency} label={r.urgencyName} /> },
+    { title: s.status, key: 'status', width: 90, render: (_, r) => <CaseStatusTag status={r.status} label={r.statusName} /> },
+    { title: s.leadUnit, key: 'leadUnit', render: (_, r) => r.leadUnitName ?? <Typography.Text type="secondary">{s.noDeadline}</Typography.Text> },
+    {
+      title: s.deadline,
+      key: 'deadline',
+      sorter: true,
+      sortOrder: order('deadline'),
+      width: 170,
+      render: (_, r) => (
+        <Space size={4}>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDate(r.deadline, s.noDeadline)}</span>
+          {r.overdue ? <OverdueTag /> : null}
+        </Space>
+      ),
+    },
+    {
+      title: s.nextDispatch,
+      key: 'nextDispatchOn',
+      sorter: true,
+      sortOrder: order('nextDispatch'),
+      width: 150,
+      render: (_, r) =>
+        r.nextDispatchOn ? (
+          <Typography.Text type={r.dispatchOverdue ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
+            {formatDate(r.nextDispatchOn)}
+          </Typography.Text>
+        ) : (
+          strings.common.none
+        ),
+    },
+    { title: s.parties, key: 'parties', dataIndex: 'parties', render: (v: string) => v || strings.common.none },
+    { title: s.registeredAt, key: 'registeredAt', sorter: true, sortOrder: order('registeredAt'), width: 130, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(r.registeredAt)}</span> },
+  ];
+
+  const onTableChange: TableProps<Row>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const one = Array.isArray(sorter) ? sorter[0] : sorter;
+      const key = one?.columnKey ? sortKeys[String(one.columnKey)] : undefined;
+      if (key && one?.order) go({ sort: key, dir: one.order === 'ascend' ? 'asc' : 'desc', page: 1 });
+      else go({ sort: 'registeredAt', dir: 'desc', page: 1 });
+      return;
+    }
+    go({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={s.ledgerTitle}
+        subtitle={s.ledgerSubtitle}
+        extra={
+          <>
+            {can.export ? <ExportButton filter={ledgerFilter(query)} /> : null}
+            {can.register ? (
+              <Link to="/cases/new">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {s.register}
+                </Button>
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form<FilterValues>
+          form={antForm}
+          key={JSON.stringify(ledgerFilter(query))}
+          name="ledgerFilter"
+          layout="inline"
+          onFinish={apply}
+          style={{ rowGap: 12 }}
+          initialValues={{
+            keyword: query.keyword,
+            kind: query.kind,
+            status: query.status,
+            urgency: query.urgency,
+            unitId: query.unitId ?? undefined,
+            due: query.dueWithinDays,
+            overdue: query.overdue,
+            range: query.from || query.to ? [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] : null,
+          }}
+        >
+          <Form.Item name="keyword" label={s.keyword}>
+            <Input allowClear placeholder={s.keywordPlaceholder} style={{ width: 240 }} />
+          </Form.Item>
+          {vocab.kinds.length > 1 ? (
+            <Form.Item name="kind" label={s.kind}>
+              <Select mode="multiple" allowClear placeholder={s.allKinds} options={vocab.kinds} style={{ minWidth: 160 }} />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="status" label={s.status}>
+            <Select mode="multiple" allowClear placeholder={s.allStatuses} options={vocab.statuses} style={{ minWidth: 160 }} />
+          </Form.Item>
+          <Form.Item name="urgency" label={s.urgency}>
+            <Select mode="multiple" allowClear placeholder={s.allUrgencies} options={vocab.urgencies} style={{ minWidth: 140 }} />
+          </Form.Item>
+          <Form.Item name="unitId" label={s.leadUnit}>
+            <UnitSelect units={units} allowClear placeholder={s.allUnits} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="due" label={s.dueWithin}>
+            <Select allowClear placeholder={s.dueWithinPlaceholder} options={dueOptions.map((d) => ({ value: d, label: s.dueWithinOption(d) }))} style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="range" label={s.receivedRange}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
+          </Form.Item>
+          <Form.Item name="overdue" valuePropName="checked">
+            <Checkbox>{s.onlyOverdue}</Checkbox>
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                {strings.common.search}
+              </Button>
+              <Button onClick={reset}>{strings.common.reset}</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card size="small">
+        <Table<Row>
+          rowKey="id"
+          size="middle"
+          data-testid="ledger-table"
+          dataSource={list.items}
+          columns={columns}
+          loading={navigation.state === 'loading' && navigation.location.pathname === '/cases'}
+          scroll={{ x: 1300 }}
+          locale={{ emptyText: s.empty }}
+          onChange={onTableChange}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.total,
+            showTotal: (n) => strings.common.total(n),
+            showSizeChanger: true,
+          }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+export const sizes = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 } as const;
+export type SizeKey = keyof typeof sizes;
+export type EngineKey = 'postgres' | 'pglite';
+
+export function isSize(s: string): s is SizeKey {
+  return s in sizes;
+}
+
+/** Bumped whenever the generator's output changes, so stale databases are rebuilt. */
+export const GENERATOR_VERSION = 3;
