@@ -68,3 +68,28 @@ describe('activeNavKey', () => {
     expect(activeNavKey('/userspace', nav)).toBeUndefined();
   });
 });
+
+describe('case pages', () => {
+  it('shows the supervision office the case pages and the inbox', () => {
+    const nav = buildNav({
+      permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.register', 'cases.assign', 'cases.urge', 'cases.review', 'cases.export'],
+      enabledPlugins: [],
+      pluginModules: [],
+    });
+    expect(nav.map((s) => s.label ?? null)).toEqual([null, '事项督办', '系统管理']);
+    expect(keys(nav)).toEqual(['home', 'inbox', 'cases', 'caseNew', 'caseDashboard', 'orgs', 'users', 'calendar']);
+    expect(activeNavKey('/cases/new', nav)).toBe('caseNew');
+    expect(activeNavKey('/cases/dashboard', nav)).toBe('caseDashboard');
+    expect(activeNavKey('/cases/0f8b7a1e-3c2d-4e5f-9a8b-7c6d5e4f3a2b', nav)).toBe('cases');
+  });
+
+  it('does not offer registration to a unit liaison', () => {
+    const nav = buildNav({ permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.handle', 'cases.export'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(nav)).toEqual(['home', 'inbox', 'cases', 'caseDashboard', 'orgs', 'users', 'calendar']);
+  });
+
+  it('gives the system administrator the working calendar', () => {
+    const nav = buildNav({ permissions: ['orgs.read', 'users.read', 'orgs.manage', 'users.manage', 'system.modules', 'calendar.manage'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'modules', 'calendar']);
+  });
+});

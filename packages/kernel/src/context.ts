@@ -7,6 +7,7 @@ import { appendAudit, type AuditActor } from './audit/audit-log.js';
 import { readCookie, resolveSession, SESSION_COOKIE } from './auth/sessions.js';
 import type { KernelDatabase } from './db/schema.js';
 import { createEventPublisher } from './events/outbox.js';
+import { createKernelApi } from './kernel-api.js';
 import type { PluginHost } from './plugin-host/host.js';
 
 export interface RequestInput {
@@ -31,8 +32,11 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
   const token = readCookie(input.headers.get('cookie'), SESSION_COOKIE);
   const lookup = await resolveSession(db, token);
 
+  let self: RequestContext | null = null;
+  const kernel = createKernelApi(() => self!, deps.host);
   const base = {
     db: deps.db,
+    kernel,
     request: { id: randomUUID(), ip, userAgent },
     responseHeaders: input.responseHeaders ?? new Headers(),
     permissionName: (key: string) => deps.host.permissionName(key),
@@ -47,7 +51,7 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
 
   if (lookup.state !== 'active') {
     const actor: AuditActor = { tenantId: null, userId: null, userName: null, ip, userAgent };
-    return {
+    return (self = {
       ...base,
       tenant: null,
       user: null,
@@ -55,7 +59,7 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
       can: () => false,
       audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, actor, entry) },
       events: createEventPublisher(deps.db, null),
-    };
+    });
   }
 
   const user = lookup.user;
@@ -70,5 +74,6 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
     audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, actor, entry) },
     events: createEventPublisher(deps.db, tenant.id),
   };
+  self = ctx;
   return ctx;
 }

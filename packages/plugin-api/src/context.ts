@@ -57,6 +57,96 @@ export interface RequestInfo {
   userAgent: string | null;
 }
 
+export type Urgency = 'normal' | 'urgent' | 'critical';
+
+export interface CasePartyInput {
+  role?: string;
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+export interface CaseRegistration {
+  /** A kind the plugin declared in `caseKinds`. */
+  kind: string;
+  title: string;
+  summary?: string;
+  /** letter | visit | online | phone | leader_instruction | higher_assignment | inspection | unit_report */
+  source: string;
+  urgency?: Urgency;
+  isKey?: boolean;
+  receivedOn?: string;
+  parties?: CasePartyInput[];
+  /** Same key, same case: a retried request never registers twice. */
+  idempotencyKey?: string;
+}
+
+export interface KernelCase {
+  id: string;
+  docNo: string;
+  kind: string;
+  title: string;
+  status: string;
+  statusName: string;
+  urgency: Urgency;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  deadline: string | null;
+  version: number;
+  clocks: { id: string; key: string; name: string; dueOn: string | null; paused: boolean; stoppedOn: string | null; version: number }[];
+}
+
+export interface FourFixesInput {
+  id: string;
+  version: number;
+  leadLeaderId: string;
+  handlerName: string;
+  handlerPhone?: string | null;
+  resolutionPlan: string;
+  deadline: string;
+  leadUnitId: string;
+  cooperatingUnitIds?: string[];
+}
+
+export interface CaseTransitionInput {
+  id: string;
+  version: number;
+  action:
+    | 'submitForApproval'
+    | 'approve'
+    | 'assign'
+    | 'acknowledge'
+    | 'reportProgress'
+    | 'transfer'
+    | 'submitResult'
+    | 'review'
+    | 'returnForRework'
+    | 'close'
+    | 'archive'
+    | 'reopen';
+  comment?: string;
+  toUnitId?: string;
+  report?: string;
+  attachmentIds?: string[];
+}
+
+/** Pass the plugin's transaction so kernel writes commit with the plugin's own. */
+export interface InTransaction {
+  db?: Kysely<any>;
+}
+
+/** The kernel's public API for plugins: cases are how plugins meet. */
+export interface KernelApi {
+  cases: {
+    register(input: CaseRegistration, opts?: InTransaction): Promise<{ id: string; docNo: string; duplicate: boolean }>;
+    get(id: string, opts?: InTransaction): Promise<KernelCase>;
+    setFourFixes(input: FourFixesInput, opts?: InTransaction): Promise<{ version: number }>;
+    transition(input: CaseTransitionInput, opts?: InTransaction): Promise<{ version: number; status: string }>;
+    link(input: { fromId: string; toId: string; kind: 'related' | 'duplicate_of' | 'derived_from' }, opts?: InTransaction): Promise<void>;
+  };
+}
+
 export interface RequestContext {
   db: Kysely<any>;
   tenant: TenantInfo | null;
@@ -71,6 +161,8 @@ export interface RequestContext {
   request: RequestInfo;
   /** Headers added to the HTTP response (cookies). */
   responseHeaders: Headers;
+  /** The kernel's public API, acting as the signed-in user (refuses when signed out). */
+  kernel: KernelApi;
 }
 
 /** The context after authentication: tenant and user are present. */

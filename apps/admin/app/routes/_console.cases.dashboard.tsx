@@ -1,11 +1,10 @@
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useNavigate } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Card, Col, Progress, Row, Select, Statistic, Table, Typography } from 'antd';
 import { AlertOutlined, CalendarOutlined, CheckCircleOutlined, ClockCircleOutlined, FileTextOutlined } from '@ant-design/icons';
 import { CaseStatusTag, PageHeader, UrgencyTag } from '@zhengfa/ui';
 import type { ReactNode } from 'react';
-import { useNavigate } from '@remix-run/react';
 import { TrendChart } from '../components/trend-chart.js';
 import { dashboardLinks } from '../lib/case-filters.js';
 import { load } from '../lib/trpc.server.js';

@@ -2,6 +2,7 @@
 // with a row lock, check the version the user saw, check the transition, write the new
 // state, append the timeline event and the audit row. A refusal throws before any write.
 import type { AuthedContext } from '@zhengfa/plugin-api';
+import { inTransaction } from '../db/transaction.js';
 import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { nextDispatchDate, nextReportDate } from '../cadence/index.js';
@@ -158,7 +159,7 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
   const receivedOn = input.receivedOn ?? today;
   const year = Number(receivedOn.slice(0, 4));
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const tenant = await trx.selectFrom('kernel.tenants').select('doc_abbr').where('id', '=', ctx.tenant.id).executeTakeFirstOrThrow();
       const seq = await takeDocSeq(trx, ctx.tenant.id, kind.key, year);
       const docNo = formatDocNumber({ abbr: tenant.doc_abbr, kindWord: kind.docWord, year, seq });
@@ -270,7 +271,7 @@ export interface UpdateInput {
 
 export async function updateCase(ctx: AuthedContext, input: UpdateInput): Promise<{ version: number }> {
   if (input.parties) checkParties(input.parties);
-  return kdbOf(ctx).transaction().execute(async (trx) => {
+  return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);
     if (!editableStatuses.includes(c.status as CaseStatus)) throw badRequest(s.notEditable(caseStatusNames[c.status as CaseStatus]));
     const version = await bump(trx, ctx, c.id, { title: input.title, summary: input.summary, source: input.source, is_key: input.isKey, received_on: input.receivedOn });
@@ -312,7 +313,7 @@ async function checkUnit(trx: Trx, tenantId: string, orgId: string): Promise<voi
 
 /** Records the four fixes and one package (and the six clarities), before or after assignment. */
 export async function setFourFixes(ctx: AuthedContext, input: FourFixesInput): Promise<{ version: number }> {
-  return kdbOf(ctx).transaction().execute(async (trx) => {
+  return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);
     if (['closed', 'archived'].includes(c.status)) throw badRequest(s.notEditable(caseStatusNames[c.status as CaseStatus]));
     const leader = await trx.selectFrom('kernel.users').select('id').where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.leadLeaderId).where('disabled', '=', false).executeTakeFirst();
@@ -363,7 +364,7 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
   }
   const comment = input.comment?.trim() ?? '';
   if (['returnForRework', 'transfer', 'reopen'].includes(input.action) && !comment) throw badRequest(s.reasonRequired);
-  return kdbOf(ctx).transaction().execute(async (trx) => {
+  return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);
     const from = c.status as CaseStatus;
     if (!canTransition(input.action, from)) throw badRequest(s.illegalTransition(actionName, caseStatusNames[from]));
@@ -442,7 +443,7 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
 }
 
 export async function recordDispatch(ctx: AuthedContext, input: { id: string; heldOn: string; summary: string; nextSteps: string }): Promise<{ nextDispatchOn: string }> {
-  return kdbOf(ctx).transaction().execute(async (trx) => {
+  return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id);
     if (!['assigned', 'in_progress', 'submitted'].includes(c.status)) throw badRequest(s.notOpen);
     await trx.insertInto('kernel.dispatch_records').values({ tenant_id: ctx.tenant.id, case_id: c.id, held_on: input.heldOn, summary: input.summary, next_steps: input.nextSteps, recorded_by: ctx.user.id }).execute();
@@ -455,7 +456,7 @@ export async function recordDispatch(ctx: AuthedContext, input: { id: string; he
 }
 
 export async function changeUrgency(ctx: AuthedContext, input: { id: string; version: number; urgency: Urgency; reason: string }): Promise<{ version: number }> {
-  return kdbOf(ctx).transaction().execute(async (trx) => {
+  return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);
     const base = c.last_dispatch_on ?? (c.assigned_at ? chinaDate(c.assigned_at) : null);
     const open = ['assigned', 'in_progress', 'submitted'].includes(c.status);
@@ -510,7 +511,7 @@ export async function revealParty(ctx: AuthedContext, caseId: string, partyId: s
 
 export async function linkCases(ctx: AuthedContext, input: { fromId: string; toId: string; kind: 'related' | 'duplicate_of' | 'derived_from' }): Promise<void> {
   if (input.fromId === input.toId) throw badRequest(s.linkSelf);
-  await kdbOf(ctx).transaction().execute(async (trx) => {
+  await inTransaction(kdbOf(ctx), async (trx) => {
     await lockCase(trx, ctx, input.fromId);
     await lockCase(trx, ctx, input.toId);
     await trx

@@ -2,6 +2,7 @@
 // stop. The due date is recomputed from the start, the period, the pauses and the
 // approved extensions on the tenant's working calendar, never edited by hand.
 import type { AuthedContext, StatutoryClockDefinition } from '@zhengfa/plugin-api';
+import { inTransaction } from '../db/transaction.js';
 import { badRequest, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { tenantCalendar, yearsAround } from '../calendar/store.js';
@@ -93,7 +94,7 @@ async function event(trx: Kysely<KernelDatabase>, ctx: AuthedContext, caseId: st
 
 export async function pauseClock(ctx: AuthedContext, input: { clockId: string; version: number; from: string; reason: string }) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const clock = await lockClock(trx, ctx, input.clockId, input.version);
     if (clock.stopped_on) throw badRequest(s.stopped);
     if (clock.pauses.some((p) => p.to === null)) throw badRequest(s.alreadyPaused);
@@ -107,7 +108,7 @@ export async function pauseClock(ctx: AuthedContext, input: { clockId: string; v
 
 export async function resumeClock(ctx: AuthedContext, input: { clockId: string; version: number; lastPausedDay: string }) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const clock = await lockClock(trx, ctx, input.clockId, input.version);
     const open = clock.pauses.findIndex((p) => p.to === null);
     if (open < 0) throw badRequest(s.notPaused);
@@ -122,7 +123,7 @@ export async function resumeClock(ctx: AuthedContext, input: { clockId: string; 
 
 export async function requestExtension(ctx: AuthedContext, input: { clockId: string; days: number; reason: string }) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const clock = await lockClock(trx, ctx, input.clockId);
     if (clock.stopped_on) throw badRequest(s.stopped);
     const pending = await trx.selectFrom('kernel.clock_extensions').select('id').where('tenant_id', '=', ctx.tenant.id).where('clock_id', '=', clock.id).where('status', '=', 'pending').executeTakeFirst();
@@ -141,7 +142,7 @@ export async function requestExtension(ctx: AuthedContext, input: { clockId: str
 
 export async function decideExtension(ctx: AuthedContext, input: { extensionId: string; approve: boolean; comment: string }) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ext = await trx.selectFrom('kernel.clock_extensions').selectAll().where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.extensionId).forUpdate().executeTakeFirst();
     if (!ext) throw notFound(s.extensionNotFound);
     if (ext.status !== 'pending') throw badRequest(s.extensionDecided);

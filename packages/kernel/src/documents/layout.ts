@@ -132,7 +132,7 @@ export const officialFonts = {
 } as const satisfies Record<string, FontPair>;
 
 /** Chinese type sizes in points. */
-export const typeSizes = { chuHao: 42, xiaoChu: 36, erHao: 22, sanHao: 16, siHao: 14 } as const;
+export const typeSizes = { chuHao: 42, xiaoChu: 36, erHao: 22, sanHao: 16, siHao: 14, xiaoSi: 12 } as const;
 
 export const pageGeometry = {
   widthMm: 210,
@@ -194,7 +194,8 @@ function header(spec: OfficialDocumentSpec): Paragraph[] {
   out.push(
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: urgencyMark ? 0 : LINE, after: 0 },
+      // Auto line height: the default exact 28pt pitch would clip the large mark.
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: urgencyMark ? 0 : LINE, after: 0 },
       children: [run(mark, officialFonts.title, markSize(mark), { color: RED })],
     }),
   );
@@ -205,9 +206,13 @@ function header(spec: OfficialDocumentSpec): Paragraph[] {
       new Paragraph({
         border: redLine,
         spacing: exactSpacing(28, 2 * LINE),
-        indent: { left: CHAR, right: CHAR },
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS - 2 * CHAR }],
+        // Tabs rather than indents, so the red line under the paragraph spans the full width.
+        tabStops: [
+          { type: TabStopType.LEFT, position: CHAR },
+          { type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS - CHAR },
+        ],
         children: [
+          new TextRun({ text: '\t' }),
           run(spec.docNo, officialFonts.body, typeSizes.sanHao),
           new TextRun({ text: '\t' }),
           run(s.signerLabel, officialFonts.body, typeSizes.sanHao),
@@ -251,8 +256,8 @@ function table(block: Extract<BodyBlock, { kind: 'table' }>): Table {
       children: [
         new Paragraph({
           alignment: isHeader ? AlignmentType.CENTER : alignOf(block.columns[i]?.align),
-          spacing: exactSpacing(22),
-          children: [run(text, isHeader ? officialFonts.heading : officialFonts.body, typeSizes.siHao)],
+          spacing: exactSpacing(20),
+          children: [run(text, isHeader ? officialFonts.heading : officialFonts.body, typeSizes.xiaoSi)],
         }),
       ],
     });

@@ -2,6 +2,7 @@
 // must agree, sniffed with file-type), stored once per SHA-256 under <dataDir>/files, and
 // served only to users who can see the case they belong to.
 import { createHash } from 'node:crypto';
+import { inTransaction } from '../db/transaction.js';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -92,7 +93,7 @@ export async function storeAttachment(ctx: AuthedContext, filesDir: string, inpu
     await writeFile(tmp, input.bytes);
     await rename(tmp, target);
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('kernel.attachments')
       .values({ tenant_id: ctx.tenant.id, case_id: input.caseId, name, size: input.bytes.byteLength, mime, sha256, uploaded_by: ctx.user.id })

@@ -48,6 +48,18 @@ describeEachEngine('plugin contract', (engine) => {
     await expect((caller as any).notes.notes.add({ body: '越权' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('编写便签') });
   });
 
+  it("registers a kernel case of the plugin's kind and its own row in one transaction", async () => {
+    const { caller } = await t.signIn('supervisor');
+    const kase = await (caller as any).notes.notes.registerCase({ title: '插件登记的事项' });
+    expect(kase.docNo).toMatch(/^示政法签〔\d{4}〕1号$/);
+    expect((await caller.cases.get({ id: kase.id })).kindName).toBe('便签事项');
+    await expect((caller as any).notes.notes.registerCase({ title: '中途失败的登记', fail: true })).rejects.toThrow();
+    const cases = await sql<{ n: number }>`select count(*)::int as n from kernel.cases where title = '中途失败的登记'`.execute(t.database.db);
+    expect(cases.rows[0]!.n).toBe(0);
+    const notes = await sql<{ body: string }>`select body from notes.notes where body like '示政法签%'`.execute(t.database.db);
+    expect(notes.rows).toEqual([{ body: kase.docNo }]);
+  });
+
   it('applies each migration once when two migrate runs start at the same time', async () => {
     const upgraded = createNotesPlugin({
       version: '1.1.0',

@@ -4,6 +4,7 @@
 // instrument up the ladder. Every step is a case timeline event, an audit row and a
 // kernel event other plugins can subscribe to.
 import type { AuthedContext } from '@zhengfa/plugin-api';
+import { inTransaction } from '../db/transaction.js';
 import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { chinaDate } from '../cases/dates.js';
@@ -95,7 +96,7 @@ export interface DraftInput {
 export async function draftInstrument(ctx: AuthedContext, input: DraftInput) {
   const db = ctx.db as unknown as K;
   if (input.responseDeadline < chinaDate()) throw badRequest(s.deadlineInPast);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const c = await trx
       .selectFrom('kernel.cases as c')
       .select(['c.id', 'c.status'])
@@ -172,7 +173,7 @@ export async function instrumentStep(ctx: AuthedContext, input: StepInput) {
     throw forbidden(`您没有「${ctx.permissionName(permission)}」权限，请联系安全管理员分配`);
   }
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await lock(trx, ctx, input.id, input.version);
     const name = stepNames[input.step];
     const comment = input.comment?.trim() ?? '';

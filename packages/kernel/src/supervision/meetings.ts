@@ -3,6 +3,7 @@
 // opinion (协调意见) that a leader signs and every invited unit acknowledges and carries
 // out, or with an escalation to the units' superiors or the higher committee.
 import type { AuthedContext } from '@zhengfa/plugin-api';
+import { inTransaction } from '../db/transaction.js';
 import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { chinaDate } from '../cases/dates.js';
@@ -50,7 +51,7 @@ export async function scheduleMeeting(ctx: AuthedContext, input: { title: string
   if (input.orgIds.length === 0) throw badRequest(s.noOrgs);
   if (input.caseIds.length === 0) throw badRequest(s.noCases);
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const orgs = await trx.selectFrom('kernel.orgs').select('id').where('tenant_id', '=', ctx.tenant.id).where('id', 'in', input.orgIds).where('disabled', '=', false).execute();
     if (orgs.length !== new Set(input.orgIds).size) throw badRequest(s.noOrgs);
     const cases = await trx.selectFrom('kernel.cases as c').select('c.id').where('c.tenant_id', '=', ctx.tenant.id).where('c.id', 'in', input.caseIds).where(caseVisible(trx, ctx.user)).execute();
@@ -75,7 +76,7 @@ export async function scheduleMeeting(ctx: AuthedContext, input: { title: string
 
 export async function holdMeeting(ctx: AuthedContext, input: { id: string; version: number; minutes: string; attendance: { orgId: string; attended: boolean; attendees?: string }[] }) {
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const m = await lock(trx, ctx, input.id, input.version);
     if (m.status !== 'scheduled') throw badRequest(s.illegalStep('记录会议情况', meetingStatusNames[m.status]));
     for (const a of input.attendance) {
@@ -92,7 +93,7 @@ export async function concludeMeeting(
   input: { id: string; version: number; outcome: 'consensus' | 'no_consensus'; opinion?: string; escalation?: 'unit_superiors' | 'higher_committee'; note?: string },
 ) {
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const m = await lock(trx, ctx, input.id, input.version);
     if (m.status !== 'held') throw badRequest(m.status === 'scheduled' ? s.illegalStep('形成结论', meetingStatusNames[m.status]) : s.alreadyDecided);
     if (input.outcome === 'consensus') {
@@ -110,7 +111,7 @@ export async function concludeMeeting(
 
 export async function signOpinion(ctx: AuthedContext, input: { id: string; version: number }) {
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const m = await lock(trx, ctx, input.id, input.version);
     if (m.status !== 'consensus' || !m.opinion_text) throw badRequest(s.illegalStep('签发协调意见', meetingStatusNames[m.status]));
     if (m.opinion_signed_at) throw badRequest(s.alreadyDecided);
@@ -147,7 +148,7 @@ async function ownInvitation(trx: K, ctx: AuthedContext, meetingId: string) {
 
 export async function acknowledgeOpinion(ctx: AuthedContext, input: { id: string }) {
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const m = await lock(trx, ctx, input.id);
     if (!m.opinion_signed_at) throw badRequest(s.opinionNotSigned);
     const inv = await ownInvitation(trx, ctx, m.id);
@@ -162,7 +163,7 @@ export async function acknowledgeOpinion(ctx: AuthedContext, input: { id: string
 export async function reportExecution(ctx: AuthedContext, input: { id: string; report: string }) {
   if (!input.report.trim()) throw badRequest(s.reportRequired);
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const m = await lock(trx, ctx, input.id);
     if (!m.opinion_signed_at) throw badRequest(s.opinionNotSigned);
     const inv = await ownInvitation(trx, ctx, m.id);

@@ -1,6 +1,7 @@
 // Uses of supervision powers (调阅案卷, 案情质询, 调查, 人事任免建议, 纪律处分建议), recorded on
 // the case they concern.
 import type { AuthedContext } from '@zhengfa/plugin-api';
+import { inTransaction } from '../db/transaction.js';
 import { notFound } from '@zhengfa/plugin-api';
 import type { Kysely } from 'kysely';
 import { caseVisible } from '../cases/scope.js';
@@ -14,7 +15,7 @@ export async function recordPowerUse(
   input: { caseId: string; power: PowerKind; usedOn: string; targetOrgId?: string | null; targetPerson?: string | null; description: string; result?: string },
 ) {
   const db = ctx.db as unknown as K;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const c = await trx.selectFrom('kernel.cases as c').select('c.id').where('c.tenant_id', '=', ctx.tenant.id).where('c.id', '=', input.caseId).where(caseVisible(trx, ctx.user)).executeTakeFirst();
     if (!c) throw notFound();
     const { id } = await trx

@@ -96,11 +96,12 @@ export function bulletin(data: BulletinData): Document {
       {
         kind: 'table',
         columns: [
-          { title: noCol, width: 5 },
-          { title: titleCol, width: 6, align: 'left' },
-          { title: leadCol, width: 3.5 },
-          { title: deadlineCol, width: 4.5 },
-          { title: daysCol, width: 2.5 },
+          // Widths in points at 小四, so a document number and a date each fit on one line.
+          { title: noCol, width: 136 },
+          { title: titleCol, width: 86, align: 'left' },
+          { title: leadCol, width: 66 },
+          { title: deadlineCol, width: 102 },
+          { title: daysCol, width: 52 },
         ],
         rows: data.overdueList.map((r) => [r.docNo, r.title, r.leadUnit, formatChineseDate(r.deadline), r.overdueDays]),
       },

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { actionForms, actionLabel, eventLabel, filledClarities, formatSize, orderedActions } from './case-actions.js';
+
+describe('workflow actions', () => {
+  it('shows the allowed actions in a fixed order and drops unknown ones', () => {
+    expect(orderedActions(['returnForRework', 'review', 'close', 'bogus'])).toEqual(['review', 'returnForRework', 'close']);
+    expect(orderedActions([])).toEqual([]);
+  });
+
+  it('asks for a reason where the kernel requires one', () => {
+    for (const a of ['transfer', 'returnForRework', 'reopen'] as const) expect(actionForms[a].comment).toBe('required');
+    expect(actionForms.transfer.unit).toBe(true);
+    expect(actionForms.submitResult.report).toBe(true);
+    expect(actionForms.submitResult.attachments).toBe(true);
+    expect(actionForms.reportProgress.attachments).toBe(true);
+  });
+
+  it('names actions and timeline events in Chinese', () => {
+    expect(actionLabel('acknowledge')).toBe('签收');
+    expect(actionLabel('review')).toBe('审核通过');
+    expect(eventLabel('register')).toBe('登记');
+    expect(eventLabel('setFourFixes')).toBe('落实四定一包');
+    expect(eventLabel('clock.extension.approve')).toBe('批准延期');
+    expect(eventLabel('something.new')).toBe('something.new');
+  });
+});
+
+describe('helpers', () => {
+  it('keeps only the clarities that were written', () => {
+    expect(filledClarities({ parties: ' 张某，男 ', facts: '  ', bogus: 'x' })).toEqual({ parties: '张某，男' });
+    expect(filledClarities(undefined)).toEqual({});
+  });
+
+  it('formats file sizes', () => {
+    expect(formatSize(512)).toBe('512 B');
+    expect(formatSize(34 * 1024)).toBe('34 KB');
+    expect(formatSize(1.5 * 1024 * 1024)).toBe('1.5 MB');
+  });
+});

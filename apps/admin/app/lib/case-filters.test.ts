@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardLinks, emptyLedgerQuery, hasFilter, ledgerFilter, ledgerHref, ledgerInput, ledgerParams, parseLedgerParams } from './case-filters.js';
+
+const UNIT = '0f8b7a1e-3c2d-4e5f-9a8b-7c6d5e4f3a2b';
+
+describe('ledger filter ↔ URL parameters', () => {
+  it('reads an empty URL as the default query', () => {
+    expect(parseLedgerParams(new URLSearchParams())).toEqual(emptyLedgerQuery);
+    expect(ledgerParams(emptyLedgerQuery).toString()).toBe('');
+    expect(ledgerHref()).toBe('/cases');
+  });
+
+  it('round-trips every filter, the sort and the page', () => {
+    const q = {
+      ...emptyLedgerQuery,
+      kind: ['supervision'],
+      status: ['assigned', 'in_progress'] as const,
+      urgency: ['critical'] as const,
+      unitId: UNIT,
+      overdue: true,
+      dueWithinDays: 7,
+      from: '2026-01-01',
+      to: '2026-03-31',
+      keyword: '拖欠工资',
+      sort: 'deadline' as const,
+      dir: 'asc' as const,
+      page: 3,
+      pageSize: 50,
+    };
+    const params = ledgerParams({ ...q, status: [...q.status], urgency: [...q.urgency] });
+    expect(params.getAll('status')).toEqual(['assigned', 'in_progress']);
+    expect(params.get('q')).toBe('拖欠工资');
+    expect(parseLedgerParams(new URLSearchParams(params.toString()))).toEqual({ ...q, status: [...q.status], urgency: [...q.urgency] });
+  });
+
+  it('accepts comma lists and ignores malformed values', () => {
+    const q = parseLedgerParams(new URLSearchParams('status=closed,bogus&urgency=urgent&urgency=urgent&unit=not-a-uuid&due=999&from=2026-13&sort=title&dir=up&page=0&size=500&overdue=yes'));
+    expect(q.status).toEqual(['closed']);
+    expect(q.urgency).toEqual(['urgent']);
+    expect(q.unitId).toBeNull();
+    expect(q.dueWithinDays).toBeNull();
+    expect(q.from).toBeNull();
+    expect(q.sort).toBe('registeredAt');
+    expect(q.dir).toBe('desc');
+    expect(q.page).toBe(1);
+    expect(q.pageSize).toBe(20);
+    expect(q.overdue).toBe(false);
+  });
+
+  it('keeps due=0 (due today) and the overdue flag', () => {
+    const q = parseLedgerParams(new URLSearchParams('due=0&overdue=1'));
+    expect(q.dueWithinDays).toBe(0);
+    expect(ledgerFilter(q)).toEqual({ dueWithinDays: 0, overdue: true });
+  });
+
+  it('builds the kernel input with only the filters that are set', () => {
+    const q = parseLedgerParams(new URLSearchParams('q=%20张三%20&status=submitted'));
+    expect(ledgerFilter(q)).toEqual({ keyword: '张三', status: ['submitted'] });
+    expect(ledgerInput(q)).toEqual({ keyword: '张三', status: ['submitted'], sort: 'registeredAt', dir: 'desc', page: 1, pageSize: 20 });
+    expect(hasFilter(q)).toBe(true);
+    expect(hasFilter(emptyLedgerQuery)).toBe(false);
+  });
+});
+
+describe('dashboard links', () => {
+  it('lead to the ledger filtered to what each figure counts', () => {
+    expect(dashboardLinks.total()).toBe('/cases');
+    expect(dashboardLinks.overdue()).toBe('/cases?overdue=1&sort=deadline&dir=asc');
+    expect(dashboardLinks.dueThisWeek()).toBe('/cases?due=7&sort=deadline&dir=asc');
+    expect(dashboardLinks.dispatchDue()).toBe('/cases?status=assigned&status=in_progress&status=submitted&sort=nextDispatch&dir=asc');
+    expect(dashboardLinks.closed('supervision')).toBe('/cases?kind=supervision&status=closed&status=archived');
+    expect(dashboardLinks.urgency('critical')).toBe('/cases?status=assigned&status=in_progress&status=submitted&urgency=critical');
+    expect(dashboardLinks.unit(UNIT, { overdue: true })).toBe(`/cases?unit=${UNIT}&overdue=1`);
+    const parsed = parseLedgerParams(new URLSearchParams(dashboardLinks.overdue().split('?')[1]));
+    expect(parsed.overdue).toBe(true);
+    expect(parsed.sort).toBe('deadline');
+  });
+});

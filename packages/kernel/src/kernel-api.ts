@@ -1,0 +1,53 @@
+// The kernel's public API for plugins (ctx.kernel), bound to the request's user. Every call
+// goes through the same services, scope and checks as the kernel's own procedures.
+import type { AuthedContext, KernelApi, KernelCase, RequestContext } from '@zhengfa/plugin-api';
+import { TRPCError } from '@trpc/server';
+import { apiStrings } from '@zhengfa/plugin-api';
+import type { Kysely } from 'kysely';
+import { caseDetail } from './cases/queries.js';
+import { linkCases, registerCase, setFourFixes, transitionCase } from './cases/service.js';
+import type { PluginHost } from './plugin-host/host.js';
+
+export function createKernelApi(getCtx: () => RequestContext, host: PluginHost): KernelApi {
+  const authed = (db?: Kysely<any>): AuthedContext => {
+    const ctx = getCtx();
+    if (!ctx.user || !ctx.tenant || !ctx.sessionId) throw new TRPCError({ code: 'UNAUTHORIZED', message: apiStrings.unauthenticated });
+    return (db ? { ...ctx, db } : ctx) as AuthedContext;
+  };
+  return {
+    cases: {
+      register: (input, opts) =>
+        registerCase(authed(opts?.db), host, {
+          kind: input.kind,
+          title: input.title,
+          summary: input.summary ?? '',
+          source: input.source,
+          urgency: input.urgency ?? 'normal',
+          isKey: input.isKey ?? false,
+          receivedOn: input.receivedOn,
+          parties: input.parties ?? [],
+          idempotencyKey: input.idempotencyKey,
+        }),
+      async get(id, opts): Promise<KernelCase> {
+        const d = await caseDetail(authed(opts?.db), host, id);
+        return {
+          id: d.id,
+          docNo: d.docNo,
+          kind: d.kind,
+          title: d.title,
+          status: d.status,
+          statusName: d.statusName,
+          urgency: d.urgency,
+          leadUnitId: d.leadUnitId,
+          leadUnitName: d.leadUnitName,
+          deadline: d.deadline,
+          version: d.version,
+          clocks: d.clocks.map((c) => ({ id: c.id, key: c.key, name: c.name, dueOn: c.dueOn, paused: c.paused, stoppedOn: c.stoppedOn, version: c.version })),
+        };
+      },
+      setFourFixes: (input, opts) => setFourFixes(authed(opts?.db), { ...input, cooperatingUnitIds: input.cooperatingUnitIds ?? [] }),
+      transition: (input, opts) => transitionCase(authed(opts?.db), host, input),
+      link: (input, opts) => linkCases(authed(opts?.db), input),
+    },
+  };
+}
