@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import { caseDetail } from './cases/queries.js';
 import { linkCases, registerCase, setFourFixes, transitionCase } from './cases/service.js';
 import type { PluginHost } from './plugin-host/host.js';
+import { startClocks, stopClock } from './clocks/service.js';
+import type { KernelDatabase } from './db/schema.js';
 
 export function createKernelApi(getCtx: () => RequestContext, host: PluginHost): KernelApi {
   const authed = (db?: Kysely<any>): AuthedContext => {
@@ -48,6 +50,17 @@ export function createKernelApi(getCtx: () => RequestContext, host: PluginHost):
       setFourFixes: (input, opts) => setFourFixes(authed(opts?.db), { ...input, cooperatingUnitIds: input.cooperatingUnitIds ?? [] }),
       transition: (input, opts) => transitionCase(authed(opts?.db), host, input),
       link: (input, opts) => linkCases(authed(opts?.db), input),
+      async startClock(input, opts) {
+        const ctx = authed(opts?.db);
+        const db = ctx.db as unknown as Kysely<KernelDatabase>;
+        await caseDetail(ctx, host, input.caseId); // scope check: throws NOT_FOUND outside it
+        await startClocks(db, ctx.tenant.id, input.caseId, [{ key: input.key, name: input.name, days: input.days, unit: input.unit, maxExtensionDays: input.maxExtensionDays ?? 0, startsAt: 'register' }], input.startOn);
+      },
+      async stopClock(input, opts) {
+        const ctx = authed(opts?.db);
+        await caseDetail(ctx, host, input.caseId);
+        await stopClock(ctx.db as unknown as Kysely<KernelDatabase>, ctx.tenant.id, input.caseId, input.key, input.on);
+      },
     },
   };
 }

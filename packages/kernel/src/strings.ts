@@ -168,6 +168,7 @@ export const caseStrings = {
   reminderDispatch: (docNo: string, date: string) => `事项 ${docNo} 应于 ${date} 调度`,
   reminderReport: (docNo: string, date: string) => `事项 ${docNo} 应于 ${date} 通报进展`,
   reminderDeadline: (docNo: string, date: string) => `事项 ${docNo} 的处理期限为 ${date}`,
+  reminderClock: (docNo: string, clock: string, date: string) => `事项 ${docNo} 的「${clock}」于 ${date} 届满`,
   assignedNotice: (docNo: string, title: string) => `新交办事项 ${docNo}：${title}`,
   submittedNotice: (docNo: string) => `事项 ${docNo} 已报送办理结果，请审核`,
   returnedNotice: (docNo: string) => `事项 ${docNo} 被退回重办`,

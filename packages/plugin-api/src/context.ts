@@ -144,6 +144,13 @@ export interface KernelApi {
     setFourFixes(input: FourFixesInput, opts?: InTransaction): Promise<{ version: number }>;
     transition(input: CaseTransitionInput, opts?: InTransaction): Promise<{ version: number; status: string }>;
     link(input: { fromId: string; toId: string; kind: 'related' | 'duplicate_of' | 'derived_from' }, opts?: InTransaction): Promise<void>;
+    /** Starts a statutory clock on a case (e.g. a 30-day review window after the answer). */
+    startClock(
+      input: { caseId: string; key: string; name: string; days: number; unit: 'natural' | 'working'; startOn: string; maxExtensionDays?: number },
+      opts?: InTransaction,
+    ): Promise<void>;
+    /** Stops a running clock (the step it measured is done). */
+    stopClock(input: { caseId: string; key: string; on?: string }, opts?: InTransaction): Promise<void>;
   };
 }
 

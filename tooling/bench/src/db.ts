@@ -76,7 +76,8 @@ export async function openTarget(engine: EngineKey, size: SizeKey, opts: { fresh
     if (!(await databaseExists(size))) await createDatabase(size);
     const url = databaseUrl(size);
     const database = openPostgres({ url, poolSize: 4, applicationName: 'zhengfa-bench' });
-    const pool = new pg.Pool({ connectionString: url, max: 3, application_name: 'zhengfa-bench-load' });
+    // Loading commits often; waiting for each commit's fsync would dominate the load time.
+    const pool = new pg.Pool({ connectionString: url, max: 3, application_name: 'zhengfa-bench-load', options: '-c synchronous_commit=off' });
     pool.on('error', () => {});
     return {
       engine,

@@ -24,17 +24,26 @@ const DAY = 86_400_000;
 
 /** A PostgreSQL array literal of the values (every element quoted; null as NULL). */
 export function arrayLiteral(values: readonly (string | number | boolean | null | undefined)[]): string {
-  let out = '{';
+  const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += ',';
     const x = values[i];
-    if (x === null || x === undefined) out += 'NULL';
-    else out += `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    if (x === null || x === undefined) parts[i] = 'NULL';
+    else {
+      const str = typeof x === 'string' ? x : String(x);
+      parts[i] = str.includes('"') || str.includes('\\') ? `"${str.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${str}"`;
+    }
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
 }
 
+let todayCache: { at: number; day: number } | null = null;
 export function todayDay(): number {
+  if (todayCache && Date.now() - todayCache.at < 60_000) return todayCache.day;
+  todayCache = { at: Date.now(), day: computeToday() };
+  return todayCache.day;
+}
+
+function computeToday(): number {
   const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   return Date.parse(`${iso}T00:00:00Z`) / DAY;
 }
@@ -303,6 +312,7 @@ export interface GenStats {
   dispatchDue: number;
 }
 
+export async function generateCountyForTest(...a: Parameters<typeof generateCounty>) { return generateCounty(...a); }
 async function generateCounty(target: Target, county: County, today: number, stats: GenStats, inflight: Set<Promise<void>>): Promise<void> {
   const rng = new Rng(seedOf('cases', county.index));
   const n = county.cases;

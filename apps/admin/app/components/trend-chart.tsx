@@ -23,7 +23,7 @@ export function TrendChart({ data, height = 300 }: { data: readonly TrendPoint[]
     let disposed = false;
     let chart: { dispose(): void; resize(): void } | null = null;
     const onResize = () => chart?.resize();
-    void import('echarts').then((echarts) => {
+    void import('./echarts-line.js').then(({ echarts }) => {
       if (disposed || !box.current) return;
       const c = echarts.init(box.current, undefined, { renderer: 'canvas' });
       c.setOption({

@@ -87,5 +87,52 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
       if (due.length < batch) break;
     }
   }
+  await sweepClocks(k, today, batch, report);
   return report;
+}
+
+/** Statutory clocks (kernel.case_clocks) that are due: one reminder per clock and recipient. */
+async function sweepClocks(k: Kysely<KernelDatabase>, today: string, batch: number, report: SweepReport): Promise<void> {
+  let after = '';
+  for (;;) {
+    const due = await k
+      .selectFrom('kernel.case_clocks as t')
+      .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.id', '=', 't.case_id'))
+      .select(['t.tenant_id', 't.id as clock_id', 't.key', 't.name', 't.due_on', 'c.id', 'c.doc_no', 'c.lead_leader_id', 'c.lead_unit_id', 'c.registered_by'])
+      .where('t.stopped_on', 'is', null)
+      .where('t.due_on', '<=', today)
+      .where(sql<boolean>`t.id::text > ${after}`)
+      .orderBy('t.id')
+      .limit(batch)
+      .execute();
+    if (due.length === 0) return;
+    after = due.at(-1)!.clock_id;
+    report.due += due.length;
+    await k.transaction().execute(async (trx) => {
+      const rows = due.flatMap((d) =>
+        [...new Set([d.lead_leader_id, d.registered_by].filter((x): x is string => Boolean(x)))].map((user_id) => ({
+          tenant_id: d.tenant_id,
+          case_id: d.id,
+          due_kind: `clock:${d.key}`,
+          due_on: d.due_on!,
+          user_id,
+        })),
+      );
+      if (rows.length === 0) return;
+      const raised = await trx.insertInto('kernel.reminders').values(rows).onConflict((oc) => oc.doNothing()).returning(['tenant_id', 'case_id', 'due_kind', 'due_on', 'user_id']).execute();
+      if (raised.length === 0) return;
+      const byCase = new Map(due.map((d) => [`${d.id}:clock:${d.key}`, d]));
+      await trx
+        .insertInto('kernel.notifications')
+        .values(
+          raised.map((r) => {
+            const d = byCase.get(`${r.case_id}:${r.due_kind}`)!;
+            return { tenant_id: r.tenant_id, user_id: r.user_id, title: s.reminderClock(d.doc_no, d.name, r.due_on), link: `/cases/${r.case_id}`, case_id: r.case_id };
+          }),
+        )
+        .execute();
+      report.raised += raised.length;
+    });
+    if (due.length < batch) return;
+  }
 }

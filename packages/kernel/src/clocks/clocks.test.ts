@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import { inDays, orgIdByName, userIdByName } from '../cases/test-helpers.js';
 import { dueOf } from './service.js';
+import { sweepReminders } from '../cases/reminders.js';
+import { sql } from 'kysely';
 
 const petitionKind = definePlugin({
   id: 'clocktest',
@@ -92,5 +94,14 @@ describeEachEngine('statutory clocks', (engine) => {
     await expect(liaison.caller.cases.requestExtension({ clockId: handle.id, days: 1, reason: '再次延期申请' })).rejects.toThrow('不能再延期');
     const timeline = (await sup.caller.cases.get({ id: caseId })).timeline.map((e) => e.type);
     expect(timeline).toEqual(expect.arrayContaining(['clock.pause', 'clock.resume', 'clock.extension.request', 'clock.extension.approve']));
+  });
+
+  it('reminds the lead leader and the registering officer once when a statutory clock runs out', async () => {
+    const day = inDays(20);
+    await Promise.all([sweepReminders(t.database.db, day), sweepReminders(t.database.db, day)]);
+    const rows = await sql<{ user_id: string }>`select user_id from kernel.reminders where case_id = ${caseId} and due_kind = 'clock:object'`.execute(t.database.db);
+    expect(rows.rows).toHaveLength(2);
+    const inbox = await leader.caller.notifications.list({});
+    expect(inbox.items.some((n) => n.title.includes('「异议期限」'))).toBe(true);
   });
 });

@@ -101,7 +101,7 @@ describe('official layout', () => {
   it('signs with the organ name and the Chinese date at the foot, then the copy-to line', async () => {
     const doc = await openDocx(await renderDocx(buildOfficialDocument(spec)));
     const p = doc.paragraphs;
-    const sig = p.indexOf(exampleOrgan.name);
+    const sig = p.lastIndexOf(exampleOrgan.name);
     expect(sig).toBeGreaterThan(p.indexOf('正文第一段。'));
     expect(p[sig + 1]).toBe('2026年11月21日');
     expect(p.at(-1)).toBe('抄送：县委办公室，县政府办公室。');

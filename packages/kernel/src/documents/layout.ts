@@ -14,11 +14,11 @@ import {
   Table,
   TableCell,
   TableRow,
+  Tab,
   TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
 } from 'docx';
 import { documentStrings } from './strings.js';
 
@@ -140,7 +140,12 @@ export const pageGeometry = {
   marginMm: { top: 37, bottom: 35, left: 28, right: 26 },
 } as const;
 
-const TEXT_WIDTH_TWIPS = convertMillimetersToTwip(pageGeometry.widthMm - pageGeometry.marginMm.left - pageGeometry.marginMm.right);
+/** Millimetres to twips, rounded (A4 is 11906 × 16838). */
+function mmToTwip(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
+
+const TEXT_WIDTH_TWIPS = mmToTwip(pageGeometry.widthMm - pageGeometry.marginMm.left - pageGeometry.marginMm.right);
 /** One body character (3号 = 16pt) in twips. */
 const CHAR = typeSizes.sanHao * 20;
 /** Body line pitch: exactly 28pt. */
@@ -212,9 +217,9 @@ function header(spec: OfficialDocumentSpec): Paragraph[] {
           { type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS - CHAR },
         ],
         children: [
-          new TextRun({ text: '\t' }),
+          new TextRun({ children: [new Tab()] }),
           run(spec.docNo, officialFonts.body, typeSizes.sanHao),
-          new TextRun({ text: '\t' }),
+          new TextRun({ children: [new Tab()] }),
           run(s.signerLabel, officialFonts.body, typeSizes.sanHao),
           run(spec.signer, officialFonts.subheading, typeSizes.sanHao),
         ],
@@ -252,7 +257,7 @@ function table(block: Extract<BodyBlock, { kind: 'table' }>): Table {
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+      margins: { left: 60, right: 60, top: 40, bottom: 40 },
       children: [
         new Paragraph({
           alignment: isHeader ? AlignmentType.CENTER : alignOf(block.columns[i]?.align),
@@ -376,14 +381,14 @@ export function buildOfficialDocument(spec: OfficialDocumentSpec): Document {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(pageGeometry.widthMm), height: convertMillimetersToTwip(pageGeometry.heightMm) },
+            size: { width: mmToTwip(pageGeometry.widthMm), height: mmToTwip(pageGeometry.heightMm) },
             margin: {
-              top: convertMillimetersToTwip(m.top),
-              bottom: convertMillimetersToTwip(m.bottom),
-              left: convertMillimetersToTwip(m.left),
-              right: convertMillimetersToTwip(m.right),
-              header: convertMillimetersToTwip(15),
-              footer: convertMillimetersToTwip(24),
+              top: mmToTwip(m.top),
+              bottom: mmToTwip(m.bottom),
+              left: mmToTwip(m.left),
+              right: mmToTwip(m.right),
+              header: mmToTwip(15),
+              footer: mmToTwip(24),
             },
           },
         },

@@ -97,11 +97,11 @@ export function bulletin(data: BulletinData): Document {
         kind: 'table',
         columns: [
           // Widths in points at 小四, so a document number and a date each fit on one line.
-          { title: noCol, width: 136 },
-          { title: titleCol, width: 86, align: 'left' },
+          { title: noCol, width: 128 },
+          { title: titleCol, width: 80, align: 'left' },
           { title: leadCol, width: 66 },
-          { title: deadlineCol, width: 102 },
-          { title: daysCol, width: 52 },
+          { title: deadlineCol, width: 112 },
+          { title: daysCol, width: 56 },
         ],
         rows: data.overdueList.map((r) => [r.docNo, r.title, r.leadUnit, formatChineseDate(r.deadline), r.overdueDays]),
       },
