@@ -41,7 +41,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('starting on PostgreSQL', () => 
   afterAll(() => db.drop());
 
   it('refuses to start with pending migrations and names the command', async () => {
-    const err = await startServer(config({ databaseUrl: db.url }), () => {}).catch((e) => e);
+    const err = await startServer(config({ databaseUrl: db.url, plugins: [] }), () => {}).catch((e) => e);
     expect(err).toBeInstanceOf(BootError);
     expect(err.message).toMatch(/^数据库有 3 个待执行的迁移（kernel 0001_foundation、kernel 0002_cases、kernel 0003_supervision），服务拒绝启动。请先运行：pnpm zhengfa migrate$/);
   });
@@ -49,7 +49,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('starting on PostgreSQL', () => 
   it('never seeds demo data and asks for pnpm zhengfa init when no county exists', async () => {
     await migrate(db.db, [kernelMigrations]);
     const out: string[] = [];
-    const server = await startServer(config({ databaseUrl: db.url }), (l) => out.push(l));
+    const server = await startServer(config({ databaseUrl: db.url, plugins: [] }), (l) => out.push(l));
     await server.close();
     expect(out.join('\n')).toContain('pnpm zhengfa init');
     const tenants = await db.db.selectFrom('kernel.tenants' as never).selectAll().execute();
@@ -58,7 +58,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('starting on PostgreSQL', () => 
 
   it('refuses a database migrated by newer code, naming both versions', async () => {
     await migrate(db.db, [{ ...kernelMigrations, version: '9.9.9', migrations: { ...kernelMigrations.migrations, '9999_future': { up: async () => {} } } }]);
-    const err = await startServer(config({ databaseUrl: db.url }), () => {}).catch((e) => e);
+    const err = await startServer(config({ databaseUrl: db.url, plugins: [] }), () => {}).catch((e) => e);
     expect(err).toBeInstanceOf(BootError);
     expect(err.message).toContain('「kernel」的结构版本为 9.9.9，比当前程序的 0.1.0 新');
   });

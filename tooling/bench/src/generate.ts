@@ -312,7 +312,6 @@ export interface GenStats {
   dispatchDue: number;
 }
 
-export async function generateCountyForTest(...a: Parameters<typeof generateCounty>) { return generateCounty(...a); }
 async function generateCounty(target: Target, county: County, today: number, stats: GenStats, inflight: Set<Promise<void>>): Promise<void> {
   const rng = new Rng(seedOf('cases', county.index));
   const n = county.cases;

@@ -1,158 +1,27 @@
 // The console end to end: the real server (fresh data folder, demo county seeded on first
 // start) and a real Chromium. The system administrator creates an account; its owner
 // signs in, must change the initial password, and then reaches the console.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
-const serverDir = path.join(repoRoot, 'apps/server');
-const serverEntry = path.join(serverDir, 'src/main.ts');
-const adminDir = path.join(repoRoot, 'apps/admin');
-const resultsDir = path.resolve(here, '../test-results');
-
-const DEMO_PASSWORD = 'Zhengfa@2026';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the console when its server build is missing or older than its sources. */
-function ensureConsoleBuild(): void {
-  const built = path.join(adminDir, 'build/server/index.js');
-  const sources = Math.max(newestMtime(path.join(adminDir, 'app')), newestMtime(path.join(repoRoot, 'packages/ui/src')));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const res = spawnSync('pnpm', ['run', 'build'], { cwd: adminDir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-  if (res.status !== 0) throw new Error(`console build failed:\n${res.stdout}\n${res.stderr}`);
-}
-
-function startServer(port: number, dataDir: string): Promise<{ child: ChildProcess; output: () => string }> {
-  // tsx is the server's dependency, so the server folder is the working directory.
-  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${log}`)), 110_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (/listening/i.test(log)) {
-        clearTimeout(timer);
-        resolve({ child, output: () => log });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with code ${code}:\n${log}`));
-    });
-  });
-}
-
-function stopServer(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-/** Waits until React has hydrated the page (root.tsx marks <html>). */
-async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });
-}
-
-/** Waits until the locator is visible and returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
-  return (await locator.first().textContent()) ?? '';
-}
-
-async function visible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
-}
-
-async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await ready(page);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/login');
-}
+import { DEMO_PASSWORD, newContext, resultsDir, signIn, signOut, ready, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
 
 describe('admin console', () => {
-  let server: { child: ChildProcess; output: () => string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir = '';
-  let baseUrl = '';
+  let h: Harness | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it with apt-get install -y chromium`);
-    if (!existsSync(serverEntry)) throw new Error(`server entry missing: ${serverEntry}`);
-    ensureConsoleBuild();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'zhengfa-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServer(port, dataDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    h = await startHarness();
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await stopServer(server?.child);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stopHarness(h);
   });
 
   it('creates a user who must change the initial password before using the console', async () => {
-    const context = await browser!.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
+    const { baseUrl, server } = h!;
+    const context = await newContext(h!.browser);
+    const page: Page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
     const suffix = Date.now().toString(36).slice(-5);

@@ -97,10 +97,10 @@ export function bulletin(data: BulletinData): Document {
         kind: 'table',
         columns: [
           // Widths in points at 小四, so a document number and a date each fit on one line.
-          { title: noCol, width: 128 },
-          { title: titleCol, width: 80, align: 'left' },
+          { title: noCol, width: 134 },
+          { title: titleCol, width: 76, align: 'left' },
           { title: leadCol, width: 66 },
-          { title: deadlineCol, width: 112 },
+          { title: deadlineCol, width: 110 },
           { title: daysCol, width: 56 },
         ],
         rows: data.overdueList.map((r) => [r.docNo, r.title, r.leadUnit, formatChineseDate(r.deadline), r.overdueDays]),

@@ -1,0 +1,35 @@
+// The petitions plugin (信访接待): the server entry.
+import { definePlugin } from '@zhengfa/plugin-api';
+import pkg from '../../package.json' with { type: 'json' };
+import { PETITION_CASE_KIND, PETITIONS_PLUGIN_ID } from '../contract.js';
+import { migrations } from './migrations/index.js';
+import { permissions } from './permissions.js';
+import { router } from './router.js';
+
+export default definePlugin({
+  id: PETITIONS_PLUGIN_ID,
+  name: '信访接待',
+  version: pkg.version,
+  kernel: '^0.1.0',
+  description: '来信来访登记、首接负责、分级负责归口办理、重复信访、法定期限与告知书、统计与导入',
+  permissions,
+  caseKinds: [
+    {
+      key: PETITION_CASE_KIND,
+      name: '信访事项',
+      docWord: '访',
+      clocks: [
+        // 信访工作条例 (2022): register and route within 15 days of receipt.
+        { key: 'route', name: '登记转送期限', days: 15, unit: 'natural', startsAt: 'register' },
+        // The receiving unit confirms receipt within 15 days …
+        { key: 'receipt', name: '受理告知期限', days: 15, unit: 'natural', startsAt: 'assign' },
+        // … may object to a wrong assignment within 5 working days …
+        { key: 'objection', name: '异议期限', days: 5, unit: 'working', startsAt: 'assign' },
+        // … and handles it within 60 days, extendable once by up to 30 with approval.
+        { key: 'handle', name: '办理期限', days: 60, unit: 'natural', maxExtensionDays: 30, startsAt: 'assign' },
+      ],
+    },
+  ],
+  migrations,
+  router,
+});

@@ -1,0 +1,2 @@
+// The plugin's procedures, one folder per domain.
+export const router = {};

@@ -1,0 +1,43 @@
+// The console's ledger page rendered on the server: time to first byte of GET /cases with
+// a session cookie (GET / when the console has no /cases page yet).
+import { runLoad, summarise, type LoadResult } from '../load.js';
+import type { ScenarioContext } from './common.js';
+import type { Session } from '../server.js';
+
+export async function ssrTtfb(ctx: ScenarioContext, url: string, sessions: Session[]): Promise<{ path: string; status: number; note?: string; load: LoadResult; serial: LoadResult }> {
+  let path = '/cases';
+  let res = await fetch(`${url}${path}`, { headers: { cookie: sessions[0]!.cookie }, redirect: 'manual' });
+  await res.arrayBuffer();
+  let note: string | undefined;
+  if (res.status === 404 || res.status === 503) {
+    note = `GET /cases answered ${res.status}; the console has no ledger page in this build, so GET / (the console's home) was measured`;
+    path = '/';
+    res = await fetch(`${url}${path}`, { headers: { cookie: sessions[0]!.cookie }, redirect: 'manual' });
+    await res.arrayBuffer();
+  }
+  const status = res.status;
+  if (status >= 500) note = `${note ? `${note}; ` : ''}GET ${path} answered ${status} (console build missing?)`;
+  const ttfb = async (client: number) => {
+    const t0 = performance.now();
+    const r = await fetch(`${url}${path}`, { headers: { cookie: sessions[client % sessions.length]!.cookie }, redirect: 'manual' });
+    const first = performance.now() - t0;
+    await r.arrayBuffer();
+    if (r.status >= 400) throw new Error(`HTTP ${r.status}`);
+    return first;
+  };
+  // Under load: runLoad times the whole response; TTFB is collected separately.
+  const firstBytes: { at: number; ms: number }[] = [];
+  const measureFrom = performance.now() + 1000;
+  const load = await runLoad(`ssr${path === '/' ? '.home' : '.cases'}`, ctx, async (client) => {
+    const at = performance.now();
+    firstBytes.push({ at, ms: await ttfb(client) });
+  }, () => {});
+  const ttfbLoad = summarise(load.name, ctx.concurrency, ctx.seconds, firstBytes.filter((x) => x.at >= measureFrom).map((x) => x.ms), load.errors, load.firstError);
+  ttfbLoad.throughput = load.throughput;
+  const serialTimes: number[] = [];
+  for (let i = 0; i < 20; i++) serialTimes.push(await ttfb(i));
+  const serial = summarise(`${load.name}.serial`, 1, 0, serialTimes.slice(3), 0);
+  serial.throughput = NaN;
+  ctx.log(`  ${ttfbLoad.name} TTFB: p50 ${ttfbLoad.p50} p95 ${ttfbLoad.p95} p99 ${ttfbLoad.p99} ms at ${ctx.concurrency} clients; one client p50 ${serial.p50} ms${note ? ` (${note})` : ''}`);
+  return { path, status, ...(note ? { note } : {}), load: ttfbLoad, serial };
+}

@@ -1,0 +1,56 @@
+// The cadence sweep (sweepReminders) called directly on the database, timed. To show what
+// it grows with, it is run "as of" several dates: the earlier the date, the fewer open
+// matters are due, while the number stored is the same. Before each timed run the bench
+// database's reminders and notifications are emptied so every run raises all it finds;
+// a last run repeats the sweep with nothing new to raise (what the server's background
+// loop does every five seconds).
+import { sweepReminders } from '@zhengfa/kernel';
+import type { Kysely } from 'kysely';
+import type { Raw } from '../db.js';
+import { isoOf, todayDay } from '../generate.js';
+
+export interface SweepRun {
+  asOf: string;
+  offsetDays: number;
+  due: number;
+  raised: number;
+  ms: number;
+  msPerThousandDue: number;
+}
+
+export interface SweepResult {
+  stored: number;
+  open: number;
+  runs: SweepRun[];
+  repeat: SweepRun;
+  explain: string;
+}
+
+export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) => void): Promise<SweepResult> {
+  const today = todayDay();
+  const counts = (await raw.query<{ stored: number; open: number }>(`select count(*)::int as stored, count(*) filter (where status in ('assigned', 'in_progress', 'submitted'))::int as open from kernel.cases`)).rows[0]!;
+  const runs: SweepRun[] = [];
+  const once = async (offset: number, clear: boolean): Promise<SweepRun> => {
+    if (clear) {
+      await raw.query('delete from kernel.reminders');
+      await raw.query('delete from kernel.notifications');
+    }
+    const asOf = isoOf(today + offset);
+    const t0 = performance.now();
+    const r = await sweepReminders(db, asOf);
+    const ms = Math.round(performance.now() - t0);
+    const run = { asOf, offsetDays: offset, due: r.due, raised: r.raised, ms, msPerThousandDue: r.due ? Math.round((ms / r.due) * 1000 * 10) / 10 : 0 };
+    log(`  sweep as of ${asOf}: ${r.due.toLocaleString()} due, ${r.raised.toLocaleString()} reminders raised, ${ms} ms`);
+    return run;
+  };
+  for (const offset of [-365, -90, -30, 0]) runs.push(await once(offset, true));
+  const repeat = await once(0, false);
+  const explain = (
+    await raw.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers) select c.tenant_id, c.id, c.doc_no, c.lead_leader_id, c.lead_unit_id, c.next_dispatch_on as due_on from kernel.cases as c
+       where c.status in ('assigned', 'in_progress', 'submitted') and c.next_dispatch_on <= '${isoOf(today)}' and (c.tenant_id || ':' || c.id::text) > ''
+       order by c.tenant_id || ':' || c.id::text limit 2000`,
+    )
+  ).rows.map((r) => r['QUERY PLAN']).join('\n');
+  return { stored: counts.stored, open: counts.open, runs, repeat, explain };
+}

@@ -1,0 +1,130 @@
+// The real server as a child process (so its memory can be sampled from /proc), and
+// signed-in tRPC HTTP clients for it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import type { KernelRouter } from '@zhengfa/kernel';
+import { repoRoot } from './db.js';
+
+export interface ServerChild {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** Resident set size of the server process, in MB. */
+  rssMb(): number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export async function startServerChild(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<ServerChild> {
+  const port = await freePort();
+  const serverDir = path.join(repoRoot, 'apps/server');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: opts.dataDir,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    NODE_ENV: 'production',
+  };
+  delete env.DATABASE_URL;
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  if (opts.poolSize) env.DATABASE_POOL_SIZE = String(opts.poolSize);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(serverDir, 'src/main.ts')], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
+  child.stderr!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /healthz in time:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    rssMb: () => rssOf(child.pid!),
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export type Api = ReturnType<typeof createTRPCClient<KernelRouter>>;
+
+export interface Session {
+  tenantId: string;
+  username: string;
+  cookie: string;
+  api: Api;
+}
+
+export function apiClient(url: string, cookie: string | null, onSetCookie?: (c: string) => void): Api {
+  return createTRPCClient<KernelRouter>({
+    links: [
+      httpLink({
+        url: `${url}/trpc`,
+        headers: () => (cookie ? { cookie } : {}),
+        fetch: async (input, init) => {
+          const res = await fetch(input as string, init as RequestInit);
+          const set = res.headers.getSetCookie();
+          if (set.length && onSetCookie) onSetCookie(set.map((s) => s.split(';')[0]).join('; '));
+          return res;
+        },
+      }),
+    ],
+  });
+}
+
+export async function signIn(url: string, tenantId: string, username: string, password: string): Promise<Session> {
+  let cookie = '';
+  const anon = apiClient(url, null, (c) => (cookie = c));
+  try {
+    await anon.auth.signIn.mutate({ tenantId, username, password });
+  } catch (err) {
+    throw new Error(`sign-in ${tenantId}/${username} failed: ${err instanceof TRPCClientError ? err.message : String(err)}`);
+  }
+  if (!cookie) throw new Error(`sign-in ${tenantId}/${username} set no cookie`);
+  return { tenantId, username, cookie, api: apiClient(url, cookie) };
+}

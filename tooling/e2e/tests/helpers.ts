@@ -1,0 +1,167 @@
+// Shared by the browser tests: build the console if needed, start the real server on a
+// free port with a fresh data folder (the demo county is seeded on first start), drive
+// Chromium, sign in and out.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../../..');
+export const serverDir = path.join(repoRoot, 'apps/server');
+export const serverEntry = path.join(serverDir, 'src/main.ts');
+export const adminDir = path.join(repoRoot, 'apps/admin');
+export const resultsDir = path.resolve(here, '../test-results');
+
+export const DEMO_PASSWORD = 'Zhengfa@2026';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the console when its server build is missing or older than its sources. */
+export function ensureConsoleBuild(): void {
+  const built = path.join(adminDir, 'build/server/index.js');
+  const sources = Math.max(newestMtime(path.join(adminDir, 'app')), newestMtime(path.join(repoRoot, 'packages/ui/src')));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const res = spawnSync('pnpm', ['run', 'build'], { cwd: adminDir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  if (res.status !== 0) throw new Error(`console build failed:\n${res.stdout}\n${res.stderr}`);
+}
+
+export function startServer(port: number, dataDir: string): Promise<{ child: ChildProcess; output: () => string }> {
+  // tsx is the server's dependency, so the server folder is the working directory.
+  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${log}`)), 110_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (/listening/i.test(log)) {
+        clearTimeout(timer);
+        resolve({ child, output: () => log });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with code ${code}:\n${log}`));
+    });
+  });
+}
+
+export function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Waits until React has hydrated the page (root.tsx marks <html>). */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });
+}
+
+/** Waits until the locator is visible and returns its text. */
+export async function textOf(locator: Locator): Promise<string> {
+  await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
+  return (await locator.first().textContent()) ?? '';
+}
+
+export async function visible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await ready(page);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
+
+export interface Harness {
+  server: { child: ChildProcess; output: () => string };
+  browser: Browser;
+  baseUrl: string;
+  dataDir: string;
+}
+
+/** Builds the console if needed, starts the server and Chromium. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it with apt-get install -y chromium`);
+  if (!existsSync(serverEntry)) throw new Error(`server entry missing: ${serverEntry}`);
+  ensureConsoleBuild();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zhengfa-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await startServer(port, dataDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return { server, browser, baseUrl, dataDir };
+}
+
+export async function stopHarness(h: Partial<Harness> | undefined): Promise<void> {
+  await h?.browser?.close();
+  await stopServer(h?.server?.child);
+  if (h?.dataDir) await rm(h.dataDir, { recursive: true, force: true });
+}
+
+/** A Chinese-locale browser context in China Standard Time. */
+export function newContext(browser: Browser, opts: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, ...opts });
+}
+
+/** Saves a screenshot under test-results/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
