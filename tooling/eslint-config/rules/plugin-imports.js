@@ -1,10 +1,11 @@
 // Enforces the plugin layering of docs/architecture.md: code under plugins/<id>/ may
-// import, of our own packages, only @zhengfa/plugin-api, @zhengfa/ui and other plugins'
+// import, of our own packages, only @zhengfa/plugin-api, @zhengfa/ui, @zhengfa/documents
+// (the official-document layout, a presentation library like ui) and other plugins'
 // ./contract entry. Relative imports may not leave the plugin's folder. Test files may
 // also use @zhengfa/test-utils; config files may use shared tooling packages.
 import path from 'node:path';
 
-const ALWAYS_ALLOWED = ['@zhengfa/plugin-api', '@zhengfa/ui'];
+const ALWAYS_ALLOWED = ['@zhengfa/plugin-api', '@zhengfa/ui', '@zhengfa/documents'];
 const TOOLING = ['@zhengfa/vitest-config', '@zhengfa/eslint-config', '@zhengfa/tsconfig'];
 const TEST_ONLY = ['@zhengfa/test-utils'];
 
@@ -36,7 +37,7 @@ export const pluginImportsRule = {
     schema: [],
     messages: {
       foreignPackage:
-        "Plugins may import only @zhengfa/plugin-api, @zhengfa/ui and other plugins' './contract' entry; '{{spec}}' is not allowed (see docs/architecture.md).",
+        "Plugins may import only @zhengfa/plugin-api, @zhengfa/ui, @zhengfa/documents and other plugins' './contract' entry; '{{spec}}' is not allowed (see docs/architecture.md).",
       foreignInternals:
         "'{{spec}}' reaches into another plugin; import its './contract' entry instead.",
       leavesPlugin:

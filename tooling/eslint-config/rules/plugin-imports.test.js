@@ -14,6 +14,7 @@ tester.run('plugin-imports', pluginImportsRule, {
   valid: [
     { filename: inPlugin, code: "import { definePlugin } from '@zhengfa/plugin-api';" },
     { filename: inPlugin, code: "import { MaskedText } from '@zhengfa/ui';" },
+    { filename: inPlugin, code: "import { renderDocx } from '@zhengfa/documents';" },
     { filename: inPlugin, code: "import type { MediationEvents } from '@zhengfa/plugin-mediation/contract';" },
     { filename: inPlugin, code: "import { z } from 'zod';" },
     { filename: inPlugin, code: "import { strings } from '../strings';" },

@@ -5,7 +5,7 @@
 import { queryGrams } from '@zhengfa/kernel';
 import pg from 'pg';
 import type { Raw } from '../db.js';
-import { isoOf, todayDay } from '../generate.js';
+import { arrayLiteral, isoOf, todayDay } from '../generate.js';
 import { runLoad, type LoadResult } from '../load.js';
 import { ledgerVariants, searchVariant, terms2, terms4, type LedgerVariant, type ScenarioContext } from './common.js';
 
@@ -36,7 +36,7 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, today = isoOf(todayDay
   if (keyword) {
     const grams = queryGrams(keyword);
     const like = `%${keyword.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    if (grams.length) where.push(`c.search_grams @> ${p(grams)}::text[]`);
+    if (grams.length) where.push(`c.search_grams @> ${p(arrayLiteral(grams))}::text[]`);
     const l = p(like);
     where.push(`(c.title ilike ${l} or c.summary ilike ${l} or c.doc_no ilike ${l} or exists (select 1 as one from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id and p.name ilike ${l}))`);
   }

@@ -38,7 +38,7 @@ export function WorkflowCard({ data }: { data: CaseData }) {
           ))}
         </Space>
       )}
-      {open ? <TransitionDialog key={`${open}-${c.version}`} data={data} action={open} onClose={close} /> : null}
+      {open ? <TransitionDialog key={open} data={data} action={open} onClose={close} /> : null}
     </Card>
   );
 }

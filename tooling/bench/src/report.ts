@@ -1,0 +1,193 @@
+// Results: one JSON per (engine, size) under results/, and README.md rebuilt from every
+// JSON present, with the targets marked PASS/MISS and a growth table across sizes.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { benchDir } from './db.js';
+import type { LoadResult } from './load.js';
+import type { ExportResult } from './scenarios/export.js';
+import type { SweepResult } from './scenarios/sweep.js';
+import { sizes, type EngineKey, type SizeKey } from './sizes.js';
+
+export function resultsDir(): string {
+  return path.resolve(process.env.BENCH_RESULTS_DIR ?? path.join(benchDir, 'results'));
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  os: string;
+  database: string;
+  settings: Record<string, string>;
+  loadAvgAtStart: number;
+}
+
+export interface RunResult {
+  engine: EngineKey;
+  size: SizeKey;
+  cases: number;
+  startedAt: string;
+  finishedAt: string;
+  secondsPerScenario: number;
+  concurrency: number;
+  machine: Machine;
+  generation: { generated: boolean; seconds: number; counts: Record<string, number> };
+  api: Record<string, LoadResult>;
+  db: Record<string, LoadResult>;
+  sweep?: SweepResult;
+  export?: ExportResult;
+  ssr?: { path: string; status: number; note?: string; load: LoadResult; serial: LoadResult };
+  explain: Record<string, string>;
+  notes: string[];
+}
+
+const f = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
+
+export function ratio(api?: LoadResult, db?: LoadResult): { throughput: number; p50: number; p95: number } | null {
+  if (!api || !db || !db.throughput) return null;
+  return { throughput: api.throughput / db.throughput, p50: api.p50 / db.p50, p95: api.p95 / db.p95 };
+}
+
+interface TargetCheck {
+  target: string;
+  figure: string;
+  pass: boolean | null;
+}
+
+function worst(results: Record<string, LoadResult>, prefix: string, key: 'p95' | 'p99'): LoadResult | undefined {
+  return Object.values(results).filter((r) => r.name.startsWith(prefix)).sort((a, b) => b[key] - a[key])[0];
+}
+
+export function checkTargets(r: RunResult): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  if (r.engine === 'pglite') {
+    const l = worst(r.api, 'ledger.', 'p95');
+    out.push({ target: 'PGlite 100k: ledger first page p95 ≤ 100 ms', figure: l ? `${f(l.p95)} ms (${l.name})` : 'not run', pass: l ? l.p95 <= 100 && l.errors === 0 : null });
+    return out;
+  }
+  const ledger = worst(r.api, 'ledger.', 'p99');
+  out.push({ target: 'Ledger first page p99 ≤ 50 ms', figure: ledger ? `${f(ledger.p99)} ms (${ledger.name})` : 'not run', pass: ledger ? ledger.p99 <= 50 && ledger.errors === 0 : null });
+  const search = worst(r.api, 'search', 'p95');
+  out.push({ target: 'Keyword search p95 ≤ 100 ms', figure: search ? `${f(search.p95)} ms (${search.name})` : 'not run', pass: search ? search.p95 <= 100 && search.errors === 0 : null });
+  const dash = worst(r.api, 'dashboard.', 'p95');
+  out.push({ target: 'Dashboard p95 ≤ 100 ms', figure: dash ? `${f(dash.p95)} ms (${dash.name})` : 'not run', pass: dash ? dash.p95 <= 100 && dash.errors === 0 : null });
+  const reg = r.api.register;
+  out.push({ target: 'Register ≥ 300/s with p99 ≤ 50 ms', figure: reg ? `${f(reg.throughput)}/s, p99 ${f(reg.p99)} ms` : 'not run', pass: reg ? reg.throughput >= 300 && reg.p99 <= 50 && reg.errors === 0 : null });
+  const sw = r.sweep?.runs.at(-1);
+  out.push({ target: 'Cadence sweep ≤ 5 s, grows with matters due', figure: sw ? `${f(sw.ms / 1000, 2)} s for ${sw.due.toLocaleString()} due of ${r.sweep!.stored.toLocaleString()} stored` : 'not run', pass: sw ? sw.ms <= 5000 : null });
+  const ex = r.export;
+  out.push({
+    target: 'Export 100k rows ≤ 10 s, memory growth ≤ 200 MB',
+    figure: ex ? `${ex.rows.toLocaleString()} rows in ${f(ex.secondsTotal, 2)} s, +${f(ex.rssGrowthMb, 0)} MB` : 'not run',
+    pass: ex ? (ex.error ? false : ex.secondsTotal <= 10 * Math.max(1, ex.rows / 100_000) && ex.rssGrowthMb <= 200) : null,
+  });
+  const rl = ratio(r.api['ledger.committee'], r.db['db.ledger.committee']);
+  out.push({ target: 'API ledger throughput ≥ ½ the database’s', figure: rl ? `${f(rl.throughput, 2)} × (${f(r.api['ledger.committee']!.throughput)}/s vs ${f(r.db['db.ledger.committee']!.throughput)}/s)` : 'not run', pass: rl ? rl.throughput >= 0.5 : null });
+  return out;
+}
+
+const mark = (p: boolean | null) => (p === null ? '–' : p ? '**PASS**' : '**MISS**');
+
+export function runMarkdown(r: RunResult): string {
+  const lines: string[] = [];
+  lines.push(`## ${r.engine} · ${r.size} (${r.cases.toLocaleString()} matters)`, '');
+  lines.push(`Run ${r.startedAt} → ${r.finishedAt}; ${r.concurrency} clients, ${r.secondsPerScenario} s per scenario (after 1 s warm-up).`, '');
+  lines.push(`Machine: ${r.machine.cpu} × ${r.machine.cores}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.database}; ${Object.entries(r.machine.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; load average at start ${r.machine.loadAvgAtStart}.`, '');
+  lines.push('| target | figure | result |', '|---|---|---|');
+  for (const t of checkTargets(r)) lines.push(`| ${t.target} | ${t.figure} | ${mark(t.pass)} |`);
+  lines.push('');
+  lines.push('| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | DB req/s | API/DB req/s | API/DB p50 | load avg |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const a of Object.values(r.api)) {
+    const dbName = `db.${a.name}`;
+    const d = r.db[dbName];
+    const q = ratio(a, d);
+    lines.push(`| ${a.name} | ${a.concurrency} | ${f(a.throughput)} | ${f(a.p50)} | ${f(a.p95)} | ${f(a.p99)} | ${f(a.max)} | ${a.errors} | ${d ? f(d.throughput) : '–'} | ${q ? f(q.throughput, 2) : '–'} | ${q ? f(q.p50, 1) : '–'} | ${f(a.loadAvg)} |`);
+  }
+  for (const d of Object.values(r.db)) {
+    lines.push(`| ${d.name} (direct SQL) | ${d.concurrency} | ${f(d.throughput)} | ${f(d.p50)} | ${f(d.p95)} | ${f(d.p99)} | ${f(d.max)} | ${d.errors} | | | | ${f(d.loadAvg)} |`);
+  }
+  lines.push('');
+  if (r.ssr) {
+    lines.push(`Console SSR (GET ${r.ssr.path}, HTTP ${r.ssr.status}): time to first byte p50 ${f(r.ssr.load.p50)} / p95 ${f(r.ssr.load.p95)} / p99 ${f(r.ssr.load.p99)} ms at ${r.ssr.load.concurrency} clients (${f(r.ssr.load.throughput)} pages/s); one client alone p50 ${f(r.ssr.serial.p50)} ms.${r.ssr.note ? ` Note: ${r.ssr.note}.` : ''}`, '');
+  }
+  if (r.export) {
+    const e = r.export;
+    lines.push(`Export: ${e.rows.toLocaleString()} rows (filter ${JSON.stringify(e.filter)}) ready in ${f(e.secondsToReady, 2)} s, downloaded in ${f(e.secondsDownload, 2)} s (${(e.bytes / 1e6).toFixed(1)} MB); server RSS ${f(e.rssBaselineMb, 0)} → ${f(e.rssPeakMb, 0)} MB (+${f(e.rssGrowthMb, 0)} MB).${e.error ? ` Error: ${e.error}` : ''}`, '');
+  }
+  if (r.sweep) {
+    lines.push(`Cadence sweep (direct \`sweepReminders\`), ${r.sweep.stored.toLocaleString()} matters stored, ${r.sweep.open.toLocaleString()} open:`, '');
+    lines.push('| as of | matters due | reminders raised | ms | ms per 1,000 due |', '|---|---|---|---|---|');
+    for (const s of [...r.sweep.runs, { ...r.sweep.repeat, asOf: `${r.sweep.repeat.asOf} (repeat, nothing new)` }]) {
+      lines.push(`| ${s.asOf} | ${s.due.toLocaleString()} | ${s.raised.toLocaleString()} | ${s.ms} | ${f(s.msPerThousandDue)} |`);
+    }
+    lines.push('');
+  }
+  if (r.notes.length) {
+    lines.push('Notes:', '', ...r.notes.map((n) => `- ${n}`), '');
+  }
+  return lines.join('\n');
+}
+
+export function explainMarkdown(r: RunResult): string {
+  const lines = [`# EXPLAIN ANALYZE · ${r.engine} · ${r.size}`, ''];
+  for (const [k, v] of Object.entries(r.explain)) lines.push(`## ${k}`, '', '```', v, '```', '');
+  if (r.sweep) lines.push('## sweep: first batch of due matters', '', '```', r.sweep.explain, '```', '');
+  return lines.join('\n');
+}
+
+export function writeRun(r: RunResult): string {
+  const dir = resultsDir();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${r.engine}-${r.size}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(path.join(dir, `${r.engine}-${r.size}.explain.md`), explainMarkdown(r));
+  return rebuildReport();
+}
+
+export function loadRuns(): RunResult[] {
+  const dir = resultsDir();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((x) => /^(postgres|pglite)-(10k|100k|1m|10m)\.json$/.test(x));
+  } catch {
+    return [];
+  }
+  const order = (r: RunResult) => (r.engine === 'postgres' ? 0 : 1) * 1e9 + sizes[r.size];
+  return files.map((x) => JSON.parse(readFileSync(path.join(dir, x), 'utf8')) as RunResult).sort((a, b) => order(a) - order(b));
+}
+
+export function growthMarkdown(runs: RunResult[]): string {
+  const pgRuns = runs.filter((r) => r.engine === 'postgres');
+  if (pgRuns.length < 2) return '';
+  const lines = ['## Growth (PostgreSQL)', '', `| figure | ${pgRuns.map((r) => r.size).join(' | ')} |`, `|---|${pgRuns.map(() => '---').join('|')}|`];
+  const names = [...new Set(pgRuns.flatMap((r) => [...Object.keys(r.api), ...Object.keys(r.db)]))];
+  for (const n of names) {
+    lines.push(`| ${n} p95 ms | ${pgRuns.map((r) => f((r.api[n] ?? r.db[n])?.p95)).join(' | ')} |`);
+    lines.push(`| ${n} req/s | ${pgRuns.map((r) => f((r.api[n] ?? r.db[n])?.throughput)).join(' | ')} |`);
+  }
+  lines.push(`| sweep ms (matters due) | ${pgRuns.map((r) => { const s = r.sweep?.runs.at(-1); return s ? `${s.ms} (${s.due.toLocaleString()})` : '–'; }).join(' | ')} |`);
+  lines.push(`| sweep repeat ms | ${pgRuns.map((r) => (r.sweep ? String(r.sweep.repeat.ms) : '–')).join(' | ')} |`);
+  lines.push(`| export s (rows) | ${pgRuns.map((r) => (r.export ? `${f(r.export.secondsTotal, 2)} (${r.export.rows.toLocaleString()})` : '–')).join(' | ')} |`);
+  lines.push(`| export RSS growth MB | ${pgRuns.map((r) => (r.export ? f(r.export.rssGrowthMb, 0) : '–')).join(' | ')} |`);
+  lines.push(`| SSR TTFB p95 ms | ${pgRuns.map((r) => (r.ssr ? f(r.ssr.load.p95) : '–')).join(' | ')} |`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function rebuildReport(): string {
+  const runs = loadRuns();
+  const md = [
+    '# zhengfa benchmark results',
+    '',
+    'Written by `pnpm bench` (tooling/bench). Each run keeps its JSON here (`<engine>-<size>.json`, with',
+    'EXPLAIN ANALYZE plans in `<engine>-<size>.explain.md`); this page is rebuilt from every JSON present.',
+    'Targets are stated for 1M matters on PostgreSQL (and 100k on PGlite); smaller sizes are marked against',
+    'the same thresholds for reference.',
+    '',
+    growthMarkdown(runs),
+    ...runs.map(runMarkdown),
+  ].join('\n');
+  const file = path.join(resultsDir(), 'README.md');
+  writeFileSync(file, md);
+  return file;
+}
