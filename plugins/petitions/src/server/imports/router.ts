@@ -1,0 +1,2 @@
+// Replaced by the domain's procedures.
+export const importsRouter = {};

@@ -1,0 +1,205 @@
+// `pnpm bench -- --size 1m --scenarios ledger,search --duration 10 --engine pglite`
+// (or BENCH_SIZE, BENCH_SCENARIOS, BENCH_DURATION, BENCH_ENGINE, BENCH_CONCURRENCY).
+// Generates (or reuses) the database, runs the direct-database scenarios (sweep, ceiling),
+// starts the real server as a child process, signs clients in, runs the API scenarios
+// and writes results/<engine>-<size>.json and results/README.md.
+import os from 'node:os';
+import path from 'node:path';
+import { dataRoot, pgliteDataDir } from './db.js';
+import { BENCH_PASSWORD, countyId, ensureGenerated } from './generate.js';
+import type { LoadResult } from './load.js';
+import { resultsDir, writeRun, type Machine, type RunResult } from './report.js';
+import { startServerChild, signIn, type Session } from './server.js';
+import { isSize, type EngineKey } from './sizes.js';
+import { dashboardApi, ledgerApi, searchApi } from './scenarios/api.js';
+import { ceilingRuns, directPool, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
+import type { Personas, ScenarioContext } from './scenarios/common.js';
+import { exportScenario } from './scenarios/export.js';
+import { registerApi } from './scenarios/register.js';
+import { ssrTtfb } from './scenarios/ssr.js';
+import { sweepScenario } from './scenarios/sweep.js';
+
+const allScenarios = ['ledger', 'search', 'dashboard', 'register', 'sweep', 'export', 'ssr', 'ceiling'] as const;
+type Scenario = (typeof allScenarios)[number];
+
+function parseArgs(argv: string[]) {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    if (i >= 0) return argv[i + 1];
+    const eq = argv.find((a) => a.startsWith(`--${name}=`));
+    return eq?.slice(name.length + 3);
+  };
+  const size = get('size') ?? process.env.BENCH_SIZE ?? '10k';
+  if (!isSize(size)) throw new Error(`--size must be one of 10k, 100k, 1m, 10m (got ${size})`);
+  const engine = (get('engine') ?? process.env.BENCH_ENGINE ?? 'postgres') as EngineKey;
+  if (!['postgres', 'pglite'].includes(engine)) throw new Error(`--engine must be postgres or pglite (got ${engine})`);
+  const list = (get('scenarios') ?? process.env.BENCH_SCENARIOS ?? allScenarios.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of list) if (!(allScenarios as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${allScenarios.join(', ')}`);
+  const duration = Number(get('duration') ?? process.env.BENCH_DURATION ?? 10);
+  const concurrency = Number(get('concurrency') ?? process.env.BENCH_CONCURRENCY ?? 32);
+  return { size, engine, scenarios: new Set(list as Scenario[]), duration, concurrency, regenerate: argv.includes('--regenerate') };
+}
+
+const t0 = Date.now();
+const log = (s: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
+
+async function inBatches<T, R>(items: T[], width: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map(fn))));
+  return out;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const has = (s: Scenario) => opts.scenarios.has(s);
+  const startedAt = new Date().toISOString();
+  const loadAvgAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
+  log(`zhengfa bench: ${opts.engine} ${opts.size}, scenarios ${[...opts.scenarios].join(',')}, ${opts.duration} s each, ${opts.concurrency} clients`);
+  const { target, meta, generated } = await ensureGenerated(opts.engine, opts.size, log, { force: opts.regenerate });
+  const notes: string[] = [];
+  const q = target.raw.query;
+
+  const version = (await q<{ v: string }>('select version() as v')).rows[0]!.v.split(' on ')[0]!;
+  const settings: Record<string, string> = {};
+  for (const s of ['shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections']) {
+    settings[s] = (await q<Record<string, string>>(`show ${s}`)).rows[0]![s]!;
+  }
+  const machine: Machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    database: opts.engine === 'pglite' ? `PGlite (${version})` : version,
+    settings,
+    loadAvgAtStart,
+  };
+
+  // The clients: client i works in county i (mod 100); the first county is the largest.
+  const clientCounties = Array.from({ length: opts.concurrency }, (_, i) => countyId(i % 100));
+  const scopeRows = (
+    await q<{ tenant_id: string; username: string; path: string; kind: string }>(
+      `select u.tenant_id, u.username, o.path, o.kind from kernel.users u join kernel.orgs o on o.tenant_id = u.tenant_id and o.id = u.org_id
+       where u.tenant_id = any($1::text[]) and u.username in ('supervisor', 'liaison')`,
+      [`{${[...new Set(clientCounties)].join(',')}}`],
+    )
+  ).rows;
+  const scopeOf = (tenantId: string, username: string): ScopeUser => {
+    const row = scopeRows.find((r) => r.tenant_id === tenantId && r.username === username)!;
+    return { tenantId, committee: row.kind === 'committee', orgPath: row.path };
+  };
+  const ceilingUsers: CeilingUsers = {
+    committee: clientCounties.map((t) => scopeOf(t, 'supervisor')),
+    liaison: clientCounties.map((t) => scopeOf(t, 'liaison')),
+  };
+  const ctx: ScenarioContext = { concurrency: opts.concurrency, seconds: opts.duration, log };
+
+  let sweep: RunResult['sweep'];
+  if (has('sweep')) {
+    log('sweep (direct)');
+    sweep = await sweepScenario(target.database.db, target.raw, log);
+  }
+
+  // The export takes the largest county's ledger, narrowed by received date to about 100k rows.
+  const bigCounty = countyId(0);
+  const years = (await q<{ y: number; n: number }>(`select extract(year from received_on)::int as y, count(*)::int as n from kernel.cases where tenant_id = $1 group by 1 order by 1 desc`, [bigCounty])).rows;
+  let acc = 0;
+  let fromYear: number | null = null;
+  for (const y of years) {
+    acc += y.n;
+    if (acc >= 100_000) {
+      fromYear = y.y;
+      break;
+    }
+  }
+  const exportFilter: Record<string, unknown> = fromYear && acc < years.reduce((s, y) => s + y.n, 0) ? { from: `${fromYear}-01-01` } : {};
+
+  const explain: Record<string, string> = {};
+  const db: Record<string, LoadResult> = {};
+  if (has('ceiling') && (has('ledger') || has('search'))) {
+    log('ceiling: the same ledger SQL straight to the database');
+    const pool = opts.engine === 'postgres' ? directPool(target.url!, opts.concurrency) : { query: q, end: async () => {} };
+    const which: Parameters<typeof ceilingRuns>[3] = [];
+    for (const persona of ['committee', 'liaison'] as const) {
+      if (has('ledger')) which.push({ persona, kind: 'ledger' });
+      if (has('search')) which.push({ persona, kind: 'search2' }, { persona, kind: 'search4' });
+    }
+    Object.assign(db, await ceilingRuns(ctx, pool.query, ceilingUsers, which));
+    await pool.end();
+  }
+  const big = scopeOf(bigCounty, 'supervisor');
+  explain['ledger, committee of the largest county, overdue, by deadline'] = await explainLedger(q, big, { overdue: true, sort: 'deadline', dir: 'asc' });
+  explain['ledger, liaison (police bureau) of the largest county, in progress, by deadline'] = await explainLedger(q, scopeOf(bigCounty, 'liaison'), { status: ['in_progress'], sort: 'deadline', dir: 'asc' });
+  explain['search 土地 (2 characters), committee of the largest county'] = await explainLedger(q, big, { keyword: '土地', sort: 'registeredAt', dir: 'desc' });
+  explain['search 征地补偿 (4 characters), committee of the largest county'] = await explainLedger(q, big, { keyword: '征地补偿', sort: 'registeredAt', dir: 'desc' });
+  await target.close();
+
+  const api: Record<string, LoadResult> = {};
+  let exported: RunResult['export'];
+  let ssr: RunResult['ssr'];
+  const needServer = ['ledger', 'search', 'dashboard', 'register', 'export', 'ssr'].some((s) => has(s as Scenario));
+  if (needServer) {
+    log('starting the server (child process)');
+    const server = await startServerChild(
+      opts.engine === 'postgres' ? { databaseUrl: target.url!, dataDir: path.join(dataRoot, `server-${opts.size}`) } : { dataDir: pgliteDataDir(opts.size) },
+    );
+    try {
+      log(`server ${server.url} (pid ${server.pid}, RSS ${server.rssMb().toFixed(0)} MB); signing in ${opts.concurrency} committee users and ${opts.concurrency} liaisons`);
+      const personas: Personas = {
+        committee: await inBatches(clientCounties, 4, (t) => signIn(server.url, t, 'supervisor', BENCH_PASSWORD)),
+        liaison: await inBatches(clientCounties, 4, (t) => signIn(server.url, t, 'liaison', BENCH_PASSWORD)),
+      };
+      for (const persona of ['committee', 'liaison'] as const) {
+        if (has('ledger')) api[`ledger.${persona}`] = await ledgerApi(ctx, personas, persona);
+        if (has('search')) {
+          api[`search2.${persona}`] = await searchApi(ctx, personas, persona, 2);
+          api[`search4.${persona}`] = await searchApi(ctx, personas, persona, 4);
+        }
+        if (has('dashboard')) api[`dashboard.${persona}`] = await dashboardApi(ctx, personas, persona);
+      }
+      if (has('ssr')) {
+        ssr = await ssrTtfb(ctx, server.url, personas.committee);
+        if (ssr.note) notes.push(ssr.note);
+      }
+      if (has('register')) api.register = await registerApi(ctx, personas.committee, `${opts.engine}-${opts.size}-${Date.now()}`);
+      if (has('export')) {
+        const bigSession: Session = personas.committee[0]!;
+        exported = await exportScenario(server.url, bigSession, exportFilter, server.pid, log);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  if (opts.engine === 'pglite') notes.push('PGlite is one embedded connection: the 32 clients queue on it, so latency is mostly queueing; the ceiling runs on the same in-process instance before the server starts.');
+  notes.push('The server runs with LOG_LEVEL=warn (per-request info logging off) and its default pool of 10 connections; its background loop (event delivery, jobs, reminder sweep every 5 s) stays on, as in production.');
+  notes.push('Client, server and database share the machine; the load average column shows other work that ran at the same time.');
+  const result: RunResult = {
+    engine: opts.engine,
+    size: opts.size,
+    cases: meta.cases,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    secondsPerScenario: opts.duration,
+    concurrency: opts.concurrency,
+    machine,
+    generation: { generated, seconds: meta.seconds, counts: meta.counts },
+    api,
+    db,
+    ...(sweep ? { sweep } : {}),
+    ...(exported ? { export: exported } : {}),
+    ...(ssr ? { ssr } : {}),
+    explain,
+    notes,
+  };
+  const file = writeRun(result);
+  log(`results: ${path.join(resultsDir(), `${opts.engine}-${opts.size}.json`)}; report ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench failed: ${(err as Error)?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

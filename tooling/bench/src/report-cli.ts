@@ -1,0 +1,4 @@
+// Rebuilds results/README.md from the JSON files present.
+import { rebuildReport } from './report.js';
+
+console.log(rebuildReport());
