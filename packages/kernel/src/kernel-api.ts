@@ -9,6 +9,7 @@ import { linkCases, registerCase, setFourFixes, transitionCase } from './cases/s
 import type { PluginHost } from './plugin-host/host.js';
 import { startClocks, stopClock } from './clocks/service.js';
 import type { KernelDatabase } from './db/schema.js';
+import { orgInScope } from './scope.js';
 
 export function createKernelApi(getCtx: () => RequestContext, host: PluginHost): KernelApi {
   const authed = (db?: Kysely<any>): AuthedContext => {
@@ -17,6 +18,20 @@ export function createKernelApi(getCtx: () => RequestContext, host: PluginHost):
     return (db ? { ...ctx, db } : ctx) as AuthedContext;
   };
   return {
+    orgs: {
+      async list(opts) {
+        const ctx = authed(opts?.db);
+        const db = ctx.db as unknown as Kysely<KernelDatabase>;
+        const rows = await db
+          .selectFrom('kernel.orgs')
+          .select(['id', 'parent_id', 'name', 'kind', 'level', 'disabled'])
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where(orgInScope(db, ctx.user, 'id'))
+          .orderBy('path')
+          .execute();
+        return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, level: r.level, disabled: r.disabled }));
+      },
+    },
     cases: {
       register: (input, opts) =>
         registerCase(authed(opts?.db), host, {

@@ -136,8 +136,21 @@ export interface InTransaction {
   db?: Kysely<any>;
 }
 
+export interface KernelOrg {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: string;
+  level: string;
+  disabled: boolean;
+}
+
 /** The kernel's public API for plugins: cases are how plugins meet. */
 export interface KernelApi {
+  orgs: {
+    /** The organisations within the signed-in user's scope (the whole county for the committee). */
+    list(opts?: InTransaction): Promise<KernelOrg[]>;
+  };
   cases: {
     register(input: CaseRegistration, opts?: InTransaction): Promise<{ id: string; docNo: string; duplicate: boolean }>;
     get(id: string, opts?: InTransaction): Promise<KernelCase>;
