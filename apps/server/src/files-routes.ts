@@ -3,7 +3,8 @@
 import { Readable } from 'node:stream';
 import type { Context, Hono } from 'hono';
 import { TRPCError } from '@trpc/server';
-import type { Kernel } from '@zhengfa/kernel';
+import type { Kernel, RenderedDocument } from '@zhengfa/kernel';
+import { assignmentNoticeDocx, bulletinDocx, instrumentDocx, opinionDocx, urgingLetterDocx } from '@zhengfa/kernel';
 import type { AuthedContext, RequestContext } from '@zhengfa/plugin-api';
 import { serverStrings as s } from './strings.js';
 
@@ -94,4 +95,38 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
       return fail(c, err);
     }
   });
+
+  const uuid = /^[0-9a-f-]{36}$/i;
+  const docx = (make: (ctx: AuthedContext, c: Context) => Promise<RenderedDocument>) => async (c: Context) => {
+    try {
+      const ctx = authed(await contextFor(c), 'cases.read');
+      for (const v of Object.values(c.req.param() as Record<string, string>)) {
+        if (!uuid.test(v)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
+      }
+      const doc = await make(ctx, c);
+      await ctx.audit.record({ action: 'documents.generate', targetType: 'document', targetId: doc.fileName, detail: { path: c.req.path } });
+      return new Response(new Uint8Array(doc.buffer), {
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'content-disposition': attachmentDisposition(doc.fileName),
+          'cache-control': 'private, no-store',
+        },
+      });
+    } catch (err) {
+      return fail(c, err);
+    }
+  };
+  app.get('/documents/cases/:id/assignment-notice', docx((ctx, c) => assignmentNoticeDocx(ctx, c.req.param('id')!)));
+  app.get('/documents/cases/:id/urging-letter', docx((ctx, c) => urgingLetterDocx(ctx, c.req.param('id')!)));
+  app.get('/documents/instruments/:id', docx((ctx, c) => instrumentDocx(ctx, c.req.param('id')!)));
+  app.get('/documents/meetings/:id/opinion', docx((ctx, c) => opinionDocx(ctx, c.req.param('id')!)));
+  app.get(
+    '/documents/bulletin',
+    docx((ctx, c) => {
+      const from = c.req.query('from') ?? '';
+      const to = c.req.query('to') ?? '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new TRPCError({ code: 'BAD_REQUEST', message: s.badPeriod });
+      return bulletinDocx(ctx, { from, to });
+    }),
+  );
 }

@@ -20,6 +20,7 @@ export const serverStrings = {
   uploadMissingFile: '请选择要上传的文件',
   uploadMissingCase: '缺少所属事项',
   fileNotFound: '文件不存在，或您无权查看',
+  badPeriod: '请用 from 和 to 指定统计期间，格式为 YYYY-MM-DD',
   shuttingDown: '正在停止服务，等待进行中的请求完成……',
   stopped: '服务已停止',
 } as const;

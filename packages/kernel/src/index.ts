@@ -21,3 +21,4 @@ export { documentGrams, queryGrams } from './cases/search-grams.js';
 export { formatDocNumber } from './cases/numbering.js';
 export { writeLedgerXlsx } from './cases/export.js';
 export type { CaseStatus, CaseAction } from './cases/lifecycle.js';
+export { assignmentNoticeDocx, urgingLetterDocx, instrumentDocx, opinionDocx, bulletinDocx, type RenderedDocument } from './official-docs/assemble.js';

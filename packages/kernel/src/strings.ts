@@ -277,6 +277,27 @@ export const supervisionStrings = {
   reportRequired: '请填写执行情况',
 } as const;
 
+export const officialDocStrings = {
+  organName: (county: string) => `中共${county}委政法委员会`,
+  scope: (county: string) => (county.endsWith('区') ? '全区' : county.endsWith('市') ? '全市' : '全县'),
+  notAssigned: '事项尚未落实四定一包并交办，不能生成交办通知书',
+  notOpen: '事项不在办理中，不能生成督办函',
+  noOpinion: '协调会尚未形成协调意见',
+  badPeriod: '起始日期不能晚于截止日期',
+  overdueBy: (days: number) => `已超过处理期限${days}日仍未办结`,
+  dueSoon: '办理进度滞后，处理期限临近',
+  urgingRequirements: ['立即组织专人办理，逐项落实化解方案', '将办理进展和存在的困难书面报告本委', '逾期仍未办结的，本委将依照有关规定予以通报'],
+  draftNo: '（草稿）',
+  placeUnknown: '本委会议室',
+  chairUnknown: '本委领导',
+  signerUnknown: '（待签发）',
+  assignmentFile: (docNo: string) => `交办通知书_${docNo}.docx`,
+  urgingFile: (docNo: string) => `督办函_${docNo}.docx`,
+  instrumentFile: (kind: string, docNo: string | null) => `${kind}_${docNo ?? '草稿'}.docx`,
+  opinionFile: (docNo: string | null) => `协调意见_${docNo ?? '草稿'}.docx`,
+  bulletinFile: (from: string, to: string) => `通报_${from}至${to}.docx`,
+} as const;
+
 /** Chinese labels for audit actions written by the kernel. */
 export const auditActionNames: Record<string, string> = {
   'auth.signin': '登录',
@@ -312,6 +333,7 @@ export const auditActionNames: Record<string, string> = {
   'supervision.instrument': '监督文书',
   'supervision.power': '监督权力行使',
   'supervision.meeting': '协调会',
+  'documents.generate': '生成公文',
   'files.download': '下载附件',
 };
 

@@ -158,7 +158,8 @@ async function main(): Promise<void> {
         if (has('dashboard')) api[`dashboard.${persona}`] = await dashboardApi(ctx, personas, persona);
       }
       if (has('ssr')) {
-        ssr = await ssrTtfb(ctx, server.url, personas.committee);
+        // A server render costs far more than an API call; 4 clients keep the queue short enough to read TTFB.
+        ssr = await ssrTtfb({ ...ctx, concurrency: Math.min(ctx.concurrency, 4) }, server.url, personas.committee);
         if (ssr.note) notes.push(ssr.note);
       }
       if (has('register')) api.register = await registerApi(ctx, personas.committee, `${opts.engine}-${opts.size}-${Date.now()}`);

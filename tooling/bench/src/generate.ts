@@ -561,6 +561,11 @@ export async function ensureGenerated(engine: EngineKey, size: SizeKey, log: (s:
   const existing = await readMeta(target.raw).catch(() => null);
   if (!opts.force && existing && existing.generatorVersion === GENERATOR_VERSION && existing.size === size) {
     log(`reusing ${engine} ${size} database (${existing.cases.toLocaleString()} matters, generated ${existing.completedAt})`);
+    // Plugins installed since the generation bring their own migrations and permissions.
+    const kernel = createKernel({ database: target.database, plugins: installedPlugins });
+    const { applied } = await kernel.migrate();
+    if (applied.length) log(`applied ${applied.length} newer migration(s)`);
+    await kernel.prepare();
     return { target, meta: existing, generated: false };
   }
   await target.close();

@@ -148,7 +148,7 @@ describe('case workflow', () => {
       const deadline = dateInDays(30);
       await fixes.getByLabel('处理期限').click();
       await fixes.getByLabel('处理期限').fill(deadline);
-      await fixes.getByLabel('处理期限').press('Enter');
+      await fixes.getByLabel('处理期限').press('Tab');
       await fixes.getByRole('button', { name: '保存四定一包' }).click();
       await visible(page.getByText('四定一包已保存'));
       await visible(page.getByText('四定一包已落实'));
@@ -192,6 +192,8 @@ describe('case workflow', () => {
       for (const step of ['登记', '提交立项审批', '立项', '落实四定一包', '交办', '签收', '报送办理结果']) {
         await visible(page.getByTestId('timeline-item').getByText(step, { exact: true }));
       }
+      // One save, one event: the form was submitted once.
+      expect(await page.getByTestId('timeline-item').getByText('落实四定一包', { exact: true }).count()).toBe(1);
       await screenshot(page, 'case-detail.png');
 
       // --- The ledger shows it; the export downloads an xlsx with its row.

@@ -1,4 +1,4 @@
-// The monthly trend as an ECharts line chart. ECharts needs the DOM, so it is imported and
+// The monthly trend (registered and closed per month) as an ECharts bar chart. ECharts needs the DOM, so it is imported and
 // drawn only in the browser; the server renders an empty, sized box.
 import { Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -28,14 +28,14 @@ export function TrendChart({ data, height = 300 }: { data: readonly TrendPoint[]
       const c = echarts.init(box.current, undefined, { renderer: 'canvas' });
       c.setOption({
         tooltip: { trigger: 'axis' },
-        legend: { data: [strings.cases.monthlyRegistered, strings.cases.monthlyClosed] },
-        grid: { left: 40, right: 20, top: 40, bottom: 30 },
+        legend: { top: 0, left: 'center', data: [strings.cases.monthlyRegistered, strings.cases.monthlyClosed] },
+        grid: { left: 40, right: 20, top: 40, bottom: 30, containLabel: true },
         xAxis: { type: 'category', data: data.map((d) => monthLabel(d.month)) },
         yAxis: { type: 'value', minInterval: 1 },
         color: ['#b71c1c', '#389e0d'],
         series: [
-          { name: strings.cases.monthlyRegistered, type: 'line', smooth: true, data: data.map((d) => d.registered) },
-          { name: strings.cases.monthlyClosed, type: 'line', smooth: true, data: data.map((d) => d.closed) },
+          { name: strings.cases.monthlyRegistered, type: 'bar', barMaxWidth: 18, data: data.map((d) => d.registered) },
+          { name: strings.cases.monthlyClosed, type: 'bar', barMaxWidth: 18, data: data.map((d) => d.closed) },
         ],
       });
       chart = c;

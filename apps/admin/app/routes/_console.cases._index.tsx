@@ -222,7 +222,7 @@ export default function Ledger() {
           dataSource={list.items}
           columns={columns}
           loading={navigation.state === 'loading' && navigation.location.pathname === '/cases'}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: s.empty }}
           onChange={onTableChange}
           pagination={{

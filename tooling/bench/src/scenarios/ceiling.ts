@@ -15,7 +15,6 @@ export interface ScopeUser {
   orgPath: string;
 }
 
-const open = `'assigned', 'in_progress', 'submitted'`;
 const unitVisible = `'assigned', 'in_progress', 'submitted', 'closed', 'archived'`;
 
 export function ledgerSql(u: ScopeUser, v: LedgerVariant, today = isoOf(todayDay())): { count: [string, unknown[]]; page: [string, unknown[]] } {
