@@ -122,7 +122,6 @@ export interface CaseTransitionInput {
     | 'submitResult'
     | 'review'
     | 'returnForRework'
-    | 'close'
     | 'archive'
     | 'reopen';
   comment?: string;

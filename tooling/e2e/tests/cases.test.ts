@@ -238,6 +238,17 @@ describe('case workflow', () => {
       await visible(page.getByTestId('trend-chart').locator('canvas'));
       await screenshot(page, 'case-dashboard.png');
 
+      await signOut(page);
+
+      // --- The system administrator sees the working calendar and may adjust it.
+      await signIn(page, baseUrl, 'admin', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`${baseUrl}/calendar`);
+      await ready(page);
+      await visible(page.getByText(/全年工作日 \d+ 天/));
+      await visible(page.getByRole('button', { name: '保存' }));
+      await screenshot(page, 'calendar.png');
+
       expect(pageErrors).toEqual([]);
       await writeFile(path.join(resultsDir, 'case-url.txt'), `${caseUrl}\n`);
     } catch (err) {

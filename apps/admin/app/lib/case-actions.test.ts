@@ -3,7 +3,7 @@ import { actionForms, actionLabel, eventLabel, filledClarities, formatSize, orde
 
 describe('workflow actions', () => {
   it('shows the allowed actions in a fixed order and drops unknown ones', () => {
-    expect(orderedActions(['returnForRework', 'review', 'close', 'bogus'])).toEqual(['review', 'returnForRework', 'close']);
+    expect(orderedActions(['returnForRework', 'review', 'archive', 'bogus'])).toEqual(['review', 'returnForRework', 'archive']);
     expect(orderedActions([])).toEqual([]);
   });
 

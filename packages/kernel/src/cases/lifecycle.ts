@@ -14,7 +14,6 @@ export const caseActions = [
   'submitResult',
   'review',
   'returnForRework',
-  'close',
   'archive',
   'reopen',
 ] as const;
@@ -39,7 +38,6 @@ export const transitions: Record<CaseAction, Transition> = {
   submitResult: { from: ['in_progress'], to: 'submitted', permission: 'cases.handle', byLeadUnit: true },
   review: { from: ['submitted'], to: 'closed', permission: 'cases.review' },
   returnForRework: { from: ['submitted'], to: 'in_progress', permission: 'cases.review' },
-  close: { from: ['submitted'], to: 'closed', permission: 'cases.review' },
   archive: { from: ['closed'], to: 'archived', permission: 'cases.archive' },
   reopen: { from: ['closed', 'archived'], to: 'in_progress', permission: 'cases.review' },
 };

@@ -22,6 +22,8 @@ export interface LedgerFilter {
   unitId?: string;
   overdue?: boolean;
   dueWithinDays?: number;
+  /** Open cases whose next dispatch meeting is due (today or earlier). */
+  dispatchDue?: boolean;
   from?: string;
   to?: string;
   keyword?: string;
@@ -50,6 +52,7 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
       .where('c.deadline', '>=', today)
       .where('c.deadline', '<=', sql<string>`(${today}::date + ${f.dueWithinDays}::int)`);
   }
+  if (f.dispatchDue) q = q.where('c.status', 'in', openStatuses).where('c.next_dispatch_on', '<=', today);
   if (f.from) q = q.where('c.received_on', '>=', f.from);
   if (f.to) q = q.where('c.received_on', '<=', f.to);
   const keyword = f.keyword?.trim();
@@ -162,7 +165,7 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
   const rows = await base
     .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
     .select([...ledgerColumns, 'u.name as lead_unit_name'] as const)
-    .orderBy(sortColumn, sql.raw(`${dir} nulls last`) as never)
+    .orderBy(sortColumn, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy('c.registered_at', 'desc')
     .orderBy('c.id')
     .limit(pageSize)

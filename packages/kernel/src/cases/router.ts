@@ -32,6 +32,7 @@ export const ledgerFilterSchema = z.object({
   unitId: uuid.optional(),
   overdue: z.boolean().optional(),
   dueWithinDays: z.number().int().min(0).max(365).optional(),
+  dispatchDue: z.boolean().optional(),
   from: date.optional(),
   to: date.optional(),
   keyword: z.string().trim().max(50, '关键词不能超过 50 个字').optional(),

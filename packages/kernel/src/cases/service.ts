@@ -410,7 +410,6 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
         break;
       }
       case 'review':
-      case 'close':
         await trx.updateTable('kernel.case_clocks').set({ stopped_on: today }).where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', c.id).where('stopped_on', 'is', null).execute();
         set.closed_at = new Date();
         set.next_dispatch_on = null;

@@ -60,6 +60,8 @@ export const usersRouter = {
         orgId: z.string().uuid().optional(),
         includeSubOrgs: z.boolean().default(true),
         keyword: z.string().trim().max(30).optional(),
+        /** Only users holding the built-in role with this key, e.g. 'leader' for 包案领导 choices. */
+        roleKey: z.string().max(30).optional(),
         page: z.number().int().min(1).default(1),
         pageSize: z.number().int().min(1).max(100).default(20),
       }),
@@ -83,6 +85,19 @@ export const usersRouter = {
         } else {
           q = q.where('u.org_id', '=', input.orgId);
         }
+      }
+      if (input.roleKey) {
+        const roleKey = input.roleKey;
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('kernel.user_roles as ur')
+              .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+              .select(sql`1`.as('one'))
+              .whereRef('ur.tenant_id', '=', 'u.tenant_id')
+              .whereRef('ur.user_id', '=', 'u.id')
+              .where('r.key', '=', roleKey),
+          ),
+        );
       }
       if (input.keyword) {
         const like = `%${input.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -10,20 +10,46 @@ export async function up(db: Kysely<any>): Promise<void> {
     tenant_id text not null,
     id uuid not null default gen_random_uuid(),
     case_id uuid not null,
+    -- The kernel case's registration number (示政法访〔2026〕3号), mirrored for lists.
+    doc_no text not null default '',
     category text not null check (category in ('law', 'litigation', 'other')),
     is_accusation boolean not null default false,
     accused_org_id uuid,
     accused_person text,
     involved_org_id uuid,
+    -- Names mirrored when chosen, so a unit user's list needs no look-up outside its scope.
+    involved_org_name text,
+    accused_org_name text,
     content text not null,
     demands text not null default '',
     receiving_officer_id uuid not null,
+    -- First-contact responsibility (首接责任制): shown as the owner until routed.
+    receiving_officer_name text not null default '',
     first_received_on date not null,
     routed_at timestamptz,
+    routed_by uuid,
+    -- The lead unit at routing time (分级负责、归口办理), mirrored from the kernel case.
+    lead_unit_id uuid,
+    lead_unit_name text,
+    -- The receiving unit's decision (受理 / 不予受理) and its date.
+    acceptance text check (acceptance in ('accepted', 'not_accepted')),
+    acceptance_on date,
+    acceptance_note text,
+    -- The answer (处理意见) and the review (复查) and re-review (复核) that may follow.
+    answer text,
     answered_on date,
+    review_stage text not null default 'none'
+      check (review_stage in ('none', 'review_requested', 'reviewed', 're_review_requested', 're_reviewed')),
+    review_requested_on date,
+    review_decided_on date,
+    review_result text,
+    re_review_requested_on date,
+    re_review_decided_on date,
+    re_review_result text,
     outcome text check (outcome in ('resolved', 'stopped', 'concluded', 'written_off')),
     outcome_on date,
     outcome_note text,
+    concluded_by uuid,
     written_off_approved_by uuid,
     query_code text not null,
     rating smallint check (rating between 1 and 5),
@@ -51,6 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     content text not null default '',
     is_repeat boolean not null default false,
     import_key text,
+    idempotency_key text,
     created_at timestamptz not null default now(),
     primary key (tenant_id, id),
     foreign key (tenant_id, matter_id) references petitions.matters(tenant_id, id)
@@ -58,6 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index visits_matter_idx on petitions.visits (tenant_id, matter_id)`.execute(db);
   await sql`create index visits_received_idx on petitions.visits (tenant_id, received_on)`.execute(db);
   await sql`create unique index visits_import_idx on petitions.visits (tenant_id, import_key) where import_key is not null`.execute(db);
+  await sql`create unique index visits_idempotency_idx on petitions.visits (tenant_id, idempotency_key) where idempotency_key is not null`.execute(db);
 
   await sql`create table petitions.petitioners (
     tenant_id text not null,
@@ -86,11 +114,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     requested_by uuid not null,
     approved_by uuid,
     approved_on date,
+    decision_note text,
     paid_on date,
+    idempotency_key text,
+    version integer not null default 1,
     created_at timestamptz not null default now(),
     primary key (tenant_id, id),
     foreign key (tenant_id, matter_id) references petitions.matters(tenant_id, id)
   )`.execute(db);
+  await sql`create unique index relief_idempotency_idx on petitions.relief (tenant_id, idempotency_key) where idempotency_key is not null`.execute(db);
 
   // The four visits (四访): reception days, visits down, appointments, return visits.
   await sql`create table petitions.leader_visits (
@@ -99,16 +131,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     type text not null check (type in ('reception_day', 'visit_down', 'appointment', 'return_visit')),
     scheduled_on date not null,
     leader_id uuid,
+    leader_name text not null default '',
     place text not null default '',
     matter_id uuid,
     notes text not null default '',
     held boolean not null default false,
     satisfaction text check (satisfaction in ('satisfied', 'basically_satisfied', 'dissatisfied')),
+    held_on date,
+    idempotency_key text,
+    version integer not null default 1,
     created_by uuid not null,
     created_at timestamptz not null default now(),
     primary key (tenant_id, id)
   )`.execute(db);
   await sql`create index leader_visits_date_idx on petitions.leader_visits (tenant_id, scheduled_on)`.execute(db);
+  await sql`create unique index leader_visits_idempotency_idx on petitions.leader_visits (tenant_id, idempotency_key) where idempotency_key is not null`.execute(db);
 
   // Public progress look-up attempts, for rate limiting across server processes.
   await sql`create table petitions.lookup_attempts (

@@ -7,7 +7,7 @@ import type { AuthedContext } from '@zhengfa/plugin-api';
 import { sql } from '@zhengfa/plugin-api';
 import ExcelJS from 'exceljs';
 import { statisticsStrings as s } from '../strings.js';
-import { maskName } from './mask.js';
+import { maskName } from '../matters/personal-data.js';
 import { formatChange, formatPercent, monthRange, yearRange } from './periods.js';
 import { CATEGORIES, CHANNELS, figureRows, type Category, type Channel, type FigureRow, type Scope } from './queries.js';
 
@@ -50,13 +50,14 @@ export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: 
     is_repeat: boolean;
     category: Category;
     involved_org_id: string | null;
+    involved_org_name: string | null;
     is_accusation: boolean;
     content: string;
     outcome: keyof typeof s.outcomes | null;
     names: string[] | null;
   }>`
     select to_char(v.received_on, 'YYYY-MM-DD') as received_on, v.channel, v.person_count, v.is_repeat,
-      m.category, m.involved_org_id::text as involved_org_id, m.is_accusation,
+      m.category, m.involved_org_id::text as involved_org_id, m.involved_org_name, m.is_accusation,
       coalesce(nullif(v.content, ''), m.content) as content,
       case when m.outcome is not null and m.outcome_on <= ${to}::date then m.outcome end as outcome,
       (select array_agg(p.name order by p.is_primary desc, p.name) from petitions.petitioners p
@@ -88,7 +89,7 @@ export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: 
       Number(row.person_count) >= 5 ? s.yes : s.no,
       row.is_repeat ? s.yes : s.no,
       hidden ? s.accusationHidden : (row.names ?? []).map(maskName).join('、') || s.empty,
-      row.involved_org_id ? (units.get(row.involved_org_id) ?? s.empty) : s.noUnit,
+      row.involved_org_id ? (row.involved_org_name ?? units.get(row.involved_org_id) ?? s.empty) : s.noUnit,
       s.categories[row.category],
       hidden ? s.accusationHidden : row.content,
       row.outcome ? s.outcomes[row.outcome] : s.empty,

@@ -1,0 +1,279 @@
+// Handling a routed matter under the petition regulation (信访工作条例, 2022): the unit's
+// decision to accept (受理) within 15 days, the answer (处理意见) within 60 days, the
+// review (复查) and re-review (复核) each requested within 30 days of the previous answer
+// and decided within 30 days, and the outcomes that close the matter. Deadlines run as
+// kernel clocks; the kernel case follows through its public transitions.
+import { badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext, type KernelCase, type Kysely } from '@zhengfa/plugin-api';
+import { petitionEvents, type PetitionOutcome } from '../../contract.js';
+import { matterStrings as s } from '../strings.js';
+import { bumpMatter, loadMatter, type MatterRow } from './access.js';
+import { addDays, chinaToday } from './dates.js';
+
+export const REVIEW_WINDOW_DAYS = 30;
+export const REVIEW_DECISION_DAYS = 30;
+
+type Trx = Kysely<any>;
+
+async function transitionIfAllowed(ctx: AuthedContext, db: Trx, kase: KernelCase, action: 'acknowledge' | 'submitResult', extra: { report?: string; comment?: string } = {}): Promise<KernelCase> {
+  if (!ctx.can('cases.handle')) return kase;
+  await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action, ...extra }, { db });
+  return ctx.kernel.cases.get(kase.id, { db });
+}
+
+function checkDate(on: string, m: MatterRow, today: string): void {
+  if (on > today) throw badRequest(s.dateInFuture);
+  if (on < m.first_received_on) throw badRequest(s.dateBeforeReceipt);
+}
+
+/** 受理 / 不予受理 by the lead unit (or the committee on its behalf). */
+export async function recordAcceptance(ctx: AuthedContext, input: { id: string; version: number; accepted: boolean; note?: string; on?: string }) {
+  const today = chinaToday();
+  const on = input.on ?? today;
+  return ctx.db.transaction().execute(async (trx) => {
+    const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
+    const matter = loaded.matter;
+    let kase = loaded.kase;
+    if (!matter.routed_at) throw badRequest(s.notRouted);
+    if (matter.outcome) throw badRequest(s.concludedAlready);
+    if (matter.acceptance) throw badRequest(s.acceptanceRecorded);
+    const note = input.note?.trim() ?? '';
+    if (!input.accepted && !note) throw badRequest(s.notAcceptedReasonRequired);
+    checkDate(on, matter, today);
+    if (kase.status === 'assigned') kase = await transitionIfAllowed(ctx, trx, kase, 'acknowledge');
+    await ctx.kernel.cases.stopClock({ caseId: kase.id, key: 'receipt', on }, { db: trx });
+    await ctx.kernel.cases.stopClock({ caseId: kase.id, key: 'objection', on }, { db: trx });
+    if (!input.accepted) {
+      await ctx.kernel.cases.stopClock({ caseId: kase.id, key: 'handle', on }, { db: trx });
+      if (kase.status === 'in_progress') await transitionIfAllowed(ctx, trx, kase, 'submitResult', { report: s.notAcceptedReport(note) });
+    }
+    const version = await bumpMatter(
+      ctx,
+      trx,
+      matter.id,
+      input.version,
+      sql`acceptance = ${input.accepted ? 'accepted' : 'not_accepted'}, acceptance_on = ${on}, acceptance_note = ${note || null}`,
+    );
+    await ctx.audit.record(
+      { action: 'petitions.acceptance', targetType: 'petition', targetId: matter.id, detail: { accepted: input.accepted, on } },
+      { db: trx },
+    );
+    return { version };
+  });
+}
+
+/** The answer (处理意见): stops the 60-day clock and opens the 30-day window for 复查. */
+export async function recordAnswer(ctx: AuthedContext, input: { id: string; version: number; answer: string; answeredOn?: string }) {
+  const today = chinaToday();
+  const on = input.answeredOn ?? today;
+  return ctx.db.transaction().execute(async (trx) => {
+    const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
+    const matter = loaded.matter;
+    let kase = loaded.kase;
+    if (!matter.routed_at) throw badRequest(s.notRouted);
+    if (matter.outcome) throw badRequest(s.concludedAlready);
+    if (matter.acceptance === 'not_accepted') throw badRequest(s.notAccepted);
+    if (matter.acceptance !== 'accepted') throw badRequest(s.notAcceptedYet);
+    if (matter.answered_on) throw badRequest(s.alreadyAnswered);
+    const answer = input.answer.trim();
+    if (!answer) throw badRequest(s.answerRequired);
+    checkDate(on, matter, today);
+    if (matter.acceptance_on && on < matter.acceptance_on) throw badRequest(s.answerBeforeAcceptance);
+    if (kase.status === 'assigned') kase = await transitionIfAllowed(ctx, trx, kase, 'acknowledge');
+    if (kase.status === 'in_progress') kase = await transitionIfAllowed(ctx, trx, kase, 'submitResult', { report: answer });
+    await ctx.kernel.cases.stopClock({ caseId: kase.id, key: 'handle', on }, { db: trx });
+    await ctx.kernel.cases.startClock(
+      { caseId: kase.id, key: 'review_request', name: s.clockReviewRequest, days: REVIEW_WINDOW_DAYS, unit: 'natural', startOn: on },
+      { db: trx },
+    );
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, sql`answer = ${answer}, answered_on = ${on}`);
+    await ctx.audit.record({ action: 'petitions.answer', targetType: 'petition', targetId: matter.id, detail: { answeredOn: on } }, { db: trx });
+    return { version, reviewRequestOpenUntil: addDays(on, REVIEW_WINDOW_DAYS) };
+  });
+}
+
+type ReviewStep = 'requestReview' | 'decideReview' | 'requestReReview' | 'decideReReview';
+
+/** 复查 and 复核: requests within 30 days of the previous answer; decisions within 30 days. */
+export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { id: string; version: number; on?: string; result?: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  const today = chinaToday();
+  const on = input.on ?? today;
+  return ctx.db.transaction().execute(async (trx) => {
+    const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
+    if (matter.outcome) throw badRequest(s.concludedAlready);
+    if (matter.review_stage === 're_reviewed') throw badRequest(s.finalAfterReReview);
+    checkDate(on, matter, today);
+    const result = input.result?.trim() ?? '';
+    let set;
+    const clock = (key: string, name: string, days: number) =>
+      ctx.kernel.cases.startClock({ caseId: kase.id, key, name, days, unit: 'natural', startOn: on }, { db: trx });
+    const stop = (key: string) => ctx.kernel.cases.stopClock({ caseId: kase.id, key, on }, { db: trx });
+    switch (step) {
+      case 'requestReview': {
+        if (!matter.answered_on) throw badRequest(s.notAnswered);
+        if (matter.review_stage !== 'none') throw badRequest(s.reviewAlreadyRequested);
+        const due = addDays(matter.answered_on, REVIEW_WINDOW_DAYS);
+        if (on > due) throw badRequest(s.reviewWindowClosed(due));
+        await stop('review_request');
+        await clock('review_decision', s.clockReviewDecision, REVIEW_DECISION_DAYS);
+        set = sql`review_stage = 'review_requested', review_requested_on = ${on}`;
+        break;
+      }
+      case 'decideReview': {
+        if (matter.review_stage === 'none') throw badRequest(s.reviewNotRequested);
+        if (matter.review_stage !== 'review_requested') throw badRequest(s.reviewAlreadyDecided);
+        if (!result) throw badRequest(s.resultRequired);
+        await stop('review_decision');
+        await clock('re_review_request', s.clockReReviewRequest, REVIEW_WINDOW_DAYS);
+        set = sql`review_stage = 'reviewed', review_decided_on = ${on}, review_result = ${result}`;
+        break;
+      }
+      case 'requestReReview': {
+        if (matter.review_stage === 're_review_requested') throw badRequest(s.reReviewAlreadyRequested);
+        if (matter.review_stage !== 'reviewed') throw badRequest(s.reReviewNeedsReview);
+        const due = addDays(matter.review_decided_on!, REVIEW_WINDOW_DAYS);
+        if (on > due) throw badRequest(s.reviewWindowClosed(due));
+        await stop('re_review_request');
+        await clock('re_review_decision', s.clockReReviewDecision, REVIEW_DECISION_DAYS);
+        set = sql`review_stage = 're_review_requested', re_review_requested_on = ${on}`;
+        break;
+      }
+      case 'decideReReview': {
+        if (matter.review_stage !== 're_review_requested') throw badRequest(s.reReviewNotRequested);
+        if (!result) throw badRequest(s.resultRequired);
+        await stop('re_review_decision');
+        set = sql`review_stage = 're_reviewed', re_review_decided_on = ${on}, re_review_result = ${result}`;
+        break;
+      }
+    }
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, set);
+    await ctx.audit.record({ action: `petitions.${step}`, targetType: 'petition', targetId: matter.id, detail: { on } }, { db: trx });
+    return { version };
+  });
+}
+
+/**
+ * Closes a matter as 化解, 息访, 终结 or 核销. The kernel case is closed by the kernel's
+ * `review` once the unit has reported; 核销 (not law-related, approved by a holder of
+ * `petitions.writeoff`) may also close a matter that was never routed.
+ */
+export async function concludeMatter(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  const note = input.note.trim();
+  if (!note) throw badRequest(s.outcomeNoteRequired);
+  if (input.outcome === 'written_off' && !ctx.can('petitions.writeoff')) {
+    await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: 'petitions.writeoff', procedure: 'petitions.matters.conclude' } });
+    throw forbidden(s.writeOffPermission);
+  }
+  const today = chinaToday();
+  const on = input.on ?? today;
+  return ctx.db.transaction().execute(async (trx) => {
+    const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
+    if (matter.outcome) throw badRequest(s.concludedAlready);
+    if (matter.version !== input.version) throw versionConflict();
+    if (input.outcome === 'written_off' && matter.category !== 'other') throw badRequest(s.writeOffLawRelated);
+    checkDate(on, matter, today);
+    if (kase.status === 'submitted') {
+      await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'review', comment: note }, { db: trx });
+    } else if (['closed', 'archived'].includes(kase.status)) {
+      // already closed in the kernel
+    } else if (input.outcome === 'written_off' && ['registered', 'pending_approval', 'approved'].includes(kase.status)) {
+      // Never routed: the kernel has no transition to close it; stop its running clock.
+      await ctx.kernel.cases.stopClock({ caseId: kase.id, key: 'route', on }, { db: trx });
+    } else {
+      throw badRequest(s.notReported);
+    }
+    const version = await bumpMatter(
+      ctx,
+      trx,
+      matter.id,
+      input.version,
+      sql`outcome = ${input.outcome}, outcome_on = ${on}, outcome_note = ${note}, concluded_by = ${ctx.user.id},
+        written_off_approved_by = ${input.outcome === 'written_off' ? ctx.user.id : null}`,
+    );
+    await ctx.audit.record({ action: 'petitions.conclude', targetType: 'petition', targetId: matter.id, detail: { outcome: input.outcome, on } }, { db: trx });
+    await ctx.events.emit(petitionEvents.concluded, { matterId: matter.id, caseId: kase.id, outcome: input.outcome }, { db: trx });
+    return { version };
+  });
+}
+
+/** Reclassifies a matter (涉法 / 涉诉 / 其他), e.g. when found not law-related. */
+export async function setCategory(ctx: AuthedContext, input: { id: string; version: number; category: MatterRow['category']; reason: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { matter } = await loadMatter(ctx, trx, input.id, { lock: true });
+    if (matter.outcome) throw badRequest(s.concludedAlready);
+    if (matter.category === input.category) throw badRequest(s.categoryUnchanged);
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, sql`category = ${input.category}`);
+    await ctx.audit.record(
+      { action: 'petitions.category', targetType: 'petition', targetId: matter.id, detail: { from: matter.category, to: input.category, reason: input.reason } },
+      { db: trx },
+    );
+    return { version };
+  });
+}
+
+// ---- Hardship relief (救助) ----
+
+interface ReliefRow {
+  id: string;
+  matter_id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'paid';
+  requested_by: string;
+  approved_on: string | null;
+  version: number;
+}
+
+export async function requestRelief(ctx: AuthedContext, input: { matterId: string; amount: number; reason: string; idempotencyKey?: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (input.idempotencyKey) {
+      const r = await sql<{ id: string; version: number }>`select id, version from petitions.relief where tenant_id = ${ctx.tenant.id} and idempotency_key = ${input.idempotencyKey}`.execute(trx);
+      if (r.rows[0]) return { id: r.rows[0].id, version: r.rows[0].version, duplicate: true };
+    }
+    const { matter } = await loadMatter(ctx, trx, input.matterId);
+    const r = await sql<{ id: string; version: number }>`insert into petitions.relief (tenant_id, matter_id, amount, reason, requested_by, idempotency_key)
+      values (${ctx.tenant.id}, ${matter.id}, ${input.amount}, ${input.reason.trim()}, ${ctx.user.id}, ${input.idempotencyKey ?? null}) returning id, version`.execute(trx);
+    await ctx.audit.record({ action: 'petitions.relief.request', targetType: 'petition', targetId: matter.id, detail: { reliefId: r.rows[0]!.id, amount: input.amount } }, { db: trx });
+    return { id: r.rows[0]!.id, version: r.rows[0]!.version, duplicate: false };
+  });
+}
+
+async function lockRelief(ctx: AuthedContext, trx: Trx, id: string, version: number): Promise<ReliefRow> {
+  const r = await sql<ReliefRow>`select id, matter_id, status, requested_by, approved_on::text as approved_on, version from petitions.relief
+    where tenant_id = ${ctx.tenant.id} and id = ${id} for update`.execute(trx);
+  const row = r.rows[0];
+  if (!row) throw notFound(s.reliefNotFound);
+  await loadMatter(ctx, trx, row.matter_id);
+  if (row.version !== version) throw versionConflict();
+  return row;
+}
+
+export async function decideRelief(ctx: AuthedContext, input: { id: string; version: number; approve: boolean; note?: string; on?: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  const on = input.on ?? chinaToday();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await lockRelief(ctx, trx, input.id, input.version);
+    if (row.status !== 'pending') throw badRequest(s.reliefDecided);
+    if (row.requested_by === ctx.user.id) throw badRequest(s.reliefSelfApproval);
+    const r = await sql<{ version: number }>`update petitions.relief set status = ${input.approve ? 'approved' : 'rejected'}, approved_by = ${ctx.user.id},
+      approved_on = ${on}, decision_note = ${input.note?.trim() || null}, version = version + 1
+      where tenant_id = ${ctx.tenant.id} and id = ${row.id} returning version`.execute(trx);
+    await ctx.audit.record({ action: 'petitions.relief.decide', targetType: 'petition', targetId: row.matter_id, detail: { reliefId: row.id, approve: input.approve } }, { db: trx });
+    return { version: r.rows[0]!.version };
+  });
+}
+
+export async function payRelief(ctx: AuthedContext, input: { id: string; version: number; paidOn: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  if (input.paidOn > chinaToday()) throw badRequest(s.dateInFuture);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await lockRelief(ctx, trx, input.id, input.version);
+    if (row.status !== 'approved') throw badRequest(s.reliefNotApproved);
+    if (row.approved_on && input.paidOn < row.approved_on) throw badRequest(s.reliefPaidBeforeApproval);
+    const r = await sql<{ version: number }>`update petitions.relief set status = 'paid', paid_on = ${input.paidOn}, version = version + 1
+      where tenant_id = ${ctx.tenant.id} and id = ${row.id} returning version`.execute(trx);
+    await ctx.audit.record({ action: 'petitions.relief.pay', targetType: 'petition', targetId: row.matter_id, detail: { reliefId: row.id, paidOn: input.paidOn } }, { db: trx });
+    return { version: r.rows[0]!.version };
+  });
+}

@@ -1,0 +1,289 @@
+// Registration of a letter, visit, online petition, call or leader-mailbox message
+// (来信来访登记). Shared by the registration procedure and the ledger import: one
+// transaction creates the kernel case (kind `petition`), the plugin's matter, its
+// petitioners and the first visit — or, with `linkToMatterId`, attaches a repeat visit to
+// an existing matter without a new kernel case.
+import { randomInt } from 'node:crypto';
+import { badRequest, forbidden, sql, z, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { petitionEvents, PETITION_CASE_KIND } from '../../contract.js';
+import { categoryNames, matterStrings as s, personalDataStrings as ps } from '../strings.js';
+import { chinaToday, isIsoDate } from './dates.js';
+import { issueGrams } from './grams.js';
+import { idNumberProblem, normalizeIdNumber, normalizePhone, phoneProblem } from './personal-data.js';
+
+export const channels = ['letter', 'visit', 'online', 'phone', 'leader_mailbox'] as const;
+export const categories = ['law', 'litigation', 'other'] as const;
+export type Channel = (typeof channels)[number];
+export type Category = (typeof categories)[number];
+
+export interface PetitionerInput {
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+export interface RegisterPetitionInput {
+  channel: Channel;
+  receivedOn: string;
+  personCount: number;
+  category: Category;
+  content: string;
+  demands?: string;
+  involvedOrgId?: string | null;
+  isAccusation?: boolean;
+  accusedOrgId?: string | null;
+  accusedPerson?: string | null;
+  petitioners: PetitionerInput[];
+  linkToMatterId?: string | null;
+  idempotencyKey?: string;
+  importKey?: string;
+}
+
+export interface RegisterPetitionResult {
+  matterId: string;
+  caseId: string;
+  docNo: string;
+  queryCode: string;
+  /** The visit was attached to an existing matter (重复信访). */
+  repeat: boolean;
+  /** The same idempotency (or import) key was seen before: nothing new was written. */
+  duplicate: boolean;
+}
+
+const isoDate = z.string().trim().refine(isIsoDate, s.badDate);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const petitionerSchema = z.object({
+  name: z.string().trim().min(1, s.nameRequired).max(50),
+  idNumber: optionalText(18),
+  phone: optionalText(30),
+  address: optionalText(200),
+});
+
+export const registerPetitionSchema = z
+  .object({
+    channel: z.enum(channels),
+    receivedOn: isoDate,
+    personCount: z.number().int().min(1, s.personCountMin).max(100000),
+    category: z.enum(categories),
+    content: z.string().trim().min(1, s.contentRequired).max(10000),
+    demands: z.string().trim().max(5000).optional(),
+    involvedOrgId: z.uuid().nullish(),
+    isAccusation: z.boolean().optional(),
+    accusedOrgId: z.uuid().nullish(),
+    accusedPerson: optionalText(100),
+    petitioners: z.array(petitionerSchema).min(1, s.petitionersRequired).max(200),
+    linkToMatterId: z.uuid().nullish(),
+    idempotencyKey: z.string().trim().min(8).max(100).optional(),
+    importKey: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((v) => !v.isAccusation || Boolean(v.accusedOrgId || v.accusedPerson), { message: s.accusedRequired, path: ['accusedPerson'] });
+
+export const kernelSourceOf: Record<Channel, string> = {
+  letter: 'letter',
+  visit: 'visit',
+  online: 'online',
+  phone: 'phone',
+  leader_mailbox: 'online',
+};
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A 10-character query code (查询码) printed on every notice; about 50 bits of randomness. */
+export function newQueryCode(): string {
+  let code = '';
+  for (let i = 0; i < 10; i += 1) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+function excerpt(text: string, max = 20): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : flat;
+}
+
+/** Validates ID numbers and phones; returns the petitioners in their stored form. */
+export function checkPetitioners(petitioners: PetitionerInput[], today = chinaToday()): PetitionerInput[] {
+  return petitioners.map((p) => {
+    const name = p.name.trim();
+    let idNumber: string | null = null;
+    let phone: string | null = null;
+    if (p.idNumber && p.idNumber.trim()) {
+      const problem = idNumberProblem(p.idNumber, today);
+      if (problem) throw badRequest(ps.badIdNumber(name, problem));
+      idNumber = normalizeIdNumber(p.idNumber);
+    }
+    if (p.phone && p.phone.trim()) {
+      const problem = phoneProblem(p.phone);
+      if (problem) throw badRequest(ps.badPhone(name, problem));
+      phone = normalizePhone(p.phone);
+    }
+    return { name, idNumber, phone, address: p.address?.trim() || null };
+  });
+}
+
+interface ExistingVisit {
+  matter_id: string;
+  case_id: string;
+  doc_no: string;
+  query_code: string;
+  is_repeat: boolean;
+}
+
+async function visitByKey(db: Kysely<any>, tenantId: string, column: 'idempotency_key' | 'import_key', key: string): Promise<ExistingVisit | undefined> {
+  const r = await sql<ExistingVisit>`select v.matter_id, m.case_id, m.doc_no, m.query_code, v.is_repeat
+    from petitions.visits v join petitions.matters m on m.tenant_id = v.tenant_id and m.id = v.matter_id
+    where v.tenant_id = ${tenantId} and ${sql.ref(`v.${column}`)} = ${key}`.execute(db);
+  return r.rows[0];
+}
+
+function duplicateOf(v: ExistingVisit): RegisterPetitionResult {
+  return { matterId: v.matter_id, caseId: v.case_id, docNo: v.doc_no, queryCode: v.query_code, repeat: v.is_repeat, duplicate: true };
+}
+
+async function orgName(ctx: AuthedContext, db: Kysely<any>, orgId: string | null | undefined): Promise<string | null> {
+  if (!orgId) return null;
+  const orgs = await ctx.kernel.orgs.list({ db });
+  const org = orgs.find((o) => o.id === orgId && !o.disabled);
+  if (!org) throw badRequest(s.unitNotFound);
+  return org.name;
+}
+
+async function insertPetitioners(db: Kysely<any>, tenantId: string, matterId: string, petitioners: PetitionerInput[], firstIsPrimary: boolean): Promise<void> {
+  let i = 0;
+  for (const p of petitioners) {
+    await sql`insert into petitions.petitioners (tenant_id, matter_id, name, id_number, phone, address, is_primary)
+      values (${tenantId}, ${matterId}, ${p.name}, ${p.idNumber ?? null}, ${p.phone ?? null}, ${p.address ?? null}, ${firstIsPrimary && i === 0})`.execute(db);
+    i += 1;
+  }
+}
+
+async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetitionInput, petitioners: PetitionerInput[]): Promise<RegisterPetitionResult> {
+  const tenantId = ctx.tenant.id;
+  if (input.idempotencyKey) {
+    const v = await visitByKey(trx, tenantId, 'idempotency_key', input.idempotencyKey);
+    if (v) return duplicateOf(v);
+  }
+  if (input.importKey) {
+    const v = await visitByKey(trx, tenantId, 'import_key', input.importKey);
+    if (v) return duplicateOf(v);
+  }
+  const visitContent = input.content.trim();
+
+  // A repeat visit: attach to the existing matter, no new kernel case.
+  if (input.linkToMatterId) {
+    const r = await sql<{ id: string; case_id: string; doc_no: string; query_code: string }>`select id, case_id, doc_no, query_code
+      from petitions.matters where tenant_id = ${tenantId} and id = ${input.linkToMatterId} for update`.execute(trx);
+    const m = r.rows[0];
+    if (!m) throw badRequest(s.linkTargetNotFound);
+    const existing = await sql<{ name: string; id_number: string | null; phone: string | null }>`select name, id_number, phone
+      from petitions.petitioners where tenant_id = ${tenantId} and matter_id = ${m.id}`.execute(trx);
+    const known = (p: PetitionerInput) =>
+      existing.rows.some((e) => (p.idNumber && e.id_number === p.idNumber) || (e.name === p.name && (e.phone ?? null) === (p.phone ?? null)));
+    await insertPetitioners(trx, tenantId, m.id, petitioners.filter((p) => !known(p)), false);
+    const v = await sql<{ id: string }>`insert into petitions.visits
+        (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
+      values (${tenantId}, ${m.id}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, ${visitContent}, true,
+        ${input.importKey ?? null}, ${input.idempotencyKey ?? null})
+      returning id`.execute(trx);
+    await sql`update petitions.matters set version = version + 1 where tenant_id = ${tenantId} and id = ${m.id}`.execute(trx);
+    await ctx.audit.record(
+      { action: 'petitions.visit.register', targetType: 'petition', targetId: m.id, detail: { visitId: v.rows[0]!.id, channel: input.channel, personCount: input.personCount, repeat: true } },
+      { db: trx },
+    );
+    await ctx.events.emit(petitionEvents.registered, { matterId: m.id, caseId: m.case_id, visitId: v.rows[0]!.id, repeat: true, channel: input.channel, personCount: input.personCount }, { db: trx });
+    return { matterId: m.id, caseId: m.case_id, docNo: m.doc_no, queryCode: m.query_code, repeat: true, duplicate: false };
+  }
+
+  const isAccusation = Boolean(input.isAccusation);
+  const involvedName = await orgName(ctx, trx, input.involvedOrgId);
+  const accusedName = isAccusation ? await orgName(ctx, trx, input.accusedOrgId) : null;
+  const categoryName = categoryNames[input.category];
+  // The kernel case never carries an accuser's identity or material: no parties, no
+  // content in the title or summary.
+  const title = isAccusation
+    ? s.titleAccusation(categoryName, involvedName ?? accusedName ?? '')
+    : s.title(categoryName, involvedName ?? '', excerpt(input.content));
+  const kase = await ctx.kernel.cases.register(
+    {
+      kind: PETITION_CASE_KIND,
+      title,
+      summary: isAccusation ? '' : Array.from(input.content.trim()).slice(0, 500).join(''),
+      source: kernelSourceOf[input.channel],
+      receivedOn: input.receivedOn,
+      parties: isAccusation ? [] : petitioners.map((p) => ({ role: s.petitionerRole, name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address })),
+    },
+    { db: trx },
+  );
+  const queryCode = newQueryCode();
+  const grams = issueGrams(`${input.content} ${input.demands ?? ''}`);
+  const mr = await sql<{ id: string }>`insert into petitions.matters
+      (tenant_id, case_id, doc_no, category, is_accusation, accused_org_id, accused_org_name, accused_person, involved_org_id, involved_org_name,
+       content, demands, receiving_officer_id, receiving_officer_name, first_received_on, query_code, issue_grams)
+    values (${tenantId}, ${kase.id}, ${kase.docNo}, ${input.category}, ${isAccusation}, ${isAccusation ? (input.accusedOrgId ?? null) : null}, ${accusedName},
+      ${isAccusation ? (input.accusedPerson ?? null) : null}, ${input.involvedOrgId ?? null}, ${involvedName},
+      ${input.content.trim()}, ${input.demands?.trim() ?? ''}, ${ctx.user.id}, ${ctx.user.displayName}, ${input.receivedOn}, ${queryCode},
+      ${sql.val(grams)}::text[])
+    returning id`.execute(trx);
+  const matterId = mr.rows[0]!.id;
+  await insertPetitioners(trx, tenantId, matterId, petitioners, true);
+  const v = await sql<{ id: string }>`insert into petitions.visits
+      (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
+    values (${tenantId}, ${matterId}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, '', false,
+      ${input.importKey ?? null}, ${input.idempotencyKey ?? null})
+    returning id`.execute(trx);
+  await ctx.audit.record(
+    {
+      action: 'petitions.register',
+      targetType: 'petition',
+      targetId: matterId,
+      detail: { caseId: kase.id, docNo: kase.docNo, channel: input.channel, personCount: input.personCount, category: input.category, accusation: isAccusation },
+    },
+    { db: trx },
+  );
+  await ctx.events.emit(
+    petitionEvents.registered,
+    { matterId, caseId: kase.id, visitId: v.rows[0]!.id, repeat: false, channel: input.channel, personCount: input.personCount },
+    { db: trx },
+  );
+  return { matterId, caseId: kase.id, docNo: kase.docNo, queryCode, repeat: false, duplicate: false };
+}
+
+/**
+ * Registers a petition as the signed-in committee user (the receiving officer, 首接责任人).
+ * Refuses (writing nothing) a bad ID number or phone, an unknown unit, a future date or a
+ * link to a matter that does not exist. Pass `opts.db` (a transaction) to make it part of
+ * a larger one, as the import does; otherwise it runs in its own transaction.
+ */
+export async function registerPetition(ctx: AuthedContext, input: RegisterPetitionInput, opts: { db?: Kysely<any> } = {}): Promise<RegisterPetitionResult> {
+  if (!ctx.user.committee) throw forbidden(s.registerCommitteeOnly);
+  const today = chinaToday();
+  if (!isIsoDate(input.receivedOn)) throw badRequest(s.badDate);
+  if (input.receivedOn > today) throw badRequest(s.receivedInFuture);
+  if (!input.content?.trim()) throw badRequest(s.contentRequired);
+  if (!Number.isInteger(input.personCount) || input.personCount < 1) throw badRequest(s.personCountMin);
+  if (!input.petitioners?.length) throw badRequest(s.petitionersRequired);
+  if (input.petitioners.some((p) => !p.name?.trim())) throw badRequest(s.nameRequired);
+  if (input.isAccusation && !input.linkToMatterId && !input.accusedOrgId && !input.accusedPerson?.trim()) throw badRequest(s.accusedRequired);
+  const petitioners = checkPetitioners(input.petitioners, today);
+  const db = opts.db ?? ctx.db;
+  if (db.isTransaction) return run(ctx, db, input, petitioners);
+  try {
+    return await db.transaction().execute((trx) => run(ctx, trx, input, petitioners));
+  } catch (err) {
+    // A concurrent request with the same key won the race: answer with its matter.
+    if ((err as { code?: string }).code === '23505') {
+      const key = input.idempotencyKey ? ('idempotency_key' as const) : input.importKey ? ('import_key' as const) : null;
+      const v = key ? await visitByKey(db, ctx.tenant.id, key, (input.idempotencyKey ?? input.importKey)!) : undefined;
+      if (v) return duplicateOf(v);
+    }
+    throw err;
+  }
+}
