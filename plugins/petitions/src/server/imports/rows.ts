@@ -45,7 +45,7 @@ const CATEGORY_WORDS: Record<string, RegisterPetitionInput['category']> = {
 function text(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'number') return String(v);
   return v.replace(/\s+/g, ' ').trim();
 }
 

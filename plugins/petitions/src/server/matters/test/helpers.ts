@@ -1,0 +1,95 @@
+// Shared steps for the petitions tests: a test kernel with the plugin, the demo users
+// signed in, and helpers that walk a matter through the real procedures.
+import { startTestKernel, type ActingUser, type TestEngine, type TestKernel } from '@zhengfa/test-utils';
+import petitions from '../../index.js';
+import { idCheckCharacter } from '../personal-data.js';
+
+export interface World {
+  t: TestKernel;
+  sup: ActingUser;
+  leader: ActingUser;
+  liaison: ActingUser;
+  leaderId: string;
+  orgs: Record<string, string>;
+}
+
+export async function startWorld(engine: TestEngine): Promise<World> {
+  const t = await startTestKernel({ engine, plugins: [petitions] });
+  const [sup, leader, liaison] = [await t.signIn('supervisor'), await t.signIn('leader'), await t.signIn('liaison')];
+  const users = await (sup.caller as any).users.list({ roleKey: 'leader' });
+  const orgs = Object.fromEntries((await sup.ctx.kernel.orgs.list()).map((o) => [o.name, o.id]));
+  return { t, sup, leader, liaison, leaderId: users.items[0].id, orgs };
+}
+
+/** The plugin's procedures on a caller. */
+export function api(u: ActingUser): any {
+  return (u.caller as any).petitions;
+}
+
+export function kernelApi(u: ActingUser): any {
+  return (u.caller as any).cases;
+}
+
+export function makeIdNumber(area: string, birth: string, seq: number): string {
+  const first17 = `${area}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idCheckCharacter(first17);
+}
+
+export function chinaDay(offset = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+let seq = 0;
+
+export function petitionInput(w: World, over: Record<string, unknown> = {}) {
+  seq += 1;
+  return {
+    channel: 'visit',
+    receivedOn: chinaDay(),
+    personCount: 1,
+    category: 'law',
+    content: `反映城关镇第${seq}组征地补偿款至今未足额发放，多次找村委会未果`,
+    demands: '要求足额发放补偿款',
+    involvedOrgId: w.orgs['示范县公安局'],
+    petitioners: [{ name: `王${'一二三四五六七八九十'[seq % 10]}明`, idNumber: makeIdNumber('990001', '1970-05-06', (seq * 7) % 1000), phone: `1391234${String(1000 + seq).slice(-4)}`, address: '示范县城关镇东街18号' }],
+    ...over,
+  };
+}
+
+export async function register(w: World, over: Record<string, unknown> = {}) {
+  return api(w.sup).matters.register(petitionInput(w, over));
+}
+
+export function fourFixes(w: World, id: string, version: number, unit = '示范县公安局') {
+  return {
+    id,
+    version,
+    leadLeaderId: w.leaderId,
+    handlerName: '李承办',
+    handlerPhone: '13900001111',
+    resolutionPlan: '核实补偿款发放情况，限期答复',
+    deadline: chinaDay(60),
+    leadUnitId: w.orgs[unit],
+  };
+}
+
+/** Routes a matter to a unit: supervisor sets the four fixes, leader approves, supervisor assigns. */
+export async function routeFully(w: World, matterId: string, unit = '示范县公安局') {
+  let m = await api(w.sup).matters.get({ id: matterId });
+  await api(w.sup).matters.route(fourFixes(w, matterId, m.version, unit));
+  m = await api(w.leader).matters.get({ id: matterId });
+  await api(w.leader).matters.continueRouting({ id: matterId, version: m.version });
+  m = await api(w.sup).matters.get({ id: matterId });
+  await api(w.sup).matters.continueRouting({ id: matterId, version: m.version });
+  return api(w.sup).matters.get({ id: matterId });
+}
+
+/** Routes, accepts (as the liaison) and answers a matter. */
+export async function answered(w: World, matterId: string, answeredOn = chinaDay()) {
+  await routeFully(w, matterId);
+  let m = await api(w.liaison).matters.get({ id: matterId });
+  await api(w.liaison).matters.recordAcceptance({ id: matterId, version: m.version, accepted: true });
+  m = await api(w.liaison).matters.get({ id: matterId });
+  await api(w.liaison).matters.recordAnswer({ id: matterId, version: m.version, answer: '经核实，补偿款已于本月补发到位', answeredOn });
+  return api(w.sup).matters.get({ id: matterId });
+}
