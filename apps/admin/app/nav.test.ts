@@ -85,7 +85,22 @@ describe('case pages', () => {
 
   it('does not offer registration to a unit liaison', () => {
     const nav = buildNav({ permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.handle', 'cases.export'], enabledPlugins: [], pluginModules: [] });
-    expect(keys(nav)).toEqual(['home', 'inbox', 'cases', 'caseDashboard', 'orgs', 'users', 'calendar']);
+    expect(keys(nav)).toEqual(['home', 'inbox', 'cases', 'caseDashboard', 'instruments', 'meetings', 'orgs', 'users', 'calendar']);
+  });
+
+  it('groups the supervision pages with the case pages, by permission', () => {
+    const supervisor = buildNav({
+      permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.register', 'cases.assign', 'cases.urge', 'supervision.instruments', 'supervision.powers', 'supervision.meetings'],
+      enabledPlugins: [],
+      pluginModules: [],
+    });
+    const cases = supervisor.find((s) => s.key === 'cases')!;
+    expect(cases.items.map((i) => i.label)).toEqual(['事项台账', '登记事项', '督办看板', '监督文书', '协调会', '通报']);
+    expect(activeNavKey('/supervision/instruments/0f8b7a1e-3c2d-4e5f-9a8b-7c6d5e4f3a2b', supervisor)).toBe('instruments');
+    expect(activeNavKey('/supervision/meetings/new', supervisor)).toBe('meetings');
+
+    const leader = buildNav({ permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.approve', 'supervision.sign'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(leader)).toEqual(['home', 'inbox', 'cases', 'caseDashboard', 'instruments', 'meetings', 'bulletin', 'orgs', 'users', 'calendar']);
   });
 
   it('gives the system administrator the working calendar', () => {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { AdminPluginModule } from './plugins.js';
 import { strings } from './strings.js';
 
-export type KernelNavKey = 'home' | 'inbox' | 'cases' | 'caseNew' | 'caseDashboard' | 'orgs' | 'users' | 'roles' | 'audit' | 'modules' | 'calendar';
+export type KernelNavKey = 'home' | 'inbox' | 'cases' | 'caseNew' | 'caseDashboard' | 'orgs' | 'users' | 'roles' | 'audit' | 'modules' | 'calendar' | 'instruments' | 'meetings' | 'bulletin';
 
 export interface NavEntry {
   key: string;
@@ -40,6 +40,10 @@ export const kernelNav: KernelNavDefinition[] = [
   { key: 'cases', to: '/cases', section: 'cases', anyOf: ['cases.read'] },
   { key: 'caseNew', to: '/cases/new', section: 'cases', anyOf: ['cases.register'] },
   { key: 'caseDashboard', to: '/cases/dashboard', section: 'cases', anyOf: ['cases.read'] },
+  // Supervision: the office drafts, leaders sign, a unit's liaison sees what is addressed to it.
+  { key: 'instruments', to: '/supervision/instruments', section: 'cases', anyOf: ['supervision.instruments', 'supervision.sign', 'cases.handle'] },
+  { key: 'meetings', to: '/supervision/meetings', section: 'cases', anyOf: ['supervision.meetings', 'supervision.sign', 'cases.handle'] },
+  { key: 'bulletin', to: '/supervision/bulletin', section: 'cases', anyOf: ['supervision.instruments', 'supervision.sign'] },
   { key: 'orgs', to: '/orgs', section: 'admin', anyOf: ['orgs.read', 'orgs.manage'] },
   { key: 'users', to: '/users', section: 'admin', anyOf: ['users.read', 'users.manage'] },
   { key: 'roles', to: '/roles', section: 'admin', anyOf: ['roles.manage', 'roles.assign'] },

@@ -5,3 +5,4 @@ export { PageHeader, type PageHeaderProps } from './page-header.js';
 export { CompatibleTag, EnabledTag, OrgStatusTag, OutcomeTag, UserStatusTags, type AuditOutcome } from './status-tags.js';
 export { uiStrings } from './strings.js';
 export { CaseStatusTag, caseStatusColor, caseStatusColors, KeyCaseTag, OverdueTag, UrgencyTag, urgencyColor, urgencyColors } from './case-tags.js';
+export { InstrumentStatusTag, instrumentStatusColor, instrumentStatusColors, MeetingStatusTag, meetingStatusColor, meetingStatusColors } from './supervision-tags.js';

@@ -12,10 +12,13 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  CommentOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -38,6 +41,9 @@ const kernelIcons: Record<KernelNavKey, ReactNode> = {
   roles: <SafetyCertificateOutlined />,
   audit: <AuditOutlined />,
   modules: <AppstoreOutlined />,
+  instruments: <FileProtectOutlined />,
+  meetings: <CommentOutlined />,
+  bulletin: <FileTextOutlined />,
 };
 
 export async function loader({ context, request }: LoaderFunctionArgs) {

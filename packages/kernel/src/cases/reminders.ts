@@ -8,6 +8,7 @@ import type { KernelDatabase } from '../db/schema.js';
 import { caseStrings as s } from '../strings.js';
 import { chinaDate } from './dates.js';
 import { openStatuses } from './lifecycle.js';
+import { userHolds } from './service.js';
 
 type DueKind = 'dispatch' | 'report' | 'deadline';
 
@@ -49,16 +50,7 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
               .select(['u.tenant_id', 'u.id', 'u.org_id'])
               .where('u.org_id', 'in', unitIds)
               .where('u.disabled', '=', false)
-              .where(({ exists, selectFrom }) =>
-                exists(
-                  selectFrom('kernel.user_roles as ur')
-                    .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
-                    .select(sql`1`.as('one'))
-                    .whereRef('ur.tenant_id', '=', 'u.tenant_id')
-                    .whereRef('ur.user_id', '=', 'u.id')
-                    .where(sql<boolean>`'cases.handle' = any(r.permissions)`),
-                ),
-              )
+              .where(userHolds('cases.handle'))
               .execute()
           : [];
         const rows: { tenant_id: string; case_id: string; due_kind: string; due_on: string; user_id: string }[] = [];

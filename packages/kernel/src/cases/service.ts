@@ -1,7 +1,7 @@
 // Case operations. Each runs in one transaction: load the case inside the user's scope
 // with a row lock, check the version the user saw, check the transition, write the new
 // state, append the timeline event and the audit row. A refusal throws before any write.
-import type { AuthedContext } from '@zhengfa/plugin-api';
+import type { AuthedContext, FourFixesInput as ApiFourFixesInput } from '@zhengfa/plugin-api';
 import { inTransaction } from '../db/transaction.js';
 import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -109,6 +109,12 @@ async function notify(trx: Trx, tenantId: string, userIds: string[], title: stri
 }
 
 /** Users of an organisation who hold a permission (e.g. the unit's liaisons). */
+/** A condition on `kernel.users as u`: the user holds the permission through a role. */
+export function userHolds(permission: string) {
+  return sql<boolean>`exists (select 1 from kernel.user_roles ur join kernel.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+    where ur.tenant_id = u.tenant_id and ur.user_id = u.id and ${permission} = any(r.permissions))`;
+}
+
 export async function usersWithPermission(db: Kysely<KernelDatabase>, tenantId: string, orgId: string, permission: string): Promise<string[]> {
   const rows = await db
     .selectFrom('kernel.users as u')
@@ -116,16 +122,7 @@ export async function usersWithPermission(db: Kysely<KernelDatabase>, tenantId: 
     .where('u.tenant_id', '=', tenantId)
     .where('u.org_id', '=', orgId)
     .where('u.disabled', '=', false)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('kernel.user_roles as ur')
-          .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
-          .select(sql`1`.as('one'))
-          .whereRef('ur.tenant_id', '=', 'u.tenant_id')
-          .whereRef('ur.user_id', '=', 'u.id')
-          .where(sql<boolean>`${permission} = any(r.permissions)`),
-      ),
-    )
+    .where(userHolds(permission))
     .execute();
   return rows.map((r) => r.id);
 }
@@ -292,15 +289,7 @@ export async function updateCase(ctx: AuthedContext, input: UpdateInput): Promis
   });
 }
 
-export interface FourFixesInput {
-  id: string;
-  version: number;
-  leadLeaderId: string;
-  handlerName: string;
-  handlerPhone?: string | null;
-  resolutionPlan: string;
-  deadline: string;
-  leadUnitId: string;
+export interface FourFixesInput extends ApiFourFixesInput {
   cooperatingUnitIds: string[];
   sixClarities?: SixClarities;
 }

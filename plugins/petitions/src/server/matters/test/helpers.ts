@@ -88,7 +88,7 @@ export async function routeFully(w: World, matterId: string, unit = '示范县�
 export async function answered(w: World, matterId: string, answeredOn = chinaDay()) {
   await routeFully(w, matterId);
   let m = await api(w.liaison).matters.get({ id: matterId });
-  await api(w.liaison).matters.recordAcceptance({ id: matterId, version: m.version, accepted: true });
+  await api(w.liaison).matters.recordAcceptance({ id: matterId, version: m.version, accepted: true, on: answeredOn });
   m = await api(w.liaison).matters.get({ id: matterId });
   await api(w.liaison).matters.recordAnswer({ id: matterId, version: m.version, answer: '经核实，补偿款已于本月补发到位', answeredOn });
   return api(w.sup).matters.get({ id: matterId });

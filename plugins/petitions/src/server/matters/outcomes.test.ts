@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '@zhengfa/test-utils';
+import { answered, api, kernelApi, register, routeFully, startWorld, type World } from './test/helpers.js';
+
+describeEachEngine('petitions: outcomes and hardship relief', (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld(engine);
+  }, 120_000);
+  afterAll(() => w.t.stop());
+
+  it('closes the kernel case when the committee concludes a reported matter as stopped', async () => {
+    const r = await register(w);
+    const m = await answered(w, r.matterId);
+    await api(w.sup).matters.conclude({ id: r.matterId, version: m.version, outcome: 'stopped', note: '信访人表示满意，承诺息访' });
+    const after = await api(w.sup).matters.get({ id: r.matterId });
+    expect(after.outcomeName).toBe('息访');
+    expect(after.status).toBe('concluded');
+    expect((await kernelApi(w.sup).get({ id: r.caseId })).status).toBe('closed');
+  });
+
+  it('refuses to conclude a matter the unit has not reported on', async () => {
+    const r = await register(w);
+    const m = await routeFully(w, r.matterId);
+    await expect(api(w.sup).matters.conclude({ id: r.matterId, version: m.version, outcome: 'resolved', note: '已化解' })).rejects.toThrow('尚未报送办理结果');
+  });
+
+  it('refuses to write off a law-related matter', async () => {
+    const r = await register(w, { category: 'law' });
+    const m = await api(w.sup).matters.get({ id: r.matterId });
+    await expect(api(w.sup).matters.conclude({ id: r.matterId, version: m.version, outcome: 'written_off', note: '不属于涉法涉诉' })).rejects.toThrow('不能核销');
+  });
+
+  it('writes off a matter found not law-related and stops its route clock', async () => {
+    const r = await register(w, { category: 'law' });
+    let m = await api(w.sup).matters.get({ id: r.matterId });
+    await api(w.sup).matters.setCategory({ id: r.matterId, version: m.version, category: 'other', reason: '经核查属于民事纠纷，不涉法涉诉' });
+    m = await api(w.sup).matters.get({ id: r.matterId });
+    await api(w.sup).matters.conclude({ id: r.matterId, version: m.version, outcome: 'written_off', note: '经审批核销' });
+    m = await api(w.sup).matters.get({ id: r.matterId });
+    expect(m.outcome).toBe('written_off');
+    expect(m.kernel.clocks.find((c: any) => c.key === 'route').stoppedOn).not.toBeNull();
+  });
+
+  it('refuses a write-off by a user without the write-off approval permission', async () => {
+    const r = await register(w, { category: 'other' });
+    const m = await api(w.sup).matters.get({ id: r.matterId });
+    await expect(api(w.liaison).matters.conclude({ id: r.matterId, version: m.version, outcome: 'written_off', note: '核销' })).rejects.toThrow('权限');
+  });
+
+  it('refuses to conclude a matter twice', async () => {
+    const r = await register(w);
+    let m = await answered(w, r.matterId);
+    await api(w.sup).matters.conclude({ id: r.matterId, version: m.version, outcome: 'resolved', note: '已化解' });
+    m = await api(w.sup).matters.get({ id: r.matterId });
+    await expect(api(w.sup).matters.conclude({ id: r.matterId, version: m.version, outcome: 'concluded', note: '终结' })).rejects.toThrow('已经结案');
+  });
+
+  it('records relief from request through approval by another person to payment', async () => {
+    const r = await register(w);
+    const req = await api(w.sup).matters.requestRelief({ matterId: r.matterId, amount: 3000.5, reason: '信访人因病致贫，生活确有困难' });
+    await expect(api(w.sup).matters.decideRelief({ id: req.id, version: req.version, approve: true })).rejects.toThrow('申请人以外');
+    const d = await api(w.leader).matters.decideRelief({ id: req.id, version: req.version, approve: true, note: '同意救助' });
+    await api(w.sup).matters.payRelief({ id: req.id, version: d.version, paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) });
+    const m = await api(w.sup).matters.get({ id: r.matterId });
+    expect(m.relief[0]).toMatchObject({ amount: '3000.50', status: 'paid', statusName: '已发放' });
+  });
+
+  it('refuses to pay relief that was not approved', async () => {
+    const r = await register(w);
+    const req = await api(w.sup).matters.requestRelief({ matterId: r.matterId, amount: 500, reason: '临时困难' });
+    await expect(api(w.sup).matters.payRelief({ id: req.id, version: req.version, paidOn: '2026-01-01' })).rejects.toThrow('尚未批准');
+  });
+});
