@@ -44,6 +44,7 @@ export function createKernelApi(getCtx: () => RequestContext, host: PluginHost):
           receivedOn: input.receivedOn,
           parties: input.parties ?? [],
           idempotencyKey: input.idempotencyKey,
+          historical: input.historical,
         }),
       async get(id, opts): Promise<KernelCase> {
         const d = await caseDetail(authed(opts?.db), host, id);

@@ -80,6 +80,11 @@ export interface CaseRegistration {
   parties?: CasePartyInput[];
   /** Same key, same case: a retried request never registers twice. */
   idempotencyKey?: string;
+  /**
+   * A past matter already concluded (e.g. from an imported ledger): registered directly
+   * as 已办结 on its received date, with no statutory clocks, cadence or reminders.
+   */
+  historical?: boolean;
 }
 
 export interface KernelCase {

@@ -13,6 +13,9 @@ import { LinksPanel } from '../components/case/links.js';
 import { PartiesPanel } from '../components/case/parties.js';
 import { CaseTimeline } from '../components/case/timeline.js';
 import { ChangeUrgencyButton, WorkflowCard } from '../components/case/workflow.js';
+import { DocumentButton } from '../components/supervision/document-button.js';
+import { InstrumentLadderCard } from '../components/supervision/instrument-ladder.js';
+import { PowersCard } from '../components/supervision/powers.js';
 import { filledClarities, actionLabel } from '../lib/case-actions.js';
 import type { Caller } from '../lib/trpc.server.js';
 import { badForm, form, load, mutate } from '../lib/trpc.server.js';
@@ -20,6 +23,11 @@ import { strings } from '../strings.js';
 
 const s = strings.cases;
 type CaseSource = Parameters<Caller['cases']['register']>[0]['source'];
+type InstrumentKind = Parameters<Caller['supervision']['draftInstrument']>[0]['kind'];
+type PowerKind = Parameters<Caller['supervision']['recordPower']>[0]['power'];
+/** 交办通知书 exists once the case is assigned; 督办函 while a unit is handling it. */
+const assignedStatuses = ['assigned', 'in_progress', 'submitted', 'closed', 'archived'];
+const openStatuses = ['assigned', 'in_progress', 'submitted'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: strings.pageTitle(d && 'case' in d ? d.case.docNo : s.ledgerTitle) }];
@@ -48,18 +56,27 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       assign: perms.has('cases.assign'),
       urge: perms.has('cases.urge'),
       approve: perms.has('cases.approve'),
+      instruments: perms.has('supervision.instruments'),
+      powers: perms.has('supervision.powers'),
+      meetings: perms.has('supervision.meetings'),
     };
-    const [detail, vocab, orgs, leaderList] = await Promise.all([
+    const [detail, vocab, orgs, leaderList, supervisionVocab, instruments, powerUses] = await Promise.all([
       trpc.cases.get({ id }),
       trpc.cases.vocab(),
-      can.assign ? trpc.orgs.tree() : Promise.resolve([]),
+      can.assign || can.instruments || can.powers ? trpc.orgs.tree() : Promise.resolve([]),
       can.assign ? leaders(trpc) : Promise.resolve([]),
+      trpc.supervision.vocab(),
+      trpc.supervision.instruments({ caseId: id }),
+      trpc.supervision.powerUses({ caseId: id }),
     ]);
     return {
       case: detail,
       vocab,
       units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled })),
       leaders: leaderList,
+      supervisionVocab,
+      instruments,
+      powerUses,
       can,
     };
   });
@@ -148,6 +165,33 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       return mutate(context, intent, s.extensionDecided, (trpc) =>
         trpc.cases.decideExtension({ extensionId: form.str(fd, 'extensionId'), approve: form.bool(fd, 'approve'), comment: form.str(fd, 'comment') }),
       );
+    case 'draftInstrument':
+      return mutate(context, intent, strings.supervision.drafted, (trpc) =>
+        trpc.supervision.draftInstrument({
+          caseId: id,
+          kind: form.str(fd, 'kind') as InstrumentKind,
+          recipientOrgId: form.str(fd, 'recipientOrgId'),
+          officerName: form.optStr(fd, 'officerName') ?? null,
+          officerPost: form.optStr(fd, 'officerPost') ?? null,
+          facts: form.str(fd, 'facts'),
+          legalBasis: form.str(fd, 'legalBasis'),
+          requirement: form.str(fd, 'requirement'),
+          responseDeadline: form.str(fd, 'responseDeadline'),
+          previousId: form.optStr(fd, 'previousId') ?? null,
+        }),
+      );
+    case 'recordPower':
+      return mutate(context, intent, strings.supervision.powerRecorded, (trpc) =>
+        trpc.supervision.recordPower({
+          caseId: id,
+          power: form.str(fd, 'power') as PowerKind,
+          usedOn: form.str(fd, 'usedOn'),
+          targetOrgId: form.optStr(fd, 'targetOrgId') ?? null,
+          targetPerson: form.optStr(fd, 'targetPerson') ?? null,
+          description: form.str(fd, 'description'),
+          result: form.str(fd, 'result'),
+        }),
+      );
     default:
       return badForm(intent);
   }
@@ -194,6 +238,13 @@ export default function CasePage() {
           <>
             {can.urge && c.status !== 'archived' ? <ChangeUrgencyButton c={c} vocab={loaderData.vocab} /> : null}
             {can.register ? <EditBasicButton c={c} vocab={loaderData.vocab} /> : null}
+            {assignedStatuses.includes(c.status) ? (
+              <DocumentButton href={`/documents/cases/${c.id}/assignment-notice`} label={strings.supervision.assignmentNotice} fileName={`${strings.supervision.assignmentNotice}_${c.docNo}.docx`} testId="doc-assignment-notice" />
+            ) : null}
+            {openStatuses.includes(c.status) ? (
+              <DocumentButton href={`/documents/cases/${c.id}/urging-letter`} label={strings.supervision.urgingLetter} fileName={`${strings.supervision.urgingLetter}_${c.docNo}.docx`} testId="doc-urging-letter" />
+            ) : null}
+            {can.meetings && c.status !== 'archived' ? <Link to={`/supervision/meetings/new?caseId=${c.id}`}>{strings.supervision.newMeeting}</Link> : null}
             <Link to="/cases">{s.back}</Link>
           </>
         }
@@ -205,6 +256,8 @@ export default function CasePage() {
           <Card size="small" style={{ marginTop: 16 }}>
             <Tabs items={tabs} defaultActiveKey={tab && tabs.some((t) => t.key === tab) ? tab : 'basic'} />
           </Card>
+          <InstrumentLadderCard data={loaderData} />
+          <PowersCard data={loaderData} />
         </Col>
         <Col xs={24} xl={8}>
           <Card title={s.tabs.timeline} size="small" style={{ marginTop: 0 }}>

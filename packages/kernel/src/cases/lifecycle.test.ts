@@ -167,4 +167,11 @@ describeEachEngine('case lifecycle', (engine) => {
     await expect(sql`update kernel.case_events set comment = 'x'`.execute(t.database.db)).rejects.toThrow(/append-only/);
     expect(await userIdByName(t, 'leader')).toBeTruthy();
   });
+
+  it('registers a past, concluded matter through the plugin API as closed, without clocks or reminders', async () => {
+    const r = await sup.ctx.kernel.cases.register({ kind: 'supervision', title: '历史台账导入的事项', source: 'letter', receivedOn: '2019-05-06', historical: true });
+    const d = await sup.caller.cases.get({ id: r.id });
+    expect(d).toMatchObject({ status: 'closed', docNo: expect.stringMatching(/〔2019〕/), nextDispatchOn: null, clocks: [] });
+    expect((await sup.caller.cases.ledger({ overdue: true })).items.map((i) => i.id)).not.toContain(r.id);
+  });
 });

@@ -51,6 +51,8 @@ export interface RegisterInput {
   receivedOn?: string;
   parties: PartyInput[];
   idempotencyKey?: string;
+  /** A past, concluded matter: registered as closed, with no clocks or reminders. */
+  historical?: boolean;
 }
 
 type Trx = Transaction<KernelDatabase>;
@@ -172,7 +174,8 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
           summary: input.summary,
           source: input.source,
           urgency: input.urgency,
-          status: 'registered',
+          status: input.historical ? 'closed' : 'registered',
+          closed_at: input.historical ? new Date(`${receivedOn}T12:00:00+08:00`) : null,
           is_key: input.isKey,
           registered_by: ctx.user.id,
           received_on: receivedOn,
@@ -197,9 +200,9 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
           )
           .execute();
       }
-      const registerClocks = (kind.clocks ?? []).filter((c) => c.startsAt === 'register');
+      const registerClocks = input.historical ? [] : (kind.clocks ?? []).filter((c) => c.startsAt === 'register');
       if (registerClocks.length) await startClocks(trx, ctx.tenant.id, id, registerClocks, receivedOn);
-      await appendEvent(trx, ctx, id, 'register', null, 'registered', '', { docNo });
+      await appendEvent(trx, ctx, id, 'register', null, input.historical ? 'closed' : 'registered', '', { docNo, historical: Boolean(input.historical) });
       await ctx.audit.record({ action: 'cases.register', targetType: 'case', targetId: id, detail: { docNo, kind: kind.key } }, { db: trx });
       await ctx.events.emit('kernel.case.registered', { caseId: id, kind: kind.key, docNo }, { db: trx });
       return { id, docNo, duplicate: false };

@@ -1,0 +1,116 @@
+// 监督文书: every instrument the user may see (the office and leaders all; a unit's liaison
+// those addressed to it, once issued), filtered by status through the address bar.
+import { Link, useLoaderData, useNavigate } from '@remix-run/react';
+import type { MetaFunction } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { ArrowUpOutlined } from '@ant-design/icons';
+import { formatDate, InstrumentStatusTag, OverdueTag, PageHeader } from '@zhengfa/ui';
+import { recipientLine } from '../components/supervision/instrument-ladder.js';
+import { load, type Caller } from '../lib/trpc.server.js';
+import { strings } from '../strings.js';
+
+const s = strings.supervision;
+type InstrumentStatus = NonNullable<Parameters<Caller['supervision']['instruments']>[0]>['status'] extends (infer T)[] | undefined ? T : never;
+const statuses = Object.keys(s.instrumentStatuses) as InstrumentStatus[];
+
+export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.instrumentsTitle) }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const status = new URL(request.url).searchParams.getAll('status').filter((x): x is InstrumentStatus => (statuses as string[]).includes(x));
+  return load(context, request, async (trpc) => {
+    const me = await trpc.auth.me();
+    const items = await trpc.supervision.instruments(status.length ? { status } : {});
+    return { items, status, committee: Boolean(me?.user.committee) };
+  });
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['items'][number];
+
+export default function Instruments() {
+  const { items, status, committee } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+
+  const columns: TableProps<Row>['columns'] = [
+    {
+      title: s.docNo,
+      key: 'docNo',
+      width: 200,
+      render: (_, r) => (
+        <Link to={`/supervision/instruments/${r.id}`} prefetch="intent" style={{ whiteSpace: 'nowrap' }}>
+          {r.docNo ?? s.draftNo}
+        </Link>
+      ),
+    },
+    { title: s.kind, key: 'kind', dataIndex: 'kindName', width: 120 },
+    {
+      title: s.case,
+      key: 'case',
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <Link to={`/cases/${r.caseId}`}>{r.caseTitle}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.caseDocNo}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: s.recipient, key: 'recipient', render: (_, r) => recipientLine(r) },
+    {
+      title: s.responseDeadline,
+      key: 'deadline',
+      width: 170,
+      render: (_, r) => (
+        <Space size={4}>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDate(r.responseDeadline)}</span>
+          {r.overdue ? <OverdueTag label={s.overdue} /> : null}
+        </Space>
+      ),
+    },
+    {
+      title: s.status,
+      key: 'status',
+      width: 200,
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <InstrumentStatusTag status={r.status} label={r.statusName} />
+          {r.suggestedNextName && committee ? (
+            <Tag color="red" icon={<ArrowUpOutlined />}>
+              {s.suggested(r.suggestedNextName)}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={s.instrumentsTitle} subtitle={committee ? s.instrumentsSubtitle : s.instrumentsSubtitleUnit} />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <span>{s.status}</span>
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 320 }}
+            placeholder={s.allStatuses}
+            value={status}
+            onChange={(v: string[]) => {
+              const q = new URLSearchParams();
+              v.forEach((x) => q.append('status', x));
+              navigate(`/supervision/instruments${q.size ? `?${q}` : ''}`);
+            }}
+            options={statuses.map((x) => ({ value: x, label: s.instrumentStatuses[x], title: s.instrumentStatuses[x] }))}
+            data-testid="instrument-status-filter"
+          />
+          <Typography.Text type="secondary">{strings.common.total(items.length)}</Typography.Text>
+        </Space>
+      </Card>
+      <Card size="small">
+        <Table rowKey="id" size="middle" columns={columns} dataSource={items} pagination={{ pageSize: 20, showSizeChanger: false }} locale={{ emptyText: s.empty }} data-testid="instrument-table" />
+      </Card>
+    </>
+  );
+}
