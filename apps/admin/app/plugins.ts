@@ -1,7 +1,9 @@
 // The admin modules of installed plugins. Each plugin that has console pages lists its
 // navigation here explicitly (no discovery at runtime); entries appear only when the
-// deployment enables the plugin (system.enabledPlugins).
+// deployment enables the plugin (system.enabledPlugins). Their route modules are
+// registered, just as explicitly, in vite.config.ts from each plugin's route manifest.
 import type { ReactNode } from 'react';
+import { petitionsAdmin } from '@zhengfa/plugin-petitions/admin';
 
 export interface AdminPluginNavItem {
   label: string;
@@ -17,5 +19,5 @@ export interface AdminPluginModule {
   nav: AdminPluginNavItem[];
 }
 
-/** No plugin ships console pages yet. */
-export const adminPluginModules: AdminPluginModule[] = [];
+/** Installed plugins with console pages: 信访接待. */
+export const adminPluginModules: AdminPluginModule[] = [petitionsAdmin];

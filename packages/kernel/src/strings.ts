@@ -103,6 +103,7 @@ export const caseActionNames = {
   submitResult: '报送办理结果',
   review: '审核通过',
   returnForRework: '退回重办',
+  withdraw: '撤销',
   archive: '归档',
   reopen: '重新办理',
   dispatch: '调度',

@@ -127,6 +127,7 @@ export interface CaseTransitionInput {
     | 'submitResult'
     | 'review'
     | 'returnForRework'
+    | 'withdraw'
     | 'archive'
     | 'reopen';
   comment?: string;

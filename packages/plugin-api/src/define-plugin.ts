@@ -26,6 +26,11 @@ export interface CaseKindDefinition {
   docWord: string;
   /** Statutory clocks the kernel starts for every case of this kind. */
   clocks?: StatutoryClockDefinition[];
+  /**
+   * Cases of this kind are assigned without 立项审批: straight from registration (e.g.
+   * petitions, which the petition office routes under 分级负责、归口办理).
+   */
+  skipApproval?: boolean;
 }
 
 export interface StatutoryClockDefinition {

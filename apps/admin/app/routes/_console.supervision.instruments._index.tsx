@@ -12,7 +12,7 @@ import { load, type Caller } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 
 const s = strings.supervision;
-type InstrumentStatus = NonNullable<Parameters<Caller['supervision']['instruments']>[0]>['status'] extends (infer T)[] | undefined ? T : never;
+type InstrumentStatus = NonNullable<Exclude<Parameters<Caller['supervision']['instruments']>[0], void | undefined>['status']>[number];
 const statuses = Object.keys(s.instrumentStatuses) as InstrumentStatus[];
 
 export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.instrumentsTitle) }];

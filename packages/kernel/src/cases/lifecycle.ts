@@ -14,6 +14,7 @@ export const caseActions = [
   'submitResult',
   'review',
   'returnForRework',
+  'withdraw',
   'archive',
   'reopen',
 ] as const;
@@ -38,6 +39,8 @@ export const transitions: Record<CaseAction, Transition> = {
   submitResult: { from: ['in_progress'], to: 'submitted', permission: 'cases.handle', byLeadUnit: true },
   review: { from: ['submitted'], to: 'closed', permission: 'cases.review' },
   returnForRework: { from: ['submitted'], to: 'in_progress', permission: 'cases.review' },
+  // 撤销: closes a case never assigned (not accepted for supervision, written off, merged).
+  withdraw: { from: ['registered', 'pending_approval', 'approved'], to: 'closed', permission: 'cases.register' },
   archive: { from: ['closed'], to: 'archived', permission: 'cases.archive' },
   reopen: { from: ['closed', 'archived'], to: 'in_progress', permission: 'cases.review' },
 };
@@ -49,7 +52,8 @@ export const unitVisibleStatuses: readonly CaseStatus[] = ['assigned', 'in_progr
 /** Statuses in which the registration details may still be edited. */
 export const editableStatuses: readonly CaseStatus[] = ['registered', 'pending_approval', 'approved'];
 
-export function canTransition(action: CaseAction, from: CaseStatus): boolean {
+export function canTransition(action: CaseAction, from: CaseStatus, opts: { skipApproval?: boolean } = {}): boolean {
+  if (action === 'assign' && opts.skipApproval && (from === 'registered' || from === 'pending_approval')) return true;
   return transitions[action].from.includes(from);
 }
 

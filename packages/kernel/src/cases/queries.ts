@@ -8,7 +8,7 @@ import type { PluginHost } from '../plugin-host/host.js';
 import { maskName } from '../parties/index.js';
 import { caseSourceNames, caseStatusNames, caseStrings as s, fourFixNames, sixClarityNames, urgencyNames } from '../strings.js';
 import { chinaDate } from './dates.js';
-import { missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
+import { canTransition, missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
 import { caseLedByUser, caseVisible } from './scope.js';
 import { queryGrams } from './search-grams.js';
 import { maskParty } from './service.js';
@@ -210,8 +210,9 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
   ]);
   const status = c.status as CaseStatus;
   const ledByUser = Boolean(c.led_by_user);
+  const skipApproval = Boolean(host.caseKinds.get(c.kind)?.skipApproval);
   const allowedActions = (Object.keys(transitions) as CaseAction[]).filter(
-    (a) => transitions[a].from.includes(status) && ctx.can(transitions[a].permission) && (!transitions[a].byLeadUnit || ctx.user.committee || ledByUser),
+    (a) => canTransition(a, status, { skipApproval }) && ctx.can(transitions[a].permission) && (!transitions[a].byLeadUnit || ctx.user.committee || ledByUser),
   );
   const today = chinaDate();
   const open = openStatuses.includes(status);

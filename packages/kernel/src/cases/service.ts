@@ -355,11 +355,12 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
     throw forbidden(`您没有「${ctx.permissionName(t.permission)}」权限，请联系安全管理员分配`);
   }
   const comment = input.comment?.trim() ?? '';
-  if (['returnForRework', 'transfer', 'reopen'].includes(input.action) && !comment) throw badRequest(s.reasonRequired);
+  if (['returnForRework', 'transfer', 'reopen', 'withdraw'].includes(input.action) && !comment) throw badRequest(s.reasonRequired);
   return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);
     const from = c.status as CaseStatus;
-    if (!canTransition(input.action, from)) throw badRequest(s.illegalTransition(actionName, caseStatusNames[from]));
+    const skipApproval = Boolean(host.caseKinds.get(c.kind)?.skipApproval);
+    if (!canTransition(input.action, from, { skipApproval })) throw badRequest(s.illegalTransition(actionName, caseStatusNames[from]));
     if (t.byLeadUnit && !ctx.user.committee && !(await leadsCase(trx, ctx, c.id))) throw forbidden(s.notLeadUnit);
     const to = t.to ?? from;
     await checkAttachmentsOfCase(trx, ctx.tenant.id, c.id, input.attachmentIds ?? []);
@@ -402,6 +403,7 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
         break;
       }
       case 'review':
+      case 'withdraw':
         await trx.updateTable('kernel.case_clocks').set({ stopped_on: today }).where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', c.id).where('stopped_on', 'is', null).execute();
         set.closed_at = new Date();
         set.next_dispatch_on = null;

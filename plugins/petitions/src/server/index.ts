@@ -18,6 +18,8 @@ export default definePlugin({
       key: PETITION_CASE_KIND,
       name: '信访事项',
       docWord: '访',
+      // The petition office routes directly (分级负责、归口办理): no 立项审批 step.
+      skipApproval: true,
       clocks: [
         // 信访工作条例 (2022): register and route within 15 days of receipt.
         { key: 'route', name: '登记转送期限', days: 15, unit: 'natural', startsAt: 'register' },

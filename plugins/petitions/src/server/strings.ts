@@ -105,6 +105,7 @@ export const matterStrings = {
   // Routing
   routeCommitteeOnly: '信访事项由政法委转送交办，请联系政法委',
   alreadyRouted: '该信访事项已经交办，不能重复转送',
+  writtenOffComment: '经审核不属于涉法涉诉事项，予以核销',
   concludedAlready: '该信访事项已经结案',
   awaitingApproval: '已提交立项审批，待有“立项审批”权限的领导审批后再交办',
   awaitingAssign: '已立项，待有“交办与转办”权限的人员交办',

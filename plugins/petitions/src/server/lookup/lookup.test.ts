@@ -54,4 +54,18 @@ describeEachEngine('petitions: public progress look-up', (engine) => {
   it('refuses a rating outside 1 to 5', async () => {
     await expect((await anon()).rate({ code: 'ABCDEFGHJK', phoneLast4: '1234', rating: 6 })).rejects.toThrow('1至5分');
   });
+
+  it('refuses an address after twenty failed attempts within fifteen minutes', async () => {
+    const lookup = await anon();
+    const codes = ['AAAAAAAAA2', 'AAAAAAAAA3', 'AAAAAAAAA4', 'AAAAAAAAA5', 'AAAAAAAAA6'];
+    const r = await register(w, { petitioners: [{ name: '许诺', phone: '13911117777' }] });
+    let refusedForIp = false;
+    for (let i = 0; i < 25 && !refusedForIp; i += 1) {
+      await lookup.progress({ code: codes[i % codes.length], phoneLast4: '0000' }).catch((e: Error) => {
+        refusedForIp = e.message.includes('查询过于频繁');
+      });
+    }
+    expect(refusedForIp).toBe(true);
+    await expect(lookup.progress({ code: r.queryCode, phoneLast4: '7777' })).rejects.toThrow('查询过于频繁');
+  });
 });

@@ -62,8 +62,9 @@ export function maySeeMaterial(ctx: AuthedContext, m: Pick<MatterRow, 'is_accusa
 }
 
 /**
- * Loads a matter the user may see, or throws NOT_FOUND. With `version`, a moved version
- * answers CONFLICT. With `lock`, the row is locked for the caller's transaction.
+ * Loads a matter the user may see (the committee: any of its tenant; a unit: one whose
+ * kernel case the kernel shows them), or throws NOT_FOUND. With `lock`, the row is
+ * locked for the caller's transaction; `bumpMatter` checks the user's version.
  */
 export async function loadMatter(
   ctx: AuthedContext,

@@ -178,8 +178,8 @@ export async function concludeMatter(ctx: AuthedContext, input: { id: string; ve
     } else if (['closed', 'archived'].includes(kase.status)) {
       // already closed in the kernel
     } else if (input.outcome === 'written_off' && ['registered', 'pending_approval', 'approved'].includes(kase.status)) {
-      // Never routed: the kernel has no transition to close it; stop its running clock.
-      await ctx.kernel.cases.stopClock({ caseId: kase.id, key: 'route', on }, { db: trx });
+      // Never routed: withdraw (撤销) the kernel case, which stops its clocks.
+      await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'withdraw', comment: note || s.writtenOffComment }, { db: trx });
     } else {
       throw badRequest(s.notReported);
     }

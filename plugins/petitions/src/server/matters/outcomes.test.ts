@@ -31,7 +31,7 @@ describeEachEngine('petitions: outcomes and hardship relief', (engine) => {
     await expect(api(w.sup).matters.conclude({ id: r.matterId, version: m.version, outcome: 'written_off', note: '不属于涉法涉诉' })).rejects.toThrow('不能核销');
   });
 
-  it('writes off a matter found not law-related and stops its route clock', async () => {
+  it('writes off a matter found not law-related, withdrawing its kernel case and stopping its clock', async () => {
     const r = await register(w, { category: 'law' });
     let m = await api(w.sup).matters.get({ id: r.matterId });
     await api(w.sup).matters.setCategory({ id: r.matterId, version: m.version, category: 'other', reason: '经核查属于民事纠纷，不涉法涉诉' });
@@ -40,6 +40,7 @@ describeEachEngine('petitions: outcomes and hardship relief', (engine) => {
     m = await api(w.sup).matters.get({ id: r.matterId });
     expect(m.outcome).toBe('written_off');
     expect(m.kernel.clocks.find((c: any) => c.key === 'route').stoppedOn).not.toBeNull();
+    expect(m.kernel.status).toBe('closed');
   });
 
   it('refuses a write-off by a user without the write-off approval permission', async () => {

@@ -107,4 +107,12 @@ describeEachEngine('petitions: registration and repeat petitions', (engine) => {
   it('refuses a link to a matter that does not exist', async () => {
     await expect(register(w, { linkToMatterId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow('原信访事项不存在');
   });
+
+  it('audits every reveal of a petitioner\'s personal data', async () => {
+    const r = await register(w, { petitioners: [{ name: '曹操', phone: '13612345678' }] });
+    const people = await api(w.sup).matters.reveal({ matterId: r.matterId });
+    expect(people[0]).toMatchObject({ name: '曹操', phone: '13612345678' });
+    const rows = await sql<{ n: number }>`select count(*)::int as n from kernel.audit_log where action = 'petitions.reveal' and target_id = ${r.matterId}`.execute(w.t.database.db);
+    expect(rows.rows[0]!.n).toBe(1);
+  });
 });

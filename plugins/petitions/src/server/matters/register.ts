@@ -38,6 +38,11 @@ export interface RegisterPetitionInput {
   linkToMatterId?: string | null;
   idempotencyKey?: string;
   importKey?: string;
+  /**
+   * A past matter already concluded (an imported ledger row): the kernel registers the case
+   * directly as 已办结, with no statutory clocks or reminders.
+   */
+  historical?: boolean;
 }
 
 export interface RegisterPetitionResult {
@@ -218,6 +223,7 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
       summary: isAccusation ? '' : Array.from(input.content.trim()).slice(0, 500).join(''),
       source: kernelSourceOf[input.channel],
       receivedOn: input.receivedOn,
+      ...(input.historical ? { historical: true } : {}),
       parties: isAccusation ? [] : petitioners.map((p) => ({ role: s.petitionerRole, name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address })),
     },
     { db: trx },

@@ -9,12 +9,11 @@ describeEachEngine('petitions: routing with the four fixes', (engine) => {
   }, 120_000);
   afterAll(() => w.t.stop());
 
-  it('records the four fixes on the kernel case and submits it for approval', async () => {
+  it('records the four fixes on the kernel case and assigns it in one step, without 立项审批', async () => {
     const r = await register(w);
     const m = await api(w.sup).matters.get({ id: r.matterId });
     const out = await api(w.sup).matters.route(fourFixes(w, r.matterId, m.version));
-    expect(out).toMatchObject({ routed: false, kernelStatus: 'pending_approval' });
-    expect(out.message).toContain('立项审批');
+    expect(out).toMatchObject({ routed: true, kernelStatus: 'assigned' });
     const kase = await kernelApi(w.sup).get({ id: r.caseId });
     expect(kase.handlerName).toBe('李承办');
     expect(kase.leadUnitName).toBe('示范县公安局');

@@ -31,6 +31,11 @@ async function advance(ctx: AuthedContext, db: Kysely<any>, kase: KernelCase, co
   let status = kase.status;
   let version = kase.version;
   let moved = false;
+  // The petition kind skips 立项审批: a user who may assign routes in one step.
+  if (['registered', 'pending_approval', 'approved'].includes(status) && ctx.can('cases.assign')) {
+    const r = await ctx.kernel.cases.transition({ id: kase.id, version, action: 'assign', comment }, { db });
+    return { status: r.status, moved: true };
+  }
   for (const step of steps) {
     if (status !== step.from) continue;
     if (!ctx.can(step.permission)) break;

@@ -73,14 +73,10 @@ export function fourFixes(w: World, id: string, version: number, unit = '示范�
   };
 }
 
-/** Routes a matter to a unit: supervisor sets the four fixes, leader approves, supervisor assigns. */
+/** Routes a matter to a unit: the supervision office sets the four fixes and assigns in one step. */
 export async function routeFully(w: World, matterId: string, unit = '示范县公安局') {
-  let m = await api(w.sup).matters.get({ id: matterId });
+  const m = await api(w.sup).matters.get({ id: matterId });
   await api(w.sup).matters.route(fourFixes(w, matterId, m.version, unit));
-  m = await api(w.leader).matters.get({ id: matterId });
-  await api(w.leader).matters.continueRouting({ id: matterId, version: m.version });
-  m = await api(w.sup).matters.get({ id: matterId });
-  await api(w.sup).matters.continueRouting({ id: matterId, version: m.version });
   return api(w.sup).matters.get({ id: matterId });
 }
 

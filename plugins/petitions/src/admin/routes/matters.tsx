@@ -1,0 +1,177 @@
+// 信访事项: the list. Names are masked; until routing the receiving officer is shown as the
+// owner (首接责任制), afterwards the lead unit.
+import { Link, useLoaderData, useNavigate, useSearchParams } from '@remix-run/react';
+import type { MetaFunction } from '@remix-run/react';
+import { Button, Card, Checkbox, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { PageHeader, formatDate } from '@zhengfa/ui';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { MatterListItem, RouteArgs } from '../lib/api.js';
+import { isIsoDate } from '../lib/helpers.js';
+import { load, requirePermission } from '../lib/server.js';
+import { categoryOptions, statusOptions, strings } from '../strings.js';
+
+const s = strings.list;
+type Status = (typeof statusOptions)[number]['value'];
+type Category = (typeof categoryOptions)[number]['value'];
+
+export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.title) }];
+
+export async function loader(args: RouteArgs) {
+  const url = new URL(args.request.url);
+  const q = url.searchParams;
+  const status = statusOptions.find((o) => o.value === q.get('status'))?.value as Status | undefined;
+  const category = categoryOptions.find((o) => o.value === q.get('category'))?.value as Category | undefined;
+  const from = q.get('from');
+  const to = q.get('to');
+  const page = Math.max(1, Number.parseInt(q.get('page') ?? '1', 10) || 1);
+  return load(args, async (c) => {
+    const user = await requirePermission(c, args.request, 'petitions.read');
+    const list = await c.petitions.matters.list({
+      page,
+      pageSize: 20,
+      ...(status ? { status } : {}),
+      ...(category ? { category } : {}),
+      ...(isIsoDate(from) ? { from } : {}),
+      ...(isIsoDate(to) ? { to } : {}),
+      ...(q.get('unrouted') === '1' ? { unrouted: true } : {}),
+      ...(q.get('accusation') === '1' ? { accusation: true } : {}),
+    });
+    return { list, page, canRegister: user.permissions.includes('petitions.register') };
+  });
+}
+
+interface Filters {
+  status?: Status;
+  category?: Category;
+  range?: [Dayjs | null, Dayjs | null] | null;
+  unrouted?: boolean;
+  accusation?: boolean;
+}
+
+function statusColor(status: string): string {
+  if (status === 'registered') return 'orange';
+  if (status === 'concluded') return 'green';
+  if (status === 'not_accepted') return 'default';
+  return 'blue';
+}
+
+export default function Matters() {
+  const { list, page, canRegister } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+
+  function apply(v: Filters, nextPage = 1) {
+    const q = new URLSearchParams();
+    if (v.status) q.set('status', v.status);
+    if (v.category) q.set('category', v.category);
+    if (v.range?.[0]) q.set('from', v.range[0].format('YYYY-MM-DD'));
+    if (v.range?.[1]) q.set('to', v.range[1].format('YYYY-MM-DD'));
+    if (v.unrouted) q.set('unrouted', '1');
+    if (v.accusation) q.set('accusation', '1');
+    if (nextPage > 1) q.set('page', String(nextPage));
+    navigate(`?${q.toString()}`);
+  }
+
+  const current: Filters = {
+    status: (params.get('status') as Status) || undefined,
+    category: (params.get('category') as Category) || undefined,
+    range: params.get('from') || params.get('to') ? [params.get('from') ? dayjs(params.get('from')) : null, params.get('to') ? dayjs(params.get('to')) : null] : null,
+    unrouted: params.get('unrouted') === '1',
+    accusation: params.get('accusation') === '1',
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={s.title}
+        subtitle={s.subtitle}
+        extra={
+          canRegister ? (
+            <Link to="/petitions/register">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {s.register}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form<Filters> layout="inline" initialValues={current} onFinish={(v) => apply(v)} key={params.toString()}>
+          <Form.Item name="status" label={s.filterStatus}>
+            <Select allowClear style={{ width: 130 }} options={statusOptions.map((o) => ({ ...o }))} />
+          </Form.Item>
+          <Form.Item name="category" label={s.filterCategory}>
+            <Select allowClear style={{ width: 100 }} options={categoryOptions.map((o) => ({ ...o }))} />
+          </Form.Item>
+          <Form.Item name="range">
+            <DatePicker.RangePicker placeholder={[s.from, s.to]} allowEmpty={[true, true]} />
+          </Form.Item>
+          <Form.Item name="unrouted" valuePropName="checked">
+            <Checkbox>{s.filterUnrouted}</Checkbox>
+          </Form.Item>
+          <Form.Item name="accusation" valuePropName="checked">
+            <Checkbox>{s.filterAccusation}</Checkbox>
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {s.search}
+            </Button>
+            <Button onClick={() => navigate('?')}>{s.reset}</Button>
+          </Space>
+        </Form>
+      </Card>
+      <Table<MatterListItem>
+        data-testid="matters-table"
+        rowKey="id"
+        size="middle"
+        dataSource={list.items}
+        locale={{ emptyText: s.empty }}
+        pagination={{ current: page, pageSize: 20, total: list.total, showTotal: s.total, showSizeChanger: false, onChange: (p) => apply(current, p) }}
+        columns={[
+          {
+            title: s.docNo,
+            dataIndex: 'docNo',
+            render: (v: string, r) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/petitions/matters/${r.id}`}>{v}</Link>
+                <Space size={2} wrap>
+                  {r.isAccusation ? <Tag color="purple">{s.accusation}</Tag> : null}
+                  {r.collective ? <Tag color="volcano">{s.collective}</Tag> : null}
+                  {r.repeatCount > 0 ? <Tag color="red">{s.repeat(r.repeatCount)}</Tag> : null}
+                </Space>
+              </Space>
+            ),
+          },
+          { title: s.receivedOn, dataIndex: 'firstReceivedOn', width: 110, render: (v: string) => formatDate(v) },
+          { title: s.channel, dataIndex: 'channelName', width: 90 },
+          { title: s.category, dataIndex: 'categoryName', width: 70 },
+          { title: s.petitioners, dataIndex: 'petitioners', width: 140 },
+          { title: s.excerpt, dataIndex: 'excerpt', ellipsis: true },
+          { title: s.persons, dataIndex: 'personVisits', width: 70, align: 'right' },
+          {
+            title: s.owner,
+            key: 'owner',
+            width: 170,
+            render: (_: unknown, r) => (
+              <Typography.Text type={r.owner.kind === 'officer' ? 'warning' : undefined}>
+                {r.owner.kind === 'officer' ? s.ownerOfficer(r.owner.name) : s.ownerUnit(r.owner.name)}
+              </Typography.Text>
+            ),
+          },
+          {
+            title: s.status,
+            dataIndex: 'statusName',
+            width: 110,
+            render: (v: string, r) => (
+              <Space size={2}>
+                <Tag color={statusColor(r.status)}>{v}</Tag>
+                {r.outcomeName ? <Tag color="green">{r.outcomeName}</Tag> : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
