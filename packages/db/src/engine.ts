@@ -45,6 +45,8 @@ export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
     application_name: opts.applicationName ?? 'zhengfa',
     types: pgTypes,
     connectionTimeoutMillis: 10_000,
+    // The product's queries are short and index-driven; JIT compilation only adds latency.
+    options: '-c jit=off',
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});

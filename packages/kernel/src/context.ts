@@ -62,8 +62,8 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
     });
   }
 
-  const user = lookup.user;
-  const tenant = await db.selectFrom('kernel.tenants').select(['id', 'name']).where('id', '=', user.tenantId).executeTakeFirstOrThrow();
+  const { tenantName, ...user } = lookup.user;
+  const tenant = { id: user.tenantId, name: tenantName };
   const actor: AuditActor = { tenantId: tenant.id, userId: user.id, userName: user.displayName, ip, userAgent };
   const ctx: AuthedContext = {
     ...base,

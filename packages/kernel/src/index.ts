@@ -17,7 +17,7 @@ export { runDueJobs } from './jobs/scheduler.js';
 export { caseStatusNames, urgencyNames, caseSourceNames, caseActionNames } from './strings.js';
 export { attachmentPolicy } from './files/attachments.js';
 export { sweepReminders } from './cases/reminders.js';
-export { documentGrams, queryGrams } from './cases/search-grams.js';
+export { documentGrams, queryGrams, tenantGrams } from './cases/search-grams.js';
 export { formatDocNumber } from './cases/numbering.js';
 export { writeLedgerXlsx } from './cases/export.js';
 export type { CaseStatus, CaseAction } from './cases/lifecycle.js';

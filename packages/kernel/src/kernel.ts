@@ -88,7 +88,19 @@ export function createKernel(opts: KernelOptions): Kernel {
     async tick(now = new Date()) {
       await deliverEvents(opts.database.db, host, log);
       await runDueJobs(opts.database.db, host, log, now);
-      await sweepReminders(opts.database.db, chinaDate(now));
+      // The reminder sweep runs once per minute across all processes (exactly-once per
+      // due point is guaranteed by kernel.reminders either way; this saves the work).
+      const slot = Math.floor(now.getTime() / 60_000);
+      const claimed = await db
+        .insertInto('kernel.job_runs')
+        .values({ job: 'kernel.reminders', slot, finished_at: null, error: null })
+        .onConflict((oc) => oc.doNothing())
+        .returning('slot')
+        .executeTakeFirst();
+      if (claimed) {
+        await sweepReminders(opts.database.db, chinaDate(now));
+        await db.updateTable('kernel.job_runs').set({ finished_at: new Date() }).where('job', '=', 'kernel.reminders').where('slot', '=', slot).execute();
+      }
     },
     startBackground(everyMs = 5000) {
       if (timer) return;

@@ -6,7 +6,7 @@
 // `insert … select from unnest(…)` in batches of thousands (the same statement works on
 // PostgreSQL and PGlite). The cases tables' secondary indexes and constraints are dropped
 // for the load and recreated from their captured definitions afterwards.
-import { appendAudit, builtinRoles, createKernel, DEMO_PASSWORD, documentGrams, formatDocNumber, hashPassword } from '@zhengfa/kernel';
+import { appendAudit, builtinRoles, createKernel, DEMO_PASSWORD, documentGrams, formatDocNumber, tenantGrams, hashPassword } from '@zhengfa/kernel';
 import { installedPlugins } from '@zhengfa/server';
 import { Rng, seedOf } from './prng.js';
 import { openTarget, readMeta, writeMeta, type BenchMeta, type Raw, type Target } from './db.js';
@@ -396,7 +396,7 @@ async function generateCounty(target: Target, county: County, today: number, sta
     c.next_dispatch_on!.push(nextDispatch === null ? null : isoOf(nextDispatch));
     c.next_report_on!.push(nextReport === null ? null : isoOf(nextReport));
     c.last_dispatch_on!.push(lastDispatch === null ? null : isoOf(lastDispatch));
-    c.search_grams!.push(arrayLiteral(documentGrams(text.title, text.summary, docNo, ...text.parties)));
+    c.search_grams!.push(arrayLiteral(tenantGrams(county.id, documentGrams(text.title, text.summary, docNo, ...text.parties))));
     c.version!.push(step + 1);
     c.updated_at!.push(registeredAt);
 

@@ -2,7 +2,7 @@
 // SHA-256, so a leaked database cannot be replayed as cookies. A session ends after
 // 30 idle minutes or 12 hours in all, whichever comes first.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 
@@ -48,7 +48,7 @@ export async function createSession(
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired'; tenantId: string; userId: string; userName: string }
-  | { state: 'active'; sessionId: string; user: SessionUser };
+  | { state: 'active'; sessionId: string; user: SessionUser & { tenantName: string } };
 
 export async function resolveSession(
   db: Kysely<KernelDatabase>,
@@ -57,15 +57,18 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   if (!token || token.length > 200) return { state: 'none' };
   const sessionId = sessionIdOf(token);
+  // One round trip: session, user, organisation, tenant and the union of role permissions.
   const row = await db
     .selectFrom('kernel.sessions as s')
     .innerJoin('kernel.users as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
     .innerJoin('kernel.orgs as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.org_id'))
+    .innerJoin('kernel.tenants as t', 't.id', 'u.tenant_id')
     .select([
       's.id as session_id',
       's.last_seen_at',
       's.expires_at',
       'u.tenant_id',
+      't.name as tenant_name',
       'u.id as user_id',
       'u.username',
       'u.display_name',
@@ -75,6 +78,8 @@ export async function resolveSession(
       'o.name as org_name',
       'o.path as org_path',
       'o.kind as org_kind',
+      sql<string[]>`coalesce((select array_agg(distinct r.key) filter (where r.key is not null) from kernel.user_roles ur join kernel.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id where ur.tenant_id = u.tenant_id and ur.user_id = u.id), '{}')`.as('role_keys'),
+      sql<string[]>`coalesce((select array_agg(distinct p) from kernel.user_roles ur join kernel.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id, unnest(r.permissions) p where ur.tenant_id = u.tenant_id and ur.user_id = u.id), '{}')`.as('permissions'),
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
@@ -89,13 +94,6 @@ export async function resolveSession(
   if (now.getTime() - row.last_seen_at.getTime() > sessionPolicy.touchEverySeconds * 1000) {
     await db.updateTable('kernel.sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
   }
-  const roles = await db
-    .selectFrom('kernel.user_roles as ur')
-    .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
-    .select(['r.key', 'r.permissions'])
-    .where('ur.tenant_id', '=', row.tenant_id)
-    .where('ur.user_id', '=', row.user_id)
-    .execute();
   return {
     state: 'active',
     sessionId,
@@ -108,8 +106,9 @@ export async function resolveSession(
       orgName: row.org_name,
       orgPath: row.org_path,
       committee: row.org_kind === 'committee',
-      roleKeys: roles.map((r) => r.key).filter((k): k is string => Boolean(k)),
-      permissions: new Set(roles.flatMap((r) => r.permissions)),
+      tenantName: row.tenant_name,
+      roleKeys: row.role_keys,
+      permissions: new Set(row.permissions),
       mustChangePassword: row.must_change_password,
     },
   };

@@ -10,7 +10,7 @@ import { caseSourceNames, caseStatusNames, caseStrings as s, fourFixNames, sixCl
 import { chinaDate } from './dates.js';
 import { canTransition, missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
 import { caseLedByUser, caseVisible } from './scope.js';
-import { queryGrams } from './search-grams.js';
+import { queryGrams, tenantGrams } from './search-grams.js';
 import { maskParty } from './service.js';
 import { clocksOf } from '../clocks/service.js';
 import { attachmentsOf } from '../files/attachments.js';
@@ -57,7 +57,7 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
   if (f.to) q = q.where('c.received_on', '<=', f.to);
   const keyword = f.keyword?.trim();
   if (keyword) {
-    const grams = queryGrams(keyword);
+    const grams = tenantGrams(ctx.tenant.id, queryGrams(keyword));
     const like = `%${escapeLike(keyword.normalize('NFKC'))}%`;
     if (grams.length > 0) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(grams)}::text[]`);
     q = q.where((eb) =>

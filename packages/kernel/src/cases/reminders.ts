@@ -28,19 +28,20 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
   const report: SweepReport = { due: 0, raised: 0 };
   for (const kind of Object.keys(columns) as DueKind[]) {
     const col = columns[kind];
-    let after = '';
+    let after: { tenantId: string; id: string } | null = null;
     for (;;) {
-      const due = await k
+      let q = k
         .selectFrom('kernel.cases as c')
         .select(['c.tenant_id', 'c.id', 'c.doc_no', 'c.lead_leader_id', 'c.lead_unit_id', `c.${col} as due_on`])
         .where('c.status', 'in', openStatuses)
-        .where(`c.${col}`, '<=', today)
-        .where(sql<boolean>`(c.tenant_id || ':' || c.id::text) > ${after}`)
-        .orderBy(sql`c.tenant_id || ':' || c.id::text`)
-        .limit(batch)
-        .execute();
+        .where(`c.${col}`, '<=', today);
+      if (after) {
+        const a: { tenantId: string; id: string } = after;
+        q = q.where(sql<boolean>`(c.tenant_id, c.id) > (${a.tenantId}, ${a.id}::uuid)`);
+      }
+      const due = await q.orderBy('c.tenant_id').orderBy('c.id').limit(batch).execute();
       if (due.length === 0) break;
-      after = `${due.at(-1)!.tenant_id}:${due.at(-1)!.id}`;
+      after = { tenantId: due.at(-1)!.tenant_id, id: due.at(-1)!.id };
       report.due += due.length;
       await k.transaction().execute(async (trx) => {
         const unitIds = [...new Set(due.map((d) => d.lead_unit_id).filter((x): x is string => Boolean(x)))];
@@ -85,18 +86,16 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
 
 /** Statutory clocks (kernel.case_clocks) that are due: one reminder per clock and recipient. */
 async function sweepClocks(k: Kysely<KernelDatabase>, today: string, batch: number, report: SweepReport): Promise<void> {
-  let after = '';
+  let after: string | null = null;
   for (;;) {
-    const due = await k
+    let q = k
       .selectFrom('kernel.case_clocks as t')
       .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.id', '=', 't.case_id'))
       .select(['t.tenant_id', 't.id as clock_id', 't.key', 't.name', 't.due_on', 'c.id', 'c.doc_no', 'c.lead_leader_id', 'c.lead_unit_id', 'c.registered_by'])
       .where('t.stopped_on', 'is', null)
-      .where('t.due_on', '<=', today)
-      .where(sql<boolean>`t.id::text > ${after}`)
-      .orderBy('t.id')
-      .limit(batch)
-      .execute();
+      .where('t.due_on', '<=', today);
+    if (after) q = q.where('t.id', '>', after);
+    const due = await q.orderBy('t.id').limit(batch).execute();
     if (due.length === 0) return;
     after = due.at(-1)!.clock_id;
     report.due += due.length;

@@ -34,3 +34,12 @@ export function queryGrams(query: string): string[] {
   }
   return [...grams];
 }
+
+/**
+ * Grams as stored and queried: prefixed with the tenant, so one GIN posting list holds one
+ * county's cases and a 2-character term in a province-wide instance reads only that
+ * county's matches (and the index stays shardable by tenant).
+ */
+export function tenantGrams(tenantId: string, grams: string[]): string[] {
+  return grams.map((g) => `${tenantId}:${g}`);
+}

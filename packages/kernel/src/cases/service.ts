@@ -31,7 +31,7 @@ import {
 } from './lifecycle.js';
 import { formatDocNumber, takeDocSeq } from './numbering.js';
 import { caseLedByUser, caseVisible } from './scope.js';
-import { documentGrams } from './search-grams.js';
+import { documentGrams, tenantGrams } from './search-grams.js';
 
 export interface PartyInput {
   role?: string;
@@ -134,7 +134,7 @@ async function refreshSearch(trx: Trx, tenantId: string, caseId: string): Promis
   const parties = await trx.selectFrom('kernel.case_parties').select('name').where('tenant_id', '=', tenantId).where('case_id', '=', caseId).execute();
   await trx
     .updateTable('kernel.cases')
-    .set({ search_grams: documentGrams(c.title, c.summary, c.doc_no, ...parties.map((p) => p.name)) })
+    .set({ search_grams: tenantGrams(tenantId, documentGrams(c.title, c.summary, c.doc_no, ...parties.map((p) => p.name))) })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', caseId)
     .execute();
@@ -180,7 +180,7 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
           registered_by: ctx.user.id,
           received_on: receivedOn,
           idempotency_key: input.idempotencyKey ?? null,
-          search_grams: documentGrams(input.title, input.summary, docNo, ...input.parties.map((p) => p.name)),
+          search_grams: tenantGrams(ctx.tenant.id, documentGrams(input.title, input.summary, docNo, ...input.parties.map((p) => p.name))),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import { KERNEL_VERSION } from '../version.js';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_cases.js';
 import * as m0003 from './0003_supervision.js';
+import * as m0004 from './0004_ledger_indexes.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -11,5 +12,6 @@ export const kernelMigrations: MigrationSet = {
     '0001_foundation': m0001,
     '0002_cases': m0002,
     '0003_supervision': m0003,
+    '0004_ledger_indexes': m0004,
   },
 };

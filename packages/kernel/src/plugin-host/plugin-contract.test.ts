@@ -28,6 +28,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0001_foundation' },
       { owner: 'kernel', name: '0002_cases' },
       { owner: 'kernel', name: '0003_supervision' },
+      { owner: 'kernel', name: '0004_ledger_indexes' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });

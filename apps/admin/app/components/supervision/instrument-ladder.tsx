@@ -52,63 +52,68 @@ export function InstrumentLadderCard({ data }: { data: CaseData }) {
         ) : null
       }
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {s.ladderHelp}
-      </Typography.Paragraph>
-      <Steps
-        direction="vertical"
-        size="small"
-        current={currentRung(rungs)}
-        items={rungs.map((r) => ({
-          status: r.state,
-          title: (
-            <Space size={6}>
-              <span>{r.label}</span>
-              {r.suggestedFrom ? (
-                <Tag color="red" icon={<ArrowUpOutlined />} data-testid="suggested-rung">
-                  {s.suggested(r.label)}
-                </Tag>
-              ) : null}
-            </Space>
-          ),
-          description: (
-            <div data-testid={`rung-${r.kind}`} data-state={r.state}>
-              {r.instruments.length === 0 && !r.suggestedFrom ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {s.emptyRung}
-                </Typography.Text>
-              ) : null}
-              {r.instruments.map((i) => (
-                <div key={i.id} style={{ margin: '2px 0' }} data-testid="ladder-instrument">
-                  <Space size={6} wrap>
-                    <Link to={`/supervision/instruments/${i.id}`} prefetch="intent">
-                      {i.docNo ?? s.draftNo}
-                    </Link>
-                    <InstrumentStatusTag status={i.status} label={i.statusName} />
-                    {i.overdue ? <OverdueTag label={s.overdue} /> : null}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {recipientLine(i)} · {s.responseDeadline} {formatDate(i.responseDeadline)}
-                    </Typography.Text>
-                  </Space>
-                </div>
-              ))}
-              {r.suggestedFrom ? (
-                <Space size={8} wrap style={{ marginTop: 4 }}>
-                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                    {s.suggestedHelp(r.label, r.suggestedFrom.status === 'rejected' ? s.whyRejected : s.whyOverdue)}（{r.suggestedFrom.kindName} {r.suggestedFrom.docNo ?? s.draftNo}）
-                  </Typography.Text>
-                  {canDraft ? (
-                    <Button type="primary" size="small" danger onClick={() => setDialog({ from: r.suggestedFrom })} data-testid="draft-next">
-                      {s.draftNext}
-                    </Button>
+      {data.instruments.length === 0 && !canDraft ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.empty} />
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {s.ladderHelp}
+          </Typography.Paragraph>
+          <Steps
+            direction="vertical"
+            size="small"
+            current={currentRung(rungs)}
+            items={rungs.map((r) => ({
+              status: r.state,
+              title: (
+                <Space size={6}>
+                  <span>{r.label}</span>
+                  {r.suggestedFrom ? (
+                    <Tag color="red" icon={<ArrowUpOutlined />} data-testid="suggested-rung">
+                      {s.suggested(r.label)}
+                    </Tag>
                   ) : null}
                 </Space>
-              ) : null}
-            </div>
-          ),
-        }))}
-      />
-      {data.instruments.length === 0 && !canDraft ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.empty} /> : null}
+              ),
+              description: (
+                <div data-testid={`rung-${r.kind}`} data-state={r.state}>
+                  {r.instruments.length === 0 && !r.suggestedFrom ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {s.emptyRung}
+                    </Typography.Text>
+                  ) : null}
+                  {r.instruments.map((i) => (
+                    <div key={i.id} style={{ margin: '2px 0' }} data-testid="ladder-instrument">
+                      <Space size={6} wrap>
+                        <Link to={`/supervision/instruments/${i.id}`} prefetch="intent">
+                          {i.docNo ?? s.draftNo}
+                        </Link>
+                        <InstrumentStatusTag status={i.status} label={i.statusName} />
+                        {i.overdue ? <OverdueTag label={s.overdue} /> : null}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {recipientLine(i)} · {s.responseDeadline} {formatDate(i.responseDeadline)}
+                        </Typography.Text>
+                      </Space>
+                    </div>
+                  ))}
+                  {r.suggestedFrom ? (
+                    <Space size={8} wrap style={{ marginTop: 4 }}>
+                      <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                        {s.suggestedHelp(r.label, r.suggestedFrom.status === 'rejected' ? s.whyRejected : s.whyOverdue)}（{r.suggestedFrom.kindName} {r.suggestedFrom.docNo ?? s.draftNo}）
+                      </Typography.Text>
+                      {canDraft ? (
+                        <Button type="primary" size="small" danger onClick={() => setDialog({ from: r.suggestedFrom })} data-testid="draft-next">
+                          {s.draftNext}
+                        </Button>
+                      ) : null}
+                    </Space>
+                  ) : null}
+                </div>
+              ),
+            }))}
+          />
+        </>
+      )}
       {open ? <DraftInstrumentDialog key={open.from?.id ?? 'new'} data={data} from={open.from} onClose={close} /> : null}
     </Card>
   );

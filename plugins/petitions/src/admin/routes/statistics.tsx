@@ -173,7 +173,9 @@ export default function Statistics() {
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title={s.matters} value={t.matters} data-testid="stat-matters" />
+            <div data-testid="stat-matters">
+              <Statistic title={s.matters} value={t.matters} />
+            </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {s.lastYearValue(t.lastYearMatters)}
             </Typography.Text>
@@ -181,7 +183,9 @@ export default function Statistics() {
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title={s.personVisits} value={t.personVisits} data-testid="stat-persons" />
+            <div data-testid="stat-persons">
+              <Statistic title={s.personVisits} value={t.personVisits} />
+            </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {s.lastYearValue(t.lastYearPersonVisits)}
             </Typography.Text>
@@ -189,7 +193,9 @@ export default function Statistics() {
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title={s.yoyMatters} valueRender={() => <Yoy change={t.yoyMatters} />} data-testid="stat-yoy" />
+            <div data-testid="stat-yoy">
+              <Statistic title={s.yoyMatters} valueRender={() => <Yoy change={t.yoyMatters} />} />
+            </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {s.personVisits}：<Yoy change={t.yoyPersonVisits} />
             </Typography.Text>
@@ -197,7 +203,9 @@ export default function Statistics() {
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title={s.resolutionRate} valueRender={() => formatRate(t.resolutionRate)} data-testid="stat-resolution" />
+            <div data-testid="stat-resolution">
+              <Statistic title={s.resolutionRate} valueRender={() => formatRate(t.resolutionRate)} />
+            </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {s.received} {t.received}
             </Typography.Text>
@@ -205,7 +213,9 @@ export default function Statistics() {
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small">
-            <Statistic title={s.stopRate} valueRender={() => formatRate(t.stopRate)} data-testid="stat-stop" />
+            <div data-testid="stat-stop">
+              <Statistic title={s.stopRate} valueRender={() => formatRate(t.stopRate)} />
+            </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {s.stopRateFormula}
             </Typography.Text>
