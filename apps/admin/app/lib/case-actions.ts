@@ -26,12 +26,13 @@ export const actionForms: Record<CaseAction, ActionForm> = {
   submitResult: { comment: 'optional', report: true, attachments: true, primary: true },
   review: { comment: 'optional', primary: true },
   returnForRework: { comment: 'required', danger: true },
+  withdraw: { comment: 'required', danger: true },
   archive: { comment: 'optional' },
   reopen: { comment: 'required' },
 };
 
 /** The order buttons appear in: the main step first, then the others. */
-const order: CaseAction[] = ['submitForApproval', 'approve', 'assign', 'acknowledge', 'submitResult', 'review', 'reportProgress', 'transfer', 'returnForRework', 'archive', 'reopen'];
+const order: CaseAction[] = ['submitForApproval', 'approve', 'assign', 'acknowledge', 'submitResult', 'review', 'reportProgress', 'transfer', 'returnForRework', 'withdraw', 'archive', 'reopen'];
 
 /** The allowed actions the kernel returned, known ones only, in display order. */
 export function orderedActions(allowed: readonly string[]): CaseAction[] {

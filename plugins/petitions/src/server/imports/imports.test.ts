@@ -128,6 +128,12 @@ describeEachEngine('petition ledger import', (engine) => {
       first = await imports.confirm({ importId: report.importId, base64: file });
     });
 
+    it('registers imported past petitions as concluded kernel cases, with no clocks running', async () => {
+      const ledger = await caller.cases.ledger({ kind: ['petition'] });
+      expect(ledger.items.every((i: { status: string }) => i.status === 'closed')).toBe(true);
+      expect((await caller.cases.ledger({ kind: ['petition'], overdue: true })).total).toBe(0);
+    });
+
     it('imports the good rows, one matter and one kernel case each, and skips the bad row', async () => {
       expect(first).toMatchObject({ imported: 3, alreadyImported: 0, badRows: 1, failed: [] });
       expect(await count('matters')).toBe(3);

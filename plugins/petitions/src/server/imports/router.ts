@@ -36,7 +36,7 @@ export const importsRouter = {
 
   /** Imports the good rows of a checked file (sent again; it must be the same file). */
   confirm: permissionProcedure('petitions.import')
-    .input(z.object({ importId: z.uuid(s.importNotFound), base64 }))
+    .input(z.object({ importId: z.uuid(s.importNotFound), base64, historical: z.boolean().default(true) }))
     .mutation(({ ctx, input }) => confirmImport(ctx, input)),
 
   /** The xlsx template with the expected headers. */

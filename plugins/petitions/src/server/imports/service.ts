@@ -166,7 +166,12 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function confirmImport(ctx: AuthedContext, input: { importId: string; base64: string }): Promise<ConfirmReport> {
+/**
+ * `historical` (default true): rows are past petitions, registered as concluded kernel
+ * cases with no statutory clocks or reminders; false registers them as open matters.
+ */
+export async function confirmImport(ctx: AuthedContext, input: { importId: string; base64: string; historical?: boolean }): Promise<ConfirmReport> {
+  const historical = input.historical ?? true;
   requireCommittee(ctx);
   const r = await sql<{ id: string; file_sha256: string; mapping: { columns: ColumnMapping } | string }>`select id, file_sha256, mapping
     from petitions.imports where tenant_id = ${ctx.tenant.id} and id = ${input.importId}::uuid`.execute(ctx.db);
@@ -187,7 +192,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
     try {
       const results = await ctx.db.transaction().execute(async (trx) => {
         const out: RegisterPetitionResult[] = [];
-        for (const g of batch) out.push(await registerPetition(ctx, g.input, { db: trx }));
+        for (const g of batch) out.push(await registerPetition(ctx, { ...g.input, historical }, { db: trx }));
         const n = out.filter((x) => !x.duplicate).length;
         await sql`update petitions.imports set imported_rows = imported_rows + ${n} where tenant_id = ${ctx.tenant.id} and id = ${row.id}::uuid`.execute(trx);
         return out;
@@ -198,7 +203,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
       for (const g of batch) {
         try {
           const res = await ctx.db.transaction().execute(async (trx) => {
-            const x = await registerPetition(ctx, g.input, { db: trx });
+            const x = await registerPetition(ctx, { ...g.input, historical }, { db: trx });
             if (!x.duplicate) await sql`update petitions.imports set imported_rows = imported_rows + 1 where tenant_id = ${ctx.tenant.id} and id = ${row.id}::uuid`.execute(trx);
             return x;
           });
