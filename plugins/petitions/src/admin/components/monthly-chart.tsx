@@ -30,7 +30,7 @@ export function MonthlyChart({ year, months, height = 300 }: { year: number; mon
         series: [
           { name: names[0], type: 'bar', barMaxWidth: 18, data: months.map((m) => m.matters) },
           { name: names[1], type: 'bar', barMaxWidth: 18, data: months.map((m) => m.lastYearMatters) },
-          { name: names[2], type: 'line', yAxisIndex: 1, smooth: true, data: months.map((m) => m.personVisits) },
+          { name: names[2], type: 'line', yAxisIndex: 1, data: months.map((m) => m.personVisits) },
         ],
       });
       chart = c;
