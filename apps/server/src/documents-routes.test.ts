@@ -79,8 +79,8 @@ describeEachEngine('official documents over HTTP', (engine) => {
       requirement: '立即纠正并书面报告',
       responseDeadline: today,
     });
-    let v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
-    v = (await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true })).version;
+    const v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
+    await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true });
     const docNo = (await sup.caller.supervision.instrument({ id })).docNo!;
     const text = await docText(await get(liaison, `/documents/instruments/${id}`));
     expect(text).toContain(docNo);

@@ -54,7 +54,10 @@ function newestMtime(dir: string): number {
 /** Builds the console when its server build is missing or older than its sources. */
 export function ensureConsoleBuild(): void {
   const built = path.join(adminDir, 'build/server/index.js');
-  const sources = Math.max(newestMtime(path.join(adminDir, 'app')), newestMtime(path.join(repoRoot, 'packages/ui/src')));
+  const pluginAdmins = readdirSync(path.join(repoRoot, 'plugins'))
+    .map((p) => path.join(repoRoot, 'plugins', p, 'src/admin'))
+    .filter((p) => existsSync(p));
+  const sources = Math.max(newestMtime(path.join(adminDir, 'app')), newestMtime(path.join(repoRoot, 'packages/ui/src')), ...pluginAdmins.map(newestMtime));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   const res = spawnSync('pnpm', ['run', 'build'], { cwd: adminDir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
   if (res.status !== 0) throw new Error(`console build failed:\n${res.stdout}\n${res.stderr}`);

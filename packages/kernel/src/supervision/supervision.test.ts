@@ -68,8 +68,8 @@ describeEachEngine('supervision instruments', (engine) => {
 
   it('suggests the next instrument when an answer is overdue', async () => {
     const { id } = await draft('warning');
-    let v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
-    v = (await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true })).version;
+    const v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
+    await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true });
     await t.database.db.updateTable('kernel.instruments' as never).set({ response_deadline: inDays(-1) } as never).where('id' as never, '=', id as never).execute();
     expect((await sup.caller.supervision.instrument({ id })).suggestedNextName).toBe('指导意见书');
   });
