@@ -13,7 +13,7 @@ import { caseVisible } from '../cases/scope.js';
 import { usersWithPermission } from '../cases/service.js';
 import type { InstrumentKind, InstrumentStatus, InstrumentsTable, KernelDatabase } from '../db/schema.js';
 import { instrumentKindNames, instrumentStatusNames, supervisionStrings as s } from '../strings.js';
-import { nextInstrument } from './ladder.js';
+import { instrumentLadder, nextInstrument } from './ladder.js';
 
 type K = Kysely<KernelDatabase>;
 
@@ -108,6 +108,11 @@ export async function draftInstrument(ctx: AuthedContext, input: DraftInput) {
     if (c.status === 'archived') throw badRequest(s.caseClosed);
     const org = await trx.selectFrom('kernel.orgs').select('kind').where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.recipientOrgId).where('disabled', '=', false).executeTakeFirst();
     if (!org) throw badRequest(s.recipientNotUnit);
+    if (input.previousId) {
+      const prev = await trx.selectFrom('kernel.instruments').select(['case_id', 'kind']).where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.previousId).executeTakeFirst();
+      if (!prev || prev.case_id !== input.caseId) throw badRequest(s.previousNotOfCase);
+      if (instrumentLadder.indexOf(input.kind) <= instrumentLadder.indexOf(prev.kind)) throw badRequest(s.notHigherRung);
+    }
     if (org.kind === 'committee') throw badRequest(s.recipientNotUnit);
     const { id } = await trx
       .insertInto('kernel.instruments')
@@ -143,6 +148,30 @@ export async function draftInstrument(ctx: AuthedContext, input: DraftInput) {
       .executeTakeFirstOrThrow();
     await record(trx, ctx, { id, case_id: input.caseId, kind: input.kind, recipient_org_id: input.recipientOrgId, officer_name: input.officerName ?? null }, 'draft', 'draft');
     return { id };
+  });
+}
+
+/** Revises a draft (e.g. after a leader declined to sign it); only drafts can change. */
+export async function reviseInstrument(ctx: AuthedContext, input: Omit<DraftInput, 'caseId' | 'previousId'> & { id: string; version: number }) {
+  const db = ctx.db as unknown as K;
+  if (input.responseDeadline < chinaDate()) throw badRequest(s.deadlineInPast);
+  return inTransaction(db, async (trx) => {
+    const row = await lock(trx, ctx, input.id, input.version);
+    requireStatus(row, ['draft'], s.reviseStep);
+    const org = await trx.selectFrom('kernel.orgs').select('kind').where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.recipientOrgId).where('disabled', '=', false).executeTakeFirst();
+    if (!org || org.kind === 'committee') throw badRequest(s.recipientNotUnit);
+    const r = await bump(trx, ctx, row.id, {
+      kind: input.kind,
+      recipient_org_id: input.recipientOrgId,
+      officer_name: input.officerName || null,
+      officer_post: input.officerPost || null,
+      facts: input.facts,
+      legal_basis: input.legalBasis ?? '',
+      requirement: input.requirement,
+      response_deadline: input.responseDeadline,
+    });
+    await record(trx, ctx, { ...row, kind: input.kind, recipient_org_id: input.recipientOrgId, officer_name: input.officerName ?? null }, 'revise', 'draft');
+    return { version: r.version };
   });
 }
 

@@ -79,6 +79,7 @@ export async function holdMeeting(ctx: AuthedContext, input: { id: string; versi
   return inTransaction(db, async (trx) => {
     const m = await lock(trx, ctx, input.id, input.version);
     if (m.status !== 'scheduled') throw badRequest(s.illegalStep('记录会议情况', meetingStatusNames[m.status]));
+    if (chinaDate(m.scheduled_at) > chinaDate()) throw badRequest(s.notYetHeld);
     for (const a of input.attendance) {
       await trx.updateTable('kernel.meeting_orgs').set({ attended: a.attended, attendees: a.attendees ?? '' }).where('tenant_id', '=', ctx.tenant.id).where('meeting_id', '=', m.id).where('org_id', '=', a.orgId).execute();
     }

@@ -1,6 +1,6 @@
 import { permissionProcedure, z } from '@zhengfa/plugin-api';
-import { instrumentKindNames, powerNames } from '../strings.js';
-import { draftInstrument, getInstrument, instrumentStep, listInstruments } from './instruments.js';
+import { instrumentKindNames, instrumentStatusNames, powerNames } from '../strings.js';
+import { draftInstrument, getInstrument, instrumentStep, listInstruments, reviseInstrument } from './instruments.js';
 import { acknowledgeOpinion, concludeMeeting, getMeeting, holdMeeting, listMeetings, meetingFigures, reportExecution, scheduleMeeting, signOpinion } from './meetings.js';
 import { listPowerUses, recordPowerUse } from './powers.js';
 import { instrumentLadder } from './ladder.js';
@@ -15,6 +15,7 @@ export const supervisionRouter = {
   vocab: permissionProcedure('cases.read').query(() => ({
     instrumentKinds: instrumentLadder.map((k) => ({ value: k, label: instrumentKindNames[k] })),
     powers: powers.map((p) => ({ value: p, label: powerNames[p] })),
+    instrumentStatuses: (Object.keys(instrumentStatusNames) as (keyof typeof instrumentStatusNames)[]).map((v) => ({ value: v, label: instrumentStatusNames[v] })),
   })),
 
   draftInstrument: permissionProcedure('supervision.instruments')
@@ -33,6 +34,23 @@ export const supervisionRouter = {
       }),
     )
     .mutation(({ ctx, input }) => draftInstrument(ctx, input)),
+
+  reviseInstrument: permissionProcedure('supervision.instruments')
+    .input(
+      z.object({
+        id: uuid,
+        version,
+        kind: z.enum(kinds, { error: '请选择文书种类' }),
+        recipientOrgId: uuid,
+        officerName: z.string().trim().max(30).nullish(),
+        officerPost: z.string().trim().max(50).nullish(),
+        facts: z.string().trim().min(10, '请写明存在的问题（至少 10 个字）').max(5000),
+        legalBasis: z.string().trim().max(2000).default(''),
+        requirement: z.string().trim().min(4, '请写明整改（纠正）要求').max(2000),
+        responseDeadline: date,
+      }),
+    )
+    .mutation(({ ctx, input }) => reviseInstrument(ctx, input)),
 
   instrumentStep: permissionProcedure('cases.read')
     .input(

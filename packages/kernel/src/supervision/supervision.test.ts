@@ -66,6 +66,36 @@ describeEachEngine('supervision instruments', (engine) => {
     expect(back.status).toBe('draft');
   });
 
+  it('lets the office revise a declined draft and refuses to revise an issued one', async () => {
+    const { id } = await draft('warning');
+    let v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
+    v = (await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: false, comment: '事实部分需补充' })).version;
+    const revised = await sup.caller.supervision.reviseInstrument({
+      id,
+      version: v,
+      kind: 'warning',
+      recipientOrgId: policeId,
+      facts: '经调阅案卷，该案受理后超过法定期限未作出处理决定。',
+      requirement: '立即组织核查，依法作出处理',
+      responseDeadline: inDays(10),
+    });
+    expect((await sup.caller.supervision.instrument({ id })).facts).toContain('经调阅案卷');
+    v = (await sup.caller.supervision.instrumentStep({ id, version: revised.version, step: 'submit' })).version;
+    v = (await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true })).version;
+    await expect(
+      sup.caller.supervision.reviseInstrument({ id, version: v, kind: 'warning', recipientOrgId: policeId, facts: '发出后再修改的尝试内容', requirement: '不应允许', responseDeadline: inDays(10) }),
+    ).rejects.toThrow('当前状态为「已发出」');
+  });
+
+  it('refuses an escalation that is not above the previous rung or belongs to another case', async () => {
+    const { id } = await draft('guidance');
+    await expect(draft('warning', id)).rejects.toThrow('升级发出的监督文书须高于上一级文书');
+    const otherCase = (await registerAndAssign(t, sup, leader, { title: '另一件督办事项用于校验' })).id;
+    await expect(
+      sup.caller.supervision.draftInstrument({ caseId: otherCase, kind: 'correction', recipientOrgId: policeId, facts: '跨事项升级的尝试内容说明', requirement: '不应允许', responseDeadline: inDays(5), previousId: id }),
+    ).rejects.toThrow('上一级监督文书不属于该事项');
+  });
+
   it('suggests the next instrument when an answer is overdue', async () => {
     const { id } = await draft('warning');
     const v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
@@ -134,6 +164,12 @@ describeEachEngine('coordination meetings', (engine) => {
     expect(after.orgs.find((o) => o.orgId === police)).toMatchObject({ executionReport: '已派员维护勘界现场秩序。' });
     expect(after.orgs.find((o) => o.orgId === police)!.acknowledgedAt).not.toBeNull();
     expect(after.orgs.find((o) => o.orgId === town)!.acknowledgedAt).toBeNull();
+  });
+
+  it('refuses to record a meeting before its scheduled day', async () => {
+    const court = await orgIdByName(t, '示范县人民法院');
+    const { id } = await sup.caller.supervision.scheduleMeeting({ title: '下周召开的协调会', scheduledAt: new Date(Date.now() + 7 * 86_400_000), place: '', orgIds: [court], caseIds: [caseB] });
+    await expect(sup.caller.supervision.holdMeeting({ id, version: 1, minutes: '提前记录的会议纪要', attendance: [] })).rejects.toThrow('尚未到召开时间');
   });
 
   it('records an escalation when no consensus is reached', async () => {
