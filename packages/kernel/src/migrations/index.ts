@@ -4,6 +4,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_cases.js';
 import * as m0003 from './0003_supervision.js';
 import * as m0004 from './0004_ledger_indexes.js';
+import * as m0005 from './0005_open_deadline_index.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -13,5 +14,6 @@ export const kernelMigrations: MigrationSet = {
     '0002_cases': m0002,
     '0003_supervision': m0003,
     '0004_ledger_indexes': m0004,
+    '0005_open_deadline_index': m0005,
   },
 };

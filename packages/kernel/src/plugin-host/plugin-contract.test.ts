@@ -29,6 +29,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0002_cases' },
       { owner: 'kernel', name: '0003_supervision' },
       { owner: 'kernel', name: '0004_ledger_indexes' },
+      { owner: 'kernel', name: '0005_open_deadline_index' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
