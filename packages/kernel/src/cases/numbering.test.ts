@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentGrams, queryGrams } from './search-grams.js';
+import { documentGrams, gramsAreExact, queryGrams } from './search-grams.js';
 import { formatDocNumber } from './numbering.js';
 import { canTransition, missingClarities, missingFourFixes, transitions } from './lifecycle.js';
 
@@ -23,6 +23,13 @@ describe('search grams', () => {
     expect(queryGrams('无法提交')).toEqual(['无法', '法提', '提交']);
     expect(queryGrams('拆')).toEqual(['拆']);
     expect(queryGrams('  ')).toEqual([]);
+  });
+
+  it('decide one- and two-character terms on their own and leave longer ones to a substring check', () => {
+    expect(gramsAreExact('土地')).toBe(true);
+    expect(gramsAreExact('拆')).toBe(true);
+    expect(gramsAreExact('征地补偿')).toBe(false);
+    expect(gramsAreExact('土地 拆迁')).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@ import { caseSourceNames, caseStatusNames, caseStrings as s, fourFixNames, sixCl
 import { chinaDate } from './dates.js';
 import { canTransition, missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
 import { caseLedByUser, caseVisible } from './scope.js';
-import { queryGrams, tenantGrams } from './search-grams.js';
+import { gramsAreExact, queryGrams, tenantGrams } from './search-grams.js';
 import { maskParty } from './service.js';
 import { clocksOf } from '../clocks/service.js';
 import { attachmentsOf } from '../files/attachments.js';
@@ -28,6 +28,8 @@ export interface LedgerFilter {
   to?: string;
   keyword?: string;
 }
+
+export const LEDGER_COUNT_CAP = 10_000;
 
 export type LedgerSort = 'deadline' | 'registeredAt' | 'docNo' | 'nextDispatch';
 
@@ -60,21 +62,25 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
     const grams = tenantGrams(ctx.tenant.id, queryGrams(keyword));
     const like = `%${escapeLike(keyword.normalize('NFKC'))}%`;
     if (grams.length > 0) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(grams)}::text[]`);
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.title', 'ilike', like),
-        eb('c.summary', 'ilike', like),
-        eb('c.doc_no', 'ilike', like),
-        eb.exists(
-          eb
-            .selectFrom('kernel.case_parties as p')
-            .select(sql`1`.as('one'))
-            .whereRef('p.tenant_id', '=', 'c.tenant_id')
-            .whereRef('p.case_id', '=', 'c.id')
-            .where('p.name', 'ilike', like),
-        ),
-      ]),
-    );
+    // A term of one or two characters is found exactly by its gram (grams never span
+    // punctuation or fields); longer terms confirm the substring on the candidates.
+    if (!gramsAreExact(keyword)) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.title', 'ilike', like),
+          eb('c.summary', 'ilike', like),
+          eb('c.doc_no', 'ilike', like),
+          eb.exists(
+            eb
+              .selectFrom('kernel.case_parties as p')
+              .select(sql`1`.as('one'))
+              .whereRef('p.tenant_id', '=', 'c.tenant_id')
+              .whereRef('p.case_id', '=', 'c.id')
+              .where('p.name', 'ilike', like),
+          ),
+        ]),
+      );
+    }
   }
   return q;
 }
@@ -160,7 +166,14 @@ export async function partyNamesOf(db: Kysely<KernelDatabase>, tenantId: string,
 export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: LedgerFilter, sort: LedgerSort, dir: 'asc' | 'desc', page: number, pageSize: number) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
   const base = ledgerQuery(db, ctx, f);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  // Counting stops at LEDGER_COUNT_CAP: a broad filter over a county's ten years of cases
+  // does not have to read every match to draw the pager ("10000+" beyond it).
+  const counted = await db
+    .selectFrom(base.select(sql`1`.as('one')).limit(LEDGER_COUNT_CAP + 1).as('capped'))
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const total = Math.min(Number(counted.total), LEDGER_COUNT_CAP);
+  const totalCapped = Number(counted.total) > LEDGER_COUNT_CAP;
   const sortColumn = { deadline: 'c.deadline', registeredAt: 'c.registered_at', docNo: 'c.doc_seq', nextDispatch: 'c.next_dispatch_on' }[sort] as 'c.deadline';
   const rows = await base
     .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
@@ -172,7 +185,7 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
     .offset((page - 1) * pageSize)
     .execute();
   const names = await partyNamesOf(db, ctx.tenant.id, rows.map((r) => r.id));
-  return { total: Number(total), items: rows.map((r) => toLedgerRow(host, r, names.get(r.id) ?? [])) };
+  return { total, totalCapped, items: rows.map((r) => toLedgerRow(host, r, names.get(r.id) ?? [])) };
 }
 
 export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: string) {

@@ -43,3 +43,9 @@ export function queryGrams(query: string): string[] {
 export function tenantGrams(tenantId: string, grams: string[]): string[] {
   return grams.map((g) => `${tenantId}:${g}`);
 }
+
+/** True when the query's grams alone decide a match: one run of one or two characters. */
+export function gramsAreExact(query: string): boolean {
+  const runs = normalise(query).split(SPLIT).filter(Boolean);
+  return runs.length === 1 && [...runs[0]!].length <= 2;
+}

@@ -2,7 +2,7 @@
 // so each API figure can be read as a share of what the database itself delivers. The
 // statements mirror packages/kernel/src/cases/queries.ts (ledgerQuery + ledgerPage): the
 // count, the page with the lead unit's name, and the parties of the page's matters.
-import { queryGrams } from '@zhengfa/kernel';
+import { queryGrams, tenantGrams } from '@zhengfa/kernel';
 import pg from 'pg';
 import type { Raw } from '../db.js';
 import { arrayLiteral, isoOf, todayDay } from '../generate.js';
@@ -33,7 +33,7 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, today = isoOf(todayDay
   if (v.overdue) where.push(`c.status in (${p('assigned')}, ${p('in_progress')}, ${p('submitted')})`, `c.deadline < ${p(today)}`);
   const keyword = v.keyword?.trim();
   if (keyword) {
-    const grams = queryGrams(keyword);
+    const grams = tenantGrams(u.tenantId, queryGrams(keyword));
     const like = `%${keyword.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     if (grams.length) where.push(`c.search_grams @> ${p(arrayLiteral(grams))}::text[]`);
     const l = p(like);
