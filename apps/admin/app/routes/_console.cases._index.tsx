@@ -229,7 +229,7 @@ export default function Ledger() {
             current: query.page,
             pageSize: query.pageSize,
             total: list.total,
-            showTotal: (n) => strings.common.total(n),
+            showTotal: (n) => (list.totalCapped ? strings.common.totalAtLeast(n) : strings.common.total(n)),
             showSizeChanger: true,
           }}
         />
