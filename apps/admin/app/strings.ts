@@ -19,7 +19,6 @@ export const strings = {
     requiredSelect: (field: string) => `请选择${field}`,
     total: (n: number) => `共 ${n} 条`,
     totalAtLeast: (n: number) => `共 ${n} 条以上`,
-    conflictTitle: '数据冲突',
     errorTitle: '操作未成功',
     reload: '刷新页面',
     yes: '是',

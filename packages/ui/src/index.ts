@@ -6,3 +6,6 @@ export { CompatibleTag, EnabledTag, OrgStatusTag, OutcomeTag, UserStatusTags, ty
 export { uiStrings } from './strings.js';
 export { CaseStatusTag, caseStatusColor, caseStatusColors, KeyCaseTag, OverdueTag, UrgencyTag, urgencyColor, urgencyColors } from './case-tags.js';
 export { InstrumentStatusTag, instrumentStatusColor, instrumentStatusColors, MeetingStatusTag, meetingStatusColor, meetingStatusColors } from './supervision-tags.js';
+export { UnitSelect, type UnitOption } from './unit-select.js';
+export { callErrorOf, type CallError } from './call-error.js';
+export { FormError, type ActionOutcome } from './form-error.js';

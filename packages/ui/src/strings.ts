@@ -1,6 +1,13 @@
 // Every user-facing word of the UI kit, in one place.
 export const uiStrings = {
   empty: '—',
+  callError: {
+    network: '网络连接失败，请检查网络后重试',
+    unknown: '系统遇到了问题，请稍后重试；如果持续出现，请联系系统管理员。',
+    badInput: (first: string) => `提交的内容有误：${first}`,
+    badInputGeneral: '提交的内容有误',
+    conflictTitle: '数据冲突',
+  },
   outcome: {
     success: '成功',
     failure: '失败',

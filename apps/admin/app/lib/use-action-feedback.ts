@@ -1,16 +1,9 @@
 // Shows the outcome of a fetcher submission: a toast on success, the server's message on
 // failure (returned so the form can show it inline), and a callback to close a modal.
+import type { ActionOutcome } from '@zhengfa/ui';
 import type { FetcherWithComponents } from '@remix-run/react';
 import { App } from 'antd';
 import { useEffect, useRef } from 'react';
-
-export interface ActionOutcome {
-  ok: boolean;
-  intent: string;
-  message?: string;
-  error?: string;
-  code?: string;
-}
 
 export function useActionFeedback(fetcher: FetcherWithComponents<unknown>, onSuccess?: (outcome: ActionOutcome) => void): ActionOutcome | null {
   const { message } = App.useApp();
@@ -26,3 +19,5 @@ export function useActionFeedback(fetcher: FetcherWithComponents<unknown>, onSuc
   }, [fetcher.state, data, message, onSuccess]);
   return data && !data.ok && fetcher.state === 'idle' ? data : null;
 }
+
+export type { ActionOutcome };

@@ -74,7 +74,6 @@ export const strings = {
     yes: '是',
     no: '否',
     back: '返回',
-    conflictTitle: '该记录已被他人修改，请刷新后重试',
     download: '下载',
     downloaded: (name: string) => `已下载「${name}」`,
     persons: (n: number) => `${n} 人次`,
@@ -84,8 +83,6 @@ export const strings = {
   error: {
     unknown: '操作未能完成，请稍后重试',
     forbidden: '您没有访问此页面的权限',
-    badInput: (first: string) => `提交的内容有误：${first}`,
-    badInputGeneral: '提交的内容有误',
     readFile: '无法读取所选文件',
   },
   register: {

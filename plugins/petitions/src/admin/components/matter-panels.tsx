@@ -8,8 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { MatterData } from '../routes/matter.js';
 import { saveBase64File, useActionFeedback, type ActionOutcome, type Base64File } from '../lib/browser.js';
 import { categoryOptions, documentOptions, outcomeOptions, strings } from '../strings.js';
-import { FormError } from './form-error.js';
-import { UnitSelect } from './unit-select.js';
+import { FormError, UnitSelect } from '@zhengfa/ui';
 
 type Data = MatterData;
 type Submit = Record<string, string | number | boolean | undefined | null>;

@@ -1,18 +1,10 @@
 // Browser-side helpers: fetcher outcomes as toasts or inline errors, and saving files the
 // server returned as base64.
+import type { ActionOutcome } from '@zhengfa/ui';
 import type { FetcherWithComponents } from '@remix-run/react';
 import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { base64ToBytes, safeFileName } from './helpers.js';
-
-export interface ActionOutcome {
-  ok: boolean;
-  intent: string;
-  message?: string;
-  error?: string;
-  code?: string;
-  result?: unknown;
-}
 
 /** A toast on success (and `onSuccess`), the server's message on failure (returned for the form). */
 export function useActionFeedback(fetcher: FetcherWithComponents<unknown>, onSuccess?: (outcome: ActionOutcome) => void): ActionOutcome | null {
@@ -58,3 +50,5 @@ export function saveBase64File(file: Base64File, fallbackName: string): string {
 export function readFileBytes(file: Blob): Promise<Uint8Array> {
   return file.arrayBuffer().then((b) => new Uint8Array(b));
 }
+
+export type { ActionOutcome };

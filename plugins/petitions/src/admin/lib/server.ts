@@ -3,7 +3,7 @@
 // message for the form.
 import { data, redirect } from '@remix-run/react';
 import { callersOf, type Callers, type RouteArgs } from './api.js';
-import { callErrorOf } from './errors.js';
+import { callErrorOf } from '@zhengfa/ui';
 import { strings } from '../strings.js';
 
 export type ActionResult<T = unknown> =

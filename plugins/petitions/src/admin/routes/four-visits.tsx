@@ -6,7 +6,7 @@ import { Badge, Button, Calendar, Card, Col, DatePicker, Empty, Form, Input, Lis
 import { PageHeader, formatDate } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import { FormError } from '../components/form-error.js';
+import { FormError } from '@zhengfa/ui';
 import type { FourVisit, RouteArgs } from '../lib/api.js';
 import { useActionFeedback } from '../lib/browser.js';
 import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';

@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Collapse, Form, Input, Result, Row, Col, Spac
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { PageHeader } from '@zhengfa/ui';
 import { useCallback, useState } from 'react';
-import { FormError } from '../components/form-error.js';
+import { FormError } from '@zhengfa/ui';
 import type { ImportCheck, ImportConfirm, RouteArgs } from '../lib/api.js';
 import { readFileBytes, saveBase64File, useActionFeedback, type ActionOutcome, type Base64File } from '../lib/browser.js';
 import { bytesToBase64 } from '../lib/helpers.js';

@@ -7,7 +7,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-desig
 import { PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
-import { FormError } from '../components/form-error.js';
+import { FormError } from '@zhengfa/ui';
 import { MonthlyChart } from '../components/monthly-chart.js';
 import type { FigureRow, RouteArgs } from '../lib/api.js';
 import { saveBase64File, useActionFeedback, type ActionOutcome, type Base64File } from '../lib/browser.js';

@@ -1,6 +1,6 @@
-// Turns what a tRPC call threw (in-process TRPCError) into a code and a Chinese message fit
-// to show, like the console's own helper (which plugins may not import).
-import { strings } from '../strings.js';
+// Turns what a tRPC call threw (in-process TRPCError on the server, TRPCClientError in the
+// browser) into a code and a Chinese message fit to show.
+import { uiStrings } from './strings.js';
 
 export interface CallError {
   code: string;
@@ -8,6 +8,7 @@ export interface CallError {
 }
 
 const showable = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'PRECONDITION_FAILED', 'PAYLOAD_TOO_LARGE']);
+
 const CJK = /[\u4e00-\u9fff]/;
 
 function zodIssues(cause: unknown): { message: string }[] | null {
@@ -25,11 +26,14 @@ export function callErrorOf(err: unknown): CallError | null {
   if (e.name === 'TRPCError' && typeof e.code === 'string') code = e.code;
   else if (e.name === 'TRPCClientError') code = typeof e.data?.code === 'string' ? e.data.code : 'INTERNAL_SERVER_ERROR';
   if (!code) return null;
+
+  // The in-process caller skips the error formatter, so input errors arrive raw.
   const issues = zodIssues(e.cause);
   if (issues) {
     const first = issues[0]?.message;
-    return { code: 'BAD_REQUEST', message: first && CJK.test(first) ? strings.error.badInput(first) : strings.error.badInputGeneral };
+    return { code: 'BAD_REQUEST', message: first && CJK.test(first) ? uiStrings.callError.badInput(first) : uiStrings.callError.badInputGeneral };
   }
+  if (e.name === 'TRPCClientError' && !e.data) return { code: 'NETWORK', message: uiStrings.callError.network };
   if (showable.has(code) && CJK.test(e.message)) return { code, message: e.message };
-  return { code, message: strings.error.unknown };
+  return { code, message: uiStrings.callError.unknown };
 }

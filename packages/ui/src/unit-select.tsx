@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
-import { orgTreeData } from '@zhengfa/ui';
-import { useMemo } from 'react';
+import { orgTreeData } from './org-tree-data.js';
+import { useMemo, type CSSProperties } from 'react';
 
 export interface UnitOption {
   id: string;
@@ -17,10 +17,12 @@ interface Props {
   multiple?: boolean;
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
+  style?: CSSProperties;
 }
 
-/** Picks a unit from the organisation tree (disabled units cannot be chosen). */
-export function UnitSelect({ units, id, value, onChange, multiple, placeholder, allowClear }: Props) {
+/** Picks a handling unit (承办单位) from the organisation tree; the committee itself is not offered. */
+export function UnitSelect({ units, id, value, onChange, multiple, placeholder, allowClear, disabled, style }: Props) {
   const data = useMemo(() => orgTreeData(units, { disableInactive: true }), [units]);
   return (
     <TreeSelect
@@ -32,9 +34,10 @@ export function UnitSelect({ units, id, value, onChange, multiple, placeholder, 
       showSearch
       multiple={multiple}
       allowClear={allowClear}
+      disabled={disabled}
       treeNodeFilterProp="title"
       placeholder={placeholder}
-      style={{ width: '100%' }}
+      style={{ width: '100%', ...style }}
     />
   );
 }

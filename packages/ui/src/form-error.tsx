@@ -1,6 +1,15 @@
 import { Alert } from 'antd';
-import type { ActionOutcome } from '../lib/browser.js';
-import { strings } from '../strings.js';
+import { uiStrings } from './strings.js';
+
+/** What a console action answers: ok or the server's refusal (code and Chinese message). */
+export interface ActionOutcome {
+  ok: boolean;
+  intent: string;
+  message?: string;
+  error?: string;
+  code?: string;
+  result?: unknown;
+}
 
 /** The server's refusal, shown inside a form; a version conflict gets its own title. */
 export function FormError({ outcome }: { outcome: ActionOutcome | null }) {
@@ -12,7 +21,7 @@ export function FormError({ outcome }: { outcome: ActionOutcome | null }) {
       showIcon
       role="alert"
       data-testid="form-error"
-      message={conflict ? strings.common.conflictTitle : outcome.error}
+      message={conflict ? uiStrings.callError.conflictTitle : outcome.error}
       description={conflict ? outcome.error : undefined}
       style={{ marginBottom: 16 }}
     />
