@@ -9,3 +9,4 @@ export { InstrumentStatusTag, instrumentStatusColor, instrumentStatusColors, Mee
 export { UnitSelect, type UnitOption } from './unit-select.js';
 export { callErrorOf, type CallError } from './call-error.js';
 export { FormError, type ActionOutcome } from './form-error.js';
+export { form, toFormData } from './form-data.js';

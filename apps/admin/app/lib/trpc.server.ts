@@ -71,28 +71,8 @@ export function badForm(intent: string, message: string = strings.error.unknown)
   return { ok: false, intent, code: 'BAD_REQUEST', error: message };
 }
 
-/** Reading typed values from submitted forms. */
-export const form = {
-  str(fd: FormData, name: string): string {
-    const v = fd.get(name);
-    return typeof v === 'string' ? v : '';
-  },
-  optStr(fd: FormData, name: string): string | undefined {
-    const v = fd.get(name);
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  },
-  int(fd: FormData, name: string, fallback = 0): number {
-    const n = Number.parseInt(form.str(fd, name), 10);
-    return Number.isFinite(n) ? n : fallback;
-  },
-  bool(fd: FormData, name: string): boolean {
-    const v = form.str(fd, name);
-    return v === 'true' || v === 'on' || v === '1';
-  },
-  list(fd: FormData, name: string): string[] {
-    return fd.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
-  },
-};
+/** Reading typed values from submitted forms (shared through @zhengfa/ui). */
+export { form } from '@zhengfa/ui';
 
 /** A positive integer from the URL, else the fallback. */
 export function pageParam(url: URL, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {

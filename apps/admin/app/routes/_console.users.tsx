@@ -6,6 +6,7 @@ import { EditOutlined, KeyOutlined, PlusOutlined, SafetyCertificateOutlined, Sea
 import { formatDateTime, orgTreeData, PageHeader, UserStatusTags } from '@zhengfa/ui';
 import { useCallback, useMemo, useState } from 'react';
 import { FormError } from '../components/form-error.js';
+import { toFormData } from '../lib/form-data.js';
 import { badForm, form, load, mutate, pageParam } from '../lib/trpc.server.js';
 import { useActionFeedback } from '../lib/use-action-feedback.js';
 import { strings } from '../strings.js';
@@ -75,16 +76,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type User = LoaderData['list']['items'][number];
 type Dialog = { kind: 'create' } | { kind: 'update' | 'resetPassword' | 'assignRoles'; user: User };
-
-/** Submits a record of strings (arrays as repeated fields) through a fetcher. */
-function toFormData(values: Record<string, string | string[] | undefined>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) {
-    if (Array.isArray(v)) v.forEach((x) => fd.append(k, x));
-    else if (v !== undefined) fd.append(k, v);
-  }
-  return fd;
-}
 
 function useDialogFetcher(onClose: () => void) {
   const fetcher = useFetcher<typeof action>();

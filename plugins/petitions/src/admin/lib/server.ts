@@ -58,31 +58,7 @@ export function badForm(intent: string, message: string = strings.error.unknown)
   return { ok: false, intent, code: 'BAD_REQUEST', error: message };
 }
 
-/** Reading typed values from submitted forms. */
-export const form = {
-  str(fd: FormData, name: string): string {
-    const v = fd.get(name);
-    return typeof v === 'string' ? v : '';
-  },
-  opt(fd: FormData, name: string): string | undefined {
-    const v = fd.get(name);
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  },
-  int(fd: FormData, name: string, fallback = 0): number {
-    const n = Number.parseInt(form.str(fd, name), 10);
-    return Number.isFinite(n) ? n : fallback;
-  },
-  bool(fd: FormData, name: string): boolean {
-    const v = form.str(fd, name);
-    return v === 'true' || v === 'on' || v === '1';
-  },
-  json<T>(fd: FormData, name: string): T | null {
-    try {
-      return JSON.parse(form.str(fd, name)) as T;
-    } catch {
-      return null;
-    }
-  },
-};
+/** Reading typed values from submitted forms (shared through @zhengfa/ui). */
+export { form } from '@zhengfa/ui';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -47,10 +47,10 @@ export async function action(args: RouteArgs) {
         type: form.str(fd, 'type') as VisitType,
         scheduledOn: form.str(fd, 'scheduledOn'),
         leaderName: form.str(fd, 'leaderName'),
-        place: form.opt(fd, 'place'),
-        matterId: form.opt(fd, 'matterId') ?? null,
-        notes: form.opt(fd, 'notes'),
-        idempotencyKey: form.opt(fd, 'idempotencyKey'),
+        place: form.optStr(fd, 'place'),
+        matterId: form.optStr(fd, 'matterId') ?? null,
+        notes: form.optStr(fd, 'notes'),
+        idempotencyKey: form.optStr(fd, 'idempotencyKey'),
       }),
     );
   }
@@ -60,8 +60,8 @@ export async function action(args: RouteArgs) {
         id: form.str(fd, 'id'),
         version: form.int(fd, 'version'),
         heldOn: form.str(fd, 'heldOn'),
-        notes: form.opt(fd, 'notes'),
-        satisfaction: (form.opt(fd, 'satisfaction') as Satisfaction | undefined) ?? null,
+        notes: form.optStr(fd, 'notes'),
+        satisfaction: (form.optStr(fd, 'satisfaction') as Satisfaction | undefined) ?? null,
       }),
     );
   }

@@ -26,7 +26,7 @@ export async function action(args: RouteArgs) {
   const phoneLast4 = form.str(fd, 'phoneLast4').trim();
   if (intent === 'progress') return mutate(args, intent, '', (c) => c.petitions.lookup.progress({ code, phoneLast4 }));
   if (intent === 'rate') {
-    return mutate(args, intent, s.rated, (c) => c.petitions.lookup.rate({ code, phoneLast4, rating: form.int(fd, 'rating'), comment: form.opt(fd, 'comment') }));
+    return mutate(args, intent, s.rated, (c) => c.petitions.lookup.rate({ code, phoneLast4, rating: form.int(fd, 'rating'), comment: form.optStr(fd, 'comment') }));
   }
   return badForm(intent);
 }

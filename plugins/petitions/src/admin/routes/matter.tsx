@@ -53,7 +53,7 @@ export async function action(args: RouteArgs) {
   const fd = await args.request.formData();
   const intent = form.str(fd, 'intent');
   const version = form.int(fd, 'version');
-  const on = form.opt(fd, 'on');
+  const on = form.optStr(fd, 'on');
   const t = strings;
   switch (intent) {
     case 'route':
@@ -63,7 +63,7 @@ export async function action(args: RouteArgs) {
           version,
           leadLeaderId: form.str(fd, 'leadLeaderId'),
           handlerName: form.str(fd, 'handlerName'),
-          handlerPhone: form.opt(fd, 'handlerPhone') ?? null,
+          handlerPhone: form.optStr(fd, 'handlerPhone') ?? null,
           resolutionPlan: form.str(fd, 'resolutionPlan'),
           deadline: form.str(fd, 'deadline'),
           leadUnitId: form.str(fd, 'leadUnitId'),
@@ -76,7 +76,7 @@ export async function action(args: RouteArgs) {
       return mutate(args, intent, '', (c) => c.petitions.matters.reveal({ matterId: id }));
     case 'acceptance':
       return mutate(args, intent, t.handling.acceptanceSaved, (c) =>
-        c.petitions.matters.recordAcceptance({ id, version, accepted: form.bool(fd, 'accepted'), note: form.opt(fd, 'note'), ...(on ? { on } : {}) }),
+        c.petitions.matters.recordAcceptance({ id, version, accepted: form.bool(fd, 'accepted'), note: form.optStr(fd, 'note'), ...(on ? { on } : {}) }),
       );
     case 'answer':
       return mutate(args, intent, t.handling.answerSaved, (c) => c.petitions.matters.recordAnswer({ id, version, answer: form.str(fd, 'answer'), ...(on ? { answeredOn: on } : {}) }));
@@ -102,11 +102,11 @@ export async function action(args: RouteArgs) {
       );
     case 'requestRelief':
       return mutate(args, intent, t.relief.requested, (c) =>
-        c.petitions.matters.requestRelief({ matterId: id, amount: Number(form.str(fd, 'amount')), reason: form.str(fd, 'reason'), idempotencyKey: form.opt(fd, 'idempotencyKey') }),
+        c.petitions.matters.requestRelief({ matterId: id, amount: Number(form.str(fd, 'amount')), reason: form.str(fd, 'reason'), idempotencyKey: form.optStr(fd, 'idempotencyKey') }),
       );
     case 'decideRelief':
       return mutate(args, intent, t.relief.decided, (c) =>
-        c.petitions.matters.decideRelief({ id: form.str(fd, 'reliefId'), version, approve: form.bool(fd, 'approve'), note: form.opt(fd, 'note') }),
+        c.petitions.matters.decideRelief({ id: form.str(fd, 'reliefId'), version, approve: form.bool(fd, 'approve'), note: form.optStr(fd, 'note') }),
       );
     case 'payRelief':
       return mutate(args, intent, t.relief.paid, (c) => c.petitions.matters.payRelief({ id: form.str(fd, 'reliefId'), version, paidOn: form.str(fd, 'paidOn') }));
@@ -116,7 +116,7 @@ export async function action(args: RouteArgs) {
           id,
           kind: form.str(fd, 'kind') as DocumentKind,
           reveal: form.bool(fd, 'reveal'),
-          extensionReason: form.opt(fd, 'extensionReason'),
+          extensionReason: form.optStr(fd, 'extensionReason'),
         }),
       );
     default:
