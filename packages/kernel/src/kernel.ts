@@ -13,6 +13,7 @@ import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
 import { runDueJobs } from './jobs/scheduler.js';
 import { sweepReminders } from './cases/reminders.js';
+import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
 import { createPluginHost, type PluginHost } from './plugin-host/host.js';
 import { createAppRouter, type KernelRouter } from './router.js';
@@ -88,6 +89,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     async tick(now = new Date()) {
       await deliverEvents(opts.database.db, host, log);
       await runDueJobs(opts.database.db, host, log, now);
+      await compactCaseTallies(opts.database.db);
       // The reminder sweep runs once per minute across all processes (exactly-once per
       // due point is guaranteed by kernel.reminders either way; this saves the work).
       const slot = Math.floor(now.getTime() / 60_000);

@@ -7,4 +7,4 @@ export function isSize(s: string): s is SizeKey {
 }
 
 /** Bumped whenever the generator's output changes, so stale databases are rebuilt. */
-export const GENERATOR_VERSION = 4; // 4: tenant-prefixed search grams, ledger indexes
+export const GENERATOR_VERSION = 4; // 4: tenant-prefixed search grams, ledger indexes (the tallies of kernel 0006 are backfilled by its migration)

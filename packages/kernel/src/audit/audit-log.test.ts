@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
-import { verifyAuditChain } from './audit-log.js';
+import { appendAudit, verifyAuditChain } from './audit-log.js';
 
 describeEachEngine('audit log', (engine) => {
   let t: TestKernel;
@@ -25,6 +25,20 @@ describeEachEngine('audit log', (engine) => {
     const result = await verifyAuditChain(t.database.db, t.tenantId);
     expect(result.ok).toBe(true);
     expect(result.checked).toBeGreaterThan(3);
+  });
+
+  it('keeps one unbroken chain when many entries are appended at once', async () => {
+    const actor = { tenantId: t.tenantId, userId: null, userName: '并发测试', ip: null, userAgent: null };
+    await Promise.all(Array.from({ length: 24 }, (_, i) => appendAudit(t.database.db, actor, { action: 'test.concurrent', detail: { i } })));
+    const result = await verifyAuditChain(t.database.db, t.tenantId);
+    expect(result.ok).toBe(true);
+    const head = await sql<{ seq: string; n: string }>`select h.seq, (select count(*) from kernel.audit_log l where l.tenant_id = h.tenant_id) as n from kernel.audit_heads h where h.tenant_id = ${t.tenantId}`.execute(t.database.db);
+    expect(Number(head.rows[0]!.seq)).toBe(Number(head.rows[0]!.n));
+  });
+
+  it('starts a new chain for a tenant with no entries yet', async () => {
+    await appendAudit(t.database.db, { tenantId: '990999', userId: null, userName: '新链', ip: null, userAgent: null }, { action: 'test.first' });
+    expect(await verifyAuditChain(t.database.db, '990999')).toEqual({ ok: true, checked: 1 });
   });
 
   it('refuses updates and deletes, whoever asks', async () => {

@@ -1,9 +1,9 @@
 // The tamper-evident audit log. Each tenant has one hash chain: a row's hash covers its
 // own fields and the previous row's hash, so editing or removing any row breaks every
 // hash after it, and `verifyAuditChain` names the first broken row. Appends to one
-// tenant's chain are serialised by a transaction-scoped advisory lock.
+// tenant's chain are serialised by a lock on the chain's head row (kernel.audit_heads).
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditOutcome } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 
@@ -69,25 +69,26 @@ export function auditRowHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(material).digest('hex');
 }
 
-async function lockChain(db: Kysely<any>, tenantId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`zhengfa.audit.${tenantId}`}))`.execute(db);
+/** Locks the tenant's chain head (creating it for a new chain) and returns it. */
+async function lockHead(db: Kysely<KernelDatabase>, tenantId: string): Promise<{ seq: number; hash: string }> {
+  const read = () => db.selectFrom('kernel.audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId).forUpdate().executeTakeFirst();
+  let head = await read();
+  if (!head) {
+    await db.insertInto('kernel.audit_heads').values({ tenant_id: tenantId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.doNothing()).execute();
+    head = await read();
+  }
+  return { seq: Number(head!.seq), hash: head!.hash };
 }
 
 export async function appendAudit(db: Kysely<any>, actor: AuditActor, entry: AuditEntry): Promise<void> {
   const write = async (trx: Kysely<any>) => {
     const k = trx as unknown as Kysely<KernelDatabase>;
     const tenantId = actor.tenantId ?? PLATFORM_TENANT;
-    await lockChain(trx, tenantId);
-    const last = await k
-      .selectFrom('kernel.audit_log')
-      .select(['seq', 'hash'])
-      .where('tenant_id', '=', tenantId)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    // Appends to one chain are serialised by the head row's lock until commit.
+    const last = await lockHead(k, tenantId);
     const row: Omit<AuditRow, 'hash'> = {
       tenant_id: tenantId,
-      seq: (last?.seq ?? 0) + 1,
+      seq: last.seq + 1,
       // Millisecond precision so the stored value hashes the same when read back.
       at: new Date(Date.now()),
       actor_id: actor.userId,
@@ -99,11 +100,13 @@ export async function appendAudit(db: Kysely<any>, actor: AuditActor, entry: Aud
       ip: actor.ip,
       user_agent: actor.userAgent,
       detail: (canonical(entry.detail ?? {}) as Record<string, unknown>),
-      prev_hash: last?.hash ?? GENESIS,
+      prev_hash: last.hash,
     };
+    const hash = auditRowHash(row);
     await k
+      .with('head', (qb) => qb.updateTable('kernel.audit_heads').set({ seq: row.seq, hash }).where('tenant_id', '=', tenantId))
       .insertInto('kernel.audit_log')
-      .values({ ...row, detail: JSON.stringify(row.detail), hash: auditRowHash(row) })
+      .values({ ...row, detail: JSON.stringify(row.detail), hash })
       .execute();
   };
   if (db.isTransaction) await write(db);

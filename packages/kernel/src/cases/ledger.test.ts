@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
-import { registerAndAssign } from './test-helpers.js';
+import { sql } from 'kysely';
+import { SEARCH_COUNT_CAP } from './queries.js';
+import { documentGrams, tenantGrams } from './search-grams.js';
+import { registerAndAssign, userIdByName } from './test-helpers.js';
 
 describeEachEngine('ledger', (engine) => {
   let t: TestKernel;
@@ -56,6 +59,28 @@ describeEachEngine('ledger', (engine) => {
     expect(r.total).toBe(4);
     expect(r.items).toHaveLength(2);
     expect(r.items[0]!.deadline).not.toBeNull();
+  });
+
+  it('reports the total on a page past the end', async () => {
+    const r = await sup.caller.cases.ledger({ status: ['registered'], pageSize: 50, page: 9 });
+    expect(r.items).toEqual([]);
+    expect(r.total).toBe(3);
+  });
+
+  it('pages a term that matches more cases than the search counts, newest first', async () => {
+    // 1,050 matters mentioning 山林, registered one minute apart (inserted directly: the
+    // procedures would take minutes for this many).
+    const grams = tenantGrams(t.tenantId, documentGrams('山林权属争议'));
+    const supervisorId = await userIdByName(t, 'supervisor');
+    await sql`insert into kernel.cases (tenant_id, kind, doc_no, doc_year, doc_seq, title, source, urgency, status, registered_by, registered_at, received_on, search_grams)
+      select ${t.tenantId}, 'supervision', '山林' || n, 1990, n, '山林权属争议' || n, 'letter', 'normal', 'registered', ${supervisorId}::uuid,
+        timestamptz '2020-01-01 08:00+08' + n * interval '1 minute', date '2020-01-01', ${grams}::text[]
+      from generate_series(1, 1050) as n`.execute(t.database.db);
+    const r = await sup.caller.cases.ledger({ keyword: '山林', sort: 'registeredAt', dir: 'desc', pageSize: 5, page: 2 });
+    expect(r).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    expect(r.items.map((i) => i.title)).toEqual(['山林权属争议1045', '山林权属争议1044', '山林权属争议1043', '山林权属争议1042', '山林权属争议1041']);
+    const byDeadline = await sup.caller.cases.ledger({ keyword: '权属', sort: 'deadline', dir: 'asc', pageSize: 3 });
+    expect(byDeadline.items.map((i) => i.title)).toEqual(['山林权属争议1050', '山林权属争议1049', '山林权属争议1048']);
   });
 
   it('rejects an over-long keyword with a Chinese message', async () => {

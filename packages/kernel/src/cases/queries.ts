@@ -12,6 +12,7 @@ import { canTransition, missingClarities, missingFourFixes, openStatuses, transi
 import { caseLedByUser, caseVisible } from './scope.js';
 import { gramsAreExact, queryGrams, tenantGrams } from './search-grams.js';
 import { maskParty } from './service.js';
+import { tallyCountSql } from './tallies.js';
 import { clocksOf } from '../clocks/service.js';
 import { attachmentsOf } from '../files/attachments.js';
 
@@ -30,6 +31,8 @@ export interface LedgerFilter {
 }
 
 export const LEDGER_COUNT_CAP = 10_000;
+/** A keyword search's pager counts up to here ("1000 条以上"): 50 pages of 20. */
+export const SEARCH_COUNT_CAP = 1_000;
 
 export type LedgerSort = 'deadline' | 'registeredAt' | 'docNo' | 'nextDispatch';
 
@@ -37,8 +40,26 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: LedgerFilter) {
-  let q = db.selectFrom('kernel.cases as c').where('c.tenant_id', '=', ctx.tenant.id).where(caseVisible(db, ctx.user));
+export interface LedgerPlan {
+  /**
+   * Test the search grams row by row instead of through their index, so a page of a broad
+   * term is read in the sort's index order (a few hundred rows) rather than by fetching
+   * and sorting every match (thousands).
+   */
+  gramsAsFilter?: boolean;
+}
+
+export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: LedgerFilter, plan: LedgerPlan = {}) {
+  const keyword = f.keyword?.trim();
+  const grams = keyword ? tenantGrams(ctx.tenant.id, queryGrams(keyword)) : [];
+  // Search grams carry the tenant's prefix, so a gram match is already inside the tenant;
+  // the tenant test then stays a row filter ("is true" keeps the planner from AND-ing a
+  // bitmap of the tenant's whole table with the gram bitmap), and remains as a safeguard.
+  const byGrams = grams.length > 0 && !plan.gramsAsFilter;
+  let q = db
+    .selectFrom('kernel.cases as c')
+    .where(byGrams ? sql<boolean>`(c.tenant_id = ${ctx.tenant.id}) is true` : sql<boolean>`c.tenant_id = ${ctx.tenant.id}`)
+    .where(caseVisible(db, ctx.user));
   if (f.kind?.length) q = q.where('c.kind', 'in', f.kind);
   if (f.status?.length) q = q.where('c.status', 'in', f.status);
   if (f.urgency?.length) q = q.where('c.urgency', 'in', f.urgency);
@@ -57,11 +78,11 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
   if (f.dispatchDue) q = q.where('c.status', 'in', openStatuses).where('c.next_dispatch_on', '<=', today);
   if (f.from) q = q.where('c.received_on', '>=', f.from);
   if (f.to) q = q.where('c.received_on', '<=', f.to);
-  const keyword = f.keyword?.trim();
   if (keyword) {
-    const grams = tenantGrams(ctx.tenant.id, queryGrams(keyword));
     const like = `%${escapeLike(keyword.normalize('NFKC'))}%`;
-    if (grams.length > 0) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(grams)}::text[]`);
+    if (grams.length > 0) {
+      q = q.where(plan.gramsAsFilter ? sql<boolean>`(c.search_grams @> ${sql.val(grams)}::text[]) is true` : sql<boolean>`c.search_grams @> ${sql.val(grams)}::text[]`);
+    }
     // A term of one or two characters is found exactly by its gram (grams never span
     // punctuation or fields); longer terms confirm the substring on the candidates.
     if (!gramsAreExact(keyword)) {
@@ -163,29 +184,70 @@ export async function partyNamesOf(db: Kysely<KernelDatabase>, tenantId: string,
   return map;
 }
 
+/** The filter narrows only by kind, status and urgency, which the tallies count. */
+function countableByTallies(f: LedgerFilter): boolean {
+  return !f.unitId && !f.overdue && f.dueWithinDays === undefined && !f.dispatchDue && !f.from && !f.to && !f.keyword?.trim();
+}
+
 export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: LedgerFilter, sort: LedgerSort, dir: 'asc' | 'desc', page: number, pageSize: number) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
   const base = ledgerQuery(db, ctx, f);
-  // Counting stops at LEDGER_COUNT_CAP: a broad filter over a county's ten years of cases
-  // does not have to read every match to draw the pager ("10000+" beyond it).
-  const counted = await db
-    .selectFrom(base.select(sql`1`.as('one')).limit(LEDGER_COUNT_CAP + 1).as('capped'))
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const total = Math.min(Number(counted.total), LEDGER_COUNT_CAP);
-  const totalCapped = Number(counted.total) > LEDGER_COUNT_CAP;
+  const keyword = Boolean(f.keyword?.trim());
+  // The pager's total: a filter of kinds, statuses and urgencies only is counted exactly
+  // from the tallies; any other filter counts matching rows up to a cap (a broad filter
+  // over a county's ten years does not read every match to draw the pager: "10000 条以上";
+  // a keyword search, whose matches are read from the heap one by one, stops at 1,000).
+  const cap = keyword ? SEARCH_COUNT_CAP : LEDGER_COUNT_CAP;
+  const countSql = countableByTallies(f)
+    ? tallyCountSql(ctx.user, { kind: f.kind, status: f.status, urgency: f.urgency })
+    : sql<number>`(select count(*) from (${base.select(sql`1`.as('one')).limit(cap + 1)}) as capped)`;
+
+  // A keyword search counts first: a term with more matches than the cap is broad, and
+  // its first pages are found within a few hundred rows of the sort's index, so the grams
+  // are then tested as a filter along that index; a narrower term is cheaper through the
+  // gram index and a sort. Any other filter reads its count, page and parties in one
+  // statement.
+  let counted: number | null = null;
+  let plan: LedgerPlan = {};
+  if (keyword) {
+    counted = Number((await sql<{ n: string }>`select ${countSql} as n`.execute(db)).rows[0]!.n);
+    const indexedOrder = sort === 'registeredAt' || (sort === 'deadline' && dir === 'asc');
+    if (counted > cap && indexedOrder) plan = { gramsAsFilter: true };
+  }
   const sortColumn = { deadline: 'c.deadline', registeredAt: 'c.registered_at', docNo: 'c.doc_seq', nextDispatch: 'c.next_dispatch_on' }[sort] as 'c.deadline';
-  const rows = await base
+  const selected = (plan.gramsAsFilter ? ledgerQuery(db, ctx, f, plan) : base)
     .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
     .select([...ledgerColumns, 'u.name as lead_unit_name'] as const)
-    .orderBy(sortColumn, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
-    .orderBy('c.registered_at', 'desc')
-    .orderBy('c.id')
+    // Evaluated for the page's rows only (PostgreSQL computes costly output columns after the limit).
+    .select(
+      sql<string[] | null>`(select array_agg(p.name order by p.name) from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id)`.as('party_names'),
+    )
+    .$if(counted === null, (q) => q.select(sql<string>`${countSql}`.as('total')));
+  // Each order is spelled exactly as its index is (registration: registered_at and id in
+  // one direction, never null; deadline ascending with nulls last), so a page is read from
+  // the index in order instead of sorting every match.
+  const ordered =
+    sort === 'registeredAt'
+      ? selected.orderBy('c.registered_at', dir).orderBy('c.id', dir)
+      : selected
+          .orderBy(sortColumn, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+          .orderBy('c.registered_at', 'desc')
+          .orderBy('c.id');
+  const rows = await ordered
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const names = await partyNamesOf(db, ctx.tenant.id, rows.map((r) => r.id));
-  return { total, totalCapped, items: rows.map((r) => toLedgerRow(host, r, names.get(r.id) ?? [])) };
+  if (counted === null) {
+    // A page past the end has no row to carry the total.
+    counted = rows.length ? Number((rows[0] as { total?: string }).total) : Number((await sql<{ n: string }>`select ${countSql} as n`.execute(db)).rows[0]!.n);
+  }
+  const today = chinaDate();
+  const capped = !countableByTallies(f) && counted > cap;
+  return {
+    total: capped ? cap : counted,
+    totalCapped: capped,
+    items: rows.map((r) => toLedgerRow(host, r, r.party_names ?? [], today)),
+  };
 }
 
 export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: string) {

@@ -106,6 +106,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AuditHeadsTable {
+  tenant_id: string;
+  seq: number;
+  hash: string;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   tenant_id: string | null;
@@ -426,6 +432,7 @@ export interface KernelDatabase {
   'kernel.user_roles': UserRolesTable;
   'kernel.sessions': SessionsTable;
   'kernel.audit_log': AuditLogTable;
+  'kernel.audit_heads': AuditHeadsTable;
   'kernel.outbox': OutboxTable;
   'kernel.event_deliveries': EventDeliveriesTable;
   'kernel.job_runs': JobRunsTable;

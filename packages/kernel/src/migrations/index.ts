@@ -5,6 +5,8 @@ import * as m0002 from './0002_cases.js';
 import * as m0003 from './0003_supervision.js';
 import * as m0004 from './0004_ledger_indexes.js';
 import * as m0005 from './0005_open_deadline_index.js';
+import * as m0006 from './0006_case_tallies.js';
+import * as m0007 from './0007_audit_chain_heads.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -15,5 +17,7 @@ export const kernelMigrations: MigrationSet = {
     '0003_supervision': m0003,
     '0004_ledger_indexes': m0004,
     '0005_open_deadline_index': m0005,
+    '0006_case_tallies': m0006,
+    '0007_audit_chain_heads': m0007,
   },
 };

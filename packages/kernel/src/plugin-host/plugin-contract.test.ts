@@ -30,6 +30,8 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0003_supervision' },
       { owner: 'kernel', name: '0004_ledger_indexes' },
       { owner: 'kernel', name: '0005_open_deadline_index' },
+      { owner: 'kernel', name: '0006_case_tallies' },
+      { owner: 'kernel', name: '0007_audit_chain_heads' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });

@@ -8,7 +8,7 @@ import { inTransaction } from '../db/transaction.js';
 import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { chinaDate } from '../cases/dates.js';
-import { formatDocNumber, takeDocSeq } from '../cases/numbering.js';
+import { takeDocNumber } from '../cases/numbering.js';
 import { caseVisible } from '../cases/scope.js';
 import { usersWithPermission } from '../cases/service.js';
 import type { InstrumentKind, InstrumentStatus, InstrumentsTable, KernelDatabase } from '../db/schema.js';
@@ -223,8 +223,7 @@ export async function instrumentStep(ctx: AuthedContext, input: StepInput) {
         }
         const today = chinaDate();
         const year = Number(today.slice(0, 4));
-        const tenant = await trx.selectFrom('kernel.tenants').select('doc_abbr').where('id', '=', ctx.tenant.id).executeTakeFirstOrThrow();
-        const seq = await takeDocSeq(trx, ctx.tenant.id, 'instrument', year);
+        const { seq, docNo } = await takeDocNumber(trx, ctx.tenant.id, 'instrument', '监', year);
         set = {
           status: 'issued',
           signed_by: ctx.user.id,
@@ -232,7 +231,7 @@ export async function instrumentStep(ctx: AuthedContext, input: StepInput) {
           issued_on: today,
           doc_year: year,
           doc_seq: seq,
-          doc_no: formatDocNumber({ abbr: tenant.doc_abbr, kindWord: '监', year, seq }),
+          doc_no: docNo,
         };
         event = 'issue';
         const recipients = await usersWithPermission(trx, ctx.tenant.id, row.recipient_org_id, 'cases.handle');

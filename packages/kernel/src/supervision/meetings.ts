@@ -7,7 +7,7 @@ import { inTransaction } from '../db/transaction.js';
 import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { chinaDate } from '../cases/dates.js';
-import { formatDocNumber, takeDocSeq } from '../cases/numbering.js';
+import { takeDocNumber } from '../cases/numbering.js';
 import { caseVisible } from '../cases/scope.js';
 import { usersWithPermission } from '../cases/service.js';
 import type { KernelDatabase, MeetingStatus } from '../db/schema.js';
@@ -117,9 +117,7 @@ export async function signOpinion(ctx: AuthedContext, input: { id: string; versi
     if (m.status !== 'consensus' || !m.opinion_text) throw badRequest(s.illegalStep('签发协调意见', meetingStatusNames[m.status]));
     if (m.opinion_signed_at) throw badRequest(s.alreadyDecided);
     const year = Number(chinaDate().slice(0, 4));
-    const tenant = await trx.selectFrom('kernel.tenants').select('doc_abbr').where('id', '=', ctx.tenant.id).executeTakeFirstOrThrow();
-    const seq = await takeDocSeq(trx, ctx.tenant.id, 'coordination', year);
-    const docNo = formatDocNumber({ abbr: tenant.doc_abbr, kindWord: '协', year, seq });
+    const { seq, docNo } = await takeDocNumber(trx, ctx.tenant.id, 'coordination', '协', year);
     const r = await bump(trx, ctx, m.id, { opinion_doc_no: docNo, opinion_year: year, opinion_seq: seq, opinion_signed_by: ctx.user.id, opinion_signed_at: new Date() });
     const orgs = await trx.selectFrom('kernel.meeting_orgs').select('org_id').where('tenant_id', '=', ctx.tenant.id).where('meeting_id', '=', m.id).execute();
     for (const o of orgs) {

@@ -1,0 +1,93 @@
+// Reading the denormalised case counts (migration 0006): compacted counters plus the
+// deltas not folded in yet. The committee reads the tenant's counters (scope null); a unit
+// user reads the counters of its own organisation's scope, which count every case led by
+// or assigned for cooperation to a unit of its subtree once, restricted to the statuses a
+// unit sees (cases/scope.ts).
+import type { SessionUser } from '@zhengfa/plugin-api';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { KernelDatabase, Urgency } from '../db/schema.js';
+import { unitVisibleStatuses } from './lifecycle.js';
+
+export interface TallyFilter {
+  kind?: readonly string[];
+  status?: readonly string[];
+  urgency?: readonly Urgency[];
+}
+
+export interface TallyRow {
+  status: string;
+  urgency: string;
+  leadUnitId: string | null;
+  n: number;
+}
+
+export interface MonthRow {
+  month: string;
+  received: number;
+  closed: number;
+}
+
+function list(values: readonly string[]): RawBuilder<unknown> {
+  return sql.join(values.map((v) => sql`${v}`));
+}
+
+/** Conditions on a counter table for what the user may see, narrowed by the filter. */
+function counterWhere(user: SessionUser, f: TallyFilter, extra: RawBuilder<unknown>[] = []): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`tenant_id = ${user.tenantId}`, ...extra];
+  if (user.committee) parts.push(sql`scope_org_id is null`);
+  else parts.push(sql`scope_org_id = ${user.orgId}::uuid`, sql`status in (${list(unitVisibleStatuses)})`);
+  if (f.kind?.length) parts.push(sql`kind in (${list(f.kind)})`);
+  if (f.status?.length) parts.push(sql`status in (${list(f.status)})`);
+  if (f.urgency?.length) parts.push(sql`urgency in (${list(f.urgency)})`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Visible cases per (status, urgency, lead unit). */
+export async function tallyBreakdown(db: Kysely<KernelDatabase>, user: SessionUser, f: TallyFilter = {}): Promise<TallyRow[]> {
+  const where = counterWhere(user, f);
+  const r = await sql<{ status: string; urgency: string; lead_unit_id: string | null; n: string }>`
+    select status, urgency, lead_unit_id, sum(n) as n from (
+      select status, urgency, lead_unit_id, n from kernel.case_tallies where ${where}
+      union all
+      select status, urgency, lead_unit_id, n from kernel.case_tally_deltas where ${where}
+    ) as t group by status, urgency, lead_unit_id having sum(n) <> 0`.execute(db);
+  return r.rows.map((x) => ({ status: x.status, urgency: x.urgency, leadUnitId: x.lead_unit_id, n: Number(x.n) }));
+}
+
+/** The SQL (a scalar subquery) of how many visible cases match kinds, statuses and urgencies. */
+export function tallyCountSql(user: SessionUser, f: TallyFilter): RawBuilder<number> {
+  const where = counterWhere(user, f);
+  return sql<number>`(select coalesce(sum(n), 0) from (
+      select n from kernel.case_tallies where ${where}
+      union all
+      select n from kernel.case_tally_deltas where ${where}
+    ) as t)`;
+}
+
+/** How many visible cases match a filter of kinds, statuses and urgencies. */
+export async function tallyCount(db: Kysely<KernelDatabase>, user: SessionUser, f: TallyFilter): Promise<number> {
+  const r = await sql<{ n: string }>`select ${tallyCountSql(user, f)} as n`.execute(db);
+  return Number(r.rows[0]!.n);
+}
+
+/** Visible cases received and closed per month (China time), from `from` (YYYY-MM-01) on. */
+export async function tallyMonths(db: Kysely<KernelDatabase>, user: SessionUser, from: string, f: TallyFilter = {}): Promise<MonthRow[]> {
+  const where = counterWhere(user, f, [sql`month >= ${from}::date`]);
+  const r = await sql<{ month: string; received: string; closed: string }>`
+    select to_char(month, 'YYYY-MM') as month, sum(received) as received, sum(closed) as closed from (
+      select month, received, closed from kernel.case_month_tallies where ${where}
+      union all
+      select month, received, closed from kernel.case_month_tally_deltas where ${where}
+    ) as t group by month`.execute(db);
+  return r.rows.map((x) => ({ month: x.month, received: Number(x.received), closed: Number(x.closed) }));
+}
+
+/** Folds the deltas into the counters (the kernel's background tick calls this). */
+export async function compactCaseTallies(db: Kysely<any>): Promise<void> {
+  await sql`select kernel.compact_case_tallies()`.execute(db);
+}
+
+/** Recomputes every counter from the cases table; only while nothing else writes cases. */
+export async function rebuildCaseTallies(db: Kysely<any>): Promise<void> {
+  await sql`select kernel.rebuild_case_tallies()`.execute(db);
+}
