@@ -62,19 +62,24 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
           for (const user_id of recipients) rows.push({ tenant_id: d.tenant_id, case_id: d.id, due_kind: kind, due_on: d.due_on as string, user_id });
         }
         if (rows.length === 0) return;
-        const raised = await trx
-          .insertInto('kernel.reminders')
-          .values(rows)
-          .onConflict((oc) => oc.doNothing())
-          .returning(['tenant_id', 'case_id', 'due_on', 'user_id'])
-          .execute();
+        // Rows go as one array per column (insert … select from unnest): a batch of
+        // thousands is one small statement instead of a VALUES list of tens of thousands
+        // of parameters to serialise and parse.
+        const raised = (
+          await sql<{ tenant_id: string; case_id: string; due_on: string; user_id: string }>`
+            insert into kernel.reminders (tenant_id, case_id, due_kind, due_on, user_id)
+            select * from unnest(${rows.map((r) => r.tenant_id)}::text[], ${rows.map((r) => r.case_id)}::uuid[], ${rows.map((r) => r.due_kind)}::text[],
+              ${rows.map((r) => r.due_on)}::date[], ${rows.map((r) => r.user_id)}::uuid[])
+            on conflict do nothing
+            returning tenant_id, case_id, to_char(due_on, 'YYYY-MM-DD') as due_on, user_id`.execute(trx)
+        ).rows;
         if (raised.length === 0) return;
         const docNo = new Map(due.map((d) => [d.id, d.doc_no]));
         const title = { dispatch: s.reminderDispatch, report: s.reminderReport, deadline: s.reminderDeadline }[kind];
-        await trx
-          .insertInto('kernel.notifications')
-          .values(raised.map((r) => ({ tenant_id: r.tenant_id, user_id: r.user_id, title: title(docNo.get(r.case_id)!, r.due_on), link: `/cases/${r.case_id}`, case_id: r.case_id })))
-          .execute();
+        await sql`
+          insert into kernel.notifications (tenant_id, user_id, title, link, case_id)
+          select * from unnest(${raised.map((r) => r.tenant_id)}::text[], ${raised.map((r) => r.user_id)}::uuid[],
+            ${raised.map((r) => title(docNo.get(r.case_id)!, r.due_on))}::text[], ${raised.map((r) => `/cases/${r.case_id}`)}::text[], ${raised.map((r) => r.case_id)}::uuid[])`.execute(trx);
         report.raised += raised.length;
       });
       if (due.length < batch) break;

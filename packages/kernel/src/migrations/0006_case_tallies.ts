@@ -97,7 +97,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Folds the deltas into the counters. A delta inserted by a transaction that has not
   // committed yet is not visible to the delete, so it stays for the next run; concurrent
-  // runs are serialised by an advisory lock (the second returns at once).
+  // runs are serialised by an advisory lock (the second returns at once). With no deltas
+  // it touches nothing (it runs every few seconds).
   await sql`create function kernel.compact_case_tallies() returns void language plpgsql as $$
     begin
       if not pg_try_advisory_xact_lock(hashtext('zhengfa.case_tallies')) then
@@ -113,8 +114,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         select tenant_id, scope_org_id, kind, status, month, sum(received), sum(closed) from moved
         group by tenant_id, scope_org_id, kind, status, month
         on conflict on constraint case_month_tallies_key do update set received = t.received + excluded.received, closed = t.closed + excluded.closed;
-      delete from kernel.case_tallies where n = 0;
-      delete from kernel.case_month_tallies where received = 0 and closed = 0;
+      -- Counters that reach zero stay (readers skip them; their keys recur); a rebuild drops them.
     end $$`.execute(db);
 
   // Recomputes every counter from the cases table, set-wise (only while nothing else
