@@ -34,7 +34,22 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
         .selectFrom('kernel.cases as c')
         .select(['c.tenant_id', 'c.id', 'c.doc_no', 'c.lead_leader_id', 'c.lead_unit_id', `c.${col} as due_on`])
         .where('c.status', 'in', openStatuses)
-        .where(`c.${col}`, '<=', today);
+        .where(`c.${col}`, '<=', today)
+        // Due points already raised are skipped here, so the sweep the server repeats every
+        // minute reads the index of reminders instead of re-inserting (and re-checking) every
+        // recipient's row; the insert's conflict check still makes a race raise nothing twice.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('kernel.reminders as r')
+                .select(sql`1`.as('one'))
+                .whereRef('r.tenant_id', '=', 'c.tenant_id')
+                .whereRef('r.case_id', '=', 'c.id')
+                .where('r.due_kind', '=', kind)
+                .whereRef('r.due_on', '=', `c.${col}`),
+            ),
+          ),
+        );
       if (after) {
         const a: { tenantId: string; id: string } = after;
         q = q.where(sql<boolean>`(c.tenant_id, c.id) > (${a.tenantId}, ${a.id}::uuid)`);
