@@ -19,7 +19,7 @@ export { attachmentPolicy } from './files/attachments.js';
 export { sweepReminders } from './cases/reminders.js';
 export { compactCaseTallies, rebuildCaseTallies } from './cases/tallies.js';
 export { documentGrams, gramsAreExact, queryGrams, tenantGrams } from './cases/search-grams.js';
-export { LEDGER_COUNT_CAP, SEARCH_COUNT_CAP } from './cases/queries.js';
+export { isBroadTerm, LEDGER_COUNT_CAP, SEARCH_COUNT_CAP } from './cases/queries.js';
 export { formatDocNumber } from './cases/numbering.js';
 export { writeLedgerXlsx } from './cases/export.js';
 export type { CaseStatus, CaseAction } from './cases/lifecycle.js';

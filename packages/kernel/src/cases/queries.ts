@@ -184,6 +184,15 @@ export async function partyNamesOf(db: Kysely<KernelDatabase>, tenantId: string,
   return map;
 }
 
+/**
+ * A term is broad when its page is cheaper to find along the sort's index than through
+ * the gram index: more matches than the search cap, or matches² ≥ pageEnd × the tenant's
+ * cases (walking reads ~pageEnd × tenant / matches rows; the gram index reads every match).
+ */
+export function isBroadTerm(matches: number, cap: number, pageEnd: number, tenantCases: number): boolean {
+  return matches > cap || matches * matches >= pageEnd * tenantCases;
+}
+
 /** The filter narrows only by kind, status and urgency, which the tallies count. */
 function countableByTallies(f: LedgerFilter): boolean {
   return !f.unitId && !f.overdue && f.dueWithinDays === undefined && !f.dispatchDue && !f.from && !f.to && !f.keyword?.trim();
@@ -202,17 +211,19 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
     ? tallyCountSql(ctx.user, { kind: f.kind, status: f.status, urgency: f.urgency })
     : sql<number>`(select count(*) from (${base.select(sql`1`.as('one')).limit(cap + 1)}) as capped)`;
 
-  // A keyword search counts first: a term with more matches than the cap is broad, and
-  // its first pages are found within a few hundred rows of the sort's index, so the grams
-  // are then tested as a filter along that index; a narrower term is cheaper through the
-  // gram index and a sort. Any other filter reads its count, page and parties in one
+  // A keyword search counts first: a broad term's first pages are found within a few
+  // hundred rows of the sort's index, so the grams are then tested as a filter along that
+  // index; a narrower term is cheaper through the gram index and a sort. Any other filter reads its count, page and parties in one
   // statement.
   let counted: number | null = null;
   let plan: LedgerPlan = {};
   if (keyword) {
-    counted = Number((await sql<{ n: string }>`select ${countSql} as n`.execute(db)).rows[0]!.n);
+    // With the tenant's number of cases (from the tallies): walking the order index reads
+    // about pageEnd × tenant / matches rows, the gram index reads every match.
+    const r = await sql<{ n: string; t: string }>`select ${countSql} as n, ${tallyCountSql({ ...ctx.user, committee: true }, {})} as t`.execute(db);
+    counted = Number(r.rows[0]!.n);
     const indexedOrder = sort === 'registeredAt' || (sort === 'deadline' && dir === 'asc');
-    if (counted > cap && indexedOrder) plan = { gramsAsFilter: true };
+    if (indexedOrder && isBroadTerm(counted, cap, page * pageSize, Number(r.rows[0]!.t))) plan = { gramsAsFilter: true };
   }
   const sortColumn = { deadline: 'c.deadline', registeredAt: 'c.registered_at', docNo: 'c.doc_seq', nextDispatch: 'c.next_dispatch_on' }[sort] as 'c.deadline';
   const selected = (plan.gramsAsFilter ? ledgerQuery(db, ctx, f, plan) : base)

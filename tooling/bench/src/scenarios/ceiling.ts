@@ -3,7 +3,7 @@
 // statements mirror packages/kernel/src/cases/queries.ts (ledgerQuery + ledgerPage): the
 // count (from the tallies for status and urgency filters, else capped), the page with the
 // lead unit's name, and the parties of the page's matters.
-import { gramsAreExact, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, tenantGrams } from '@zhengfa/kernel';
+import { gramsAreExact, isBroadTerm, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, tenantGrams } from '@zhengfa/kernel';
 import pg from 'pg';
 import type { Raw } from '../db.js';
 import { arrayLiteral, isoOf, todayDay } from '../generate.js';
@@ -71,16 +71,20 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today =
      where ${w} order by ${order} limit 20 offset 0`,
     params,
   ];
-  return { count: keyword ? [`select ${countExpr} as total`, params] : null, page };
+  // With the tenant's number of cases, for the broad-term decision (kernel isBroadTerm).
+  const tenantTotal = `(select coalesce(sum(n), 0) from (select n from kernel.case_tallies where tenant_id = $1 and scope_org_id is null
+    union all select n from kernel.case_tally_deltas where tenant_id = $1 and scope_org_id is null) as tt)`;
+  return { count: keyword ? [`select ${countExpr} as total, ${tenantTotal} as tenant_total`, params] : null, page };
 }
 
-function isBroad(v: LedgerVariant, counted: { total?: string }[]): boolean {
-  return Boolean(v.keyword?.trim()) && Number(counted[0]?.total) > SEARCH_COUNT_CAP && (v.sort === 'registeredAt' || v.dir === 'asc');
+function isBroad(v: LedgerVariant, counted: { total?: string; tenant_total?: string }[]): boolean {
+  const indexedOrder = v.sort === 'registeredAt' || v.dir === 'asc';
+  return Boolean(v.keyword?.trim()) && indexedOrder && isBroadTerm(Number(counted[0]?.total), SEARCH_COUNT_CAP, 20, Number(counted[0]?.tenant_total));
 }
 
 export async function ledgerDirect(q: Raw['query'], u: ScopeUser, v: LedgerVariant): Promise<void> {
   const { count, page } = ledgerSql(u, v);
-  const broad = count ? isBroad(v, (await q<{ total: string }>(count[0], count[1])).rows) : false;
+  const broad = count ? isBroad(v, (await q<{ total: string; tenant_total: string }>(count[0], count[1])).rows) : false;
   await q(...(broad ? ledgerSql(u, v, true).page : page));
 }
 
@@ -114,6 +118,6 @@ export async function explainLedger(q: Raw['query'], u: ScopeUser, v: LedgerVari
   const { count, page } = ledgerSql(u, v);
   const plan = async (s: [string, unknown[]]) => (await q<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s[0]}`, s[1])).rows.map((r) => r['QUERY PLAN']).join('\n');
   if (!count) return `-- count, page and parties in one statement\n${await plan(page)}`;
-  const broad = isBroad(v, (await q<{ total: string }>(count[0], count[1])).rows);
+  const broad = isBroad(v, (await q<{ total: string; tenant_total: string }>(count[0], count[1])).rows);
   return `-- count\n${await plan(count)}\n-- page${broad ? ' (broad term: grams tested along the order index)' : ''}\n${await plan(ledgerSql(u, v, broad).page)}`;
 }
