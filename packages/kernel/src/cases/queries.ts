@@ -213,8 +213,8 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
 
   // A keyword search counts first: a broad term's first pages are found within a few
   // hundred rows of the sort's index, so the grams are then tested as a filter along that
-  // index; a narrower term is cheaper through the gram index and a sort. Any other filter reads its count, page and parties in one
-  // statement.
+  // index; a narrower term is cheaper through the gram index and a sort. Any other filter
+  // reads its count, page and parties in one statement.
   let counted: number | null = null;
   let plan: LedgerPlan = {};
   if (keyword) {
