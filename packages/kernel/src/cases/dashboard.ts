@@ -6,11 +6,9 @@ import { sql, type Kysely } from 'kysely';
 import type { KernelDatabase, Urgency } from '../db/schema.js';
 import { caseStatusNames, urgencyNames } from '../strings.js';
 import { chinaDate } from './dates.js';
-import { caseStatuses, openStatuses, unitVisibleStatuses, type CaseStatus } from './lifecycle.js';
+import { caseStatuses, closedStatuses, openStatuses, unitVisibleStatuses, type CaseStatus } from './lifecycle.js';
 import { caseVisible } from './scope.js';
 import { tallyBreakdown, tallyMonths } from './tallies.js';
-
-const closedStatuses: readonly CaseStatus[] = ['closed', 'archived'];
 
 function monthsBack(today: string, n: number): string[] {
   const [y, m] = today.split('-').map(Number) as [number, number];

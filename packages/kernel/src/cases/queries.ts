@@ -207,7 +207,8 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
   // over a county's ten years does not read every match to draw the pager: "10000 条以上";
   // a keyword search, whose matches are read from the heap one by one, stops at 1,000).
   const cap = keyword ? SEARCH_COUNT_CAP : LEDGER_COUNT_CAP;
-  const countSql = countableByTallies(f)
+  const byTallies = countableByTallies(f);
+  const countSql = byTallies
     ? tallyCountSql(ctx.user, { kind: f.kind, status: f.status, urgency: f.urgency })
     : sql<number>`(select count(*) from (${base.select(sql`1`.as('one')).limit(cap + 1)}) as capped)`;
 
@@ -253,7 +254,7 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
     counted = rows.length ? Number((rows[0] as { total?: string }).total) : Number((await sql<{ n: string }>`select ${countSql} as n`.execute(db)).rows[0]!.n);
   }
   const today = chinaDate();
-  const capped = !countableByTallies(f) && counted > cap;
+  const capped = !byTallies && counted > cap;
   return {
     total: capped ? cap : counted,
     totalCapped: capped,

@@ -21,6 +21,7 @@ import { startClocks } from '../clocks/service.js';
 import { checkAttachmentsOfCase } from '../files/attachments.js';
 import {
   canTransition,
+  closedStatuses,
   editableStatuses,
   missingClarities,
   missingFourFixes,
@@ -297,7 +298,7 @@ async function checkUnit(trx: Trx, tenantId: string, orgId: string): Promise<voi
 export async function setFourFixes(ctx: AuthedContext, input: FourFixesInput): Promise<{ version: number }> {
   return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);
-    if (['closed', 'archived'].includes(c.status)) throw badRequest(s.notEditable(caseStatusNames[c.status as CaseStatus]));
+    if (closedStatuses.includes(c.status as CaseStatus)) throw badRequest(s.notEditable(caseStatusNames[c.status as CaseStatus]));
     const leader = await trx.selectFrom('kernel.users').select('id').where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.leadLeaderId).where('disabled', '=', false).executeTakeFirst();
     if (!leader) throw badRequest(s.leaderNotFound);
     await checkUnit(trx, ctx.tenant.id, input.leadUnitId);
