@@ -10,4 +10,3 @@ export { UnitSelect, type UnitOption } from './unit-select.js';
 export { callErrorOf, type CallError } from './call-error.js';
 export { FormError, type ActionOutcome } from './form-error.js';
 export { form, toFormData } from './form-data.js';
-export { useActionFeedback, type FetcherLike } from './use-action-feedback.js';

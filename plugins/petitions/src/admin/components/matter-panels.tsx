@@ -2,12 +2,13 @@
 import { useFetcher } from '@remix-run/react';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { formatDate, useActionFeedback, type ActionOutcome, FormError, UnitSelect } from '@zhengfa/ui';
+import { formatDate } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import type { MatterData } from '../routes/matter.js';
-import { saveBase64File, type Base64File } from '../lib/browser.js';
+import { saveBase64File, useActionFeedback, type ActionOutcome, type Base64File } from '../lib/browser.js';
 import { categoryOptions, documentOptions, outcomeOptions, strings } from '../strings.js';
+import { FormError, UnitSelect } from '@zhengfa/ui';
 
 type Data = MatterData;
 type Submit = Record<string, string | number | boolean | undefined | null>;

@@ -3,10 +3,12 @@
 import { Link, useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { Badge, Button, Calendar, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
-import { PageHeader, formatDate, useActionFeedback, FormError } from '@zhengfa/ui';
+import { PageHeader, formatDate } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
+import { FormError } from '@zhengfa/ui';
 import type { FourVisit, RouteArgs } from '../lib/api.js';
+import { useActionFeedback } from '../lib/browser.js';
 import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';
 import { satisfactionOptions, strings, visitTypeOptions } from '../strings.js';
 
