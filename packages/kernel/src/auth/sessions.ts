@@ -45,6 +45,26 @@ export async function createSession(
   return { token, sessionId, expiresAt };
 }
 
+/** A row of kernel.session_principal(). */
+interface PrincipalRow {
+  session_id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  tenant_id: string;
+  tenant_name: string;
+  user_id: string;
+  username: string;
+  display_name: string;
+  disabled: boolean;
+  must_change_password: boolean;
+  org_id: string;
+  org_name: string;
+  org_path: string;
+  org_kind: string;
+  role_keys: string[];
+  permissions: string[];
+}
+
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired'; tenantId: string; userId: string; userName: string }
@@ -57,32 +77,11 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   if (!token || token.length > 200) return { state: 'none' };
   const sessionId = sessionIdOf(token);
-  // One round trip: session, user, organisation, tenant and the union of role permissions.
-  const row = await db
-    .selectFrom('kernel.sessions as s')
-    .innerJoin('kernel.users as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
-    .innerJoin('kernel.orgs as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.org_id'))
-    .innerJoin('kernel.tenants as t', 't.id', 'u.tenant_id')
-    .select([
-      's.id as session_id',
-      's.last_seen_at',
-      's.expires_at',
-      'u.tenant_id',
-      't.name as tenant_name',
-      'u.id as user_id',
-      'u.username',
-      'u.display_name',
-      'u.disabled',
-      'u.must_change_password',
-      'o.id as org_id',
-      'o.name as org_name',
-      'o.path as org_path',
-      'o.kind as org_kind',
-      sql<string[]>`coalesce((select array_agg(distinct r.key) filter (where r.key is not null) from kernel.user_roles ur join kernel.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id where ur.tenant_id = u.tenant_id and ur.user_id = u.id), '{}')`.as('role_keys'),
-      sql<string[]>`coalesce((select array_agg(distinct p) from kernel.user_roles ur join kernel.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id, unnest(r.permissions) p where ur.tenant_id = u.tenant_id and ur.user_id = u.id), '{}')`.as('permissions'),
-    ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
+  // One round trip: session, user, organisation, tenant and the union of role permissions,
+  // through a PL/pgSQL function so the statement's plan is cached per connection
+  // (migration 0008_session_principal).
+  const { rows } = await sql<PrincipalRow>`select * from kernel.session_principal(${sessionId})`.execute(db);
+  const row = rows[0];
   if (!row) return { state: 'none' };
   const idleDeadline = new Date(row.last_seen_at.getTime() + sessionPolicy.idleMinutes * 60_000);
   if (row.disabled || now > idleDeadline || now > row.expires_at) {

@@ -8,7 +8,7 @@ import { caseStatusNames, urgencyNames } from '../strings.js';
 import { chinaDate } from './dates.js';
 import { caseStatuses, closedStatuses, openStatuses, unitVisibleStatuses, type CaseStatus } from './lifecycle.js';
 import { caseVisible } from './scope.js';
-import { tallyBreakdown, tallyMonths } from './tallies.js';
+import { tallyMonths, tallyRollup } from './tallies.js';
 
 function monthsBack(today: string, n: number): string[] {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -36,8 +36,8 @@ export async function caseDashboard(ctx: AuthedContext, opts: { kind?: string } 
     .where((eb) => eb.or([eb('c.deadline', '<=', weekEnd), eb('c.next_dispatch_on', '<=', today)]));
   if (opts.kind) openCases = openCases.where('c.kind', '=', opts.kind);
 
-  const [breakdown, monthRows, dated] = await Promise.all([
-    tallyBreakdown(db, ctx.user, { kind: kinds }),
+  const [rollup, monthRows, dated] = await Promise.all([
+    tallyRollup(db, ctx.user, { kind: kinds }, { open: openStatuses, closed: closedStatuses, units: 30 }),
     tallyMonths(db, ctx.user, `${months[0]}-01`, { kind: kinds }),
     openCases
       .select([
@@ -50,21 +50,9 @@ export async function caseDashboard(ctx: AuthedContext, opts: { kind?: string } 
       .execute(),
   ]);
 
-  const statusCounts = new Map<string, number>();
-  const urgencyCounts = new Map<string, number>();
-  const units = new Map<string, { total: number; open: number; overdue: number; closed: number }>();
-  const unitOf = (id: string) => units.get(id) ?? units.set(id, { total: 0, open: 0, overdue: 0, closed: 0 }).get(id)!;
-  for (const r of breakdown) {
-    statusCounts.set(r.status, (statusCounts.get(r.status) ?? 0) + r.n);
-    const open = openStatuses.includes(r.status as CaseStatus);
-    if (open) urgencyCounts.set(r.urgency, (urgencyCounts.get(r.urgency) ?? 0) + r.n);
-    if (r.leadUnitId) {
-      const u = unitOf(r.leadUnitId);
-      u.total += r.n;
-      if (open) u.open += r.n;
-      if (closedStatuses.includes(r.status as CaseStatus)) u.closed += r.n;
-    }
-  }
+  const statusCounts = new Map(rollup.byStatus.map((r) => [r.status, r.n]));
+  const urgencyCounts = new Map(rollup.openByUrgency.map((r) => [r.urgency, r.n]));
+  const unitOverdue = new Map<string, number>();
   let overdue = 0;
   let dueThisWeek = 0;
   let dispatchDue = 0;
@@ -72,17 +60,8 @@ export async function caseDashboard(ctx: AuthedContext, opts: { kind?: string } 
     overdue += Number(r.overdue);
     dueThisWeek += Number(r.due_week);
     dispatchDue += Number(r.dispatch_due);
-    if (r.lead_unit_id && units.has(r.lead_unit_id)) unitOf(r.lead_unit_id).overdue += Number(r.overdue);
+    if (r.lead_unit_id) unitOverdue.set(r.lead_unit_id, Number(r.overdue));
   }
-  const topUnits = [...units.entries()].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0])).slice(0, 30);
-  const names = topUnits.length
-    ? new Map(
-        (await db.selectFrom('kernel.orgs').select(['id', 'name']).where('tenant_id', '=', ctx.tenant.id).where('id', 'in', topUnits.map(([id]) => id)).execute()).map((o) => [
-          o.id,
-          o.name,
-        ]),
-      )
-    : new Map<string, string>();
 
   const total = [...statusCounts.values()].reduce((a, b) => a + b, 0);
   const closed = closedStatuses.reduce((s, st) => s + (statusCounts.get(st) ?? 0), 0);
@@ -99,7 +78,7 @@ export async function caseDashboard(ctx: AuthedContext, opts: { kind?: string } 
     closureRate: assigned === 0 ? null : Math.round((closed / assigned) * 1000) / 10,
     byStatus: caseStatuses.map((s: CaseStatus) => ({ status: s, name: caseStatusNames[s], count: statusCounts.get(s) ?? 0 })),
     byUrgency: (['normal', 'urgent', 'critical'] as Urgency[]).map((u) => ({ urgency: u, name: urgencyNames[u], count: urgencyCounts.get(u) ?? 0 })),
-    byUnit: topUnits.map(([id, u]) => ({ unitId: id, name: names.get(id) ?? '', ...u })),
+    byUnit: rollup.topUnits.map((u) => ({ unitId: u.unitId, name: u.name, total: u.total, open: u.open, overdue: unitOverdue.get(u.unitId) ?? 0, closed: u.closed })),
     monthly: months.map((m) => ({ month: m, registered: perMonth.get(m)?.received ?? 0, closed: perMonth.get(m)?.closed ?? 0 })),
   };
 }

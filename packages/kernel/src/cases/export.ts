@@ -13,7 +13,7 @@ import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { exportStrings as s } from '../strings.js';
 import { chinaDate } from './dates.js';
-import { ledgerColumns, ledgerQuery, partyNamesOf, toLedgerRow, type LedgerFilter } from './queries.js';
+import { ledgerQuery, ledgerRows, toLedgerRow, type LedgerFilter } from './queries.js';
 
 const PAGE = 1000;
 const plainCellStyle: Partial<ExcelJS.Style> = {};
@@ -58,18 +58,15 @@ export async function writeLedgerXlsx(
   let done = 0;
   let after: { at: Date; id: string } | null = null;
   for (;;) {
-    let q = ledgerQuery(db, ctx, filter)
-      .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
-      .select([...ledgerColumns, 'u.name as lead_unit_name'] as const);
+    let q = ledgerRows(ledgerQuery(db, ctx, filter));
     if (after) {
       const a: { at: Date; id: string } = after;
       q = q.where(sql<boolean>`(c.registered_at, c.id) < (${a.at}, ${a.id}::uuid)`);
     }
     const rows = await q.orderBy('c.registered_at', 'desc').orderBy('c.id', 'desc').limit(PAGE).execute();
     if (rows.length === 0) break;
-    const names = await partyNamesOf(db, ctx.tenant.id, rows.map((r) => r.id));
     for (const r of rows) {
-      const row = toLedgerRow(host, r, names.get(r.id) ?? [], today);
+      const row = toLedgerRow(host, r, r.party_names ?? [], today);
       const added = sheet.addRow({
         ...row,
         isKey: row.isKey ? s.yes : s.no,

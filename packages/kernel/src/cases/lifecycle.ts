@@ -47,10 +47,9 @@ export const transitions: Record<CaseAction, Transition> = {
 
 /** Statuses in which the unit is working and the supervision cadence runs. */
 export const openStatuses: readonly CaseStatus[] = ['assigned', 'in_progress', 'submitted'];
-/** Statuses a unit can see: from assignment on. */
 /** Concluded: 已办结 and 已归档. */
 export const closedStatuses: readonly CaseStatus[] = ['closed', 'archived'];
-
+/** Statuses a unit can see: from assignment on. */
 export const unitVisibleStatuses: readonly CaseStatus[] = ['assigned', 'in_progress', 'submitted', 'closed', 'archived'];
 /** Statuses in which the registration details may still be edited. */
 export const editableStatuses: readonly CaseStatus[] = ['registered', 'pending_approval', 'approved'];

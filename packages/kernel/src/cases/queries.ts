@@ -148,6 +148,20 @@ export const ledgerColumns = [
   'c.version',
 ] as const;
 
+/**
+ * The ledger rows of `matching` (a ledgerQuery) as the page and the export read them: the
+ * ledger's columns, the lead unit's name and the parties' names (a subquery PostgreSQL
+ * evaluates only for the rows returned, after the limit).
+ */
+export function ledgerRows(matching: ReturnType<typeof ledgerQuery>) {
+  return matching
+    .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
+    .select([...ledgerColumns, 'u.name as lead_unit_name'] as const)
+    .select(
+      sql<string[] | null>`(select array_agg(p.name order by p.name) from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id)`.as('party_names'),
+    );
+}
+
 export function toLedgerRow(host: PluginHost, r: any, partyNames: string[], today = chinaDate()): LedgerRow {
   const open = openStatuses.includes(r.status);
   return {
@@ -174,14 +188,6 @@ export function toLedgerRow(host: PluginHost, r: any, partyNames: string[], toda
     parties: partyNames.map(maskName).join('、'),
     version: r.version,
   };
-}
-
-export async function partyNamesOf(db: Kysely<KernelDatabase>, tenantId: string, caseIds: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>();
-  if (caseIds.length === 0) return map;
-  const rows = await db.selectFrom('kernel.case_parties').select(['case_id', 'name']).where('tenant_id', '=', tenantId).where('case_id', 'in', caseIds).orderBy('name').execute();
-  for (const r of rows) map.set(r.case_id, [...(map.get(r.case_id) ?? []), r.name]);
-  return map;
 }
 
 /**
@@ -227,14 +233,7 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
     if (indexedOrder && isBroadTerm(counted, cap, page * pageSize, Number(r.rows[0]!.t))) plan = { gramsAsFilter: true };
   }
   const sortColumn = { deadline: 'c.deadline', registeredAt: 'c.registered_at', docNo: 'c.doc_seq', nextDispatch: 'c.next_dispatch_on' }[sort] as 'c.deadline';
-  const selected = (plan.gramsAsFilter ? ledgerQuery(db, ctx, f, plan) : base)
-    .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
-    .select([...ledgerColumns, 'u.name as lead_unit_name'] as const)
-    // Evaluated for the page's rows only (PostgreSQL computes costly output columns after the limit).
-    .select(
-      sql<string[] | null>`(select array_agg(p.name order by p.name) from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id)`.as('party_names'),
-    )
-    .$if(counted === null, (q) => q.select(sql<string>`${countSql}`.as('total')));
+  const selected = ledgerRows(plan.gramsAsFilter ? ledgerQuery(db, ctx, f, plan) : base).$if(counted === null, (q) => q.select(sql<string>`${countSql}`.as('total')));
   // Each order is spelled exactly as its index is (registration: registered_at and id in
   // one direction, never null; deadline ascending with nulls last), so a page is read from
   // the index in order instead of sorting every match.

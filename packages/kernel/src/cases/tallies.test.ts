@@ -3,8 +3,9 @@ import { sql, type Kysely } from 'kysely';
 import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
-import { compactCaseTallies, rebuildCaseTallies, tallyBreakdown, tallyCount } from './tallies.js';
-import { inDays, orgIdByName, registerAndAssign, userIdByName } from './test-helpers.js';
+import { closedStatuses, openStatuses } from './lifecycle.js';
+import { compactCaseTallies, rebuildCaseTallies, tallyBreakdown, tallyCount, tallyRollup, type TallyRow } from './tallies.js';
+import { inDays, orgIdByName, registerAndAssign } from './test-helpers.js';
 
 /** The counters as the cases table itself would give them, for comparison. */
 async function countedFromCases(t: TestKernel) {
@@ -71,24 +72,12 @@ describeEachEngine('case tallies', (engine) => {
   });
 
   it('counts a case once for a unit that both leads and cooperates on it', async () => {
-    const reg = await sup.caller.cases.register({ title: '公安局牵头并配合的事项', summary: '', source: 'visit', urgency: 'normal', isKey: false, parties: [] });
-    let v = (await sup.caller.cases.get({ id: reg.id })).version;
-    v = (await sup.caller.cases.transition({ id: reg.id, version: v, action: 'submitForApproval' })).version;
-    v = (await leader.caller.cases.transition({ id: reg.id, version: v, action: 'approve' })).version;
-    const police = await orgIdByName(t, '示范县公安局');
-    v = (
-      await sup.caller.cases.setFourFixes({
-        id: reg.id,
-        version: v,
-        leadLeaderId: await userIdByName(t, 'leader'),
-        handlerName: '李承办',
-        resolutionPlan: '核实情况并答复',
-        deadline: inDays(10),
-        leadUnitId: police,
-        cooperatingUnitIds: [police, await orgIdByName(t, '城关派出所'), await orgIdByName(t, '示范县人民法院')],
-      })
-    ).version;
-    await sup.caller.cases.transition({ id: reg.id, version: v, action: 'assign' });
+    const reg = await registerAndAssign(t, sup, leader, {
+      title: '公安局牵头并配合的事项',
+      urgency: 'normal',
+      unit: '示范县公安局',
+      cooperating: ['示范县公安局', '城关派出所', '示范县人民法院'],
+    });
     const ledger = await liaison.caller.cases.ledger({ pageSize: 50 });
     const d = await liaison.caller.cases.dashboard({});
     expect(d.total).toBe(ledger.total);
@@ -97,23 +86,7 @@ describeEachEngine('case tallies', (engine) => {
 
   it('counts for a unit the cases it only cooperates on, under their lead unit', async () => {
     const court = await orgIdByName(t, '示范县人民法院');
-    const reg = await sup.caller.cases.register({ title: '法院牵头公安局配合的新事项', summary: '', source: 'visit', urgency: 'urgent', isKey: false, parties: [] });
-    let v = (await sup.caller.cases.get({ id: reg.id })).version;
-    v = (await sup.caller.cases.transition({ id: reg.id, version: v, action: 'submitForApproval' })).version;
-    v = (await leader.caller.cases.transition({ id: reg.id, version: v, action: 'approve' })).version;
-    v = (
-      await sup.caller.cases.setFourFixes({
-        id: reg.id,
-        version: v,
-        leadLeaderId: await userIdByName(t, 'leader'),
-        handlerName: '王承办',
-        resolutionPlan: '法院牵头，公安局配合调查',
-        deadline: inDays(5),
-        leadUnitId: court,
-        cooperatingUnitIds: [await orgIdByName(t, '示范县公安局')],
-      })
-    ).version;
-    await sup.caller.cases.transition({ id: reg.id, version: v, action: 'assign' });
+    const reg = await registerAndAssign(t, sup, leader, { title: '法院牵头公安局配合的新事项', urgency: 'urgent', unit: '示范县人民法院', cooperating: ['示范县公安局'] });
     // Let the deadline pass (a date in the past cannot be set through the procedures).
     await sql`update kernel.cases set deadline = ${inDays(-2)} where tenant_id = ${t.tenantId} and id = ${reg.id}`.execute(db);
     const d = await liaison.caller.cases.dashboard({});
@@ -138,6 +111,40 @@ describeEachEngine('case tallies', (engine) => {
           and (c.lead_unit_id in (select id from kernel.orgs where tenant_id = ${t.tenantId} and path like ${`${o.path}%`})
             or c.cooperating_unit_ids && array(select id from kernel.orgs where tenant_id = ${t.tenantId} and path like ${`${o.path}%`}))`.execute(db);
       expect({ org: o.id, n: await tallyCount(db, user, {}) }).toEqual({ org: o.id, n: Number(direct.rows[0]!.n) });
+    }
+  });
+
+  it("rolls the counters up per status, open urgency and top lead unit as the breakdown adds up, for every organisation's users", async () => {
+    const sum = (rows: TallyRow[], key: (r: TallyRow) => string | null) => {
+      const m = new Map<string, number>();
+      for (const r of rows) {
+        const k = key(r);
+        if (k !== null) m.set(k, (m.get(k) ?? 0) + r.n);
+      }
+      return [...m].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
+    };
+    const orgs = await sql<{ id: string; name: string; path: string }>`select id, name, path from kernel.orgs where tenant_id = ${t.tenantId}`.execute(db);
+    const names = new Map(orgs.rows.map((o) => [o.id, o.name]));
+    const users = [{ tenantId: t.tenantId, committee: true } as SessionUser, ...orgs.rows.map((o) => ({ tenantId: t.tenantId, orgId: o.id, orgPath: o.path, committee: false }) as SessionUser)];
+    for (const user of users) {
+      const rows = await tallyBreakdown(db, user);
+      const rollup = await tallyRollup(db, user, {}, { open: openStatuses, closed: closedStatuses, units: 2 });
+      const units = sum(rows, (r) => r.leadUnitId)
+        .map(([id, total]) => ({
+          unitId: id,
+          name: names.get(id)!,
+          total,
+          open: rows.filter((r) => r.leadUnitId === id && openStatuses.includes(r.status as never)).reduce((a, r) => a + r.n, 0),
+          closed: rows.filter((r) => r.leadUnitId === id && closedStatuses.includes(r.status as never)).reduce((a, r) => a + r.n, 0),
+        }))
+        .sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId))
+        .slice(0, 2);
+      expect({ org: user.orgId ?? 'committee', ...rollup, byStatus: rollup.byStatus.map((r) => [r.status, r.n]).sort(), openByUrgency: rollup.openByUrgency.map((r) => [r.urgency, r.n]).sort() }).toEqual({
+        org: user.orgId ?? 'committee',
+        byStatus: sum(rows, (r) => r.status),
+        openByUrgency: sum(rows, (r) => (openStatuses.includes(r.status as never) ? r.urgency : null)),
+        topUnits: units,
+      });
     }
   });
 });

@@ -54,6 +54,55 @@ export async function tallyBreakdown(db: Kysely<KernelDatabase>, user: SessionUs
   return r.rows.map((x) => ({ status: x.status, urgency: x.urgency, leadUnitId: x.lead_unit_id, n: Number(x.n) }));
 }
 
+export interface TallyRollup {
+  byStatus: { status: string; n: number }[];
+  /** Counts of open cases (`open` statuses) per urgency. */
+  openByUrgency: { urgency: string; n: number }[];
+  /** The `units` lead units with the most cases, with their names. */
+  topUnits: { unitId: string; name: string; total: number; open: number; closed: number }[];
+}
+
+/**
+ * The dashboard's figures from the tallies in one statement: visible cases per status, open
+ * cases per urgency, and the lead units with the most cases (named), so only a few dozen
+ * rows leave the database instead of every (kind, status, urgency, unit) counter.
+ */
+export async function tallyRollup(
+  db: Kysely<KernelDatabase>,
+  user: SessionUser,
+  f: TallyFilter,
+  opts: { open: readonly string[]; closed: readonly string[]; units: number },
+): Promise<TallyRollup> {
+  const where = counterWhere(user, f);
+  const open = list(opts.open);
+  const closed = list(opts.closed);
+  const r = await sql<{ dim: 'status' | 'urgency' | 'unit'; key: string; n: string; open: string | null; closed: string | null; name: string | null }>`
+    with t as (
+      select status, urgency, lead_unit_id, n from kernel.case_tallies where ${where}
+      union all
+      select status, urgency, lead_unit_id, n from kernel.case_tally_deltas where ${where}
+    ), units as (
+      select lead_unit_id, sum(n) as total, coalesce(sum(n) filter (where status in (${open})), 0) as open,
+        coalesce(sum(n) filter (where status in (${closed})), 0) as closed
+      from t where lead_unit_id is not null group by lead_unit_id having sum(n) <> 0
+      order by total desc, lead_unit_id limit ${opts.units}
+    )
+    select 'status' as dim, status as key, sum(n) as n, null::numeric as open, null::numeric as closed, null::text as name from t group by status having sum(n) <> 0
+    union all
+    select 'urgency', urgency, sum(n), null, null, null from t where status in (${open}) group by urgency having sum(n) <> 0
+    union all
+    select 'unit', u.lead_unit_id::text, u.total, u.open, u.closed, o.name
+      from units as u left join kernel.orgs as o on o.tenant_id = ${user.tenantId} and o.id = u.lead_unit_id`.execute(db);
+  const out: TallyRollup = { byStatus: [], openByUrgency: [], topUnits: [] };
+  for (const x of r.rows) {
+    if (x.dim === 'status') out.byStatus.push({ status: x.key, n: Number(x.n) });
+    else if (x.dim === 'urgency') out.openByUrgency.push({ urgency: x.key, n: Number(x.n) });
+    else out.topUnits.push({ unitId: x.key, name: x.name ?? '', total: Number(x.n), open: Number(x.open), closed: Number(x.closed) });
+  }
+  out.topUnits.sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
+  return out;
+}
+
 /** The SQL (a scalar subquery) of how many visible cases match kinds, statuses and urgencies. */
 export function tallyCountSql(user: SessionUser, f: TallyFilter): RawBuilder<number> {
   const where = counterWhere(user, f);

@@ -22,7 +22,7 @@ export async function registerAndAssign(
   t: TestKernel,
   sup: ActingUser,
   leader: ActingUser,
-  opts: { title?: string; unit?: string; urgency?: 'normal' | 'urgent' | 'critical'; isKey?: boolean } = {},
+  opts: { title?: string; unit?: string; cooperating?: string[]; urgency?: 'normal' | 'urgent' | 'critical'; isKey?: boolean } = {},
 ) {
   const reg = await sup.caller.cases.register({
     title: opts.title ?? '关于城关镇土地纠纷信访件的督办',
@@ -44,7 +44,7 @@ export async function registerAndAssign(
       resolutionPlan: '约谈当事人，核实补偿款发放情况，限期补发',
       deadline: inDays(30),
       leadUnitId: await orgIdByName(t, opts.unit ?? '示范县公安局'),
-      cooperatingUnitIds: [],
+      cooperatingUnitIds: await Promise.all((opts.cooperating ?? []).map((name) => orgIdByName(t, name))),
     })
   ).version;
   v = (await sup.caller.cases.transition({ id: reg.id, version: v, action: 'assign' })).version;

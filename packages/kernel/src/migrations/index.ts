@@ -7,6 +7,8 @@ import * as m0004 from './0004_ledger_indexes.js';
 import * as m0005 from './0005_open_deadline_index.js';
 import * as m0006 from './0006_case_tallies.js';
 import * as m0007 from './0007_audit_chain_heads.js';
+import * as m0008 from './0008_session_principal.js';
+import * as m0009 from './0009_open_cases_covering_index.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -19,5 +21,7 @@ export const kernelMigrations: MigrationSet = {
     '0005_open_deadline_index': m0005,
     '0006_case_tallies': m0006,
     '0007_audit_chain_heads': m0007,
+    '0008_session_principal': m0008,
+    '0009_open_cases_covering_index': m0009,
   },
 };

@@ -32,6 +32,8 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0005_open_deadline_index' },
       { owner: 'kernel', name: '0006_case_tallies' },
       { owner: 'kernel', name: '0007_audit_chain_heads' },
+      { owner: 'kernel', name: '0008_session_principal' },
+      { owner: 'kernel', name: '0009_open_cases_covering_index' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
