@@ -116,22 +116,23 @@ async function main(): Promise<void> {
 
   const explain: Record<string, string> = {};
   const db: Record<string, LoadResult> = {};
+  // The ceiling and the plans use the server's session settings (directPool: jit off).
+  const pool = opts.engine === 'postgres' ? directPool(target.url!, opts.concurrency) : { query: q, end: async () => {} };
   if (has('ceiling') && (has('ledger') || has('search'))) {
     log('ceiling: the same ledger SQL straight to the database');
-    const pool = opts.engine === 'postgres' ? directPool(target.url!, opts.concurrency) : { query: q, end: async () => {} };
     const which: Parameters<typeof ceilingRuns>[3] = [];
     for (const persona of ['committee', 'liaison'] as const) {
       if (has('ledger')) which.push({ persona, kind: 'ledger' });
       if (has('search')) which.push({ persona, kind: 'search2' }, { persona, kind: 'search4' });
     }
     Object.assign(db, await ceilingRuns(ctx, pool.query, ceilingUsers, which));
-    await pool.end();
   }
   const big = scopeOf(bigCounty, 'supervisor');
-  explain['ledger, committee of the largest county, overdue, by deadline'] = await explainLedger(q, big, { overdue: true, sort: 'deadline', dir: 'asc' });
-  explain['ledger, liaison (police bureau) of the largest county, in progress, by deadline'] = await explainLedger(q, scopeOf(bigCounty, 'liaison'), { status: ['in_progress'], sort: 'deadline', dir: 'asc' });
-  explain['search 土地 (2 characters), committee of the largest county'] = await explainLedger(q, big, { keyword: '土地', sort: 'registeredAt', dir: 'desc' });
-  explain['search 征地补偿 (4 characters), committee of the largest county'] = await explainLedger(q, big, { keyword: '征地补偿', sort: 'registeredAt', dir: 'desc' });
+  explain['ledger, committee of the largest county, overdue, by deadline'] = await explainLedger(pool.query, big, { overdue: true, sort: 'deadline', dir: 'asc' });
+  explain['ledger, liaison (police bureau) of the largest county, in progress, by deadline'] = await explainLedger(pool.query, scopeOf(bigCounty, 'liaison'), { status: ['in_progress'], sort: 'deadline', dir: 'asc' });
+  explain['search 土地 (2 characters), committee of the largest county'] = await explainLedger(pool.query, big, { keyword: '土地', sort: 'registeredAt', dir: 'desc' });
+  explain['search 征地补偿 (4 characters), committee of the largest county'] = await explainLedger(pool.query, big, { keyword: '征地补偿', sort: 'registeredAt', dir: 'desc' });
+  await pool.end();
   await target.close();
 
   const api: Record<string, LoadResult> = {};
