@@ -2,9 +2,10 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { busyButtonRule } from './rules/busy-button.js';
 import { pluginImportsRule } from './rules/plugin-imports.js';
 
-export const zhengfaPlugin = { rules: { 'plugin-imports': pluginImportsRule } };
+export const zhengfaPlugin = { rules: { 'plugin-imports': pluginImportsRule, 'busy-button': busyButtonRule } };
 
 export const config = tseslint.config(
   { ignores: ['**/node_modules/**', '**/build/**', '**/dist/**', '**/.turbo/**', '**/.data/**', '**/.cache/**'] },
@@ -23,6 +24,7 @@ export const config = tseslint.config(
   {
     files: ['**/*.tsx', '**/*.jsx'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: { 'zhengfa/busy-button': 'error' },
   },
 );
 

@@ -8,5 +8,6 @@ export { CaseStatusTag, caseStatusColor, caseStatusColors, KeyCaseTag, OverdueTa
 export { InstrumentStatusTag, instrumentStatusColor, instrumentStatusColors, MeetingStatusTag, meetingStatusColor, meetingStatusColors } from './supervision-tags.js';
 export { UnitSelect, type UnitOption } from './unit-select.js';
 export { callErrorOf, type CallError } from './call-error.js';
+export { BusyButton } from './busy-button.js';
 export { FormError, type ActionOutcome } from './form-error.js';
 export { form, toFormData } from './form-data.js';

@@ -1,8 +1,8 @@
 import { Form, useActionData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { redirect, type ActionFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Button, Card, Input, Typography } from 'antd';
-import { PageHeader } from '@zhengfa/ui';
+import { Alert, Card, Input, Typography } from 'antd';
+import { BusyButton, PageHeader } from '@zhengfa/ui';
 import { useState } from 'react';
 import { badForm, form, mutate } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
@@ -76,9 +76,9 @@ export default function ChangePassword() {
             />
             {mismatch ? <Typography.Text type="danger">{s.mismatch}</Typography.Text> : null}
           </div>
-          <Button type="primary" htmlType="submit" loading={submitting} disabled={mismatch}>
+          <BusyButton type="primary" htmlType="submit" loading={submitting} disabled={mismatch}>
             {s.submit}
-          </Button>
+          </BusyButton>
         </Form>
       </Card>
     </>

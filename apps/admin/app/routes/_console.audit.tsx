@@ -3,7 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Select, Space, Table, Typography } from 'antd';
 import { SafetyOutlined, SearchOutlined } from '@ant-design/icons';
-import { formatDateTime, OutcomeTag, PageHeader, type AuditOutcome } from '@zhengfa/ui';
+import { BusyButton, formatDateTime, OutcomeTag, PageHeader, type AuditOutcome } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { callErrorOf } from '../lib/trpc-errors.js';
@@ -92,9 +92,9 @@ function VerifyButton() {
   }
   return (
     <Space direction="vertical" align="end">
-      <Button icon={<SafetyOutlined />} onClick={verify} loading={status.state === 'running'} data-testid="audit-verify">
+      <BusyButton icon={<SafetyOutlined />} onClick={verify} loading={status.state === 'running'} data-testid="audit-verify">
         {status.state === 'running' ? s.verifying : s.verify}
-      </Button>
+      </BusyButton>
       {status.state === 'done' ? <Alert type={status.ok ? 'success' : 'error'} showIcon message={status.text} data-testid="audit-verify-result" /> : null}
       {status.state === 'failed' ? <Alert type="error" showIcon message={s.verifyFailed} description={status.text} data-testid="audit-verify-result" /> : null}
     </Space>

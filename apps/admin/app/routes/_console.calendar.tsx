@@ -1,8 +1,8 @@
 import { useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { formatDate, PageHeader } from '@zhengfa/ui';
+import { Alert, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { BusyButton, formatDate, PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormError } from '../components/form-error.js';
 import { toFormData } from '../lib/form-data.js';
@@ -46,9 +46,9 @@ function RestoreButton({ date }: { date: string }) {
   const error = useActionFeedback(fetcher);
   return (
     <Popconfirm title={s.restore} okText={strings.common.ok} cancelText={strings.common.cancel} onConfirm={() => fetcher.submit(toFormData({ intent: 'set', date, kind: 'official', name: '' }), { method: 'post' })}>
-      <Button size="small" type="link" loading={fetcher.state !== 'idle'} danger={Boolean(error)} title={error?.error}>
+      <BusyButton size="small" type="link" loading={fetcher.state !== 'idle'} danger={Boolean(error)} title={error?.error}>
         {s.restore}
-      </Button>
+      </BusyButton>
     </Popconfirm>
   );
 }
@@ -84,9 +84,9 @@ function SetDayForm() {
           <Input maxLength={20} placeholder={s.setNamePlaceholder} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={fetcher.state !== 'idle'}>
+          <BusyButton type="primary" htmlType="submit" loading={fetcher.state !== 'idle'}>
             {strings.common.save}
-          </Button>
+          </BusyButton>
         </Form.Item>
       </Form>
     </Card>

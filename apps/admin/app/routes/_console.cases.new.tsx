@@ -3,7 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Button, Card, Col, DatePicker, Empty, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { PageHeader } from '@zhengfa/ui';
+import { BusyButton, PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormError } from '../components/form-error.js';
 import { badForm, form, load, mutate, type Caller } from '../lib/trpc.server.js';
@@ -202,9 +202,9 @@ export default function NewCase() {
         </Card>
         <FormError outcome={error} />
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <BusyButton type="primary" htmlType="submit" loading={busy}>
             {s.submitRegister}
-          </Button>
+          </BusyButton>
           <Link to="/cases">
             <Button>{strings.common.cancel}</Button>
           </Link>

@@ -1,9 +1,9 @@
 import { Link, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Badge, Button, Card, List, Space, Switch, Typography } from 'antd';
+import { Badge, Card, List, Space, Switch, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import { formatDateTime, PageHeader } from '@zhengfa/ui';
+import { BusyButton, formatDateTime, PageHeader } from '@zhengfa/ui';
 import { toFormData } from '../lib/form-data.js';
 import { badForm, form, load, mutate, pageParam } from '../lib/trpc.server.js';
 import { useActionFeedback } from '../lib/use-action-feedback.js';
@@ -40,7 +40,7 @@ function MarkReadButton({ ids, all, label }: { ids?: string[]; all?: boolean; la
   const fetcher = useFetcher<typeof action>();
   useActionFeedback(fetcher);
   return (
-    <Button
+    <BusyButton
       size="small"
       type={all ? 'default' : 'link'}
       icon={<CheckOutlined />}
@@ -48,7 +48,7 @@ function MarkReadButton({ ids, all, label }: { ids?: string[]; all?: boolean; la
       onClick={() => fetcher.submit(toFormData({ intent: 'markRead', ids: ids ?? [], all: all ? 'true' : undefined }), { method: 'post' })}
     >
       {label}
-    </Button>
+    </BusyButton>
   );
 }
 

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Divider, Form, Input, Modal, Popconfirm, Radio, Row, Space, Table, Tag, Typography } from 'antd';
-import { CaseStatusTag, formatDateTime, MeetingStatusTag, PageHeader } from '@zhengfa/ui';
+import { BusyButton, CaseStatusTag, formatDateTime, MeetingStatusTag, PageHeader } from '@zhengfa/ui';
 import { useState } from 'react';
 import { useCaseFetcher } from '../components/case/use-case-fetcher.js';
 import { FormError } from '../components/form-error.js';
@@ -261,9 +261,9 @@ function HoldForm({ d }: { d: LoaderData }) {
         <Form.Item name="minutes" label={s.minutes} rules={[{ required: true, whitespace: true, message: strings.common.required(s.minutes) }]}>
           <Input.TextArea rows={5} maxLength={20000} placeholder={s.minutesPlaceholder} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <BusyButton type="primary" htmlType="submit" loading={busy}>
           {s.hold}
-        </Button>
+        </BusyButton>
       </Form>
     </Card>
   );
@@ -308,9 +308,9 @@ function ConcludeForm({ d }: { d: LoaderData }) {
             </Form.Item>
           </>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <BusyButton type="primary" htmlType="submit" loading={busy}>
           {s.conclude}
-        </Button>
+        </BusyButton>
       </Form>
     </Card>
   );
@@ -323,9 +323,9 @@ function SignButton({ d }: { d: LoaderData }) {
       <Divider style={{ margin: '12px 0' }} />
       <FormError outcome={error} />
       <Popconfirm title={s.signConfirm} okText={s.signOpinion} cancelText={strings.common.cancel} onConfirm={() => submit({ intent: 'sign', version: d.meeting.version })}>
-        <Button type="primary" loading={busy} data-testid="sign-opinion">
+        <BusyButton type="primary" loading={busy} data-testid="sign-opinion">
           {s.signOpinion}
-        </Button>
+        </BusyButton>
       </Popconfirm>
     </>
   );
@@ -344,9 +344,9 @@ function UnitActions({ d, row }: { d: LoaderData; row: LoaderData['meeting']['or
               {s.ackedAt}：{formatDateTime(row.acknowledgedAt)}
             </Typography.Text>
           ) : (
-            <Button type="primary" loading={ack.busy} onClick={() => ack.submit({ intent: 'acknowledge' })} data-testid="ack-opinion">
+            <BusyButton type="primary" loading={ack.busy} onClick={() => ack.submit({ intent: 'acknowledge' })} data-testid="ack-opinion">
               {s.ackOpinion}
-            </Button>
+            </BusyButton>
           )}
           <Button onClick={() => setOpen(true)} data-testid="report-execution">
             {s.reportExecution}

@@ -4,8 +4,8 @@
 import { Link, useFetcher, useLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Spin } from 'antd';
-import { PageHeader } from '@zhengfa/ui';
+import { Card, Col, DatePicker, Form, Input, Row, Select, Spin } from 'antd';
+import { BusyButton, PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../components/form-error.js';
@@ -177,9 +177,9 @@ export default function NewMeeting() {
                 </Form.Item>
               </Col>
             </Row>
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <BusyButton type="primary" htmlType="submit" loading={busy}>
               {s.schedule}
-            </Button>
+            </BusyButton>
           </Form>
       </Card>
     </>

@@ -3,7 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined, SafetyCertificateOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
-import { formatDateTime, orgTreeData, PageHeader, UserStatusTags } from '@zhengfa/ui';
+import { BusyButton, formatDateTime, orgTreeData, PageHeader, UserStatusTags } from '@zhengfa/ui';
 import { useCallback, useMemo, useState } from 'react';
 import { FormError } from '../components/form-error.js';
 import { toFormData } from '../lib/form-data.js';
@@ -235,9 +235,9 @@ function UnlockButton({ user }: { user: User }) {
       cancelText={strings.common.cancel}
       onConfirm={() => fetcher.submit({ intent: 'unlock', id: user.id }, { method: 'post' })}
     >
-      <Button size="small" type="link" icon={<UnlockOutlined />} loading={fetcher.state !== 'idle'} danger={Boolean(error)} title={error?.error}>
+      <BusyButton size="small" type="link" icon={<UnlockOutlined />} loading={fetcher.state !== 'idle'} danger={Boolean(error)} title={error?.error}>
         {s.unlock}
-      </Button>
+      </BusyButton>
     </Popconfirm>
   );
 }

@@ -1,7 +1,8 @@
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Button, Card, Flex, Input, Select, Typography } from 'antd';
+import { Alert, Card, Flex, Input, Select, Typography } from 'antd';
+import { BusyButton } from '@zhengfa/ui';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { form, load, mutate } from '../lib/trpc.server.js';
@@ -92,9 +93,9 @@ export default function Login() {
             </label>
             <Input.Password id="login-password" name="password" size="large" prefix={<LockOutlined />} placeholder={s.passwordPlaceholder} autoComplete="current-password" required />
           </div>
-          <Button type="primary" htmlType="submit" size="large" block loading={submitting}>
+          <BusyButton type="primary" htmlType="submit" size="large" block loading={submitting}>
             {submitting ? s.submitting : s.submit}
-          </Button>
+          </BusyButton>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
           {s.hint}

@@ -4,7 +4,7 @@ import { useRevalidator } from '@remix-run/react';
 import { App, Button, Space, Table, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { formatDateTime } from '@zhengfa/ui';
+import { BusyButton, formatDateTime } from '@zhengfa/ui';
 import { useState } from 'react';
 import { formatSize } from '../../lib/case-actions.js';
 import type { CaseDetail } from '../../routes/_console.cases.$id.js';
@@ -51,9 +51,9 @@ export function AttachmentUpload({ caseId, onUploaded }: { caseId: string; onUpl
   };
   return (
     <Upload customRequest={customRequest} showUploadList={false} accept=".pdf,.doc,.docx,.xls,.xlsx,.ofd,.jpg,.jpeg,.png,.txt" multiple={false}>
-      <Button icon={<UploadOutlined />} loading={busy} data-testid="attachment-upload">
+      <BusyButton icon={<UploadOutlined />} loading={busy} data-testid="attachment-upload">
         {busy ? s.uploading : s.upload}
-      </Button>
+      </BusyButton>
     </Upload>
   );
 }

@@ -1,5 +1,5 @@
-import { Alert, Button, Col, DatePicker, Divider, Empty, Form, Input, List, Row, Space, Typography } from 'antd';
-import { formatDate, formatDateTime } from '@zhengfa/ui';
+import { Alert, Col, DatePicker, Divider, Empty, Form, Input, List, Row, Space, Typography } from 'antd';
+import { BusyButton, formatDate, formatDateTime } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseData } from '../../routes/_console.cases.$id.js';
 import { strings } from '../../strings.js';
@@ -88,9 +88,9 @@ function DispatchForm() {
           </Col>
         </Row>
         <FormError outcome={error} />
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <BusyButton type="primary" htmlType="submit" loading={busy}>
           {s.addDispatch}
-        </Button>
+        </BusyButton>
       </Form>
     </>
   );

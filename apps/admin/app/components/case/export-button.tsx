@@ -1,6 +1,7 @@
 // 导出 Excel: starts the kernel's background export, shows its progress, then downloads
 // the file from /exports/:id (same origin, the session cookie authorises it).
 import { Alert, Button, Modal, Progress, Space, Typography } from 'antd';
+import { BusyButton } from '@zhengfa/ui';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import type { LedgerFilter } from '../../lib/case-filters.js';
@@ -71,9 +72,9 @@ export function ExportButton({ filter }: { filter: LedgerFilter }) {
 
   return (
     <>
-      <Button icon={<FileExcelOutlined />} onClick={start} loading={state.phase === 'running'} data-testid="ledger-export">
+      <BusyButton icon={<FileExcelOutlined />} onClick={start} loading={state.phase === 'running'} data-testid="ledger-export">
         {s.export}
-      </Button>
+      </BusyButton>
       <Modal open={state.phase !== 'idle'} title={s.exportTitle} onCancel={close} footer={<Button onClick={close}>{strings.common.ok}</Button>} destroyOnClose>
         {state.phase === 'failed' ? (
           <Alert type="error" showIcon message={state.message} />

@@ -1,7 +1,7 @@
 // 四定一包: the lead leader, the handler, the resolution plan, the deadline and the lead
 // unit. Shown to everyone; editable by users who assign cases (cases.assign).
-import { Alert, Button, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select, Space } from 'antd';
-import { formatDate } from '@zhengfa/ui';
+import { Alert, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select, Space } from 'antd';
+import { BusyButton, formatDate } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormError } from '../form-error.js';
 import { UnitSelect } from '../unit-select.js';
@@ -150,9 +150,9 @@ function FourFixesForm({ data }: { data: CaseData }) {
           </>
         ) : null}
         <FormError outcome={error} />
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <BusyButton type="primary" htmlType="submit" loading={busy}>
           {s.saveFourFixes}
-        </Button>
+        </BusyButton>
       </Form>
     </>
   );

@@ -1,7 +1,8 @@
 // Parties, masked by the server; 查看完整信息 asks the server for one party's full data
 // (it audits every reveal) and shows it in place.
 import { useParams } from '@remix-run/react';
-import { Alert, App, Button, Space, Table, Typography } from 'antd';
+import { Alert, App, Space, Table, Typography } from 'antd';
+import { BusyButton } from '@zhengfa/ui';
 import { EyeOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { callErrorOf } from '../../lib/trpc-errors.js';
@@ -57,9 +58,9 @@ export function PartiesPanel({ c }: { c: CaseDetail }) {
                   width: 130,
                   render: (_: unknown, p: Party) =>
                     revealed[p.id] ? null : (
-                      <Button size="small" type="link" icon={<EyeOutlined />} loading={busy === p.id} onClick={() => void reveal(p)}>
+                      <BusyButton size="small" type="link" icon={<EyeOutlined />} loading={busy === p.id} onClick={() => void reveal(p)}>
                         {s.reveal}
-                      </Button>
+                      </BusyButton>
                     ),
                 },
               ]

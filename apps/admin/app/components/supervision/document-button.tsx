@@ -1,6 +1,7 @@
 // 下载文书: fetches a generated .docx and saves it; a refusal (e.g. 事项尚未交办) is shown
 // as the server's message rather than a page of JSON.
-import { App, Button } from 'antd';
+import { App } from 'antd';
+import { BusyButton } from '@zhengfa/ui';
 import type { ButtonProps } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -32,8 +33,8 @@ export function DocumentButton({ href, label, fileName, testId, type, size, disa
     }
   }
   return (
-    <Button icon={<FileWordOutlined />} onClick={run} loading={busy} data-testid={testId} type={type} size={size} disabled={disabled}>
+    <BusyButton icon={<FileWordOutlined />} onClick={run} loading={busy} data-testid={testId} type={type} size={size} disabled={disabled}>
       {label}
-    </Button>
+    </BusyButton>
   );
 }

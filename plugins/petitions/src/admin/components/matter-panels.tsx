@@ -2,7 +2,7 @@
 import { useFetcher } from '@remix-run/react';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { formatDate } from '@zhengfa/ui';
+import { BusyButton, formatDate } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import type { MatterData } from '../routes/matter.js';
@@ -51,9 +51,9 @@ export function PetitionersCard({ data }: { data: Data }) {
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
         <Typography.Text strong>{s.petitioners}</Typography.Text>
         {data.can.reveal && !revealed ? (
-          <Button size="small" icon={<EyeOutlined />} loading={busy} title={s.revealHelp} onClick={() => submit({ intent: 'reveal' })}>
+          <BusyButton size="small" icon={<EyeOutlined />} loading={busy} title={s.revealHelp} onClick={() => submit({ intent: 'reveal' })}>
             {s.reveal}
-          </Button>
+          </BusyButton>
         ) : null}
       </Space>
       {m.petitionersHidden ? (
@@ -110,9 +110,9 @@ export function RoutingPanel({ data }: { data: Data }) {
       {pending ? (
         <Space direction="vertical">
           <Typography.Text>{s.continueHelp}（{m.kernel.statusName}）</Typography.Text>
-          <Button type="primary" loading={busy} onClick={() => submit({ intent: 'continueRouting', version: m.version })}>
+          <BusyButton type="primary" loading={busy} onClick={() => submit({ intent: 'continueRouting', version: m.version })}>
             {s.continue}
-          </Button>
+          </BusyButton>
         </Space>
       ) : (
         <>
@@ -173,9 +173,9 @@ export function RoutingPanel({ data }: { data: Data }) {
                 </Form.Item>
               </Col>
             </Row>
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <BusyButton type="primary" htmlType="submit" loading={busy}>
               {s.submit}
-            </Button>
+            </BusyButton>
           </Form>
         </>
       )}
@@ -251,9 +251,9 @@ export function HandlingPanel({ data }: { data: Data }) {
               </Form.Item>
             </Col>
           </Row>
-          <Button htmlType="submit" loading={busy}>
+          <BusyButton htmlType="submit" loading={busy}>
             {s.recordAcceptance}
-          </Button>
+          </BusyButton>
         </Form>
       ) : null}
       {open && m.acceptance === 'accepted' && !m.answeredOn ? (
@@ -264,9 +264,9 @@ export function HandlingPanel({ data }: { data: Data }) {
           <Form.Item name="on" label={s.answeredOn}>
             <DatePicker />
           </Form.Item>
-          <Button htmlType="submit" loading={busy}>
+          <BusyButton htmlType="submit" loading={busy}>
             {s.recordAnswer}
-          </Button>
+          </BusyButton>
         </Form>
       ) : null}
       {open && committee && m.answeredOn && !m.final ? <ReviewForm data={data} submit={submit} busy={busy} /> : null}
@@ -300,9 +300,9 @@ function ReviewForm({ data, submit, busy }: { data: Data; submit: (v: Submit) =>
       <Form.Item name="on">
         <DatePicker />
       </Form.Item>
-      <Button htmlType="submit" loading={busy}>
+      <BusyButton htmlType="submit" loading={busy}>
         {s[step]}
-      </Button>
+      </BusyButton>
     </Form>
   );
 }
@@ -347,9 +347,9 @@ export function OutcomePanel({ data }: { data: Data }) {
         <Form.Item name="on" label={s.on}>
           <DatePicker />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <BusyButton type="primary" htmlType="submit" loading={busy}>
           {s.submit}
-        </Button>
+        </BusyButton>
       </Form>
       {data.can.register ? (
         <Form
@@ -364,9 +364,9 @@ export function OutcomePanel({ data }: { data: Data }) {
           <Form.Item name="reason" label={s.categoryReason} rules={[{ required: true, whitespace: true, message: strings.common.required(s.categoryReason) }]}>
             <Input style={{ width: 260 }} maxLength={1000} />
           </Form.Item>
-          <Button htmlType="submit" loading={busy}>
+          <BusyButton htmlType="submit" loading={busy}>
             {strings.common.save}
-          </Button>
+          </BusyButton>
         </Form>
       ) : null}
       <FormError outcome={error} />
@@ -438,9 +438,9 @@ export function ReliefPanel({ data }: { data: Data }) {
           <Form.Item name="reason" label={s.reason} rules={[{ required: true, whitespace: true, message: strings.common.required(s.reason) }]}>
             <Input style={{ width: 280 }} maxLength={2000} />
           </Form.Item>
-          <Button htmlType="submit" loading={busy}>
+          <BusyButton htmlType="submit" loading={busy}>
             {s.request}
-          </Button>
+          </BusyButton>
         </Form>
       ) : null}
       <FormError outcome={error} />
@@ -478,7 +478,7 @@ export function DocumentsPanel({ data }: { data: Data }) {
       <Input placeholder={s.extensionReason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} style={{ maxWidth: 420 }} addonBefore={s.extensionReason} />
       <Space wrap>
         {kinds.map((k) => (
-          <Button
+          <BusyButton
             key={k.value}
             icon={<DownloadOutlined />}
             loading={busy}
@@ -486,7 +486,7 @@ export function DocumentsPanel({ data }: { data: Data }) {
             onClick={() => submit({ intent: 'document', kind: k.value, reveal, extensionReason: k.value === 'extension' ? reason : undefined })}
           >
             {s.download(k.label)}
-          </Button>
+          </BusyButton>
         ))}
       </Space>
       <FormError outcome={error} />

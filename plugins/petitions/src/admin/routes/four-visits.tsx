@@ -2,8 +2,8 @@
 // what officials scheduled and did, never the petitioners' movements.
 import { Link, useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
-import { Badge, Button, Calendar, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
-import { PageHeader, formatDate } from '@zhengfa/ui';
+import { Badge, Calendar, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { BusyButton, formatDate, PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { FormError } from '@zhengfa/ui';
@@ -129,9 +129,9 @@ function ScheduleForm({ matters, date }: { matters: { value: string; label: stri
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         <FormError outcome={error} />
-        <Button type="primary" htmlType="submit" loading={fetcher.state !== 'idle'}>
+        <BusyButton type="primary" htmlType="submit" loading={fetcher.state !== 'idle'}>
           {s.schedule}
-        </Button>
+        </BusyButton>
       </Form>
     </Card>
   );
@@ -160,9 +160,9 @@ function RecordForm({ visit }: { visit: FourVisit }) {
           <Select style={{ width: 110 }} options={satisfactionOptions.map((o) => ({ ...o }))} />
         </Form.Item>
       ) : null}
-      <Button htmlType="submit" loading={fetcher.state !== 'idle'}>
+      <BusyButton htmlType="submit" loading={fetcher.state !== 'idle'}>
         {s.record}
-      </Button>
+      </BusyButton>
       <FormError outcome={error} />
     </Form>
   );

@@ -4,7 +4,7 @@ import { useFetcher, useLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { Alert, App, Button, Card, Collapse, Form, Input, Result, Row, Col, Space, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { PageHeader } from '@zhengfa/ui';
+import { BusyButton, PageHeader } from '@zhengfa/ui';
 import { useCallback, useState } from 'react';
 import { FormError } from '@zhengfa/ui';
 import type { ImportCheck, ImportConfirm, RouteArgs } from '../lib/api.js';
@@ -140,14 +140,14 @@ export default function Imports() {
             />
             {localError ? <Alert type="error" showIcon message={localError} /> : null}
             <FormError outcome={error} />
-            <Button
+            <BusyButton
               type="primary"
               disabled={!file}
               loading={busy}
               onClick={() => file && fetcher.submit({ intent: 'check', fileName: file.name, base64: file.base64, mapping: JSON.stringify(mapping) }, { method: 'post' })}
             >
               {s.check}
-            </Button>
+            </BusyButton>
             {report ? (
               <Space direction="vertical" style={{ width: '100%' }} data-testid="import-report">
                 <Alert type={report.badRows ? 'warning' : 'success'} showIcon message={s.summary(report.totalRows, report.goodRows, report.badRows)} />
@@ -177,14 +177,14 @@ export default function Imports() {
                 ) : (
                   <Typography.Text type="success">{s.noErrors}</Typography.Text>
                 )}
-                <Button
+                <BusyButton
                   type="primary"
                   disabled={!file || report.goodRows === 0}
                   loading={busy}
                   onClick={() => file && fetcher.submit({ intent: 'confirm', importId: report.importId, base64: file.base64 }, { method: 'post' })}
                 >
                   {s.confirm(report.goodRows)}
-                </Button>
+                </BusyButton>
               </Space>
             ) : null}
           </Space>

@@ -3,8 +3,8 @@
 // the handling once the matter is concluded. Attempts are rate-limited by the server.
 import { useFetcher } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
-import { Alert, Button, Card, Descriptions, Form, Input, Rate, Result, Typography } from 'antd';
-import { formatDate } from '@zhengfa/ui';
+import { Alert, Card, Descriptions, Form, Input, Rate, Result, Typography } from 'antd';
+import { BusyButton, formatDate } from '@zhengfa/ui';
 import { useState } from 'react';
 import type { LookupProgress, RouteArgs } from '../lib/api.js';
 import { normalizeQueryCode } from '../lib/helpers.js';
@@ -82,9 +82,9 @@ export default function Lookup() {
           >
             <Input maxLength={4} inputMode="numeric" autoComplete="off" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={lookup.state !== 'idle'}>
+          <BusyButton type="primary" htmlType="submit" loading={lookup.state !== 'idle'}>
             {s.submit}
-          </Button>
+          </BusyButton>
         </Form>
         {out && !out.ok ? <Alert type={out.code === 'TOO_MANY_REQUESTS' ? 'warning' : 'error'} showIcon role="alert" data-testid="lookup-error" message={out.error} style={{ marginTop: 16 }} /> : null}
         {progress ? (
@@ -120,9 +120,9 @@ export default function Lookup() {
                     <Input.TextArea rows={3} maxLength={500} />
                   </Form.Item>
                   {rated && !rated.ok ? <Alert type="error" showIcon message={rated.error} style={{ marginBottom: 12 }} /> : null}
-                  <Button type="primary" htmlType="submit" loading={rating.state !== 'idle'}>
+                  <BusyButton type="primary" htmlType="submit" loading={rating.state !== 'idle'}>
                     {s.submitRating}
-                  </Button>
+                  </BusyButton>
                 </Form>
               </Card>
             ) : progress.rated ? (

@@ -5,7 +5,7 @@ import { Link, redirect, useFetcher, useLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { PageHeader, formatDate } from '@zhengfa/ui';
+import { BusyButton, formatDate, PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormError, UnitSelect } from '@zhengfa/ui';
@@ -278,9 +278,9 @@ export default function RegisterPetition() {
             {linked ? <Alert type="info" showIcon data-testid="linked-notice" message={s.linkedNotice(linked.docNo, linked.visitCount)} style={{ marginBottom: 16 }} /> : null}
             <FormError outcome={error} />
             <Space>
-              <Button type="primary" htmlType="submit" loading={busy}>
+              <BusyButton type="primary" htmlType="submit" loading={busy}>
                 {linked ? s.submitRepeat : s.submit}
-              </Button>
+              </BusyButton>
               <Link to="/petitions/matters">
                 <Button>{strings.common.cancel}</Button>
               </Link>

@@ -4,7 +4,7 @@ import { useFetcher, useLoaderData, useNavigate, useSearchParams } from '@remix-
 import type { MetaFunction } from '@remix-run/react';
 import { App, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
-import { PageHeader } from '@zhengfa/ui';
+import { BusyButton, PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { FormError } from '@zhengfa/ui';
@@ -102,7 +102,7 @@ function Downloads({ year }: { year: number }) {
         <Space>
           <Typography.Text>{s.ledger}</Typography.Text>
           <DatePicker picker="month" value={month} onChange={setMonth} allowClear={false} aria-label={s.ledgerMonth} />
-          <Button
+          <BusyButton
             icon={<DownloadOutlined />}
             loading={busy}
             data-testid="export-ledger"
@@ -110,12 +110,12 @@ function Downloads({ year }: { year: number }) {
             onClick={() => month && fetcher.submit({ intent: 'ledger', year: String(month.year()), month: String(month.month() + 1) }, { method: 'post' })}
           >
             {s.downloadXlsx}
-          </Button>
+          </BusyButton>
         </Space>
         <Space>
           <Typography.Text>{s.annual}</Typography.Text>
           <DatePicker picker="year" value={annualYear} onChange={setAnnualYear} allowClear={false} aria-label={s.annualYear} />
-          <Button
+          <BusyButton
             icon={<DownloadOutlined />}
             loading={busy}
             data-testid="export-annual"
@@ -123,7 +123,7 @@ function Downloads({ year }: { year: number }) {
             onClick={() => annualYear && fetcher.submit({ intent: 'annual', year: String(annualYear.year()) }, { method: 'post' })}
           >
             {s.downloadXlsx}
-          </Button>
+          </BusyButton>
         </Space>
       </Space>
       <div style={{ marginTop: 12 }}>
