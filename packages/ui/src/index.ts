@@ -11,3 +11,4 @@ export { callErrorOf, type CallError } from './call-error.js';
 export { BusyButton } from './busy-button.js';
 export { FormError, type ActionOutcome } from './form-error.js';
 export { form, toFormData } from './form-data.js';
+export { useActionFeedback, type FetcherLike } from './use-action-feedback.js';

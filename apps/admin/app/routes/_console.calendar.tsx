@@ -2,12 +2,11 @@ import { useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { BusyButton, formatDate, PageHeader } from '@zhengfa/ui';
+import { BusyButton, formatDate, PageHeader, useActionFeedback } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormError } from '../components/form-error.js';
 import { toFormData } from '../lib/form-data.js';
 import { badForm, form, load, mutate } from '../lib/trpc.server.js';
-import { useActionFeedback } from '../lib/use-action-feedback.js';
 import { strings } from '../strings.js';
 
 const s = strings.calendar;

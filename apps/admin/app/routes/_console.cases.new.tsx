@@ -3,11 +3,10 @@ import type { MetaFunction } from '@remix-run/react';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Button, Card, Col, DatePicker, Empty, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { BusyButton, PageHeader } from '@zhengfa/ui';
+import { BusyButton, PageHeader, useActionFeedback } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormError } from '../components/form-error.js';
 import { badForm, form, load, mutate, type Caller } from '../lib/trpc.server.js';
-import { useActionFeedback } from '../lib/use-action-feedback.js';
 import { strings } from '../strings.js';
 
 const s = strings.cases;

@@ -3,10 +3,9 @@ import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Badge, Card, List, Space, Switch, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import { BusyButton, formatDateTime, PageHeader } from '@zhengfa/ui';
+import { BusyButton, formatDateTime, PageHeader, useActionFeedback } from '@zhengfa/ui';
 import { toFormData } from '../lib/form-data.js';
 import { badForm, form, load, mutate, pageParam } from '../lib/trpc.server.js';
-import { useActionFeedback } from '../lib/use-action-feedback.js';
 import { strings } from '../strings.js';
 
 const s = strings.inbox;

@@ -3,11 +3,10 @@ import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Tag, Tree, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { buildOrgTree, OrgStatusTag, PageHeader, type OrgTreeNode } from '@zhengfa/ui';
+import { buildOrgTree, OrgStatusTag, PageHeader, type OrgTreeNode, useActionFeedback } from '@zhengfa/ui';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { FormError } from '../components/form-error.js';
 import { badForm, form, load, mutate, type Caller } from '../lib/trpc.server.js';
-import { useActionFeedback } from '../lib/use-action-feedback.js';
 import { strings } from '../strings.js';
 
 const s = strings.orgs;

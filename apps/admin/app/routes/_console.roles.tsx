@@ -3,13 +3,12 @@ import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Button, Card, Checkbox, Divider, Form, Input, Modal, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { PageHeader } from '@zhengfa/ui';
+import { PageHeader, useActionFeedback } from '@zhengfa/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FormError } from '../components/form-error.js';
 import { callErrorOf } from '../lib/trpc-errors.js';
 import { browserTrpc } from '../lib/trpc.client.js';
 import { badForm, form, load, mutate } from '../lib/trpc.server.js';
-import { useActionFeedback } from '../lib/use-action-feedback.js';
 import { groupPermissions, type PermissionInfo } from '../permission-groups.js';
 import { strings } from '../strings.js';
 

@@ -3,12 +3,11 @@ import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined, SafetyCertificateOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
-import { BusyButton, formatDateTime, orgTreeData, PageHeader, UserStatusTags } from '@zhengfa/ui';
+import { BusyButton, formatDateTime, orgTreeData, PageHeader, useActionFeedback, UserStatusTags } from '@zhengfa/ui';
 import { useCallback, useMemo, useState } from 'react';
 import { FormError } from '../components/form-error.js';
 import { toFormData } from '../lib/form-data.js';
 import { badForm, form, load, mutate, pageParam } from '../lib/trpc.server.js';
-import { useActionFeedback } from '../lib/use-action-feedback.js';
 import { strings } from '../strings.js';
 
 const s = strings.users;

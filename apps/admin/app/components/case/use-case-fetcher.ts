@@ -1,9 +1,9 @@
 // A fetcher that posts to the case page's action, with the shared success toast and the
 // server's refusal (version conflicts included) returned for the dialog to show.
+import { useActionFeedback } from '@zhengfa/ui';
 import { useFetcher } from '@remix-run/react';
 import { useCallback } from 'react';
 import { toFormData } from '../../lib/form-data.js';
-import { useActionFeedback } from '../../lib/use-action-feedback.js';
 
 export function useCaseFetcher(onDone?: () => void) {
   const fetcher = useFetcher();

@@ -2,12 +2,12 @@
 // requirement and response deadline. Drafting the next rung keeps the recipient and links
 // the previous instrument (previousId). On success the new instrument's page opens, where
 // it is submitted for the leader's sign-off.
+import { useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
 import { useFetcher, useNavigate } from '@remix-run/react';
 import { Alert, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { toFormData } from '../../lib/form-data.js';
-import { useActionFeedback, type ActionOutcome } from '../../lib/use-action-feedback.js';
 import type { CaseData } from '../../routes/_console.cases.$id.js';
 import { strings } from '../../strings.js';
 import { FormError } from '../form-error.js';

@@ -2,13 +2,12 @@
 import { useFetcher } from '@remix-run/react';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { BusyButton, formatDate } from '@zhengfa/ui';
+import { BusyButton, formatDate, FormError, UnitSelect, useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import type { MatterData } from '../routes/matter.js';
-import { saveBase64File, useActionFeedback, type ActionOutcome, type Base64File } from '../lib/browser.js';
+import { saveBase64File, type Base64File } from '../lib/browser.js';
 import { categoryOptions, documentOptions, outcomeOptions, strings } from '../strings.js';
-import { FormError, UnitSelect } from '@zhengfa/ui';
 
 type Data = MatterData;
 type Submit = Record<string, string | number | boolean | undefined | null>;

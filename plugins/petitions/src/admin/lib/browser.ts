@@ -1,26 +1,5 @@
-// Browser-side helpers: fetcher outcomes as toasts or inline errors, and saving files the
-// server returned as base64.
-import type { ActionOutcome } from '@zhengfa/ui';
-import type { FetcherWithComponents } from '@remix-run/react';
-import { App } from 'antd';
-import { useEffect, useRef } from 'react';
+// Browser-side helpers: saving files the server returned as base64 and reading picked files.
 import { base64ToBytes, safeFileName } from './helpers.js';
-
-/** A toast on success (and `onSuccess`), the server's message on failure (returned for the form). */
-export function useActionFeedback(fetcher: FetcherWithComponents<unknown>, onSuccess?: (outcome: ActionOutcome) => void): ActionOutcome | null {
-  const { message } = App.useApp();
-  const seen = useRef<unknown>(null);
-  const data = (fetcher.data ?? null) as ActionOutcome | null;
-  useEffect(() => {
-    if (fetcher.state !== 'idle' || !data || seen.current === data) return;
-    seen.current = data;
-    if (data.ok) {
-      if (data.message) void message.success(data.message);
-      onSuccess?.(data);
-    }
-  }, [fetcher.state, data, message, onSuccess]);
-  return data && !data.ok && fetcher.state === 'idle' ? data : null;
-}
 
 export interface Base64File {
   fileName: string;
@@ -51,4 +30,3 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
   return file.arrayBuffer().then((b) => new Uint8Array(b));
 }
 
-export type { ActionOutcome };

@@ -3,12 +3,10 @@
 import { Link, useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { Badge, Calendar, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
-import { BusyButton, formatDate, PageHeader } from '@zhengfa/ui';
+import { BusyButton, formatDate, FormError, PageHeader, useActionFeedback } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import { FormError } from '@zhengfa/ui';
 import type { FourVisit, RouteArgs } from '../lib/api.js';
-import { useActionFeedback } from '../lib/browser.js';
 import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';
 import { satisfactionOptions, strings, visitTypeOptions } from '../strings.js';
 

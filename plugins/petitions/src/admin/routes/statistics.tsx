@@ -4,13 +4,12 @@ import { useFetcher, useLoaderData, useNavigate, useSearchParams } from '@remix-
 import type { MetaFunction } from '@remix-run/react';
 import { App, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
-import { BusyButton, PageHeader } from '@zhengfa/ui';
+import { BusyButton, FormError, PageHeader, useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
-import { FormError } from '@zhengfa/ui';
 import { MonthlyChart } from '../components/monthly-chart.js';
 import type { FigureRow, RouteArgs } from '../lib/api.js';
-import { saveBase64File, useActionFeedback, type ActionOutcome, type Base64File } from '../lib/browser.js';
+import { saveBase64File, type Base64File } from '../lib/browser.js';
 import { formatRate, isIsoDate, presetPeriod, unitLabel, yoyTrend, type PeriodPreset } from '../lib/helpers.js';
 import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';
 import { categoryOptions, channelOptions, strings } from '../strings.js';

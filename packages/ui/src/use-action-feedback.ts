@@ -1,11 +1,17 @@
-// Shows the outcome of a fetcher submission: a toast on success, the server's message on
-// failure (returned so the form can show it inline), and a callback to close a modal.
-import type { ActionOutcome } from '@zhengfa/ui';
-import type { FetcherWithComponents } from '@remix-run/react';
+// Shows the outcome of a form submission through a Remix fetcher: a toast on success (and
+// `onSuccess`, e.g. to close a modal), the server's message on failure, returned so the
+// form can show it inline. Typed by the two fields it reads, so this package needs no
+// dependency on Remix.
 import { App } from 'antd';
 import { useEffect, useRef } from 'react';
+import type { ActionOutcome } from './form-error.js';
 
-export function useActionFeedback(fetcher: FetcherWithComponents<unknown>, onSuccess?: (outcome: ActionOutcome) => void): ActionOutcome | null {
+export interface FetcherLike {
+  state: string;
+  data?: unknown;
+}
+
+export function useActionFeedback(fetcher: FetcherLike, onSuccess?: (outcome: ActionOutcome) => void): ActionOutcome | null {
   const { message } = App.useApp();
   const seen = useRef<unknown>(null);
   const data = (fetcher.data ?? null) as ActionOutcome | null;
@@ -19,5 +25,3 @@ export function useActionFeedback(fetcher: FetcherWithComponents<unknown>, onSuc
   }, [fetcher.state, data, message, onSuccess]);
   return data && !data.ok && fetcher.state === 'idle' ? data : null;
 }
-
-export type { ActionOutcome };
