@@ -5,6 +5,7 @@
 // and writes results/<engine>-<size>.json and results/README.md.
 import os from 'node:os';
 import path from 'node:path';
+import { cpuProbe, isLocalDatabase } from './cpu.js';
 import { dataRoot, pgliteDataDir } from './db.js';
 import { BENCH_PASSWORD, countyId, ensureGenerated } from './generate.js';
 import type { LoadResult } from './load.js';
@@ -92,7 +93,9 @@ async function main(): Promise<void> {
     committee: clientCounties.map((t) => scopeOf(t, 'supervisor')),
     liaison: clientCounties.map((t) => scopeOf(t, 'liaison')),
   };
-  const ctx: ScenarioContext = { concurrency: opts.concurrency, seconds: opts.duration, log };
+  // PostgreSQL's CPU is read from /proc when it runs on this machine.
+  const localDatabase = opts.engine === 'postgres' && isLocalDatabase(target.url!);
+  const ctx: ScenarioContext = { concurrency: opts.concurrency, seconds: opts.duration, log, cpu: cpuProbe({ localDatabase }) };
 
   let sweep: RunResult['sweep'];
   if (has('sweep')) {
@@ -146,24 +149,25 @@ async function main(): Promise<void> {
     );
     try {
       log(`server ${server.url} (pid ${server.pid}, RSS ${server.rssMb().toFixed(0)} MB); signing in ${opts.concurrency} committee users and ${opts.concurrency} liaisons`);
+      const serverCtx: ScenarioContext = { ...ctx, cpu: cpuProbe({ serverPid: server.pid, localDatabase }) };
       const personas: Personas = {
         committee: await inBatches(clientCounties, 4, (t) => signIn(server.url, t, 'supervisor', BENCH_PASSWORD)),
         liaison: await inBatches(clientCounties, 4, (t) => signIn(server.url, t, 'liaison', BENCH_PASSWORD)),
       };
       for (const persona of ['committee', 'liaison'] as const) {
-        if (has('ledger')) api[`ledger.${persona}`] = await ledgerApi(ctx, personas, persona);
+        if (has('ledger')) api[`ledger.${persona}`] = await ledgerApi(serverCtx, personas, persona);
         if (has('search')) {
-          api[`search2.${persona}`] = await searchApi(ctx, personas, persona, 2);
-          api[`search4.${persona}`] = await searchApi(ctx, personas, persona, 4);
+          api[`search2.${persona}`] = await searchApi(serverCtx, personas, persona, 2);
+          api[`search4.${persona}`] = await searchApi(serverCtx, personas, persona, 4);
         }
-        if (has('dashboard')) api[`dashboard.${persona}`] = await dashboardApi(ctx, personas, persona);
+        if (has('dashboard')) api[`dashboard.${persona}`] = await dashboardApi(serverCtx, personas, persona);
       }
       if (has('ssr')) {
         // A server render costs far more than an API call; 4 clients keep the queue short enough to read TTFB.
-        ssr = await ssrTtfb({ ...ctx, concurrency: Math.min(ctx.concurrency, 4) }, server.url, personas.committee);
+        ssr = await ssrTtfb({ ...serverCtx, concurrency: Math.min(ctx.concurrency, 4) }, server.url, personas.committee);
         if (ssr.note) notes.push(ssr.note);
       }
-      if (has('register')) api.register = await registerApi(ctx, personas.committee, `${opts.engine}-${opts.size}-${Date.now()}`);
+      if (has('register')) api.register = await registerApi(serverCtx, personas.committee, `${opts.engine}-${opts.size}-${Date.now()}`);
       if (has('export')) {
         const bigSession: Session = personas.committee[0]!;
         exported = await exportScenario(server.url, bigSession, exportFilter, server.pid, log);

@@ -2,6 +2,7 @@
 // as the previous one answers, for a fixed time after a short warm-up. Latencies are kept
 // exactly (no histogram buckets) and summarised as percentiles.
 import os from 'node:os';
+import { cpuPerRequest, type CpuPerRequest, type CpuProbe, type CpuSnapshot } from './cpu.js';
 
 export interface LoadResult {
   name: string;
@@ -18,6 +19,8 @@ export interface LoadResult {
   mean: number;
   /** 1-minute load average when the run ended (other work on the machine shows here). */
   loadAvg: number;
+  /** CPU milliseconds per request of the load generator, the server and PostgreSQL (cpu.ts). */
+  cpu?: CpuPerRequest;
   note?: string;
 }
 
@@ -49,7 +52,7 @@ export function summarise(name: string, concurrency: number, seconds: number, la
 
 export async function runLoad(
   name: string,
-  opts: { concurrency: number; seconds: number; warmupSeconds?: number },
+  opts: { concurrency: number; seconds: number; warmupSeconds?: number; cpu?: CpuProbe },
   request: (client: number, iteration: number) => Promise<unknown>,
   log: (s: string) => void = () => {},
 ): Promise<LoadResult> {
@@ -60,6 +63,11 @@ export async function runLoad(
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  // CPU is read when the measured window opens and closes, as the latencies are.
+  let cpuFrom: CpuSnapshot | undefined;
+  let cpuTo: CpuSnapshot | undefined;
+  const probe = opts.cpu;
+  const timers = probe ? [setTimeout(() => (cpuFrom = probe()), warmup), setTimeout(() => (cpuTo = probe()), warmup + opts.seconds * 1000)] : [];
   await Promise.all(
     Array.from({ length: opts.concurrency }, async (_, client) => {
       for (let i = 0; ; i++) {
@@ -78,7 +86,12 @@ export async function runLoad(
       }
     }),
   );
+  for (const t of timers) clearTimeout(t);
   const r = summarise(name, opts.concurrency, opts.seconds, latencies, errors, firstError);
-  log(`  ${name}: ${r.throughput}/s p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, errors ${r.errors}${firstError ? ` (${firstError})` : ''}`);
+  if (cpuFrom) {
+    const cpu = cpuPerRequest(cpuFrom, cpuTo ?? probe!(), r.requests);
+    if (cpu) r.cpu = cpu;
+  }
+  log(`  ${name}: ${r.throughput}/s p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, errors ${r.errors}${firstError ? ` (${firstError})` : ''}${r.cpu ? `; CPU ms/req generator ${r.cpu.generator} server ${r.cpu.server ?? '–'} database ${r.cpu.database ?? '–'}` : ''}`);
   return r;
 }

@@ -87,6 +87,9 @@ export function checkTargets(r: RunResult): TargetCheck[] {
   return out;
 }
 
+/** CPU ms per request of generator / server / database, e.g. `1.3 / 2.9 / 2.1`. */
+const cpuCell = (r: LoadResult) => (r.cpu ? [r.cpu.generator, r.cpu.server, r.cpu.database].map((x) => (x === null ? '–' : x.toFixed(2))).join(' / ') : '–');
+
 const mark = (p: boolean | null) => (p === null ? '–' : p ? '**PASS**' : '**MISS**');
 
 export function runMarkdown(r: RunResult): string {
@@ -97,17 +100,24 @@ export function runMarkdown(r: RunResult): string {
   lines.push('| target | figure | result |', '|---|---|---|');
   for (const t of checkTargets(r)) lines.push(`| ${t.target} | ${t.figure} | ${mark(t.pass)} |`);
   lines.push('');
-  lines.push('| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | DB req/s | API/DB req/s | API/DB p50 | load avg |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | DB req/s | API/DB req/s | API/DB p50 | load avg | CPU ms/req: generator / server / PostgreSQL |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const a of Object.values(r.api)) {
     const dbName = `db.${a.name}`;
     const d = r.db[dbName];
     const q = ratio(a, d);
-    lines.push(`| ${a.name} | ${a.concurrency} | ${f(a.throughput)} | ${f(a.p50)} | ${f(a.p95)} | ${f(a.p99)} | ${f(a.max)} | ${a.errors} | ${d ? f(d.throughput) : '–'} | ${q ? f(q.throughput, 2) : '–'} | ${q ? f(q.p50, 1) : '–'} | ${f(a.loadAvg)} |`);
+    lines.push(`| ${a.name} | ${a.concurrency} | ${f(a.throughput)} | ${f(a.p50)} | ${f(a.p95)} | ${f(a.p99)} | ${f(a.max)} | ${a.errors} | ${d ? f(d.throughput) : '–'} | ${q ? f(q.throughput, 2) : '–'} | ${q ? f(q.p50, 1) : '–'} | ${f(a.loadAvg)} | ${cpuCell(a)} |`);
   }
   for (const d of Object.values(r.db)) {
-    lines.push(`| ${d.name} (direct SQL) | ${d.concurrency} | ${f(d.throughput)} | ${f(d.p50)} | ${f(d.p95)} | ${f(d.p99)} | ${f(d.max)} | ${d.errors} | | | | ${f(d.loadAvg)} |`);
+    lines.push(`| ${d.name} (direct SQL) | ${d.concurrency} | ${f(d.throughput)} | ${f(d.p50)} | ${f(d.p95)} | ${f(d.p99)} | ${f(d.max)} | ${d.errors} | | | | ${f(d.loadAvg)} | ${cpuCell(d)} |`);
   }
   lines.push('');
+  lines.push(
+    `The CPU column is each process's CPU time over the measured window divided by the requests answered (from \`/proc\`; PostgreSQL's is every \`postgres\` process on the machine, read only when the database runs here; for PGlite it is inside the server's). ${r.machine.cores} cores give ${(r.machine.cores * 1000).toLocaleString('en-US')} ms of CPU per second, so the three together bound the throughput of the whole loop.`,
+    '',
+  );
   if (r.ssr) {
     lines.push(`Console SSR (GET ${r.ssr.path}, HTTP ${r.ssr.status}): time to first byte p50 ${f(r.ssr.load.p50)} / p95 ${f(r.ssr.load.p95)} / p99 ${f(r.ssr.load.p99)} ms at ${r.ssr.load.concurrency} clients (${f(r.ssr.load.throughput)} pages/s); one client alone p50 ${f(r.ssr.serial.p50)} ms.${r.ssr.note ? ` Note: ${r.ssr.note}.` : ''}`, '');
   }

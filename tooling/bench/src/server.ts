@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { KernelRouter } from '@zhengfa/kernel';
 import { repoRoot } from './db.js';
+import { httpRequest, type TransportInit } from './http-transport.js';
 
 export interface ServerChild {
   url: string;
@@ -109,10 +110,9 @@ export function apiClient(url: string, cookie: string | null, onSetCookie?: (c: 
         url: `${url}/trpc`,
         headers: () => (cookie ? { cookie } : {}),
         fetch: async (input, init) => {
-          const res = await fetch(input as string, init as RequestInit);
-          const set = res.headers.getSetCookie();
-          if (set.length && onSetCookie) onSetCookie(set.map((s) => s.split(';')[0]).join('; '));
-          return res;
+          const res = await httpRequest(String(input), init as TransportInit);
+          if (res.cookies.length && onSetCookie) onSetCookie(res.cookies.join('; '));
+          return res as unknown as Response;
         },
       }),
     ],

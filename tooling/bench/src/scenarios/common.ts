@@ -1,6 +1,7 @@
 // What the clients ask for: the ledger filters (status, urgency, overdue; sorted by
 // deadline) and the search terms (2 and 4 characters), shared by the API scenarios and
 // the direct-SQL ceiling so both measure the same queries.
+import type { CpuProbe } from '../cpu.js';
 import type { LoadResult } from '../load.js';
 import type { Session } from '../server.js';
 
@@ -39,6 +40,8 @@ export interface ScenarioContext {
   concurrency: number;
   seconds: number;
   log: (s: string) => void;
+  /** Reads the CPU time of generator, server and database (absent: not measured). */
+  cpu?: CpuProbe;
 }
 
 export type Results = Record<string, LoadResult>;
