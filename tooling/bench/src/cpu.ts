@@ -24,17 +24,27 @@ export type CpuProbe = () => CpuSnapshot;
 // /proc reports utime and stime in USER_HZ, which Linux fixes at 100 for user space.
 const TICK_MS = 10;
 
-function procCpuMs(pid: number | string): number | null {
+/** utime + stime (own) and cutime + cstime (children that exited and were reaped), in ms. */
+function procTimes(pid: number | string): { own: number; reaped: number; ppid: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may contain spaces) start at state (field 3).
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) * TICK_MS;
+    return { ppid: Number(rest[1]), own: (Number(rest[11]) + Number(rest[12])) * TICK_MS, reaped: (Number(rest[13]) + Number(rest[14])) * TICK_MS };
   } catch {
     return null;
   }
 }
 
+function procCpuMs(pid: number): number | null {
+  return procTimes(pid)?.own ?? null;
+}
+
+/**
+ * Every PostgreSQL process's CPU: the live ones' own time, plus what the postmaster
+ * collected from children that have exited (parallel query workers live for one
+ * statement; a backend ends with its connection).
+ */
 function postgresCpuMs(): number | null {
   let entries: string[];
   try {
@@ -42,23 +52,24 @@ function postgresCpuMs(): number | null {
   } catch {
     return null;
   }
-  let total = 0;
-  let found = false;
+  const procs = new Map<number, { own: number; reaped: number; ppid: number }>();
   for (const pid of entries) {
-    let comm: string;
     try {
-      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
     } catch {
       continue;
     }
-    if (comm !== 'postgres') continue;
-    const ms = procCpuMs(pid);
-    if (ms !== null) {
-      total += ms;
-      found = true;
-    }
+    const t = procTimes(pid);
+    if (t) procs.set(Number(pid), t);
   }
-  return found ? total : null;
+  if (procs.size === 0) return null;
+  let total = 0;
+  for (const t of procs.values()) {
+    total += t.own;
+    // The postmaster is the postgres process whose parent is not one.
+    if (!procs.has(t.ppid)) total += t.reaped;
+  }
+  return total;
 }
 
 /**
@@ -78,8 +89,8 @@ export function cpuProbe(opts: { serverPid?: number; localDatabase: boolean }): 
 }
 
 /**
- * Per-request CPU between two snapshots. Backends that exit inside the window take their
- * time with them, so the database figure is a floor; the pools keep theirs open.
+ * Per-request CPU between two snapshots. A child of PostgreSQL that exits inside the window
+ * counts once the postmaster has reaped it (at once, in practice).
  */
 export function cpuPerRequest(from: CpuSnapshot, to: CpuSnapshot, requests: number): CpuPerRequest | undefined {
   if (requests <= 0) return undefined;
