@@ -5,7 +5,7 @@
 // and writes results/<engine>-<size>.json and results/README.md.
 import os from 'node:os';
 import path from 'node:path';
-import { cpuProbe, isLocalDatabase } from './cpu.js';
+import { cpuProbe, hostCpu, isLocalDatabase, stealPercent } from './cpu.js';
 import { dataRoot, pgliteDataDir } from './db.js';
 import { BENCH_PASSWORD, countyId, ensureGenerated } from './generate.js';
 import type { LoadResult } from './load.js';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   const has = (s: Scenario) => opts.scenarios.has(s);
   const startedAt = new Date().toISOString();
   const loadAvgAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
+  const hostAtStart = hostCpu();
   log(`zhengfa bench: ${opts.engine} ${opts.size}, scenarios ${[...opts.scenarios].join(',')}, ${opts.duration} s each, ${opts.concurrency} clients`);
   const { target, meta, generated } = await ensureGenerated(opts.engine, opts.size, log, { force: opts.regenerate });
   const notes: string[] = [];
@@ -180,6 +181,10 @@ async function main(): Promise<void> {
   if (opts.engine === 'pglite') notes.push('PGlite is one embedded connection: the 32 clients queue on it, so latency is mostly queueing; the ceiling runs on the same in-process instance before the server starts.');
   notes.push('The server runs with LOG_LEVEL=warn (per-request info logging off) and its default pool of 10 connections; its background loop (event delivery, jobs, reminder sweep every 5 s) stays on, as in production.');
   notes.push('Client, server and database share the machine; the load average column shows other work that ran at the same time.');
+  // On a virtual machine the hypervisor may hand part of the cores to other guests; every
+  // figure of a run with much steal is slower than the same code on a quiet host.
+  const steal = stealPercent(hostAtStart, hostCpu());
+  if (steal !== null) machine.cpuStolenPercent = steal;
   const result: RunResult = {
     engine: opts.engine,
     size: opts.size,

@@ -108,3 +108,27 @@ export function isLocalDatabase(url: string): boolean {
     return false;
   }
 }
+
+/** The machine's CPU time so far and the part the hypervisor gave to other guests (steal). */
+export interface HostCpu {
+  total: number;
+  steal: number;
+}
+
+export function hostCpu(): HostCpu | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    const f = line.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already in user).
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { total, steal: f[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Percent of the machine's CPU time stolen between two readings (null when unknown). */
+export function stealPercent(from: HostCpu | null, to: HostCpu | null): number | null {
+  if (!from || !to || to.total <= from.total) return null;
+  return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
+}

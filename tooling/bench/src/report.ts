@@ -21,6 +21,8 @@ export interface Machine {
   database: string;
   settings: Record<string, string>;
   loadAvgAtStart: number;
+  /** Share of the machine's CPU time the hypervisor gave to other guests during the run (/proc/stat steal). */
+  cpuStolenPercent?: number;
 }
 
 export interface RunResult {
@@ -96,7 +98,7 @@ export function runMarkdown(r: RunResult): string {
   const lines: string[] = [];
   lines.push(`## ${r.engine} · ${r.size} (${r.cases.toLocaleString()} matters)`, '');
   lines.push(`Run ${r.startedAt} → ${r.finishedAt}; ${r.concurrency} clients, ${r.secondsPerScenario} s per scenario (after 1 s warm-up).`, '');
-  lines.push(`Machine: ${r.machine.cpu} × ${r.machine.cores}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.database}; ${Object.entries(r.machine.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; load average at start ${r.machine.loadAvgAtStart}.`, '');
+  lines.push(`Machine: ${r.machine.cpu} × ${r.machine.cores}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.database}; ${Object.entries(r.machine.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; load average at start ${r.machine.loadAvgAtStart}${r.machine.cpuStolenPercent !== undefined ? `; CPU stolen by the hypervisor during the run ${f(r.machine.cpuStolenPercent)} %` : ''}.`, '');
   lines.push('| target | figure | result |', '|---|---|---|');
   for (const t of checkTargets(r)) lines.push(`| ${t.target} | ${t.figure} | ${mark(t.pass)} |`);
   lines.push('');
