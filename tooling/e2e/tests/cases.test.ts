@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, newContext, ready, resultsDir, screenshot, signIn, signOut, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
 
@@ -96,10 +96,20 @@ describe('case workflow', () => {
       await page.getByLabel('联系电话').fill('13800138000');
       await page.getByLabel('住址').fill('示范县城关镇东街 12 号');
 
-      // A wrong ID number is refused with the server's Chinese message.
+      // A wrong ID number is refused with the server's Chinese message. The page's own data
+      // is not reloaded after it, so the form keeps its idempotency key for the resend.
+      const pageReloads: string[] = [];
+      const onRequest = (r: Request) => {
+        const u = new URL(r.url());
+        const routes = u.searchParams.get('_routes');
+        if (r.method() === 'GET' && u.pathname === '/cases/new.data' && (!routes || routes.split(',').includes('routes/_console.cases.new'))) pageReloads.push(u.search);
+      };
+      page.on('request', onRequest);
       await page.getByLabel('身份证号').fill(wrongCheckDigit(validId));
       await page.getByRole('button', { name: '登记', exact: true }).click();
       expect(await textOf(page.getByTestId('form-error'))).toContain('身份证号有误');
+      page.off('request', onRequest);
+      expect(pageReloads).toEqual([]);
 
       await page.getByLabel('身份证号').fill(validId);
       await page.getByRole('button', { name: '登记', exact: true }).click();

@@ -1,5 +1,5 @@
 import { Link, useFetcher, useLoaderData } from '@remix-run/react';
-import type { MetaFunction } from '@remix-run/react';
+import type { MetaFunction, ShouldRevalidateFunction } from '@remix-run/react';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Button, Card, Col, DatePicker, Empty, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -12,6 +12,13 @@ import { strings } from '../strings.js';
 const s = strings.cases;
 
 export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.newTitle) }];
+
+/**
+ * The page's own submissions (a refused registration) change nothing its loader read,
+ * and reloading it would draw a new idempotency key: a resend after a lost answer would
+ * then register the matter twice. Navigations still reload as usual.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod === 'POST' ? false : defaultShouldRevalidate);
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return load(context, request, async (trpc) => {

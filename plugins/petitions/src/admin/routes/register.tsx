@@ -2,7 +2,7 @@
 // officer types the ID number, name and phone or the content, likely earlier matters are
 // offered (重复信访); linking the visit to one adds it there instead of opening a new matter.
 import { Link, redirect, useFetcher, useLoaderData } from '@remix-run/react';
-import type { MetaFunction } from '@remix-run/react';
+import type { MetaFunction, ShouldRevalidateFunction } from '@remix-run/react';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import { BusyButton, formatDate, FormError, PageHeader, UnitSelect, useActionFeedback } from '@zhengfa/ui';
@@ -16,6 +16,13 @@ import { categoryOptions, channelOptions, strings } from '../strings.js';
 const s = strings.register;
 
 export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.title) }];
+
+/**
+ * The page's own submissions (a refused registration, a look-up of earlier petitions) change nothing its loader read,
+ * and reloading it would draw a new idempotency key: a resend after a lost answer would
+ * then register the matter twice. Navigations still reload as usual.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod === 'POST' ? false : defaultShouldRevalidate);
 
 export async function loader(args: RouteArgs) {
   return load(args, async (c) => {
