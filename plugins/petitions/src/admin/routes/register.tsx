@@ -18,9 +18,10 @@ const s = strings.register;
 export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.title) }];
 
 /**
- * The page's own submissions (a refused registration, a look-up of earlier petitions) change nothing its loader read,
- * and reloading it would draw a new idempotency key: a resend after a lost answer would
- * then register the matter twice. Navigations still reload as usual.
+ * The page's own submissions (a refused registration, a look-up of earlier petitions)
+ * change nothing its loader read, and reloading it would draw a new idempotency key: a
+ * resend after a lost answer would then register the matter twice. Navigations still
+ * reload as usual.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod === 'POST' ? false : defaultShouldRevalidate);
 
