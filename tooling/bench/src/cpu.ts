@@ -12,12 +12,8 @@ export interface CpuSnapshot {
   database: number | null;
 }
 
-/** CPU milliseconds per answered request over a scenario's measured window. */
-export interface CpuPerRequest {
-  generator: number;
-  server: number | null;
-  database: number | null;
-}
+/** CPU milliseconds per answered request over a scenario's measured window (same fields). */
+export type CpuPerRequest = CpuSnapshot;
 
 export type CpuProbe = () => CpuSnapshot;
 
