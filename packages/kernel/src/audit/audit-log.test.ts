@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
-import { appendAudit, verifyAuditChain } from './audit-log.js';
+import { appendAudit, auditRowHashV1, verifyAuditChain } from './audit-log.js';
 
 describeEachEngine('audit log', (engine) => {
   let t: TestKernel;
@@ -39,6 +39,45 @@ describeEachEngine('audit log', (engine) => {
   it('starts a new chain for a tenant with no entries yet', async () => {
     await appendAudit(t.database.db, { tenantId: '990999', userId: null, userName: '新链', ip: null, userAgent: null }, { action: 'test.first' });
     expect(await verifyAuditChain(t.database.db, '990999')).toEqual({ ok: true, checked: 1 });
+  });
+
+  it('continues a chain whose older rows carry the first hash scheme, and still finds tampering in them', async () => {
+    const tenantId = '990998';
+    const db = t.database.db;
+    let prev = '0'.repeat(64);
+    for (let seq = 1; seq <= 2; seq++) {
+      const row = { tenant_id: tenantId, seq, at: new Date(Date.UTC(2026, 0, seq)), actor_id: null, actor_name: '旧链', action: 'test.v1', target_type: null, target_id: null, outcome: 'success', ip: null, user_agent: null, detail: { seq }, prev_hash: prev };
+      const hash = auditRowHashV1(row);
+      await sql`insert into kernel.audit_log (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, outcome, ip, user_agent, detail, prev_hash, hash, scheme)
+        values (${tenantId}, ${seq}, ${row.at}, null, ${row.actor_name}, ${row.action}, null, null, 'success', null, null, ${JSON.stringify(row.detail)}::jsonb, ${prev}, ${hash}, 1)`.execute(db);
+      prev = hash;
+    }
+    await sql`insert into kernel.audit_heads (tenant_id, seq, hash) values (${tenantId}, 2, ${prev})`.execute(db);
+    await appendAudit(db, { tenantId, userId: null, userName: '新链', ip: null, userAgent: null }, { action: 'test.v2', detail: { after: 2 } });
+    expect(await verifyAuditChain(db, tenantId)).toEqual({ ok: true, checked: 3 });
+    const third = await sql<{ prev_hash: string; scheme: number }>`select prev_hash, scheme from kernel.audit_log where tenant_id = ${tenantId} and seq = 3`.execute(db);
+    expect(third.rows[0]).toEqual({ prev_hash: prev, scheme: 2 });
+
+    await sql`alter table kernel.audit_log disable trigger audit_log_no_update`.execute(db);
+    await sql`update kernel.audit_log set actor_name = '改过' where tenant_id = ${tenantId} and seq = 1`.execute(db);
+    await sql`alter table kernel.audit_log enable trigger audit_log_no_update`.execute(db);
+    expect(await verifyAuditChain(db, tenantId)).toMatchObject({ ok: false, firstBroken: { seq: 1, reason: 'hash' } });
+  });
+
+  it('leaves the chain head where it was when the appending transaction rolls back', async () => {
+    const db = t.database.db;
+    const before = await sql<{ seq: number }>`select seq from kernel.audit_heads where tenant_id = ${t.tenantId}`.execute(db);
+    const actor = { tenantId: t.tenantId, userId: null, userName: '回滚测试', ip: null, userAgent: null };
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await appendAudit(trx, actor, { action: 'test.rolledBack' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const after = await sql<{ seq: number }>`select seq from kernel.audit_heads where tenant_id = ${t.tenantId}`.execute(db);
+    expect(after.rows[0]!.seq).toBe(before.rows[0]!.seq);
+    await appendAudit(db, actor, { action: 'test.afterRollback' });
+    expect((await verifyAuditChain(db, t.tenantId)).ok).toBe(true);
   });
 
   it('refuses updates and deletes, whoever asks', async () => {

@@ -1,9 +1,16 @@
 // The tamper-evident audit log. Each tenant has one hash chain: a row's hash covers its
 // own fields and the previous row's hash, so editing or removing any row breaks every
 // hash after it, and `verifyAuditChain` names the first broken row. Appends to one
-// tenant's chain are serialised by a lock on the chain's head row (kernel.audit_heads).
+// tenant's chain are serialised by the lock on the chain's head row (kernel.audit_heads),
+// taken by the append's own statement and held until the caller's transaction ends.
+//
+// Hash schemes (kernel.audit_log.scheme): rows written before migration 0010 (scheme 1)
+// hash every field together with the previous hash, computed by the server after reading
+// the head. Since then (scheme 2) the server digests the row's content and the database
+// chains it, in the statement that advances the head: hash = sha256(prev_hash ":" seq ":"
+// content digest). One round trip per entry instead of a read and a write.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditEntry, AuditOutcome } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 
@@ -34,6 +41,7 @@ export interface AuditRow {
   detail: Record<string, unknown>;
   prev_hash: string;
   hash: string;
+  scheme: number;
 }
 
 function canonical(value: unknown): unknown {
@@ -50,67 +58,99 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function auditRowHash(row: Omit<AuditRow, 'hash'>): string {
-  const material = JSON.stringify([
-    row.prev_hash,
-    row.tenant_id,
-    row.seq,
-    row.at.toISOString(),
-    row.actor_id,
-    row.actor_name,
-    row.action,
-    row.target_type,
-    row.target_id,
-    row.outcome,
-    row.ip,
-    row.user_agent,
-    canonical(row.detail),
-  ]);
+function sha256Hex(material: string): string {
   return createHash('sha256').update(material).digest('hex');
 }
 
-/** Locks the tenant's chain head (creating it for a new chain) and returns it. */
-async function lockHead(db: Kysely<KernelDatabase>, tenantId: string): Promise<{ seq: number; hash: string }> {
-  const read = () => db.selectFrom('kernel.audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId).forUpdate().executeTakeFirst();
-  let head = await read();
-  if (!head) {
-    await db.insertInto('kernel.audit_heads').values({ tenant_id: tenantId, seq: 0, hash: GENESIS }).onConflict((oc) => oc.doNothing()).execute();
-    head = await read();
-  }
-  return { seq: Number(head!.seq), hash: head!.hash };
+/** Scheme 1: the hash over the previous hash and every field (rows before migration 0010). */
+export function auditRowHashV1(row: Omit<AuditRow, 'hash' | 'scheme'>): string {
+  return sha256Hex(
+    JSON.stringify([
+      row.prev_hash,
+      row.tenant_id,
+      row.seq,
+      row.at.toISOString(),
+      row.actor_id,
+      row.actor_name,
+      row.action,
+      row.target_type,
+      row.target_id,
+      row.outcome,
+      row.ip,
+      row.user_agent,
+      canonical(row.detail),
+    ]),
+  );
 }
 
+type AuditContent = Omit<AuditRow, 'hash' | 'scheme' | 'seq' | 'prev_hash'>;
+
+/** Scheme 2: the digest of a row's own fields, which the server computes before appending. */
+export function auditContentDigest(row: AuditContent): string {
+  return sha256Hex(
+    JSON.stringify([
+      row.tenant_id,
+      row.at.toISOString(),
+      row.actor_id,
+      row.actor_name,
+      row.action,
+      row.target_type,
+      row.target_id,
+      row.outcome,
+      row.ip,
+      row.user_agent,
+      canonical(row.detail),
+    ]),
+  );
+}
+
+/** Scheme 2: the chained hash, as the append statement computes it in the database. */
+export function auditChainHashV2(prevHash: string, seq: number, contentDigest: string): string {
+  return sha256Hex(`${prevHash}:${seq}:${contentDigest}`);
+}
+
+/** The hash a stored row should carry under its own scheme. */
+export function expectedAuditHash(row: Omit<AuditRow, 'hash'>): string {
+  return row.scheme === 1 ? auditRowHashV1(row) : auditChainHashV2(row.prev_hash, row.seq, auditContentDigest(row));
+}
+
+/**
+ * Appends one entry in one statement: the head's upsert (a new chain starts at seq 1 after
+ * the genesis hash) locks the tenant's head row until the caller's transaction ends, takes
+ * the next seq and chains the server's content digest onto the previous hash; the log row
+ * is inserted from what the upsert returns. A single statement is atomic on its own, so an
+ * append outside a transaction needs none.
+ */
 export async function appendAudit(db: Kysely<any>, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  const write = async (trx: Kysely<any>) => {
-    const k = trx as unknown as Kysely<KernelDatabase>;
-    const tenantId = actor.tenantId ?? PLATFORM_TENANT;
-    // Appends to one chain are serialised by the head row's lock until commit.
-    const last = await lockHead(k, tenantId);
-    const row: Omit<AuditRow, 'hash'> = {
-      tenant_id: tenantId,
-      seq: last.seq + 1,
-      // Millisecond precision so the stored value hashes the same when read back.
-      at: new Date(Date.now()),
-      actor_id: actor.userId,
-      actor_name: actor.userName,
-      action: entry.action,
-      target_type: entry.targetType ?? null,
-      target_id: entry.targetId ?? null,
-      outcome: (entry.outcome ?? 'success') satisfies AuditOutcome,
-      ip: actor.ip,
-      user_agent: actor.userAgent,
-      detail: (canonical(entry.detail ?? {}) as Record<string, unknown>),
-      prev_hash: last.hash,
-    };
-    const hash = auditRowHash(row);
-    await k
-      .with('head', (qb) => qb.updateTable('kernel.audit_heads').set({ seq: row.seq, hash }).where('tenant_id', '=', tenantId))
-      .insertInto('kernel.audit_log')
-      .values({ ...row, detail: JSON.stringify(row.detail), hash })
-      .execute();
+  const tenantId = actor.tenantId ?? PLATFORM_TENANT;
+  const content: AuditContent = {
+    tenant_id: tenantId,
+    // Millisecond precision so the stored value hashes the same when read back.
+    at: new Date(Date.now()),
+    actor_id: actor.userId,
+    actor_name: actor.userName,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId ?? null,
+    outcome: (entry.outcome ?? 'success') satisfies AuditOutcome,
+    ip: actor.ip,
+    user_agent: actor.userAgent,
+    detail: canonical(entry.detail ?? {}) as Record<string, unknown>,
   };
-  if (db.isTransaction) await write(db);
-  else await db.transaction().execute(write);
+  const digest = auditContentDigest(content);
+  const chained = (prev: RawBuilder<string>, seq: RawBuilder<string>) => sql<string>`encode(sha256(convert_to(${prev} || ':' || ${seq} || ':' || ${digest}, 'UTF8')), 'hex')`;
+  await sql`
+    with head as (
+      insert into kernel.audit_heads as h (tenant_id, seq, prev_hash, hash)
+      values (${tenantId}, 1, ${GENESIS}, ${chained(sql`${GENESIS}::text`, sql`'1'`)})
+      on conflict (tenant_id) do update
+        set seq = h.seq + 1, prev_hash = h.hash, hash = ${chained(sql`h.hash`, sql`(h.seq + 1)::text`)}
+      returning seq, prev_hash, hash
+    )
+    insert into kernel.audit_log (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, outcome, ip, user_agent, detail, prev_hash, hash, scheme)
+    select ${tenantId}, head.seq, ${content.at}, ${content.actor_id}::uuid, ${content.actor_name}, ${content.action}, ${content.target_type}, ${content.target_id},
+      ${content.outcome}, ${content.ip}, ${content.user_agent}, ${JSON.stringify(content.detail)}::jsonb, head.prev_hash, head.hash, 2
+    from head`.execute(db);
 }
 
 export interface ChainVerification {
@@ -146,7 +186,7 @@ export async function verifyAuditChain(db: Kysely<any>, tenantId?: string): Prom
         if (row.seq !== expectedSeq) return { ok: false, checked, firstBroken: { tenantId: t, seq: expectedSeq, reason: 'gap' } };
         if (row.prev_hash !== prev) return { ok: false, checked, firstBroken: { tenantId: t, seq: row.seq, reason: 'link' } };
         const { hash, ...rest } = row;
-        if (auditRowHash({ ...rest, at: new Date(rest.at) }) !== hash) {
+        if (expectedAuditHash({ ...rest, at: new Date(rest.at), seq: Number(rest.seq) }) !== hash) {
           return { ok: false, checked, firstBroken: { tenantId: t, seq: row.seq, reason: 'hash' } };
         }
         prev = hash;

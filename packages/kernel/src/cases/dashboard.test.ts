@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
-import { registerAndAssign } from './test-helpers.js';
+import { sql } from 'kysely';
+import { inDays, registerAndAssign } from './test-helpers.js';
 
 describeEachEngine('case dashboard', (engine) => {
   let t: TestKernel;
@@ -45,5 +46,18 @@ describeEachEngine('case dashboard', (engine) => {
     const d = await (await t.signIn('liaison')).caller.cases.dashboard({});
     expect(d.total).toBe(2);
     expect(d.byUnit.map((u) => u.name)).toEqual(['示范县公安局']);
+  });
+
+  it('counts overdue and due-this-week open cases as the ledger filters them, and overdue per unit', async () => {
+    const open = await sup.caller.cases.ledger({ status: ['assigned'], sort: 'registeredAt', pageSize: 10 });
+    const [late, soon] = open.items;
+    await sql`update kernel.cases set deadline = ${inDays(-2)}::date where tenant_id = ${t.tenantId} and id = ${late!.id}`.execute(t.database.db);
+    await sql`update kernel.cases set deadline = ${inDays(3)}::date where tenant_id = ${t.tenantId} and id = ${soon!.id}`.execute(t.database.db);
+    const d = await sup.caller.cases.dashboard({});
+    const overdue = await sup.caller.cases.ledger({ overdue: true, pageSize: 1 });
+    const dueWeek = await sup.caller.cases.ledger({ dueWithinDays: 7, pageSize: 1 });
+    expect({ overdue: d.overdue, dueThisWeek: d.dueThisWeek }).toEqual({ overdue: overdue.total, dueThisWeek: dueWeek.total });
+    expect(d.overdue).toBe(1);
+    expect(d.byUnit.find((u) => u.unitId === late!.leadUnitId)!.overdue).toBe(1);
   });
 });

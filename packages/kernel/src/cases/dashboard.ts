@@ -8,7 +8,7 @@ import { caseStatusNames, urgencyNames } from '../strings.js';
 import { chinaDate } from './dates.js';
 import { caseStatuses, closedStatuses, openStatuses, unitVisibleStatuses, type CaseStatus } from './lifecycle.js';
 import { caseVisible } from './scope.js';
-import { tallyMonths, tallyRollup } from './tallies.js';
+import { readMonths, readRollup, tallyMonthsSql, tallyRollupSql, type MonthSqlRow, type RollupSqlRow } from './tallies.js';
 
 function monthsBack(today: string, n: number): string[] {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -36,19 +36,27 @@ export async function caseDashboard(ctx: AuthedContext, opts: { kind?: string } 
     .where((eb) => eb.or([eb('c.deadline', '<=', weekEnd), eb('c.next_dispatch_on', '<=', today)]));
   if (opts.kind) openCases = openCases.where('c.kind', '=', opts.kind);
 
-  const [rollup, monthRows, dated] = await Promise.all([
-    tallyRollup(db, ctx.user, { kind: kinds }, { open: openStatuses, closed: closedStatuses, units: 30 }),
-    tallyMonths(db, ctx.user, `${months[0]}-01`, { kind: kinds }),
-    openCases
-      .select([
-        'c.lead_unit_id',
-        sql<string>`count(*) filter (where c.deadline < ${today})`.as('overdue'),
-        sql<string>`count(*) filter (where c.deadline >= ${today} and c.deadline <= ${weekEnd})`.as('due_week'),
-        sql<string>`count(*) filter (where c.next_dispatch_on <= ${today})`.as('dispatch_due'),
-      ])
-      .groupBy('c.lead_unit_id')
-      .execute(),
-  ]);
+  const datedByUnit = openCases
+    .select([
+      'c.lead_unit_id',
+      sql<string>`count(*) filter (where c.deadline < ${today})`.as('overdue'),
+      sql<string>`count(*) filter (where c.deadline >= ${today} and c.deadline <= ${weekEnd})`.as('due_week'),
+      sql<string>`count(*) filter (where c.next_dispatch_on <= ${today})`.as('dispatch_due'),
+    ])
+    .groupBy('c.lead_unit_id');
+  // The three parts in one statement: one round trip and one pooled connection per
+  // dashboard instead of three (each part is a few dozen rows, carried as JSON).
+  const parts = await sql<{
+    rollup: RollupSqlRow[];
+    months: MonthSqlRow[];
+    dated: { lead_unit_id: string | null; overdue: number; due_week: number; dispatch_due: number }[];
+  }>`select
+      (select coalesce(json_agg(x), '[]'::json) from (${tallyRollupSql(ctx.user, { kind: kinds }, { open: openStatuses, closed: closedStatuses, units: 30 })}) as x) as rollup,
+      (select coalesce(json_agg(x), '[]'::json) from (${tallyMonthsSql(ctx.user, `${months[0]}-01`, { kind: kinds })}) as x) as months,
+      (select coalesce(json_agg(x), '[]'::json) from ${datedByUnit} as x) as dated`.execute(db);
+  const { rollup: rollupRows, months: monthSqlRows, dated } = parts.rows[0]!;
+  const rollup = readRollup(rollupRows);
+  const monthRows = readMonths(monthSqlRows);
 
   const statusCounts = new Map(rollup.byStatus.map((r) => [r.status, r.n]));
   const urgencyCounts = new Map(rollup.openByUrgency.map((r) => [r.urgency, r.n]));

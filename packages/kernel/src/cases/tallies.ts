@@ -62,21 +62,32 @@ export interface TallyRollup {
   topUnits: { unitId: string; name: string; total: number; open: number; closed: number }[];
 }
 
+export interface RollupSqlRow {
+  dim: 'status' | 'urgency' | 'unit';
+  key: string;
+  n: string | number;
+  open: string | number | null;
+  closed: string | number | null;
+  name: string | null;
+}
+
+export interface RollupOptions {
+  open: readonly string[];
+  closed: readonly string[];
+  units: number;
+}
+
 /**
- * The dashboard's figures from the tallies in one statement: visible cases per status, open
+ * The dashboard's figures from the tallies as one query: visible cases per status, open
  * cases per urgency, and the lead units with the most cases (named), so only a few dozen
- * rows leave the database instead of every (kind, status, urgency, unit) counter.
+ * rows leave the database instead of every (kind, status, urgency, unit) counter. The
+ * dashboard embeds it in its own single statement; `readRollup` turns its rows around.
  */
-export async function tallyRollup(
-  db: Kysely<KernelDatabase>,
-  user: SessionUser,
-  f: TallyFilter,
-  opts: { open: readonly string[]; closed: readonly string[]; units: number },
-): Promise<TallyRollup> {
+export function tallyRollupSql(user: SessionUser, f: TallyFilter, opts: RollupOptions): RawBuilder<RollupSqlRow> {
   const where = counterWhere(user, f);
   const open = list(opts.open);
   const closed = list(opts.closed);
-  const r = await sql<{ dim: 'status' | 'urgency' | 'unit'; key: string; n: string; open: string | null; closed: string | null; name: string | null }>`
+  return sql<RollupSqlRow>`
     with t as (
       select status, urgency, lead_unit_id, n from kernel.case_tallies where ${where}
       union all
@@ -92,15 +103,23 @@ export async function tallyRollup(
     select 'urgency', urgency, sum(n), null, null, null from t where status in (${open}) group by urgency having sum(n) <> 0
     union all
     select 'unit', u.lead_unit_id::text, u.total, u.open, u.closed, o.name
-      from units as u left join kernel.orgs as o on o.tenant_id = ${user.tenantId} and o.id = u.lead_unit_id`.execute(db);
+      from units as u left join kernel.orgs as o on o.tenant_id = ${user.tenantId} and o.id = u.lead_unit_id`;
+}
+
+export function readRollup(rows: readonly RollupSqlRow[]): TallyRollup {
   const out: TallyRollup = { byStatus: [], openByUrgency: [], topUnits: [] };
-  for (const x of r.rows) {
+  for (const x of rows) {
     if (x.dim === 'status') out.byStatus.push({ status: x.key, n: Number(x.n) });
     else if (x.dim === 'urgency') out.openByUrgency.push({ urgency: x.key, n: Number(x.n) });
     else out.topUnits.push({ unitId: x.key, name: x.name ?? '', total: Number(x.n), open: Number(x.open), closed: Number(x.closed) });
   }
   out.topUnits.sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
   return out;
+}
+
+/** The rollup (`tallyRollupSql`) as a statement of its own. */
+export async function tallyRollup(db: Kysely<KernelDatabase>, user: SessionUser, f: TallyFilter, opts: RollupOptions): Promise<TallyRollup> {
+  return readRollup((await tallyRollupSql(user, f, opts).execute(db)).rows);
 }
 
 /** The SQL (a scalar subquery) of how many visible cases match kinds, statuses and urgencies. */
@@ -119,16 +138,25 @@ export async function tallyCount(db: Kysely<KernelDatabase>, user: SessionUser, 
   return Number(r.rows[0]!.n);
 }
 
-/** Visible cases received and closed per month (China time), from `from` (YYYY-MM-01) on. */
-export async function tallyMonths(db: Kysely<KernelDatabase>, user: SessionUser, from: string, f: TallyFilter = {}): Promise<MonthRow[]> {
+export interface MonthSqlRow {
+  month: string;
+  received: string | number;
+  closed: string | number;
+}
+
+/** Visible cases received and closed per month (China time), from `from` (YYYY-MM-01) on, as a query. */
+export function tallyMonthsSql(user: SessionUser, from: string, f: TallyFilter = {}): RawBuilder<MonthSqlRow> {
   const where = counterWhere(user, f, [sql`month >= ${from}::date`]);
-  const r = await sql<{ month: string; received: string; closed: string }>`
+  return sql<MonthSqlRow>`
     select to_char(month, 'YYYY-MM') as month, sum(received) as received, sum(closed) as closed from (
       select month, received, closed from kernel.case_month_tallies where ${where}
       union all
       select month, received, closed from kernel.case_month_tally_deltas where ${where}
-    ) as t group by month`.execute(db);
-  return r.rows.map((x) => ({ month: x.month, received: Number(x.received), closed: Number(x.closed) }));
+    ) as t group by month`;
+}
+
+export function readMonths(rows: readonly MonthSqlRow[]): MonthRow[] {
+  return rows.map((x) => ({ month: x.month, received: Number(x.received), closed: Number(x.closed) }));
 }
 
 /** Folds the deltas into the counters (the kernel's background tick calls this). */

@@ -104,12 +104,16 @@ export interface AuditLogTable {
   detail: ColumnType<Record<string, unknown>, string, string>;
   prev_hash: string;
   hash: string;
+  /** 1: hash over every field and the previous hash; 2: over the previous hash, seq and a content digest (migration 0010). */
+  scheme: number;
 }
 
 export interface AuditHeadsTable {
   tenant_id: string;
   seq: number;
   hash: string;
+  /** The hash before the last append, which that append's row carries as its prev_hash. */
+  prev_hash: string | null;
 }
 
 export interface OutboxTable {

@@ -9,6 +9,7 @@ import * as m0006 from './0006_case_tallies.js';
 import * as m0007 from './0007_audit_chain_heads.js';
 import * as m0008 from './0008_session_principal.js';
 import * as m0009 from './0009_open_cases_covering_index.js';
+import * as m0010 from './0010_audit_append_one_statement.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -23,5 +24,6 @@ export const kernelMigrations: MigrationSet = {
     '0007_audit_chain_heads': m0007,
     '0008_session_principal': m0008,
     '0009_open_cases_covering_index': m0009,
+    '0010_audit_append_one_statement': m0010,
   },
 };

@@ -34,6 +34,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0007_audit_chain_heads' },
       { owner: 'kernel', name: '0008_session_principal' },
       { owner: 'kernel', name: '0009_open_cases_covering_index' },
+      { owner: 'kernel', name: '0010_audit_append_one_statement' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
