@@ -31,6 +31,21 @@ describeEachEngine('HTTP surface', (engine) => {
     expect(((await me.json()) as any).result.data.user.username).toBe('admin');
   });
 
+  it('ends a session for the next read as soon as signing out has answered, though reads remember sessions', async () => {
+    const res = await app.request('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'supervisor', password: 'Zhengfa@2026' }),
+    });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const me = async () => ((await (await app.request('/trpc/auth.me', { headers: { cookie } })).json()) as any).result.data?.user?.username ?? null;
+    expect(await me()).toBe('supervisor');
+    expect(await me()).toBe('supervisor');
+    const out = await app.request('/trpc/auth.signOut', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    expect(out.status).toBe(200);
+    expect(await me()).toBeNull();
+  });
+
   it('answers invalid input with 400 and a Chinese message naming the problem', async () => {
     const res = await app.request('/trpc/auth.signIn', {
       method: 'POST',

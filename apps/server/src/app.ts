@@ -55,6 +55,16 @@ export function createApp(opts: AppOptions): Hono {
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
 
+  // A write may have changed who may do what (sign-out, a disabled user, a role's
+  // permissions): once it has answered, reads stop reusing sessions resolved before it.
+  app.use('*', async (c, next) => {
+    try {
+      await next();
+    } finally {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') kernel.forgetSessions();
+    }
+  });
+
   app.get('/healthz', async (c) => {
     try {
       await ping(kernel.db);
@@ -71,14 +81,14 @@ export function createApp(opts: AppOptions): Hono {
       router: kernel.router,
       endpoint: '/trpc',
       createContext: (fetchOpts, c) =>
-        kernel.createContext({ headers: c.req.raw.headers, ip: clientIp(c, opts.trustProxy), responseHeaders: fetchOpts.resHeaders }) as never,
+        kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, opts.trustProxy), responseHeaders: fetchOpts.resHeaders }) as never,
       onError: ({ error, path: procedure }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
       },
     }),
   );
 
-  const contextFor = (c: Context) => kernel.createContext({ headers: c.req.raw.headers, ip: clientIp(c, opts.trustProxy) });
+  const contextFor = (c: Context) => kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, opts.trustProxy) });
   mountFileRoutes(app, kernel, contextFor, opts.maxUploadBytes ?? attachmentPolicy.maxBytes);
 
   if (existsSync(adminClientDir)) {
@@ -96,7 +106,7 @@ export function createApp(opts: AppOptions): Hono {
       return c.html(`<!doctype html><meta charset="utf-8"><title>${serverStrings.consoleMissingTitle}</title><p>${serverStrings.consoleMissing}</p>`, 503);
     }
     const responseHeaders = new Headers();
-    const ctx = await kernel.createContext({ headers: c.req.raw.headers, ip: clientIp(c, opts.trustProxy), responseHeaders });
+    const ctx = await kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, opts.trustProxy), responseHeaders });
     const response = await opts.consoleHandler(c.req.raw, ctx);
     return withCookies(response, responseHeaders);
   });

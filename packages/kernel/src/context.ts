@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuthedContext, RequestContext } from '@zhengfa/plugin-api';
 import { appendAudit, type AuditActor } from './audit/audit-log.js';
-import { readCookie, resolveSession, SESSION_COOKIE } from './auth/sessions.js';
+import type { PrincipalCache } from './auth/principal-cache.js';
+import { readCookie, resolveSession, SESSION_COOKIE, type PrincipalRow } from './auth/sessions.js';
 import type { KernelDatabase } from './db/schema.js';
 import { createEventPublisher } from './events/outbox.js';
 import { createKernelApi } from './kernel-api.js';
@@ -14,11 +15,22 @@ export interface RequestInput {
   headers: Headers;
   ip?: string | null;
   responseHeaders?: Headers;
+  /**
+   * The HTTP method. Only a read (GET or HEAD) may reuse a recently resolved session
+   * (auth/principal-cache.ts); any other method, or none, reads it fresh, and a write
+   * empties the cache first.
+   */
+  method?: string;
 }
 
 export interface KernelContextDeps {
   db: Kysely<any>;
   host: PluginHost;
+  principals?: PrincipalCache<PrincipalRow>;
+}
+
+export function isReadMethod(method: string | undefined): boolean {
+  return method === 'GET' || method === 'HEAD';
 }
 
 export function kdb(ctx: { db: Kysely<any> }): Kysely<KernelDatabase> {
@@ -30,7 +42,9 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
   const ip = input.ip ?? input.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
   const userAgent = input.headers.get('user-agent');
   const token = readCookie(input.headers.get('cookie'), SESSION_COOKIE);
-  const lookup = await resolveSession(db, token);
+  const read = isReadMethod(input.method);
+  if (!read && input.method) deps.principals?.clear();
+  const lookup = await resolveSession(db, token, new Date(), read ? deps.principals : undefined);
 
   let self: RequestContext | null = null;
   const kernel = createKernelApi(() => self!, deps.host);

@@ -8,6 +8,8 @@ import { openExport } from './cases/export.js';
 import { migrate, migrationStatus, type Database, type MigrateResult, type MigrationStatus } from '@zhengfa/db';
 import type { Kysely } from 'kysely';
 import { setSecureCookies } from './auth/router.js';
+import { createPrincipalCache } from './auth/principal-cache.js';
+import type { PrincipalRow } from './auth/sessions.js';
 import { createRequestContext, type RequestInput } from './context.js';
 import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
@@ -52,6 +54,12 @@ export interface Kernel {
   seedDemo(): Promise<boolean>;
   provisionTenant(input: ProvisionInput): ReturnType<typeof provisionTenant>;
   createContext(input: RequestInput): Promise<RequestContext>;
+  /**
+   * Forgets the sessions remembered for reads (auth/principal-cache.ts). A write request's
+   * context already does so before it runs; the server calls this again once the write has
+   * answered, so no read that overlapped it keeps what it saw before the change.
+   */
+  forgetSessions(): void;
   createCaller(ctx: RequestContext): ReturnType<KernelRouter['createCaller']>;
   /** One pass of event delivery and due jobs. */
   tick(now?: Date): Promise<void>;
@@ -67,6 +75,7 @@ export function createKernel(opts: KernelOptions): Kernel {
   const dataDir = path.resolve(opts.dataDir ?? path.join(os.tmpdir(), `zhengfa-${process.pid}`));
   const dirs = { filesDir: path.join(dataDir, 'files'), exportsDir: path.join(dataDir, 'exports') };
   const appRouter = createAppRouter(host, opts.database.engine, dirs);
+  const principals = createPrincipalCache<PrincipalRow>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
@@ -84,7 +93,8 @@ export function createKernel(opts: KernelOptions): Kernel {
     prepare: () => syncBuiltinRoles(db, host),
     seedDemo: () => seedDemo(db, host),
     provisionTenant: (input) => provisionTenant(db, host, input),
-    createContext: (input) => createRequestContext({ db: opts.database.db, host }, input),
+    createContext: (input) => createRequestContext({ db: opts.database.db, host, principals }, input),
+    forgetSessions: () => principals.clear(),
     createCaller: (ctx) => appRouter.createCaller(ctx),
     async tick(now = new Date()) {
       await deliverEvents(opts.database.db, host, log);

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
+import type { PrincipalCache } from './principal-cache.js';
 
 export const SESSION_COOKIE = 'zf_session';
 export const sessionPolicy = {
@@ -46,7 +47,7 @@ export async function createSession(
 }
 
 /** A row of kernel.session_principal(). */
-interface PrincipalRow {
+export interface PrincipalRow {
   session_id: string;
   last_seen_at: Date;
   expires_at: Date;
@@ -70,27 +71,40 @@ export type SessionLookup =
   | { state: 'expired'; tenantId: string; userId: string; userName: string }
   | { state: 'active'; sessionId: string; user: SessionUser & { tenantName: string } };
 
+/**
+ * The session a token names, with its user's principal. With `cache` (reads only: see
+ * principal-cache.ts) a principal read in the last seconds is reused; the session's idle
+ * and absolute deadlines are checked against `now` either way.
+ */
 export async function resolveSession(
   db: Kysely<KernelDatabase>,
   token: string | null | undefined,
   now = new Date(),
+  cache?: PrincipalCache<PrincipalRow>,
 ): Promise<SessionLookup> {
   if (!token || token.length > 200) return { state: 'none' };
   const sessionId = sessionIdOf(token);
-  // One round trip: session, user, organisation, tenant and the union of role permissions,
-  // through a PL/pgSQL function so the statement's plan is cached per connection
-  // (migration 0008_session_principal).
-  const { rows } = await sql<PrincipalRow>`select * from kernel.session_principal(${sessionId})`.execute(db);
-  const row = rows[0];
-  if (!row) return { state: 'none' };
+  let row = cache?.get(sessionId, now.getTime());
+  if (!row) {
+    // One round trip: session, user, organisation, tenant and the union of role permissions,
+    // through a PL/pgSQL function so the statement's plan is cached per connection
+    // (migration 0008_session_principal).
+    const { rows } = await sql<PrincipalRow>`select * from kernel.session_principal(${sessionId})`.execute(db);
+    row = rows[0];
+    if (!row) return { state: 'none' };
+    cache?.set(sessionId, row, now.getTime());
+  }
   const idleDeadline = new Date(row.last_seen_at.getTime() + sessionPolicy.idleMinutes * 60_000);
   if (row.disabled || now > idleDeadline || now > row.expires_at) {
+    cache?.delete(sessionId);
     await db.deleteFrom('kernel.sessions').where('id', '=', sessionId).execute();
     return row.disabled
       ? { state: 'none' }
       : { state: 'expired', tenantId: row.tenant_id, userId: row.user_id, userName: row.display_name };
   }
   if (now.getTime() - row.last_seen_at.getTime() > sessionPolicy.touchEverySeconds * 1000) {
+    // The cached row's last_seen_at is now behind the database's: the next request reads it again.
+    cache?.delete(sessionId);
     await db.updateTable('kernel.sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
   }
   return {
