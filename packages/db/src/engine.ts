@@ -18,6 +18,65 @@ export interface Database<DB = any> {
   /** Human description without credentials, for logs. */
   describe: string;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: LISTEN on `channel` over a connection of its own (outside the pool),
+   * calling `onNotify` for each notification and `onState(true|false)` when listening
+   * starts or stops; a lost connection is reopened every second until it listens again.
+   * Returns the function that stops listening; `close()` stops every listener too.
+   */
+  listen?(channel: string, onNotify: () => void, onState: (listening: boolean) => void): () => Promise<void>;
+}
+
+const LISTEN_RETRY_MS = 1000;
+
+function listenPostgres(url: string, applicationName: string, channel: string, onNotify: () => void, onState: (listening: boolean) => void): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    retry = setTimeout(() => void connect(), LISTEN_RETRY_MS);
+    retry.unref();
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, application_name: `${applicationName}-listen` });
+    // Errors end the connection; 'end' reports the loss and schedules the next attempt.
+    c.on('error', () => {});
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotify();
+    });
+    c.on('end', () => {
+      if (client !== c) return;
+      client = null;
+      onState(false);
+      schedule();
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      await c.end().catch(() => {});
+      schedule();
+      return;
+    }
+    if (stopped) {
+      await c.end().catch(() => {});
+      return;
+    }
+    client = c;
+    onState(true);
+  };
+  void connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    if (c) {
+      onState(false);
+      await c.end().catch(() => {});
+    }
+  };
 }
 
 const INT8 = 20;
@@ -51,11 +110,24 @@ export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     engine: 'postgres',
     describe: describeUrl(opts.url),
-    close: () => db.destroy(),
+    async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await db.destroy();
+    },
+    listen(channel, onNotify, onState) {
+      const stop = listenPostgres(opts.url, opts.applicationName ?? 'zhengfa', channel, onNotify, onState);
+      const tracked = async () => {
+        listeners.delete(tracked);
+        await stop();
+      };
+      listeners.add(tracked);
+      return tracked;
+    },
   };
 }
 

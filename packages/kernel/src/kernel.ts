@@ -10,7 +10,8 @@ import type { Kysely } from 'kysely';
 import { setSecureCookies } from './auth/router.js';
 import { createPrincipalCache } from './auth/principal-cache.js';
 import type { PrincipalRow } from './auth/sessions.js';
-import { createRequestContext, type RequestInput } from './context.js';
+import { createRequestContext, isReadMethod, type RequestInput } from './context.js';
+import { PRINCIPALS_CHANNEL } from './migrations/0011_principal_change_notices.js';
 import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
 import { runDueJobs } from './jobs/scheduler.js';
@@ -60,6 +61,12 @@ export interface Kernel {
    * answered, so no read that overlapped it keeps what it saw before the change.
    */
   forgetSessions(): void;
+  /**
+   * Whether reads may reuse remembered sessions now: always on PGlite (one process owns
+   * the database); on PostgreSQL only while this process listens for the database's
+   * notices of principal changes (migration 0011), which it starts doing at the first read.
+   */
+  remembersSessions(): boolean;
   createCaller(ctx: RequestContext): ReturnType<KernelRouter['createCaller']>;
   /** One pass of event delivery and due jobs. */
   tick(now?: Date): Promise<void>;
@@ -76,6 +83,22 @@ export function createKernel(opts: KernelOptions): Kernel {
   const dirs = { filesDir: path.join(dataDir, 'files'), exportsDir: path.join(dataDir, 'exports') };
   const appRouter = createAppRouter(host, opts.database.engine, dirs);
   const principals = createPrincipalCache<PrincipalRow>();
+  // On PostgreSQL other processes change principals too: reads rely on the cache only while
+  // this process hears of every such change (a lost listener empties and bypasses it).
+  let principalsTrusted = opts.database.engine === 'pglite';
+  let watching = false;
+  const watchPrincipals = () => {
+    if (watching || opts.database.engine === 'pglite' || !opts.database.listen) return;
+    watching = true;
+    opts.database.listen(
+      PRINCIPALS_CHANNEL,
+      () => principals.clear(),
+      (listening) => {
+        principals.clear();
+        principalsTrusted = listening;
+      },
+    );
+  };
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
@@ -93,8 +116,12 @@ export function createKernel(opts: KernelOptions): Kernel {
     prepare: () => syncBuiltinRoles(db, host),
     seedDemo: () => seedDemo(db, host),
     provisionTenant: (input) => provisionTenant(db, host, input),
-    createContext: (input) => createRequestContext({ db: opts.database.db, host, principals }, input),
+    createContext: (input) => {
+      if (isReadMethod(input.method)) watchPrincipals();
+      return createRequestContext({ db: opts.database.db, host, principals: principalsTrusted ? principals : undefined }, input);
+    },
     forgetSessions: () => principals.clear(),
+    remembersSessions: () => principalsTrusted,
     createCaller: (ctx) => appRouter.createCaller(ctx),
     async tick(now = new Date()) {
       await deliverEvents(opts.database.db, host, log);

@@ -1,59 +1,128 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { openPostgres } from '@zhengfa/db';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { createKernel, type Kernel } from '../kernel.js';
 import { SESSION_COOKIE, sessionIdOf } from './sessions.js';
 
 // Reads (GET) may reuse a session resolved in the last seconds; writes never do, and a
-// write empties what reads remembered (auth/principal-cache.ts).
+// write empties what reads remembered (auth/principal-cache.ts). On PostgreSQL a process
+// reuses sessions only while it listens for the database's notices of principal changes.
+const contextAs = (kernel: Kernel, cookie: string, method?: string) =>
+  kernel.createContext({ headers: new Headers({ cookie: `${SESSION_COOKIE}=${cookie}`, 'user-agent': 'vitest' }), method, ip: '127.0.0.1' });
+
+async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Makes a session look past its deadline without ending it: an update no notice reports. */
+const backdate = (t: TestKernel, cookie: string) =>
+  sql`update kernel.sessions set expires_at = now() - interval '1 minute' where id = ${sessionIdOf(cookie)}`.execute(t.database.db);
+
 describeEachEngine('sessions remembered for reads', (engine) => {
   let t: TestKernel;
   beforeAll(async () => {
     t = await startTestKernel({ engine });
+    await contextAs(t.kernel, 'none', 'GET');
+    await until(() => t.kernel.remembersSessions());
   });
   afterAll(() => t.stop());
 
-  const contextAs = (cookie: string, method: string) =>
-    t.kernel.createContext({ headers: new Headers({ cookie: `${SESSION_COOKIE}=${cookie}`, 'user-agent': 'vitest' }), method, ip: '127.0.0.1' });
-  /** Ends a session the way another process would: in the database only. */
-  const endElsewhere = (cookie: string) => sql`delete from kernel.sessions where id = ${sessionIdOf(cookie)}`.execute(t.database.db);
-
-  it('lets a read reuse a session another process ended moments ago', async () => {
+  it('lets a read reuse a session resolved moments ago', async () => {
     const { cookie } = await t.signIn('supervisor');
-    expect((await contextAs(cookie, 'GET')).user?.username).toBe('supervisor');
-    await endElsewhere(cookie);
-    expect((await contextAs(cookie, 'GET')).user?.username).toBe('supervisor');
+    expect((await contextAs(t.kernel, cookie, 'GET')).user?.username).toBe('supervisor');
+    await backdate(t, cookie);
+    expect((await contextAs(t.kernel, cookie, 'GET')).user?.username).toBe('supervisor');
   });
 
   it('never lets a write rely on a remembered session', async () => {
     const { cookie } = await t.signIn('supervisor');
-    expect((await contextAs(cookie, 'GET')).user).not.toBeNull();
-    await endElsewhere(cookie);
-    expect((await contextAs(cookie, 'POST')).user).toBeNull();
+    expect((await contextAs(t.kernel, cookie, 'GET')).user).not.toBeNull();
+    await backdate(t, cookie);
+    expect((await contextAs(t.kernel, cookie, 'POST')).user).toBeNull();
   });
 
-  it('makes reads after a write see a session ended elsewhere', async () => {
+  it('makes reads after a write see what changed before it', async () => {
     const { cookie } = await t.signIn('supervisor');
     const other = await t.signIn('leader');
-    expect((await contextAs(cookie, 'GET')).user).not.toBeNull();
-    await endElsewhere(cookie);
-    await contextAs(other.cookie, 'POST');
-    expect((await contextAs(cookie, 'GET')).user).toBeNull();
+    expect((await contextAs(t.kernel, cookie, 'GET')).user).not.toBeNull();
+    await backdate(t, cookie);
+    await contextAs(t.kernel, other.cookie, 'POST');
+    expect((await contextAs(t.kernel, cookie, 'GET')).user).toBeNull();
   });
 
-  it('makes reads see a disabled user once the kernel forgets remembered sessions', async () => {
+  it('makes reads see a change once the kernel forgets remembered sessions', async () => {
     const { cookie } = await t.signIn('liaison');
-    expect((await contextAs(cookie, 'GET')).user).not.toBeNull();
-    await sql`update kernel.users set disabled = true where tenant_id = ${t.tenantId} and username = 'liaison'`.execute(t.database.db);
+    expect((await contextAs(t.kernel, cookie, 'GET')).user).not.toBeNull();
+    await backdate(t, cookie);
     t.kernel.forgetSessions();
-    expect((await contextAs(cookie, 'GET')).user).toBeNull();
-    await sql`update kernel.users set disabled = false where tenant_id = ${t.tenantId} and username = 'liaison'`.execute(t.database.db);
+    expect((await contextAs(t.kernel, cookie, 'GET')).user).toBeNull();
   });
 
   it('reads the session fresh when the request says no method', async () => {
     const { cookie } = await t.signIn('supervisor');
-    expect((await contextAs(cookie, 'GET')).user).not.toBeNull();
-    await endElsewhere(cookie);
-    const ctx = await t.kernel.createContext({ headers: new Headers({ cookie: `${SESSION_COOKIE}=${cookie}` }) });
-    expect(ctx.user).toBeNull();
+    expect((await contextAs(t.kernel, cookie, 'GET')).user).not.toBeNull();
+    await backdate(t, cookie);
+    expect((await contextAs(t.kernel, cookie)).user).toBeNull();
+  });
+});
+
+// Two server processes on one PostgreSQL database: the second one's reads.
+describe.skipIf(!process.env.TEST_DATABASE_URL)('sessions remembered for reads, across processes', () => {
+  let t: TestKernel;
+  let second: Kernel;
+  let closeSecond: () => Promise<void>;
+  beforeAll(async () => {
+    t = await startTestKernel({ engine: 'postgres' });
+    const database = openPostgres({ url: t.database.url!, poolSize: 2, applicationName: 'zhengfa-second' });
+    closeSecond = () => database.close();
+    second = createKernel({ database, plugins: [] });
+    await contextAs(second, 'none', 'GET');
+    await until(() => second.remembersSessions());
+  });
+  afterAll(async () => {
+    await closeSecond();
+    await t.stop();
+  });
+
+  it('reuses nothing before this process listens for changes', async () => {
+    const database = openPostgres({ url: t.database.url!, poolSize: 1, applicationName: 'zhengfa-third' });
+    try {
+      expect(createKernel({ database, plugins: [] }).remembersSessions()).toBe(false);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("shows another process's sign-out to this process's reads as soon as it commits", async () => {
+    const { cookie } = await t.signIn('supervisor');
+    expect((await contextAs(second, cookie, 'GET')).user).not.toBeNull();
+    await backdate(t, cookie);
+    expect((await contextAs(second, cookie, 'GET')).user).not.toBeNull();
+    // What signing out does, done by the first process.
+    await sql`delete from kernel.sessions where id = ${sessionIdOf(cookie)}`.execute(t.database.db);
+    // Well inside the cache's 2 s: the notice, not the time to live, made it forget.
+    await until(async () => (await contextAs(second, cookie, 'GET')).user === null, 1000);
+  });
+
+  it('shows a role withdrawn by another process to reads as soon as it commits', async () => {
+    const { cookie } = await t.signIn('supervisor');
+    expect((await contextAs(second, cookie, 'GET')).user?.permissions.has('cases.read')).toBe(true);
+    await sql`delete from kernel.user_roles where tenant_id = ${t.tenantId} and user_id = (select id from kernel.users where tenant_id = ${t.tenantId} and username = 'supervisor')`.execute(t.database.db);
+    await until(async () => (await contextAs(second, cookie, 'GET')).user?.permissions.has('cases.read') === false, 1000);
+  });
+
+  it('stops reusing sessions while its listener is cut off, and resumes once it listens again', async () => {
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'zhengfa-second-listen'`.execute(t.database.db);
+    await until(() => !second.remembersSessions());
+    const { cookie } = await t.signIn('leader');
+    expect((await contextAs(second, cookie, 'GET')).user).not.toBeNull();
+    await backdate(t, cookie);
+    expect((await contextAs(second, cookie, 'GET')).user).toBeNull();
+    await until(() => second.remembersSessions());
   });
 });

@@ -10,6 +10,7 @@ import * as m0007 from './0007_audit_chain_heads.js';
 import * as m0008 from './0008_session_principal.js';
 import * as m0009 from './0009_open_cases_covering_index.js';
 import * as m0010 from './0010_audit_append_one_statement.js';
+import * as m0011 from './0011_principal_change_notices.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -25,5 +26,6 @@ export const kernelMigrations: MigrationSet = {
     '0008_session_principal': m0008,
     '0009_open_cases_covering_index': m0009,
     '0010_audit_append_one_statement': m0010,
+    '0011_principal_change_notices': m0011,
   },
 };

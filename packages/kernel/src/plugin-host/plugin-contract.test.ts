@@ -35,6 +35,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0008_session_principal' },
       { owner: 'kernel', name: '0009_open_cases_covering_index' },
       { owner: 'kernel', name: '0010_audit_append_one_statement' },
+      { owner: 'kernel', name: '0011_principal_change_notices' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
