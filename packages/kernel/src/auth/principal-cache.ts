@@ -7,8 +7,10 @@
 //   revoked session, a disabled user or a withdrawn permission can never authorise a
 //   change, and it empties the cache before it runs and again when it has answered, so
 //   reads in this process see what it changed;
-// - a change made by another process (a second server, the CLI) reaches this process's
-//   reads within the time to live.
+// - a change made anywhere else (a second server, the CLI, an operator's SQL) is announced
+//   by the database at commit (migration 0011) and empties the cache of every process
+//   listening; a PostgreSQL process that is not listening reuses nothing (kernel.ts). The
+//   time to live bounds what a lost notice could leave behind.
 // The idle and absolute session deadlines are checked on every request against the
 // cached times, as they are against fresh ones.
 
