@@ -62,46 +62,32 @@ function sha256Hex(material: string): string {
   return createHash('sha256').update(material).digest('hex');
 }
 
-/** Scheme 1: the hash over the previous hash and every field (rows before migration 0010). */
-export function auditRowHashV1(row: Omit<AuditRow, 'hash' | 'scheme'>): string {
-  return sha256Hex(
-    JSON.stringify([
-      row.prev_hash,
-      row.tenant_id,
-      row.seq,
-      row.at.toISOString(),
-      row.actor_id,
-      row.actor_name,
-      row.action,
-      row.target_type,
-      row.target_id,
-      row.outcome,
-      row.ip,
-      row.user_agent,
-      canonical(row.detail),
-    ]),
-  );
+type AuditContent = Omit<AuditRow, 'hash' | 'scheme' | 'seq' | 'prev_hash'>;
+
+/** A row's own fields after its tenant, in the order both hash schemes serialise them. */
+function ownFields(row: AuditContent): unknown[] {
+  return [
+    row.at.toISOString(),
+    row.actor_id,
+    row.actor_name,
+    row.action,
+    row.target_type,
+    row.target_id,
+    row.outcome,
+    row.ip,
+    row.user_agent,
+    canonical(row.detail),
+  ];
 }
 
-type AuditContent = Omit<AuditRow, 'hash' | 'scheme' | 'seq' | 'prev_hash'>;
+/** Scheme 1: the hash over the previous hash and every field (rows before migration 0010). */
+export function auditRowHashV1(row: Omit<AuditRow, 'hash' | 'scheme'>): string {
+  return sha256Hex(JSON.stringify([row.prev_hash, row.tenant_id, row.seq, ...ownFields(row)]));
+}
 
 /** Scheme 2: the digest of a row's own fields, which the server computes before appending. */
 export function auditContentDigest(row: AuditContent): string {
-  return sha256Hex(
-    JSON.stringify([
-      row.tenant_id,
-      row.at.toISOString(),
-      row.actor_id,
-      row.actor_name,
-      row.action,
-      row.target_type,
-      row.target_id,
-      row.outcome,
-      row.ip,
-      row.user_agent,
-      canonical(row.detail),
-    ]),
-  );
+  return sha256Hex(JSON.stringify([row.tenant_id, ...ownFields(row)]));
 }
 
 /** Scheme 2: the chained hash, as the append statement computes it in the database. */
