@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { DATE, INT8, pgliteOptions } from './pglite-options.mjs';
+import { PGliteThread } from './pglite-thread.js';
 
 export type Engine = 'postgres' | 'pglite';
 
@@ -79,10 +80,6 @@ function listenPostgres(url: string, applicationName: string, channel: string, o
   };
 }
 
-const INT8 = 20;
-const DATE = 1082;
-const NUMERIC = 1700;
-
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8) return (v: string) => Number(v);
@@ -136,6 +133,11 @@ export interface PGliteOptions {
   dataDir?: string;
   /** Start from a dump made with `dumpDataDir` (used by test helpers). */
   loadDataDir?: Blob | File;
+  /**
+   * Run the engine on a worker thread of its own (the server does): statements then no
+   * longer block the thread that serves requests. Not with `loadDataDir`.
+   */
+  ownThread?: boolean;
 }
 
 export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Database<DB>> {
@@ -144,15 +146,30 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
     dataDir = path.resolve(opts.dataDir);
     mkdirSync(dataDir, { recursive: true });
   }
+  if (opts.ownThread) {
+    if (opts.loadDataDir) throw new Error('openPGlite: loadDataDir is not available with ownThread');
+    const thread = new PGliteThread(dataDir);
+    try {
+      await thread.waitReady;
+    } catch (err) {
+      await thread.close().catch(() => {});
+      throw err;
+    }
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(thread) });
+    return {
+      db,
+      engine: 'pglite',
+      describe: dataDir ? `PGlite (${dataDir})` : 'PGlite (in memory)',
+      // Kysely destroys only a driver it has used; the thread must end either way.
+      close: async () => {
+        await db.destroy();
+        await thread.close();
+      },
+    };
+  }
   const client = new PGlite({
-    ...(dataDir ? { dataDir } : {}),
+    ...pgliteOptions(dataDir),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    extensions: { pg_trgm },
-    parsers: {
-      [INT8]: (v: string) => Number(v),
-      [DATE]: (v: string) => v,
-      [NUMERIC]: (v: string) => v,
-    },
   });
   await client.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
@@ -160,12 +177,15 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
     db,
     engine: 'pglite',
     describe: dataDir ? `PGlite (${dataDir})` : 'PGlite (in memory)',
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
     ...({ pglite: client } as object),
   };
 }
 
-/** The PGlite client behind a database opened with openPGlite, for dumps in tests. */
+/** The PGlite client behind a database opened with openPGlite on this thread, for dumps in tests. */
 export function pgliteClientOf(database: Database): PGlite | undefined {
   return (database as unknown as { pglite?: PGlite }).pglite;
 }
@@ -176,10 +196,10 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-/** DATABASE_URL set → PostgreSQL; unset → PGlite under `<dataDir>/pglite`. */
+/** DATABASE_URL set → PostgreSQL; unset → PGlite under `<dataDir>/pglite`, on a thread of its own. */
 export async function openDatabase<DB = any>(opts: OpenOptions): Promise<Database<DB>> {
   if (opts.databaseUrl) return openPostgres<DB>({ url: opts.databaseUrl, poolSize: opts.poolSize });
-  return openPGlite<DB>({ dataDir: path.join(opts.dataDir, 'pglite') });
+  return openPGlite<DB>({ dataDir: path.join(opts.dataDir, 'pglite'), ownThread: true });
 }
 
 /** Round-trips a trivial query; throws with the driver's message when the database does not answer. */

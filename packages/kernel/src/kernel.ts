@@ -19,6 +19,7 @@ import { sweepReminders } from './cases/reminders.js';
 import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
 import { createPluginHost, type PluginHost } from './plugin-host/host.js';
+import { runEmbeddedMaintenance } from './system/embedded-maintenance.js';
 import { createAppRouter, type KernelRouter } from './router.js';
 import { seedDemo } from './seed/demo.js';
 import { provisionTenant, syncBuiltinRoles, type ProvisionInput } from './tenants/provision.js';
@@ -68,7 +69,7 @@ export interface Kernel {
    */
   remembersSessions(): boolean;
   createCaller(ctx: RequestContext): ReturnType<KernelRouter['createCaller']>;
-  /** One pass of event delivery and due jobs. */
+  /** One pass of event delivery, due jobs, the reminder sweep and (PGlite, at night) VACUUM (ANALYZE). */
   tick(now?: Date): Promise<void>;
   startBackground(everyMs?: number): void;
   stopBackground(): Promise<void>;
@@ -140,6 +141,8 @@ export function createKernel(opts: KernelOptions): Kernel {
         await sweepReminders(opts.database.db, chinaDate(now));
         await db.updateTable('kernel.job_runs').set({ finished_at: new Date() }).where('job', '=', 'kernel.reminders').where('slot', '=', slot).execute();
       }
+      // PGlite only, once a night: what autovacuum does for a PostgreSQL server.
+      await runEmbeddedMaintenance(db, opts.database.engine, now).catch((err) => log.error({ err }, 'embedded database maintenance failed'));
     },
     startBackground(everyMs = 5000) {
       if (timer) return;
