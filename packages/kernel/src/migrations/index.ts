@@ -11,6 +11,7 @@ import * as m0008 from './0008_session_principal.js';
 import * as m0009 from './0009_open_cases_covering_index.js';
 import * as m0010 from './0010_audit_append_one_statement.js';
 import * as m0011 from './0011_principal_change_notices.js';
+import * as m0012 from './0012_search_pending_list_limit.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -27,5 +28,6 @@ export const kernelMigrations: MigrationSet = {
     '0009_open_cases_covering_index': m0009,
     '0010_audit_append_one_statement': m0010,
     '0011_principal_change_notices': m0011,
+    '0012_search_pending_list_limit': m0012,
   },
 };

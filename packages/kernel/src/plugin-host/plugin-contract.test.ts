@@ -36,6 +36,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0009_open_cases_covering_index' },
       { owner: 'kernel', name: '0010_audit_append_one_statement' },
       { owner: 'kernel', name: '0011_principal_change_notices' },
+      { owner: 'kernel', name: '0012_search_pending_list_limit' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
