@@ -43,6 +43,11 @@ describe('PGlite on its own thread', () => {
     expect((err as Error).message).toContain('duplicate key');
   });
 
+  it('fails a statement whose parameter cannot cross to the thread, and goes on', async () => {
+    await expect(sql`select ${{ toString: () => '1' } as unknown as number}::int as n`.execute(threaded.db)).rejects.toThrow();
+    expect((await sql<{ n: number }>`select 1::int as n`.execute(threaded.db)).rows).toEqual([{ n: 1 }]);
+  });
+
   it('reports the number of rows a statement changed', async () => {
     await sql`insert into t (id, note) values (10, 'a'), (11, 'b')`.execute(threaded.db);
     const r = await threaded.db.updateTable('t' as never).set({ note: 'c' } as never).where('id' as never, 'in', [10, 11] as never).executeTakeFirst();

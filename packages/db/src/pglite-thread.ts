@@ -72,7 +72,13 @@ export class PGliteThread implements PGliteConnections {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ...message });
+      try {
+        this.#worker.postMessage({ id, ...message });
+      } catch (err) {
+        // A parameter that cannot be cloned (a function, say) fails this statement only.
+        this.#pending.delete(id);
+        reject(err as Error);
+      }
     });
   }
 
