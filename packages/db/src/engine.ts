@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteDialect, type PGliteClient, type PGliteConnections } from './pglite-dialect.js';
 import { DATE, INT8, pgliteOptions } from './pglite-options.mjs';
 import { PGliteThread } from './pglite-thread.js';
 
@@ -155,33 +155,28 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
       await thread.close().catch(() => {});
       throw err;
     }
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(thread) });
-    return {
-      db,
-      engine: 'pglite',
-      describe: dataDir ? `PGlite (${dataDir})` : 'PGlite (in memory)',
-      // Kysely destroys only a driver it has used; the thread must end either way.
-      close: async () => {
-        await db.destroy();
-        await thread.close();
-      },
-    };
+    return pgliteDatabase<DB>(thread, dataDir);
   }
   const client = new PGlite({
     ...pgliteOptions(dataDir),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   await client.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return { ...pgliteDatabase<DB>(client, dataDir), ...({ pglite: client } as object) };
+}
+
+/** The Database over a ready PGlite engine, on this thread or its own. */
+function pgliteDatabase<DB>(engine: PGliteClient | PGliteConnections, dataDir: string | undefined): Database<DB> {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(engine) });
   return {
     db,
     engine: 'pglite',
     describe: dataDir ? `PGlite (${dataDir})` : 'PGlite (in memory)',
+    // Kysely destroys only a driver it has used; the engine must close either way.
     close: async () => {
       await db.destroy();
-      if (!client.closed) await client.close();
+      if (!engine.closed) await engine.close();
     },
-    ...({ pglite: client } as object),
   };
 }
 

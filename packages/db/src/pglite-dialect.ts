@@ -43,6 +43,14 @@ function toQueryResult<R>(result: { rows: R[]; affectedRows?: number }, compiled
   };
 }
 
+// PGlite has no cursors over the wire; stream by reading the whole result in chunks.
+async function* inChunks<R>(result: Promise<QueryResult<R>>, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
+  const { rows } = await result;
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    yield { rows: rows.slice(i, i + chunkSize) };
+  }
+}
+
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
   lock(): Promise<() => void> {
@@ -61,12 +69,8 @@ class PGliteConnection implements DatabaseConnection {
     return toQueryResult(await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[], { rowMode: 'object' }), compiled);
   }
 
-  // PGlite has no cursors over the wire; stream by reading the whole result in chunks.
-  async *streamQuery<R>(compiled: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
-    const result = await this.executeQuery<R>(compiled);
-    for (let i = 0; i < result.rows.length; i += chunkSize) {
-      yield { rows: result.rows.slice(i, i + chunkSize) };
-    }
+  streamQuery<R>(compiled: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return inChunks(this.executeQuery<R>(compiled), chunkSize);
   }
 }
 
@@ -128,11 +132,8 @@ class PGliteThreadConnection implements DatabaseConnection {
     return toQueryResult(await this.engine.run<R>(this.id, compiled.sql, compiled.parameters, txn), compiled);
   }
 
-  async *streamQuery<R>(compiled: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
-    const result = await this.executeQuery<R>(compiled);
-    for (let i = 0; i < result.rows.length; i += chunkSize) {
-      yield { rows: result.rows.slice(i, i + chunkSize) };
-    }
+  streamQuery<R>(compiled: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return inChunks(this.executeQuery<R>(compiled), chunkSize);
   }
 }
 
