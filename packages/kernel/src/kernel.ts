@@ -15,6 +15,7 @@ import { PRINCIPALS_CHANNEL } from './migrations/0011_principal_change_notices.j
 import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
 import { runDueJobs } from './jobs/scheduler.js';
+import { claimJobRun, finishJobRun } from './jobs/job-runs.js';
 import { sweepReminders } from './cases/reminders.js';
 import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
@@ -131,15 +132,9 @@ export function createKernel(opts: KernelOptions): Kernel {
       // The reminder sweep runs once per minute across all processes (exactly-once per
       // due point is guaranteed by kernel.reminders either way; this saves the work).
       const slot = Math.floor(now.getTime() / 60_000);
-      const claimed = await db
-        .insertInto('kernel.job_runs')
-        .values({ job: 'kernel.reminders', slot, finished_at: null, error: null })
-        .onConflict((oc) => oc.doNothing())
-        .returning('slot')
-        .executeTakeFirst();
-      if (claimed) {
+      if (await claimJobRun(db, 'kernel.reminders', slot)) {
         await sweepReminders(opts.database.db, chinaDate(now));
-        await db.updateTable('kernel.job_runs').set({ finished_at: new Date() }).where('job', '=', 'kernel.reminders').where('slot', '=', slot).execute();
+        await finishJobRun(db, 'kernel.reminders', slot);
       }
       // PGlite only, once a night: what autovacuum does for a PostgreSQL server.
       await runEmbeddedMaintenance(db, opts.database.engine, now).catch((err) => log.error({ err }, 'embedded database maintenance failed'));

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import { createEventPublisher } from '../events/outbox.js';
+import { claimJobRun, finishJobRun } from './job-runs.js';
 import type { PluginHost } from '../plugin-host/host.js';
 
 export interface JobRunReport {
@@ -19,27 +20,16 @@ export async function runDueJobs(db: Kysely<any>, host: PluginHost, log: Logger,
     for (const job of plugin.jobs ?? []) {
       const key = `${plugin.id}.${job.name}`;
       const slot = Math.floor(now.getTime() / 1000 / job.everySeconds);
-      const claimed = await k
-        .insertInto('kernel.job_runs')
-        .values({ job: key, slot, finished_at: null, error: null })
-        .onConflict((oc) => oc.doNothing())
-        .returning('slot')
-        .executeTakeFirst();
-      if (!claimed) continue;
+      if (!(await claimJobRun(k, key, slot))) continue;
       try {
         await db.transaction().execute((trx) =>
           job.run({ db: trx, events: createEventPublisher(trx, null), log, now }),
         );
-        await k.updateTable('kernel.job_runs').set({ finished_at: new Date() }).where('job', '=', key).where('slot', '=', slot).execute();
+        await finishJobRun(k, key, slot);
         report.ran.push(key);
       } catch (err) {
         log.error({ err, job: key, slot }, 'job failed');
-        await k
-          .updateTable('kernel.job_runs')
-          .set({ finished_at: new Date(), error: String((err as Error)?.message ?? err) })
-          .where('job', '=', key)
-          .where('slot', '=', slot)
-          .execute();
+        await finishJobRun(k, key, slot, String((err as Error)?.message ?? err));
         report.failed.push(key);
       }
     }

@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '@zhengfa/db';
 import type { KernelDatabase } from '../db/schema.js';
+import { claimJobRun, finishJobRun } from '../jobs/job-runs.js';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 /** China hours [from, to) in which the upkeep may start. */
@@ -28,13 +29,7 @@ export async function runEmbeddedMaintenance(db: Kysely<KernelDatabase>, engine:
   if (engine !== 'pglite') return false;
   const slot = maintenanceSlot(now);
   if (slot === null) return false;
-  const claimed = await db
-    .insertInto('kernel.job_runs')
-    .values({ job: EMBEDDED_MAINTENANCE_JOB, slot, finished_at: null, error: null })
-    .onConflict((oc) => oc.doNothing())
-    .returning('slot')
-    .executeTakeFirst();
-  if (!claimed) return false;
+  if (!(await claimJobRun(db, EMBEDDED_MAINTENANCE_JOB, slot))) return false;
   let error: string | null = null;
   try {
     // Not in a transaction: VACUUM refuses to run inside one.
@@ -42,7 +37,7 @@ export async function runEmbeddedMaintenance(db: Kysely<KernelDatabase>, engine:
   } catch (err) {
     error = String((err as Error)?.message ?? err);
   }
-  await db.updateTable('kernel.job_runs').set({ finished_at: new Date(), error }).where('job', '=', EMBEDDED_MAINTENANCE_JOB).where('slot', '=', slot).execute();
+  await finishJobRun(db, EMBEDDED_MAINTENANCE_JOB, slot, error);
   if (error) throw new Error(`embedded maintenance failed: ${error}`);
   return true;
 }
