@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ping } from '@zhengfa/db';
 import type { Kernel } from '@zhengfa/kernel';
-import { attachmentPolicy, KERNEL_VERSION } from '@zhengfa/kernel';
+import { attachmentPolicy, isReadMethod, KERNEL_VERSION } from '@zhengfa/kernel';
 import { mountFileRoutes } from './files-routes.js';
 import { adminClientDir, type ConsoleHandler } from './console-handler.js';
 import type { AppLogger } from './logger.js';
@@ -61,7 +61,7 @@ export function createApp(opts: AppOptions): Hono {
     try {
       await next();
     } finally {
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') kernel.forgetSessions();
+      if (!isReadMethod(c.req.method)) kernel.forgetSessions();
     }
   });
 

@@ -5,6 +5,7 @@ export { KERNEL_VERSION } from './version.js';
 export { kernelMigrations } from './migrations/index.js';
 export { verifyAuditChain, appendAudit, PLATFORM_TENANT, type ChainVerification } from './audit/audit-log.js';
 export { SESSION_COOKIE, sessionPolicy } from './auth/sessions.js';
+export { isReadMethod } from './context.js';
 export { lockoutPolicy } from './auth/lockout.js';
 export { passwordPolicy, passwordProblem, hashPassword } from './auth/password.js';
 export { builtinRoles, kernelPermissions, adminDuties, separationViolation } from './permissions.js';
