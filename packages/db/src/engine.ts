@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, type PGliteClient, type PGliteConnections } from './pglite-dialect.js';
 import { DATE, INT8, pgliteOptions } from './pglite-options.mjs';
+import { PreparedStatements } from './pglite-statements.mjs';
 import { PGliteThread } from './pglite-thread.js';
 
 export type Engine = 'postgres' | 'pglite';
@@ -162,7 +163,16 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   await client.waitReady;
-  return { ...pgliteDatabase<DB>(client, dataDir), ...({ pglite: client } as object) };
+  const statements = new PreparedStatements(client);
+  const engine: PGliteClient = {
+    waitReady: client.waitReady,
+    get closed() {
+      return client.closed;
+    },
+    query: <R>(sql: string, params: unknown[] = []) => statements.query(sql, params) as Promise<{ rows: R[]; affectedRows?: number }>,
+    close: () => client.close(),
+  };
+  return { ...pgliteDatabase<DB>(engine, dataDir), ...({ pglite: client } as object) };
 }
 
 /** The Database over a ready PGlite engine, on this thread or its own. */

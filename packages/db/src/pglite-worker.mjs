@@ -15,6 +15,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteOptions } from './pglite-options.mjs';
+import { PreparedStatements } from './pglite-statements.mjs';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.mjs runs only as a worker thread');
@@ -32,6 +33,7 @@ function plainError(/** @type {unknown} */ err) {
 }
 
 const pg = new PGlite(pgliteOptions(workerData?.dataDir));
+const statements = new PreparedStatements(pg);
 try {
   await pg.waitReady;
   port.postMessage({ ready: true });
@@ -71,7 +73,7 @@ async function handle(/** @type {Message} */ msg) {
     return;
   }
   try {
-    const r = await pg.query(/** @type {string} */ (msg.sql), msg.params ?? [], { rowMode: 'object' });
+    const r = await statements.query(/** @type {string} */ (msg.sql), msg.params ?? []);
     if (msg.txn === 'begin') owner = msg.conn ?? null;
     port?.postMessage({ id: msg.id, result: { rows: r.rows, affectedRows: r.affectedRows } });
   } catch (err) {
