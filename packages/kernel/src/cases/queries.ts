@@ -216,7 +216,7 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
   const byTallies = countableByTallies(f);
   const countSql = byTallies
     ? tallyCountSql(ctx.user, { kind: f.kind, status: f.status, urgency: f.urgency })
-    : sql<number>`(select count(*) from (${base.select(sql`1`.as('one')).limit(cap + 1)}) as capped)`;
+    : sql<number>`(select count(*) from (${base.select(sql`1`.as('one')).limit(sql.lit(cap + 1))}) as capped)`;
 
   // A keyword search counts first: a broad term's first pages are found within a few
   // hundred rows of the sort's index, so the grams are then tested as a filter along that
@@ -244,9 +244,13 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
           .orderBy(sortColumn, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
           .orderBy('c.registered_at', 'desc')
           .orderBy('c.id');
+  // The page's size and offset (integers the procedure validated) and the count's cap are
+  // literals, not parameters: a prepared statement's generic plan (PGlite prepares every
+  // statement) then knows it reads one page. Given a parameter, the planner assumes a tenth
+  // of the matches, prices the generic plan far above a custom one and replans every run.
   const rows = await ordered
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .limit(sql.lit(Math.trunc(pageSize)))
+    .offset(sql.lit(Math.trunc((page - 1) * pageSize)))
     .execute();
   if (counted === null) {
     // A page past the end has no row to carry the total.
