@@ -1,7 +1,6 @@
 // The HTTP surface: /healthz, /trpc, the console's static assets and pages, in one Hono app.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { trpcServer } from '@hono/trpc-server';
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { existsSync } from 'node:fs';
@@ -13,6 +12,7 @@ import { mountFileRoutes } from './files-routes.js';
 import { adminClientDir, type ConsoleHandler } from './console-handler.js';
 import type { AppLogger } from './logger.js';
 import { serverStrings } from './strings.js';
+import { trpcHandler } from './trpc-handler.js';
 
 export interface AppOptions {
   kernel: Kernel;
@@ -77,7 +77,7 @@ export function createApp(opts: AppOptions): Hono {
 
   app.use(
     '/trpc/*',
-    trpcServer({
+    trpcHandler({
       router: kernel.router,
       endpoint: '/trpc',
       createContext: (fetchOpts, c) =>
