@@ -8,7 +8,8 @@
 // them, and wait here rather than on the server's thread: the engine never idles while the
 // server is busy handing a lock over. PGlite is one backend, so while a connection's
 // transaction is open only that connection's statements run; everyone else's wait, in
-// order, until it commits or rolls back, as they would for a one-connection pool.
+// order, until it commits or rolls back, as they would for a one-connection pool. DML runs
+// as named prepared statements (pglite-statements.mjs).
 //
 // In:  { id, conn, sql, params, txn?: 'begin' | 'end' } · { id, conn, release: true } · { id, close: true }
 // Out: { id, result } or { id, error }, and first { ready: true } or { ready: false, error }.
