@@ -13,7 +13,7 @@ import { resultsDir, writeRun, type Machine, type RunResult } from './report.js'
 import { startServerChild, signIn, type Session } from './server.js';
 import { isSize, type EngineKey } from './sizes.js';
 import { dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
-import { ceilingRuns, directPool, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
+import { ceilingRuns, directPool, engineQuery, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
 import type { Personas, ScenarioContext } from './scenarios/common.js';
 import { exportScenario } from './scenarios/export.js';
 import { registerApi } from './scenarios/register.js';
@@ -122,8 +122,10 @@ async function main(): Promise<void> {
 
   const explain: Record<string, string> = {};
   const db: Record<string, LoadResult> = {};
-  // The ceiling and the plans use the server's session settings (directPool: jit off).
-  const pool = opts.engine === 'postgres' ? directPool(target.url!, opts.concurrency) : { query: q, end: async () => {} };
+  // The ceiling and the plans use the server's session settings (directPool: jit off). On
+  // PGlite they go through the database's own driver, which prepares statements as the
+  // server's does (@zhengfa/db pglite-statements.mjs), so the ceiling is the engine at its best.
+  const pool = opts.engine === 'postgres' ? directPool(target.url!, opts.concurrency) : { query: engineQuery(target.database), end: async () => {} };
   if (has('ceiling') && (has('ledger') || has('search'))) {
     log('ceiling: the same ledger SQL straight to the database');
     const which: Parameters<typeof ceilingRuns>[3] = [];
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (opts.engine === 'pglite') notes.push('PGlite is one embedded connection: the 32 clients queue on it, so latency is mostly queueing; the ceiling runs on the same in-process instance before the server starts.');
+  if (opts.engine === 'pglite') notes.push('PGlite is one embedded connection: the 32 clients queue on it, so latency is mostly queueing; the ceiling runs on the same instance, on the calling thread and through the same prepared statements as the server, before the server starts.');
   if (needServer) notes.push(`After the server starts, ${WARM_UP_SECONDS} s of unmeasured ledger, search and dashboard requests from both personas warm it (and the load generator) before the first API scenario; each scenario then has its own 1 s warm-up.`);
   notes.push('The server runs with LOG_LEVEL=warn (per-request info logging off) and its default pool of 10 connections; its background loop (event delivery, jobs, reminder sweep every 5 s) stays on, as in production.');
   notes.push('Client, server and database share the machine; the load average column shows other work that ran at the same time.');

@@ -4,6 +4,8 @@
 // count (from the tallies for status and urgency filters, else capped), the page with the
 // lead unit's name, and the parties of the page's matters.
 import { gramsAreExact, isBroadTerm, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, tenantGrams } from '@zhengfa/kernel';
+import type { Database } from '@zhengfa/db';
+import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Raw } from '../db.js';
 import { arrayLiteral, isoOf, todayDay } from '../generate.js';
@@ -86,6 +88,11 @@ export async function ledgerDirect(q: Raw['query'], u: ScopeUser, v: LedgerVaria
   const { count, page } = ledgerSql(u, v);
   const broad = count ? isBroad(v, (await q<{ total: string; tenant_total: string }>(count[0], count[1])).rows) : false;
   await q(...(broad ? ledgerSql(u, v, true).page : page));
+}
+
+/** Statements through a database's own Kysely driver: on PGlite, prepared, as the server runs them. */
+export function engineQuery(database: Database): Raw['query'] {
+  return async (text, params) => ({ rows: (await database.db.executeQuery(CompiledQuery.raw(text, params ?? []))).rows as never[] });
 }
 
 export interface CeilingUsers {
