@@ -2,13 +2,17 @@
 // cookies, one session per client, clients spread over the counties.
 import { runLoad, type LoadResult } from '../load.js';
 import type { Session } from '../server.js';
-import { ledgerVariants, searchVariant, terms2, terms4, type Persona, type Personas, type ScenarioContext } from './common.js';
+import { ledgerVariants, searchVariant, terms2, terms4, type LedgerVariant, type Persona, type Personas, type ScenarioContext } from './common.js';
+
+/** The ledger's first page for one filter, as an official's console asks for it. */
+const firstPage = (session: Session, v: LedgerVariant) => session.api.cases.ledger.query({ ...v, page: 1, pageSize: 20 });
+const dashboard = (session: Session) => session.api.cases.dashboard.query({});
 
 export async function ledgerApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {
   const sessions = personas[persona];
   return runLoad(`ledger.${persona}`, ctx, (client, i) => {
     const v = ledgerVariants[(client + i) % ledgerVariants.length]!;
-    return sessions[client % sessions.length]!.api.cases.ledger.query({ ...v, page: 1, pageSize: 20 });
+    return firstPage(sessions[client % sessions.length]!, v);
   }, ctx.log);
 }
 
@@ -16,13 +20,13 @@ export async function searchApi(ctx: ScenarioContext, personas: Personas, person
   const sessions = personas[persona];
   const terms = chars === 2 ? terms2 : terms4;
   return runLoad(`search${chars}.${persona}`, ctx, (client, i) => {
-    return sessions[client % sessions.length]!.api.cases.ledger.query({ ...searchVariant(terms, client + i), page: 1, pageSize: 20 });
+    return firstPage(sessions[client % sessions.length]!, searchVariant(terms, client + i));
   }, ctx.log);
 }
 
 export async function dashboardApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {
   const sessions = personas[persona];
-  return runLoad(`dashboard.${persona}`, ctx, (client) => sessions[client % sessions.length]!.api.cases.dashboard.query({}), ctx.log);
+  return runLoad(`dashboard.${persona}`, ctx, (client) => dashboard(sessions[client % sessions.length]!), ctx.log);
 }
 
 /**
@@ -35,9 +39,9 @@ export async function dashboardApi(ctx: ScenarioContext, personas: Personas, per
  */
 export async function warmUp(ctx: ScenarioContext, personas: Personas, seconds: number): Promise<void> {
   const calls = [
-    (s: Session, i: number) => s.api.cases.ledger.query({ ...ledgerVariants[i % ledgerVariants.length]!, page: 1, pageSize: 20 }),
-    (s: Session, i: number) => s.api.cases.ledger.query({ ...searchVariant(i % 2 ? terms2 : terms4, i), page: 1, pageSize: 20 }),
-    (s: Session) => s.api.cases.dashboard.query({}),
+    (s: Session, i: number) => firstPage(s, ledgerVariants[i % ledgerVariants.length]!),
+    (s: Session, i: number) => firstPage(s, searchVariant(i % 2 ? terms2 : terms4, i)),
+    dashboard,
   ];
   const sessions = [...personas.committee, ...personas.liaison];
   await runLoad('warm-up (not recorded)', { concurrency: ctx.concurrency, seconds, warmupSeconds: 0 }, (client, i) => calls[(client + i) % calls.length]!(sessions[(client * 7 + i) % sessions.length]!, client + i), ctx.log);
