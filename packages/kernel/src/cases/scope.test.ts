@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
-import { registerAndAssign } from './test-helpers.js';
+import { orgIdByName, registerAndAssign } from './test-helpers.js';
 
 describeEachEngine('case scope', (engine) => {
   let t: TestKernel;
   let sup: ActingUser;
   let leader: ActingUser;
   let liaison: ActingUser;
+  let admin: ActingUser;
   let courtCase: { id: string; version: number; docNo: string };
   let policeCase: { id: string; version: number };
   let partyId: string;
@@ -15,6 +16,7 @@ describeEachEngine('case scope', (engine) => {
     sup = await t.signIn('supervisor');
     leader = await t.signIn('leader');
     liaison = await t.signIn('liaison');
+    admin = await t.signIn('admin');
     courtCase = await registerAndAssign(t, sup, leader, { unit: '示范县人民法院', title: '法院承办的执行案件督办' });
     policeCase = await registerAndAssign(t, sup, leader, { unit: '示范县公安局', title: '公安局承办的治安案件督办' });
     partyId = (await sup.caller.cases.get({ id: courtCase.id })).parties[0]!.id;
@@ -59,5 +61,21 @@ describeEachEngine('case scope', (engine) => {
     expect(revealed).toMatchObject({ name: '张三丰', phone: '13812345678' });
     const audit = await (await t.signIn('auditor')).caller.audit.list({ action: 'cases.reveal' });
     expect(audit.items[0]).toMatchObject({ actorName: '陈监督', targetId: courtCase.id });
+  });
+  it("shows a unit the cases of an organisation created under it after the unit's user signed in", async () => {
+    await admin.caller.orgs.create({ parentId: await orgIdByName(t, '示范县公安局'), name: '新设派出所', kind: 'police', level: 'township', sortOrder: 9 });
+    const created = await registerAndAssign(t, sup, leader, { unit: '新设派出所', title: '新设派出所承办的治安案件' });
+    // A later request of the session that signed in before the organisation existed.
+    const later = await t.asCookie(liaison.cookie);
+    expect((await later.caller.cases.ledger({ keyword: '新设派出所' })).items.map((i) => i.id)).toEqual([created.id]);
+    await expect(later.caller.cases.get({ id: created.id })).resolves.toMatchObject({ id: created.id });
+  });
+
+  it('shows a unit nothing of an organisation created beside it', async () => {
+    await admin.caller.orgs.create({ parentId: await orgIdByName(t, '示范县人民法院'), name: '新设人民法庭', kind: 'court', level: 'township', sortOrder: 9 });
+    const created = await registerAndAssign(t, sup, leader, { unit: '新设人民法庭', title: '新设人民法庭承办的执行案件' });
+    const later = await t.asCookie(liaison.cookie);
+    expect((await later.caller.cases.ledger({ keyword: '新设人民法庭' })).total).toBe(0);
+    await expect(later.caller.cases.get({ id: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
