@@ -5,12 +5,27 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from './db/schema.js';
 
+/**
+ * The ids of the organisations in the user's subtree: those whose materialised path starts
+ * with the user's. The prefix is spelled as a byte-wise range, `path ~>=~ '/a/b/' and
+ * path ~<~ '/a/b0'` ('0' is the byte after '/'), which is exactly `path like '/a/b/%'` and
+ * is what the planner turns that `like` into for the path index (text_pattern_ops). As a
+ * range of two parameters it plans the same for every user, so a prepared statement
+ * (PGlite prepares every one) can keep one plan instead of re-planning each run for its
+ * `like` pattern.
+ */
+export function subtreeOrgIds(db: Kysely<KernelDatabase>, user: SessionUser) {
+  const path = user.orgPath;
+  if (!path.endsWith('/')) throw new Error(`organisation path without its trailing slash: ${path}`);
+  return db
+    .selectFrom('kernel.orgs as so')
+    .select('so.id')
+    .where('so.tenant_id', '=', user.tenantId)
+    .where(sql<SqlBool>`so.path ~>=~ ${path} and so.path ~<~ ${`${path.slice(0, -1)}0`}`);
+}
+
 /** A condition "org id column is inside the user's scope", for any table's org column. */
 export function orgInScope(db: Kysely<KernelDatabase>, user: SessionUser, orgIdColumn: string): Expression<SqlBool> {
   if (user.committee) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.ref(orgIdColumn)} in (${db
-    .selectFrom('kernel.orgs as scope_o')
-    .select('scope_o.id')
-    .where('scope_o.tenant_id', '=', user.tenantId)
-    .where('scope_o.path', 'like', `${user.orgPath}%`)})`;
+  return sql<SqlBool>`${sql.ref(orgIdColumn)} in (${subtreeOrgIds(db, user)})`;
 }

@@ -12,6 +12,7 @@ import { canTransition, missingClarities, missingFourFixes, openStatuses, transi
 import { caseLedByUser, caseVisible } from './scope.js';
 import { gramsAreExact, queryGrams, tenantGrams } from './search-grams.js';
 import { maskParty } from './service.js';
+import { dateLiteral, statusLiterals, urgencyLiterals } from './plan-literals.js';
 import { tallyCountSql } from './tallies.js';
 import { clocksOf } from '../clocks/service.js';
 import { attachmentsOf } from '../files/attachments.js';
@@ -61,21 +62,23 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
     .where(byGrams ? sql<boolean>`(c.tenant_id = ${ctx.tenant.id}) is true` : sql<boolean>`c.tenant_id = ${ctx.tenant.id}`)
     .where(caseVisible(db, ctx.user));
   if (f.kind?.length) q = q.where('c.kind', 'in', f.kind);
-  if (f.status?.length) q = q.where('c.status', 'in', f.status);
-  if (f.urgency?.length) q = q.where('c.urgency', 'in', f.urgency);
+  // Statuses, urgencies and today are literals (plan-literals.ts).
+  if (f.status?.length) q = q.where(sql<boolean>`c.status in (${statusLiterals(f.status)})`);
+  if (f.urgency?.length) q = q.where(sql<boolean>`c.urgency in (${urgencyLiterals(f.urgency)})`);
   if (f.unitId) {
     const unitId = f.unitId;
     q = q.where((eb) => eb.or([eb('c.lead_unit_id', '=', unitId), eb(sql<string>`${unitId}::uuid`, '=', eb.fn.any('c.cooperating_unit_ids'))]));
   }
-  const today = chinaDate();
-  if (f.overdue) q = q.where('c.status', 'in', openStatuses).where('c.deadline', '<', today);
+  const today = dateLiteral(chinaDate());
+  const open = sql<boolean>`c.status in (${statusLiterals(openStatuses)})`;
+  if (f.overdue) q = q.where(open).where('c.deadline', '<', today);
   if (f.dueWithinDays !== undefined) {
     q = q
-      .where('c.status', 'in', openStatuses)
+      .where(open)
       .where('c.deadline', '>=', today)
-      .where('c.deadline', '<=', sql<string>`(${today}::date + ${f.dueWithinDays}::int)`);
+      .where('c.deadline', '<=', sql<string>`(${today} + ${sql.lit(Math.trunc(f.dueWithinDays))}::int)`);
   }
-  if (f.dispatchDue) q = q.where('c.status', 'in', openStatuses).where('c.next_dispatch_on', '<=', today);
+  if (f.dispatchDue) q = q.where(open).where('c.next_dispatch_on', '<=', today);
   if (f.from) q = q.where('c.received_on', '>=', f.from);
   if (f.to) q = q.where('c.received_on', '<=', f.to);
   if (keyword) {

@@ -4,25 +4,18 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
+import { subtreeOrgIds } from '../scope.js';
 import { unitVisibleStatuses } from './lifecycle.js';
-
-function scopeOrgIds(db: Kysely<KernelDatabase>, user: SessionUser) {
-  return db
-    .selectFrom('kernel.orgs as so')
-    .select('so.id')
-    .where('so.tenant_id', '=', user.tenantId)
-    .where('so.path', 'like', `${user.orgPath}%`);
-}
 
 export function caseVisible(db: Kysely<KernelDatabase>, user: SessionUser, alias = 'c'): Expression<SqlBool> {
   if (user.committee) return sql<SqlBool>`true`;
   const statuses = sql.join(unitVisibleStatuses.map((s) => sql.lit(s)));
   return sql<SqlBool>`(${sql.ref(`${alias}.status`)} in (${statuses}) and (
-    ${sql.ref(`${alias}.lead_unit_id`)} in (${scopeOrgIds(db, user)})
-    or ${sql.ref(`${alias}.cooperating_unit_ids`)} && array(${scopeOrgIds(db, user)})))`;
+    ${sql.ref(`${alias}.lead_unit_id`)} in (${subtreeOrgIds(db, user)})
+    or ${sql.ref(`${alias}.cooperating_unit_ids`)} && array(${subtreeOrgIds(db, user)})))`;
 }
 
 /** The user leads the case: its lead unit is inside the user's subtree. */
 export function caseLedByUser(db: Kysely<KernelDatabase>, user: SessionUser, alias = 'c'): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(`${alias}.lead_unit_id`)} in (${scopeOrgIds(db, user)})`;
+  return sql<SqlBool>`${sql.ref(`${alias}.lead_unit_id`)} in (${subtreeOrgIds(db, user)})`;
 }

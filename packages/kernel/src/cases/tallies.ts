@@ -7,6 +7,7 @@ import type { SessionUser } from '@zhengfa/plugin-api';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { KernelDatabase, Urgency } from '../db/schema.js';
 import { unitVisibleStatuses } from './lifecycle.js';
+import { statusLiterals, urgencyLiterals } from './plan-literals.js';
 
 export interface TallyFilter {
   kind?: readonly string[];
@@ -35,10 +36,11 @@ function list(values: readonly string[]): RawBuilder<unknown> {
 function counterWhere(user: SessionUser, f: TallyFilter, extra: RawBuilder<unknown>[] = []): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`tenant_id = ${user.tenantId}`, ...extra];
   if (user.committee) parts.push(sql`scope_org_id is null`);
-  else parts.push(sql`scope_org_id = ${user.orgId}::uuid`, sql`status in (${list(unitVisibleStatuses)})`);
+  // Statuses and urgencies as literals, as the ledger spells them (plan-literals.ts).
+  else parts.push(sql`scope_org_id = ${user.orgId}::uuid`, sql`status in (${statusLiterals(unitVisibleStatuses)})`);
   if (f.kind?.length) parts.push(sql`kind in (${list(f.kind)})`);
-  if (f.status?.length) parts.push(sql`status in (${list(f.status)})`);
-  if (f.urgency?.length) parts.push(sql`urgency in (${list(f.urgency)})`);
+  if (f.status?.length) parts.push(sql`status in (${statusLiterals(f.status)})`);
+  if (f.urgency?.length) parts.push(sql`urgency in (${urgencyLiterals(f.urgency)})`);
   return sql.join(parts, sql` and `);
 }
 
@@ -85,8 +87,8 @@ export interface RollupOptions {
  */
 export function tallyRollupSql(user: SessionUser, f: TallyFilter, opts: RollupOptions): RawBuilder<RollupSqlRow> {
   const where = counterWhere(user, f);
-  const open = list(opts.open);
-  const closed = list(opts.closed);
+  const open = statusLiterals(opts.open);
+  const closed = statusLiterals(opts.closed);
   return sql<RollupSqlRow>`
     with t as (
       select status, urgency, lead_unit_id, n from kernel.case_tallies where ${where}
@@ -96,7 +98,7 @@ export function tallyRollupSql(user: SessionUser, f: TallyFilter, opts: RollupOp
       select lead_unit_id, sum(n) as total, coalesce(sum(n) filter (where status in (${open})), 0) as open,
         coalesce(sum(n) filter (where status in (${closed})), 0) as closed
       from t where lead_unit_id is not null group by lead_unit_id having sum(n) <> 0
-      order by total desc, lead_unit_id limit ${opts.units}
+      order by total desc, lead_unit_id limit ${sql.lit(Math.trunc(opts.units))}
     )
     select 'status' as dim, status as key, sum(n) as n, null::numeric as open, null::numeric as closed, null::text as name from t group by status having sum(n) <> 0
     union all

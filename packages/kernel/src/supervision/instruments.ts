@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { chinaDate } from '../cases/dates.js';
 import { takeDocNumber } from '../cases/numbering.js';
 import { caseVisible } from '../cases/scope.js';
+import { subtreeOrgIds } from '../scope.js';
 import { usersWithPermission } from '../cases/service.js';
 import type { InstrumentKind, InstrumentStatus, InstrumentsTable, KernelDatabase } from '../db/schema.js';
 import { instrumentKindNames, instrumentStatusNames, supervisionStrings as s } from '../strings.js';
@@ -17,14 +18,10 @@ import { instrumentLadder, nextInstrument } from './ladder.js';
 
 type K = Kysely<KernelDatabase>;
 
-function scopeOrgIds(db: K, ctx: AuthedContext) {
-  return db.selectFrom('kernel.orgs as so').select('so.id').where('so.tenant_id', '=', ctx.tenant.id).where('so.path', 'like', `${ctx.user.orgPath}%`);
-}
-
 /** Committee users see every instrument; a unit sees those addressed to it, once issued. */
 function instrumentVisible(db: K, ctx: AuthedContext) {
   if (ctx.user.committee) return sql<boolean>`true`;
-  return sql<boolean>`(i.status not in ('draft', 'pending_signoff') and i.recipient_org_id in (${scopeOrgIds(db, ctx)}))`;
+  return sql<boolean>`(i.status not in ('draft', 'pending_signoff') and i.recipient_org_id in (${subtreeOrgIds(db, ctx.user)}))`;
 }
 
 async function lock(trx: K, ctx: AuthedContext, id: string, version: number) {

@@ -9,20 +9,17 @@ import { sql, type Kysely } from 'kysely';
 import { chinaDate } from '../cases/dates.js';
 import { takeDocNumber } from '../cases/numbering.js';
 import { caseVisible } from '../cases/scope.js';
+import { subtreeOrgIds } from '../scope.js';
 import { usersWithPermission } from '../cases/service.js';
 import type { KernelDatabase, MeetingStatus } from '../db/schema.js';
 import { escalationNames, meetingStatusNames, supervisionStrings as s } from '../strings.js';
 
 type K = Kysely<KernelDatabase>;
 
-function scopeOrgIds(db: K, ctx: AuthedContext) {
-  return db.selectFrom('kernel.orgs as so').select('so.id').where('so.tenant_id', '=', ctx.tenant.id).where('so.path', 'like', `${ctx.user.orgPath}%`);
-}
-
 /** Committee users see every meeting; a unit sees the meetings it is invited to. */
 function meetingVisible(db: K, ctx: AuthedContext) {
   if (ctx.user.committee) return sql<boolean>`true`;
-  return sql<boolean>`exists (select 1 from kernel.meeting_orgs mo where mo.tenant_id = m.tenant_id and mo.meeting_id = m.id and mo.org_id in (${scopeOrgIds(db, ctx)}))`;
+  return sql<boolean>`exists (select 1 from kernel.meeting_orgs mo where mo.tenant_id = m.tenant_id and mo.meeting_id = m.id and mo.org_id in (${subtreeOrgIds(db, ctx.user)}))`;
 }
 
 async function lock(trx: K, ctx: AuthedContext, id: string, version?: number) {
@@ -137,7 +134,7 @@ async function ownInvitation(trx: K, ctx: AuthedContext, meetingId: string) {
     .selectAll('mo')
     .where('mo.tenant_id', '=', ctx.tenant.id)
     .where('mo.meeting_id', '=', meetingId)
-    .where('mo.org_id', 'in', scopeOrgIds(trx, ctx))
+    .where('mo.org_id', 'in', subtreeOrgIds(trx, ctx.user))
     .orderBy('mo.org_id')
     .forUpdate()
     .executeTakeFirst();

@@ -37,14 +37,15 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today =
   const where = [grams.length && !broad ? '(c.tenant_id = $1) is true' : 'c.tenant_id = $1'];
   let scope = '';
   if (!u.committee) {
-    scope = `select so.id from kernel.orgs as so where so.tenant_id = ${p(u.tenantId)} and so.path like ${p(`${u.orgPath}%`)}`;
+    scope = `select so.id from kernel.orgs as so where so.tenant_id = ${p(u.tenantId)} and so.path ~>=~ ${p(u.orgPath)} and so.path ~<~ ${p(`${u.orgPath.slice(0, -1)}0`)}`;
     where.push(`(c.status in (${unitVisible}) and (c.lead_unit_id in (${scope}) or c.cooperating_unit_ids && array(${scope})))`);
   }
-  const status = v.status?.length ? v.status.map(p).join(', ') : '';
-  const urgency = v.urgency?.length ? v.urgency.map(p).join(', ') : '';
+  const lit = (x: string) => `'${x}'`;
+  const status = v.status?.length ? v.status.map(lit).join(', ') : '';
+  const urgency = v.urgency?.length ? v.urgency.map(lit).join(', ') : '';
   if (status) where.push(`c.status in (${status})`);
   if (urgency) where.push(`c.urgency in (${urgency})`);
-  if (v.overdue) where.push(`c.status in (${p('assigned')}, ${p('in_progress')}, ${p('submitted')})`, `c.deadline < ${p(today)}`);
+  if (v.overdue) where.push(`c.status in ('assigned', 'in_progress', 'submitted')`, `c.deadline < '${today}'::date`);
   if (keyword) {
     const like = `%${keyword.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     if (grams.length) where.push(broad ? `(c.search_grams @> ${p(arrayLiteral(grams))}::text[]) is true` : `c.search_grams @> ${p(arrayLiteral(grams))}::text[]`);
