@@ -10,6 +10,7 @@ import pg from 'pg';
 import { PGliteDialect, type PGliteClient, type PGliteConnections } from './pglite-dialect.js';
 import { DATE, INT8, pgliteOptions } from './pglite-options.mjs';
 import { PreparedStatements } from './pglite-statements.mjs';
+import { dbStrings } from './strings.js';
 import { PGliteThread } from './pglite-thread.js';
 
 export type Engine = 'postgres' | 'pglite';
@@ -227,12 +228,12 @@ export function checkDatabaseUrl(url: string): string | null {
   try {
     u = new URL(url);
   } catch {
-    return '不是有效的连接地址，应形如 postgres://用户名:密码@主机:5432/数据库名';
+    return dbStrings.urlInvalid;
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
-    return `协议应为 postgres:// 或 postgresql://，当前为 ${u.protocol}//`;
+    return dbStrings.urlProtocol(u.protocol);
   }
-  if (!u.hostname) return '缺少主机名';
-  if (!u.pathname || u.pathname === '/') return '缺少数据库名（地址末尾的 /数据库名）';
+  if (!u.hostname) return dbStrings.urlNoHost;
+  if (!u.pathname || u.pathname === '/') return dbStrings.urlNoDatabase;
   return null;
 }

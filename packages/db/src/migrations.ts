@@ -1,10 +1,12 @@
 // The migration runner. Each owner (the kernel, then each plugin by id) has its own
 // history, so upgrading one plugin runs only that plugin's new migrations. Migrations are
-// forward-only; a database that has applied migrations this code does not know was
-// migrated by newer code, and is refused with both versions named instead of being
-// "repaired". All work happens in one transaction under an advisory lock, so two
+// forward-only; a database that has applied migrations this code does not know (migrated
+// by newer code, or by another build) is refused with both versions named instead of
+// being "repaired". All work happens in one transaction under an advisory lock, so two
 // processes migrating at once apply each migration exactly once.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import semver from 'semver';
+import { dbStrings } from './strings.js';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -45,7 +47,8 @@ export class SchemaNewerError extends Error {
 }
 
 export function describeNewer(d: SchemaNewerThanCode): string {
-  return `数据库中「${d.owner}」的结构版本为 ${d.databaseVersion}，比当前程序的 ${d.codeVersion} 新（含本程序没有的迁移 ${d.unknownMigrations.join('、')}），拒绝降级运行；请使用 ${d.databaseVersion} 或更高版本的程序`;
+  const newer = semver.valid(d.databaseVersion) && semver.valid(d.codeVersion) && semver.gt(d.databaseVersion, d.codeVersion);
+  return newer ? dbStrings.schemaNewer(d) : dbStrings.schemaForeign(d);
 }
 
 // Any constant works; it only has to be the same in every process of this product.
@@ -101,7 +104,7 @@ function computeStatus(sets: MigrationSet[], applied: Map<string, Set<string>>, 
     if (unknown.length > 0) {
       newer.push({
         owner: set.owner,
-        databaseVersion: versions.get(set.owner) ?? '未知',
+        databaseVersion: versions.get(set.owner) ?? dbStrings.versionUnknown,
         codeVersion: set.version,
         unknownMigrations: unknown,
       });
