@@ -10,8 +10,8 @@ import pg from 'pg';
 import { PGliteDialect, type PGliteClient, type PGliteConnections } from './pglite-dialect.js';
 import { DATE, INT8, pgliteOptions } from './pglite-options.mjs';
 import { PreparedStatements } from './pglite-statements.mjs';
-import { dbStrings } from './strings.js';
 import { PGliteThread } from './pglite-thread.js';
+import { dbStrings } from './strings.js';
 
 export type Engine = 'postgres' | 'pglite';
 

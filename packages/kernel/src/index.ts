@@ -21,6 +21,7 @@ export { sweepReminders } from './cases/reminders.js';
 export { compactCaseTallies, rebuildCaseTallies } from './cases/tallies.js';
 export { documentGrams, gramsAreExact, queryGrams, tenantGrams } from './cases/search-grams.js';
 export { isBroadTerm, LEDGER_COUNT_CAP, SEARCH_COUNT_CAP } from './cases/queries.js';
+export { subtreePathRange } from './scope.js';
 export { formatDocNumber } from './cases/numbering.js';
 export { writeLedgerXlsx } from './cases/export.js';
 export type { CaseStatus, CaseAction } from './cases/lifecycle.js';

@@ -15,13 +15,22 @@ import type { KernelDatabase } from './db/schema.js';
  * `like` pattern.
  */
 export function subtreeOrgIds(db: Kysely<KernelDatabase>, user: SessionUser) {
-  const path = user.orgPath;
-  if (!path.endsWith('/')) throw new Error(`organisation path without its trailing slash: ${path}`);
+  const [from, below] = subtreePathRange(user.orgPath);
   return db
     .selectFrom('kernel.orgs as so')
     .select('so.id')
     .where('so.tenant_id', '=', user.tenantId)
-    .where(sql<SqlBool>`so.path ~>=~ ${path} and so.path ~<~ ${`${path.slice(0, -1)}0`}`);
+    .where(sql<SqlBool>`so.path ~>=~ ${from} and so.path ~<~ ${below}`);
+}
+
+/**
+ * The byte-wise range `[from, below)` of the paths in the subtree of `path`: the path itself
+ * and the path with its trailing '/' turned into '0'. Throws on a path without its trailing
+ * slash, whose range would also take in siblings (`/a/b` → `/a/b1/`).
+ */
+export function subtreePathRange(path: string): [from: string, below: string] {
+  if (!path.endsWith('/')) throw new Error(`organisation path without its trailing slash: ${path}`);
+  return [path, `${path.slice(0, -1)}0`];
 }
 
 /** A condition "org id column is inside the user's scope", for any table's org column. */

@@ -6,11 +6,11 @@ import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import { subtreeOrgIds } from '../scope.js';
 import { unitVisibleStatuses } from './lifecycle.js';
+import { statusLiterals } from './plan-literals.js';
 
 export function caseVisible(db: Kysely<KernelDatabase>, user: SessionUser, alias = 'c'): Expression<SqlBool> {
   if (user.committee) return sql<SqlBool>`true`;
-  const statuses = sql.join(unitVisibleStatuses.map((s) => sql.lit(s)));
-  return sql<SqlBool>`(${sql.ref(`${alias}.status`)} in (${statuses}) and (
+  return sql<SqlBool>`(${sql.ref(`${alias}.status`)} in (${statusLiterals(unitVisibleStatuses)}) and (
     ${sql.ref(`${alias}.lead_unit_id`)} in (${subtreeOrgIds(db, user)})
     or ${sql.ref(`${alias}.cooperating_unit_ids`)} && array(${subtreeOrgIds(db, user)})))`;
 }

@@ -3,7 +3,7 @@
 // statements mirror packages/kernel/src/cases/queries.ts (ledgerQuery + ledgerPage): the
 // count (from the tallies for status and urgency filters, else capped), the page with the
 // lead unit's name, and the parties of the page's matters.
-import { gramsAreExact, isBroadTerm, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, tenantGrams } from '@zhengfa/kernel';
+import { gramsAreExact, isBroadTerm, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, subtreePathRange, tenantGrams } from '@zhengfa/kernel';
 import type { Database } from '@zhengfa/db';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
@@ -37,7 +37,8 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today =
   const where = [grams.length && !broad ? '(c.tenant_id = $1) is true' : 'c.tenant_id = $1'];
   let scope = '';
   if (!u.committee) {
-    scope = `select so.id from kernel.orgs as so where so.tenant_id = ${p(u.tenantId)} and so.path ~>=~ ${p(u.orgPath)} and so.path ~<~ ${p(`${u.orgPath.slice(0, -1)}0`)}`;
+    const [from, below] = subtreePathRange(u.orgPath);
+    scope = `select so.id from kernel.orgs as so where so.tenant_id = ${p(u.tenantId)} and so.path ~>=~ ${p(from)} and so.path ~<~ ${p(below)}`;
     where.push(`(c.status in (${unitVisible}) and (c.lead_unit_id in (${scope}) or c.cooperating_unit_ids && array(${scope})))`);
   }
   const lit = (x: string) => `'${x}'`;
