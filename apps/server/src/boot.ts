@@ -30,7 +30,7 @@ export interface OpenedKernel {
 
 /** Opens the database and the kernel; shared by the server and the CLI. */
 export async function openKernel(config: ServerConfig, log?: AppLogger, plugins: AnyPlugin[] = installedPlugins): Promise<OpenedKernel> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }).catch((err) => {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements }).catch((err) => {
     throw new BootError(s.cannotConnect(config.databaseUrl ? 'PostgreSQL' : config.dataDir, oneLine(err)));
   });
   try {

@@ -28,4 +28,10 @@ describe('configuration', () => {
     expect(loadConfig({ PLUGINS: '' })).toMatchObject({ ok: true, config: { plugins: [] } });
     expect(loadConfig({ PLUGINS: 'Petitions!' })).toMatchObject({ ok: false, error: expect.stringContaining('PLUGINS 应为逗号分隔的插件标识') });
   });
+
+  it('prepares statements on PostgreSQL unless told not to, and names a bad value', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { databasePreparedStatements: true } });
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' })).toMatchObject({ ok: true, config: { databasePreparedStatements: false } });
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'maybe' })).toEqual({ ok: false, error: '配置错误：DATABASE_PREPARED_STATEMENTS 应为 true 或 false，当前为 "maybe"' });
+  });
 });

@@ -10,6 +10,8 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** Run DML as named prepared statements on PostgreSQL (off behind an old PgBouncer). */
+  databasePreparedStatements: boolean;
   /** Enabled plugin ids; undefined means every installed plugin. */
   plugins: string[] | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -56,6 +58,7 @@ const envSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: `DATABASE_URL ${problem}` });
     }),
   DATABASE_POOL_SIZE: intIn('DATABASE_POOL_SIZE', 1, 200),
+  DATABASE_PREPARED_STATEMENTS: bool('DATABASE_PREPARED_STATEMENTS'),
   MAX_UPLOAD_MB: intIn('MAX_UPLOAD_MB', 1, 500),
   PLUGINS: z
     .string()
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
       dataDir: path.resolve(baseDir, e.DATA_DIR || '.data'),
       databaseUrl: e.DATABASE_URL || undefined,
       databasePoolSize: e.DATABASE_POOL_SIZE ?? 10,
+      databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS ?? true,
       plugins,
       logLevel: (e.LOG_LEVEL as ServerConfig['logLevel']) ?? 'info',
       secureCookies: e.SECURE_COOKIES ?? false,
@@ -110,6 +114,7 @@ export const configDocs = [
   ['DATA_DIR', './.data', 'Embedded database and uploaded files'],
   ['DATABASE_URL', '(unset)', 'PostgreSQL URL; unset means embedded PGlite under DATA_DIR'],
   ['DATABASE_POOL_SIZE', '10', 'PostgreSQL connections per process'],
+  ['DATABASE_PREPARED_STATEMENTS', 'true', 'Run statements as named prepared statements on PostgreSQL (false behind PgBouncer < 1.21 in transaction mode)'],
   ['PLUGINS', '(all installed)', 'Comma-separated plugin ids enabled for this deployment'],
   ['LOG_LEVEL', 'info', 'pino log level'],
   ['SECURE_COOKIES', 'false', 'Mark the session cookie Secure (set true behind HTTPS)'],

@@ -11,6 +11,7 @@ import { PGliteDialect, type PGliteClient, type PGliteConnections } from './pgli
 import { DATE, INT8, pgliteOptions } from './pglite-options.mjs';
 import { PreparedStatements } from './pglite-statements.mjs';
 import { PGliteThread } from './pglite-thread.js';
+import { preparingPool } from './postgres-statements.js';
 import { dbStrings } from './strings.js';
 
 export type Engine = 'postgres' | 'pglite';
@@ -94,6 +95,11 @@ export interface PostgresOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * Run DML as named prepared statements on each connection (postgres-statements.ts).
+   * Default true; false behind a pooler that cannot carry them.
+   */
+  preparedStatements?: boolean;
 }
 
 export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
@@ -108,7 +114,7 @@ export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: opts.preparedStatements === false ? pool : preparingPool(pool) }) });
   const listeners = new Set<() => Promise<void>>();
   return {
     db,
@@ -200,11 +206,13 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** PostgreSQL only: see PostgresOptions.preparedStatements. */
+  preparedStatements?: boolean;
 }
 
 /** DATABASE_URL set → PostgreSQL; unset → PGlite under `<dataDir>/pglite`, on a thread of its own. */
 export async function openDatabase<DB = any>(opts: OpenOptions): Promise<Database<DB>> {
-  if (opts.databaseUrl) return openPostgres<DB>({ url: opts.databaseUrl, poolSize: opts.poolSize });
+  if (opts.databaseUrl) return openPostgres<DB>({ url: opts.databaseUrl, poolSize: opts.poolSize, preparedStatements: opts.preparedStatements });
   return openPGlite<DB>({ dataDir: path.join(opts.dataDir, 'pglite'), ownThread: true });
 }
 

@@ -16,21 +16,11 @@
 // Shared by the engine on the server's thread (engine.ts) and on its own thread
 // (pglite-worker.mjs); types in pglite-statements.d.mts.
 import { parse, protocol } from '@electric-sql/pglite';
+import { leadingKeyword, PLAN_KEEPING_KEYWORDS, PREPARED_KEYWORDS, STALE_STATEMENT_CODES } from './statement-kinds.mjs';
+
+export { leadingKeyword };
 
 const { serialize } = protocol;
-
-/** The first keyword of a statement, past white space and comments. */
-export function leadingKeyword(/** @type {string} */ sql) {
-  const m = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*([a-z]+)/i.exec(sql);
-  return m ? /** @type {string} */ (m[1]).toLowerCase() : '';
-}
-
-const PREPARED = new Set(['select', 'insert', 'update', 'delete', 'with', 'values', 'table']);
-/** Statements that cannot change what a cached plan refers to. */
-const KEEPS_PLANS = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'savepoint', 'release', 'set', 'reset', 'show']);
-
-/** SQLSTATEs after which the prepared statements are dropped: one vanished, or a plan's result type changed. */
-const STALE = new Set(['26000', '0A000']);
 
 /** Statement names are unique in the process, so two caches on one engine never collide. */
 let lastName = 0;
@@ -78,15 +68,15 @@ export class PreparedStatements {
    */
   async query(sql, params) {
     const keyword = leadingKeyword(sql);
-    if (!PREPARED.has(keyword)) {
-      if (!KEEPS_PLANS.has(keyword)) await this.clear();
+    if (!PREPARED_KEYWORDS.has(keyword)) {
+      if (!PLAN_KEEPING_KEYWORDS.has(keyword)) await this.clear();
       const r = await this.#pg.query(sql, /** @type {unknown[]} */ (params), { rowMode: 'object' });
       return { rows: r.rows, affectedRows: r.affectedRows };
     }
     try {
       return await this.#run(sql, params);
     } catch (err) {
-      if (!STALE.has(/** @type {{ code?: string }} */ (err)?.code)) throw err;
+      if (!STALE_STATEMENT_CODES.has(/** @type {{ code?: string }} */ (err)?.code)) throw err;
       // Someone dropped our statements (DISCARD, DEALLOCATE) or a table changed under a
       // plan: start again. Outside a transaction the statement can simply run again.
       await this.clear();
