@@ -31,7 +31,7 @@ export async function caseDashboard(ctx: AuthedContext, opts: { kind?: string } 
   let openCases = db
     .selectFrom('kernel.cases as c')
     .where('c.tenant_id', '=', ctx.tenant.id)
-    .where(caseVisible(db, ctx.user))
+    .where(caseVisible(ctx.user))
     .where('c.status', 'in', openStatuses)
     .where((eb) => eb.or([eb('c.deadline', '<=', weekEnd), eb('c.next_dispatch_on', '<=', today)]));
   if (opts.kind) openCases = openCases.where('c.kind', '=', opts.kind);

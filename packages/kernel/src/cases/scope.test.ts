@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import type { SessionUser } from '@zhengfa/plugin-api';
 import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import type { KernelDatabase } from '../db/schema.js';
+import { caseVisible } from './scope.js';
 import { orgIdByName, registerAndAssign } from './test-helpers.js';
 
 describeEachEngine('case scope', (engine) => {
@@ -77,5 +81,29 @@ describeEachEngine('case scope', (engine) => {
     const later = await t.asCookie(liaison.cookie);
     expect((await later.caller.cases.ledger({ keyword: '新设人民法庭' })).total).toBe(0);
     await expect(later.caller.cases.get({ id: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('shows a unit a case it only cooperates on, in the ledger, in a search and on the case page', async () => {
+    const shared = await registerAndAssign(t, sup, leader, { unit: '示范县人民法院', cooperating: ['示范县公安局'], title: '法院牵头公安协办的涉众案件' });
+    expect((await liaison.caller.cases.ledger({})).items.map((i) => i.id)).toContain(shared.id);
+    expect((await liaison.caller.cases.ledger({ keyword: '涉众' })).items.map((i) => i.id)).toEqual([shared.id]);
+    await expect(liaison.caller.cases.get({ id: shared.id })).resolves.toMatchObject({ id: shared.id });
+  });
+
+  it("keeps a case's scope organisations to its units' paths whatever a writer sets", async () => {
+    const police = await orgIdByName(t, '示范县公安局');
+    await sql`update kernel.cases set scope_org_ids = array[${police}]::uuid[] where tenant_id = ${t.tenantId} and id = ${courtCase.id}`.execute(t.database.db);
+    await expect(liaison.caller.cases.get({ id: courtCase.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await liaison.caller.cases.ledger({ keyword: '执行案件' })).total).toBe(0);
+  });
+
+  it("finds the same cases for a unit through the scope's index entries as by testing each row", async () => {
+    const db = t.database.db as Kysely<KernelDatabase>;
+    const user = { tenantId: t.tenantId, orgId: await orgIdByName(t, '示范县公安局'), committee: false } as SessionUser;
+    const ids = async (indexed: boolean) =>
+      (await db.selectFrom('kernel.cases as c').select('c.id').where('c.tenant_id', '=', t.tenantId).where(caseVisible(user, 'c', { indexed })).orderBy('c.id').execute()).map((r) => r.id);
+    const byIndex = await ids(true);
+    expect(byIndex.length).toBeGreaterThan(2);
+    expect(await ids(false)).toEqual(byIndex);
   });
 });

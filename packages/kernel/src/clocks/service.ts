@@ -58,7 +58,7 @@ async function lockClock(trx: Kysely<KernelDatabase>, ctx: AuthedContext, clockI
     .selectAll('k')
     .where('k.tenant_id', '=', ctx.tenant.id)
     .where('k.id', '=', clockId)
-    .where(caseVisible(trx, ctx.user))
+    .where(caseVisible(ctx.user))
     .forUpdate('k')
     .executeTakeFirst();
   if (!row) throw notFound(s.notFound);

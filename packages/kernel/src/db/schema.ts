@@ -167,6 +167,8 @@ export interface CasesTable {
   deadline: string | null;
   lead_unit_id: string | null;
   cooperating_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** Every organisation whose subtree holds a unit of the case; kept by a trigger (migration 0014). */
+  scope_org_ids: ColumnType<string[], never, never>;
   six_clarities: ColumnType<Record<string, string>, string | undefined, string>;
   result_report: string | null;
   registered_by: string;

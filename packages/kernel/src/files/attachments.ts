@@ -79,7 +79,7 @@ export async function storeAttachment(ctx: AuthedContext, filesDir: string, inpu
     .select('c.id')
     .where('c.tenant_id', '=', ctx.tenant.id)
     .where('c.id', '=', input.caseId)
-    .where(caseVisible(db, ctx.user))
+    .where(caseVisible(ctx.user))
     .executeTakeFirst();
   if (!visible) throw notFound();
   const name = path.basename(input.name).slice(0, 200);
@@ -112,7 +112,7 @@ export async function openAttachment(ctx: AuthedContext, filesDir: string, id: s
     .select(['a.id', 'a.name', 'a.size', 'a.mime', 'a.sha256', 'a.case_id'])
     .where('a.tenant_id', '=', ctx.tenant.id)
     .where('a.id', '=', id)
-    .where(caseVisible(db, ctx.user))
+    .where(caseVisible(ctx.user))
     .executeTakeFirst();
   if (!row) throw notFound(s.notFound);
   await ctx.audit.record({ action: 'files.download', targetType: 'case', targetId: row.case_id, detail: { attachmentId: id } });

@@ -12,6 +12,8 @@ import * as m0009 from './0009_open_cases_covering_index.js';
 import * as m0010 from './0010_audit_append_one_statement.js';
 import * as m0011 from './0011_principal_change_notices.js';
 import * as m0012 from './0012_search_pending_list_limit.js';
+import * as m0013 from './0013_case_scopes_plpgsql.js';
+import * as m0014 from './0014_case_scope_orgs.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -29,5 +31,7 @@ export const kernelMigrations: MigrationSet = {
     '0010_audit_append_one_statement': m0010,
     '0011_principal_change_notices': m0011,
     '0012_search_pending_list_limit': m0012,
+    '0013_case_scopes_plpgsql': m0013,
+    '0014_case_scope_orgs': m0014,
   },
 };

@@ -45,7 +45,7 @@ async function visibleCase(ctx: AuthedContext, id: string) {
     .select(['u.name as unit_name', 'l.display_name as leader_name'])
     .where('c.tenant_id', '=', ctx.tenant.id)
     .where('c.id', '=', id)
-    .where(caseVisible(db, ctx.user))
+    .where(caseVisible(ctx.user))
     .executeTakeFirst();
   if (!c) throw notFound();
   return c;
@@ -164,7 +164,7 @@ export async function bulletinDocx(ctx: AuthedContext, period: { from: string; t
   if (period.from > period.to) throw badRequest(s.badPeriod);
   const today = chinaDate();
   const open = sql.join(openStatuses.map((x) => sql.lit(x)));
-  const base = db.selectFrom('kernel.cases as c').where('c.tenant_id', '=', ctx.tenant.id).where(caseVisible(db, ctx.user)).where('c.received_on', '<=', period.to);
+  const base = db.selectFrom('kernel.cases as c').where('c.tenant_id', '=', ctx.tenant.id).where(caseVisible(ctx.user)).where('c.received_on', '<=', period.to);
   const totals = await base
     .select([
       sql<number>`count(*)`.as('total'),

@@ -37,6 +37,8 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0010_audit_append_one_statement' },
       { owner: 'kernel', name: '0011_principal_change_notices' },
       { owner: 'kernel', name: '0012_search_pending_list_limit' },
+      { owner: 'kernel', name: '0013_case_scopes_plpgsql' },
+      { owner: 'kernel', name: '0014_case_scope_orgs' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });

@@ -99,7 +99,7 @@ export async function draftInstrument(ctx: AuthedContext, input: DraftInput) {
       .select(['c.id', 'c.status'])
       .where('c.tenant_id', '=', ctx.tenant.id)
       .where('c.id', '=', input.caseId)
-      .where(caseVisible(trx, ctx.user))
+      .where(caseVisible(ctx.user))
       .executeTakeFirst();
     if (!c) throw notFound();
     if (c.status === 'archived') throw badRequest(s.caseClosed);

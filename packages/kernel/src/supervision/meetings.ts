@@ -51,7 +51,7 @@ export async function scheduleMeeting(ctx: AuthedContext, input: { title: string
   return inTransaction(db, async (trx) => {
     const orgs = await trx.selectFrom('kernel.orgs').select('id').where('tenant_id', '=', ctx.tenant.id).where('id', 'in', input.orgIds).where('disabled', '=', false).execute();
     if (orgs.length !== new Set(input.orgIds).size) throw badRequest(s.noOrgs);
-    const cases = await trx.selectFrom('kernel.cases as c').select('c.id').where('c.tenant_id', '=', ctx.tenant.id).where('c.id', 'in', input.caseIds).where(caseVisible(trx, ctx.user)).execute();
+    const cases = await trx.selectFrom('kernel.cases as c').select('c.id').where('c.tenant_id', '=', ctx.tenant.id).where('c.id', 'in', input.caseIds).where(caseVisible(ctx.user)).execute();
     if (cases.length !== new Set(input.caseIds).size) throw badRequest(s.noCases);
     const { id } = await trx
       .insertInto('kernel.meetings')
@@ -204,7 +204,7 @@ export async function getMeeting(ctx: AuthedContext, id: string) {
       .select(['c.id', 'c.doc_no', 'c.title', 'c.status'])
       .where('mc.tenant_id', '=', ctx.tenant.id)
       .where('mc.meeting_id', '=', id)
-      .where(caseVisible(db, ctx.user))
+      .where(caseVisible(ctx.user))
       .execute(),
   ]);
   const opinionVisible = ctx.user.committee || Boolean(m.opinion_signed_at);

@@ -16,7 +16,7 @@ export async function recordPowerUse(
 ) {
   const db = ctx.db as unknown as K;
   return inTransaction(db, async (trx) => {
-    const c = await trx.selectFrom('kernel.cases as c').select('c.id').where('c.tenant_id', '=', ctx.tenant.id).where('c.id', '=', input.caseId).where(caseVisible(trx, ctx.user)).executeTakeFirst();
+    const c = await trx.selectFrom('kernel.cases as c').select('c.id').where('c.tenant_id', '=', ctx.tenant.id).where('c.id', '=', input.caseId).where(caseVisible(ctx.user)).executeTakeFirst();
     if (!c) throw notFound();
     const { id } = await trx
       .insertInto('kernel.power_uses')
@@ -54,7 +54,7 @@ export async function listPowerUses(ctx: AuthedContext, caseId: string) {
     .select(['u.display_name as recorder', 'o.name as target_org_name'])
     .where('p.tenant_id', '=', ctx.tenant.id)
     .where('p.case_id', '=', caseId)
-    .where(caseVisible(db, ctx.user))
+    .where(caseVisible(ctx.user))
     .orderBy('p.used_on', 'desc')
     .execute();
   return rows.map((r) => ({
