@@ -83,6 +83,19 @@ describeEachEngine('ledger', (engine) => {
     expect(byDeadline.items.map((i) => i.title)).toEqual(['山林权属争议1050', '山林权属争议1049', '山林权属争议1048']);
   });
 
+  it('finds every match of a term when the county has grown since its size was read for the plan', async () => {
+    expect((await sup.caller.cases.ledger({ keyword: '林场' })).total).toBe(0);
+    const grams = tenantGrams(t.tenantId, documentGrams('国有林场改制'));
+    const supervisorId = await userIdByName(t, 'supervisor');
+    await sql`insert into kernel.cases (tenant_id, kind, doc_no, doc_year, doc_seq, title, source, urgency, status, registered_by, registered_at, received_on, search_grams)
+      select ${t.tenantId}, 'supervision', '林场' || n, 1991, n, '国有林场改制' || n, 'letter', 'normal', 'registered', ${supervisorId}::uuid,
+        timestamptz '2021-01-01 08:00+08' + n * interval '1 minute', date '2021-01-01', ${grams}::text[]
+      from generate_series(1, 600) as n`.execute(t.database.db);
+    const r = await sup.caller.cases.ledger({ keyword: '林场', sort: 'registeredAt', dir: 'desc', pageSize: 3 });
+    expect(r).toMatchObject({ total: 600, totalCapped: false });
+    expect(r.items.map((i) => i.title)).toEqual(['国有林场改制600', '国有林场改制599', '国有林场改制598']);
+  });
+
   it('rejects an over-long keyword with a Chinese message', async () => {
     await expect(sup.caller.cases.ledger({ keyword: '字'.repeat(51) })).rejects.toThrow('关键词不能超过 50 个字');
   });

@@ -56,11 +56,16 @@ describe('plan literals', () => {
     expect(c.parameters).not.toContain(chinaDate());
   });
 
-  it("bounds a unit user's subtree by its path and the path's byte-wise successor, as parameters", () => {
+  it("tests a unit user's scope as its organisation among the case's scope organisations, one parameter", () => {
     const c = ledgerQuery(db, ctxOf(liaison), {}).select('c.id').compile();
-    expect(c.sql).toContain('so.path ~>=~ $');
-    expect(c.sql).not.toContain(' like ');
-    expect(c.parameters).toContain(liaison.orgPath);
-    expect(c.parameters).toContain('/00000000-0000-4000-8000-0000000000a1/00000000-0000-4000-8000-0000000000b20');
+    expect(c.sql).toContain('coalesce("c"."scope_org_ids" @> array[$');
+    expect(c.sql).not.toContain('kernel.orgs');
+    expect(c.parameters).toContain(liaison.orgId);
+  });
+
+  it("lets the index find a unit user's scope when the plan says it is small", () => {
+    const c = ledgerQuery(db, ctxOf(liaison), {}, { scopeIndexed: true }).select('c.id').compile();
+    expect(c.sql).toContain('"c"."scope_org_ids" @> (select array[$');
+    expect(c.sql).not.toContain('coalesce("c"."scope_org_ids"');
   });
 });
