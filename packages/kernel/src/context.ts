@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuthedContext, RequestContext } from '@zhengfa/plugin-api';
-import { appendAudit, type AuditActor } from './audit/audit-log.js';
+import { appendAudit, auditActorOf, type AuditActor } from './audit/audit-log.js';
 import type { PrincipalCache } from './auth/principal-cache.js';
 import { readCookie, resolveSession, SESSION_COOKIE, type PrincipalRow } from './auth/sessions.js';
 import type { KernelDatabase } from './db/schema.js';
@@ -78,14 +78,13 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
 
   const { tenantName, ...user } = lookup.user;
   const tenant = { id: user.tenantId, name: tenantName };
-  const actor: AuditActor = { tenantId: tenant.id, userId: user.id, userName: user.displayName, ip, userAgent };
   const ctx: AuthedContext = {
     ...base,
     tenant,
     user,
     sessionId: lookup.sessionId,
     can: (perm) => user.permissions.has(perm),
-    audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, actor, entry) },
+    audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, auditActorOf(ctx), entry) },
     events: createEventPublisher(deps.db, tenant.id),
   };
   self = ctx;

@@ -11,7 +11,7 @@
 // content digest). One round trip per entry instead of a read and a write.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { AuditEntry, AuditOutcome } from '@zhengfa/plugin-api';
+import type { AuditEntry, AuditOutcome, AuthedContext } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 
 /** Tenant id under which platform-level entries (no tenant known) are chained. */
@@ -24,6 +24,11 @@ export interface AuditActor {
   userName: string | null;
   ip: string | null;
   userAgent: string | null;
+}
+
+/** Who an authed request's audit rows name: the actor its `ctx.audit.record` writes with. */
+export function auditActorOf(ctx: AuthedContext): AuditActor {
+  return { tenantId: ctx.tenant.id, userId: ctx.user.id, userName: ctx.user.displayName, ip: ctx.request.ip, userAgent: ctx.request.userAgent };
 }
 
 export interface AuditRow {
@@ -101,13 +106,15 @@ export function expectedAuditHash(row: Omit<AuditRow, 'hash'>): string {
 }
 
 /**
- * Appends one entry in one statement: the head's upsert (a new chain starts at seq 1 after
+ * One entry's append as two CTEs, `audit_head` and `audit_row`, for the WITH of a statement
+ * (appendAudit's own, or a writer's that appends its audit row in the statement that makes
+ * its change: one round trip fewer). The head's upsert (a new chain starts at seq 1 after
  * the genesis hash) locks the tenant's head row until the caller's transaction ends, takes
  * the next seq and chains the server's content digest onto the previous hash; the log row
  * is inserted from what the upsert returns. A single statement is atomic on its own, so an
  * append outside a transaction needs none.
  */
-export async function appendAudit(db: Kysely<any>, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export function auditAppendCtes(actor: AuditActor, entry: AuditEntry): RawBuilder<unknown> {
   const tenantId = actor.tenantId ?? PLATFORM_TENANT;
   const content: AuditContent = {
     tenant_id: tenantId,
@@ -125,18 +132,23 @@ export async function appendAudit(db: Kysely<any>, actor: AuditActor, entry: Aud
   };
   const digest = auditContentDigest(content);
   const chained = (prev: RawBuilder<string>, seq: RawBuilder<string>) => sql<string>`encode(sha256(convert_to(${prev} || ':' || ${seq} || ':' || ${digest}, 'UTF8')), 'hex')`;
-  await sql`
-    with head as (
+  return sql`audit_head as (
       insert into kernel.audit_heads as h (tenant_id, seq, prev_hash, hash)
       values (${tenantId}, 1, ${GENESIS}, ${chained(sql`${GENESIS}::text`, sql`'1'`)})
       on conflict (tenant_id) do update
         set seq = h.seq + 1, prev_hash = h.hash, hash = ${chained(sql`h.hash`, sql`(h.seq + 1)::text`)}
       returning seq, prev_hash, hash
-    )
-    insert into kernel.audit_log (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, outcome, ip, user_agent, detail, prev_hash, hash, scheme)
-    select ${tenantId}, head.seq, ${content.at}, ${content.actor_id}::uuid, ${content.actor_name}, ${content.action}, ${content.target_type}, ${content.target_id},
-      ${content.outcome}, ${content.ip}, ${content.user_agent}, ${JSON.stringify(content.detail)}::jsonb, head.prev_hash, head.hash, 2
-    from head`.execute(db);
+    ), audit_row as (
+      insert into kernel.audit_log (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, outcome, ip, user_agent, detail, prev_hash, hash, scheme)
+      select ${tenantId}, audit_head.seq, ${content.at}, ${content.actor_id}::uuid, ${content.actor_name}, ${content.action}, ${content.target_type}, ${content.target_id},
+        ${content.outcome}, ${content.ip}, ${content.user_agent}, ${JSON.stringify(content.detail)}::jsonb, audit_head.prev_hash, audit_head.hash, 2
+      from audit_head
+    )`;
+}
+
+/** Appends one entry in one statement (auditAppendCtes). */
+export async function appendAudit(db: Kysely<any>, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await sql`with ${auditAppendCtes(actor, entry)} select 1`.execute(db);
 }
 
 export interface ChainVerification {

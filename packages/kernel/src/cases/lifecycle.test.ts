@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { verifyAuditChain } from '../audit/audit-log.js';
 import { inDays, orgIdByName, registerAndAssign, userIdByName } from './test-helpers.js';
 
 describeEachEngine('case lifecycle', (engine) => {
@@ -123,6 +124,19 @@ describeEachEngine('case lifecycle', (engine) => {
     expect(a.id).toBe(b.id);
     const n = await sql<{ n: number }>`select count(*)::int as n from kernel.cases where title = '幂等登记测试事项'`.execute(t.database.db);
     expect(n.rows[0]!.n).toBe(1);
+  });
+
+  it('writes one audit row and one event per registration, even for a repeated idempotency key, and the audit chain verifies', async () => {
+    const input = { title: '审计与事件测试事项', summary: '', source: 'online' as const, urgency: 'normal' as const, isKey: false, parties: [], idempotencyKey: 'form-audit-event-001' };
+    const [a, b, c] = await Promise.all([sup.caller.cases.register(input), sup.caller.cases.register(input), sup.caller.cases.register({ ...input, idempotencyKey: 'form-audit-event-002' })]);
+    expect(a.id).toBe(b.id);
+    const audit = await sql<{ target_id: string; actor_name: string; detail: { docNo: string } }>`
+      select target_id, actor_name, detail from kernel.audit_log where tenant_id = ${t.tenantId} and action = 'cases.register' and target_id in (${a.id}, ${c.id}) order by seq`.execute(t.database.db);
+    expect(audit.rows.map((r) => r.target_id).sort()).toEqual([a.id, c.id].sort());
+    expect(audit.rows.find((r) => r.target_id === a.id)).toMatchObject({ actor_name: '陈监督', detail: { docNo: a.docNo } });
+    const events = await sql<{ payload: { caseId: string } }>`select payload from kernel.outbox where name = 'kernel.case.registered' and payload->>'caseId' in (${a.id}, ${c.id})`.execute(t.database.db);
+    expect(events.rows.map((r) => r.payload.caseId).sort()).toEqual([a.id, c.id].sort());
+    expect(await verifyAuditChain(t.database.db, t.tenantId)).toMatchObject({ ok: true });
   });
 
   it('rejects an invalid ID number with a Chinese message and registers nothing', async () => {

@@ -2,18 +2,20 @@
 // plugin subscriptions at least once after commit. A delivery row is inserted in the
 // handler's own transaction, so a handler's effects and the record that it ran commit
 // together; two server processes racing for one event serialise on that row.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { BackgroundContext, EventPublisher, KernelEvent, Logger } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
 
+/** An event's outbox row as a CTE, `outbox_event`, for the WITH of the statement whose change it announces. */
+export function outboxEventCte(tenantId: string | null, name: string, payload: unknown): RawBuilder<unknown> {
+  return sql`outbox_event as (insert into kernel.outbox (tenant_id, name, payload) values (${tenantId}, ${name}, ${JSON.stringify(payload)}::jsonb))`;
+}
+
 export function createEventPublisher(db: Kysely<any>, tenantId: string | null): EventPublisher {
   return {
     async emit(name, payload, opts) {
-      await (opts?.db ?? db)
-        .insertInto('kernel.outbox')
-        .values({ tenant_id: tenantId, name, payload: JSON.stringify(payload) })
-        .execute();
+      await sql`with ${outboxEventCte(tenantId, name, payload)} select 1`.execute(opts?.db ?? db);
     },
   };
 }
