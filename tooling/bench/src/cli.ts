@@ -16,7 +16,7 @@ import { dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
 import { ceilingRuns, directPool, engineQuery, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
 import type { Personas, ScenarioContext } from './scenarios/common.js';
 import { exportScenario } from './scenarios/export.js';
-import { registerApi } from './scenarios/register.js';
+import { registerApi, registerAtRate } from './scenarios/register.js';
 import { ssrTtfb } from './scenarios/ssr.js';
 import { sweepScenario } from './scenarios/sweep.js';
 
@@ -71,6 +71,29 @@ async function main(): Promise<void> {
   const settings: Record<string, string> = {};
   for (const s of ['shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections']) {
     settings[s] = (await q<Record<string, string>>(`show ${s}`)).rows[0]![s]!;
+  }
+  if (opts.engine === 'postgres') {
+    // A server tuned for the data or not: with less shared memory than its hot data,
+    // PostgreSQL copies pages from the operating system's cache on every read.
+    const mem = (await q<{ db: string; buffers: string }>(`select pg_database_size(current_database()) as db, (select setting::bigint * 8192 from pg_settings where name = 'shared_buffers') as buffers`)).rows[0]!;
+    settings.database_size = `${Math.round(Number(mem.db) / 2 ** 20)}MB`;
+    if (Number(mem.buffers) < Number(mem.db) / 2) {
+      const warning = `shared_buffers (${settings.shared_buffers}) holds less than half of this ${settings.database_size} database, so reads copy pages from the operating system's cache: figures are lower than on a server configured as README.md "Running on PostgreSQL" says.`;
+      notes.push(warning);
+      log(`note: ${warning}`);
+    } else {
+      // A server in service holds its hot tables in its buffers; a freshly started or
+      // freshly generated one does not yet. pg_prewarm (contrib) loads them, when it is there.
+      try {
+        const t1 = Date.now();
+        await q('create extension if not exists pg_prewarm');
+        await q(`select sum(pg_prewarm(c.oid)) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'kernel' and c.relkind in ('r', 'i', 't')`);
+        notes.push(`The kernel's tables and indexes were loaded into shared_buffers (pg_prewarm) before the run, as a server in service holds them.`);
+        log(`prewarmed the kernel's tables into shared_buffers (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+      } catch (err) {
+        log(`note: pg_prewarm unavailable (${(err as Error).message}); the first scenarios also warm the buffers`);
+      }
+    }
   }
   const machine: Machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -177,7 +200,12 @@ async function main(): Promise<void> {
         ssr = await ssrTtfb({ ...serverCtx, concurrency: Math.min(ctx.concurrency, 4) }, server.url, personas.committee);
         if (ssr.note) notes.push(ssr.note);
       }
-      if (has('register')) api.register = await registerApi(serverCtx, personas.committee, `${opts.engine}-${opts.size}-${Date.now()}`);
+      if (has('register')) {
+        const runId = `${opts.engine}-${opts.size}-${Date.now()}`;
+        api.register = await registerApi(serverCtx, personas.committee, runId);
+        const atRate = await registerAtRate(serverCtx, personas.committee, runId);
+        api[atRate.name] = atRate;
+      }
       if (has('export')) {
         const bigSession: Session = personas.committee[0]!;
         exported = await exportScenario(server.url, bigSession, exportFilter, server.pid, log);
@@ -189,6 +217,8 @@ async function main(): Promise<void> {
 
   if (opts.engine === 'pglite') notes.push('PGlite is one embedded connection: the 32 clients queue on it, so latency is mostly queueing; the ceiling runs on the same instance, on the calling thread and through the same prepared statements as the server, before the server starts.');
   if (needServer) notes.push(`After the server starts, ${WARM_UP_SECONDS} s of unmeasured ledger, search and dashboard requests from both personas warm it (and the load generator) before the first API scenario; each scenario then has its own 1 s warm-up.`);
+  const regAt = Object.values(api).find((x) => x.offeredRate);
+  if (regAt) notes.push(`${regAt.name} is an open loop: a registration falls due every ${(1000 / regAt.offeredRate!).toFixed(2)} ms whatever has answered, from the same ${regAt.concurrency} supervisors with at most one request each in flight, and its latency runs from when it fell due (${regAt.queued} of them found all ${regAt.concurrency} busy and waited). \`register\` above it is the closed loop, ${ctx.concurrency} clients back to back: the throughput the machine saturates at, where a request's latency is mostly its wait behind the others (mean ≈ clients / throughput).`);
   notes.push('The server runs with LOG_LEVEL=warn (per-request info logging off) and its default pool of 10 connections; its background loop (event delivery, jobs, reminder sweep every 5 s) stays on, as in production.');
   notes.push('Client, server and database share the machine; the load average column shows other work that ran at the same time.');
   // On a virtual machine the hypervisor may hand part of the cores to other guests; every

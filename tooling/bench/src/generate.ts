@@ -257,7 +257,7 @@ interface Batch {
 const caseCols = {
   tenant_id: 'text', id: 'uuid', kind: 'text', doc_no: 'text', doc_year: 'int4', doc_seq: 'int4', title: 'text', summary: 'text', source: 'text', urgency: 'text',
   status: 'text', is_key: 'bool', lead_leader_id: 'uuid', handler_name: 'text', handler_phone: 'text', resolution_plan: 'text', deadline: 'date', lead_unit_id: 'uuid',
-  cooperating_unit_ids: 'uuid[]', result_report: 'text', registered_by: 'uuid', registered_at: 'timestamptz', received_on: 'date', assigned_at: 'timestamptz',
+  cooperating_unit_ids: 'uuid[]', scope_org_ids: 'uuid[]', result_report: 'text', registered_by: 'uuid', registered_at: 'timestamptz', received_on: 'date', assigned_at: 'timestamptz',
   closed_at: 'timestamptz', next_dispatch_on: 'date', next_report_on: 'date', last_dispatch_on: 'date', search_grams: 'text[]', version: 'int4', updated_at: 'timestamptz',
 } as const;
 const partyCols = { tenant_id: 'text', id: 'uuid', case_id: 'uuid', role: 'text', name: 'text', id_number: 'text', phone: 'text', address: 'text' } as const;
@@ -323,6 +323,9 @@ async function generateCounty(target: Target, county: County, today: number, sta
   const leader = county.users.find((u) => u.id === county.leaderId)!;
   const supervisor = county.users.find((u) => u.id === county.supervisorId)!;
   const liaisonOf = new Map(county.users.filter((u) => u.role === 'liaison').map((u) => [u.orgId, u]));
+  // A case's scope organisations: every organisation on its units' paths (kernel migration 0014).
+  const pathOf = new Map(county.orgs.map((o) => [o.id, o.path]));
+  const scopeOf = (units: string[]) => [...new Set(units.flatMap((u) => pathOf.get(u)!.split('/').filter(Boolean)))].sort();
   const batchSize = target.engine === 'pglite' ? 1000 : 2000;
   let b = emptyBatch();
 
@@ -387,6 +390,7 @@ async function generateCounty(target: Target, county: County, today: number, sta
     c.deadline!.push(hasFourFixes ? isoOf(deadlineDay) : null);
     c.lead_unit_id!.push(leadUnit);
     c.cooperating_unit_ids!.push(arrayLiteral(coop));
+    c.scope_org_ids!.push(arrayLiteral(scopeOf(leadUnit ? [leadUnit, ...coop] : coop)));
     c.result_report!.push(step >= stepOf.submitted! ? rng.pick(v.resultReports) : null);
     c.registered_by!.push(supervisor.id);
     c.registered_at!.push(registeredAt);
@@ -564,7 +568,12 @@ export async function ensureGenerated(engine: EngineKey, size: SizeKey, log: (s:
     // Plugins installed since the generation bring their own migrations and permissions.
     const kernel = createKernel({ database: target.database, plugins: installedPlugins });
     const { applied } = await kernel.migrate();
-    if (applied.length) log(`applied ${applied.length} newer migration(s)`);
+    if (applied.length) {
+      // As after the generation: the state autovacuum keeps a running install's tables in
+      // (a migration that rewrote rows left their old versions behind).
+      await target.raw.query('vacuum (analyze)');
+      log(`applied ${applied.length} newer migration(s), then vacuum (analyze)`);
+    }
     await kernel.prepare();
     return { target, meta: existing, generated: false };
   }
@@ -595,8 +604,10 @@ export async function generateInto(target: Target, size: SizeKey, log: (s: strin
   log(`province: ${province.length} counties, ${province.reduce((s, c) => s + c.orgs.length, 0)} orgs, ${province.reduce((s, c) => s + c.users.length, 0)} users`);
 
   const captured = await dropSecondary(target.raw);
-  // The tallies' row trigger is off for the bulk load; the counters are rebuilt once at the end.
+  // The tallies' row trigger is off for the bulk load; the counters are rebuilt once at the
+  // end. The scope organisations come with the rows, so their trigger is off too.
   await target.raw.query('alter table kernel.cases disable trigger case_tallies_sync_write');
+  await target.raw.query('alter table kernel.cases disable trigger case_scope_orgs_insert');
   const today = todayDay();
   const stats: GenStats = { cases: 0, parties: 0, events: 0, open: 0, overdue: 0, dispatchDue: 0 };
   const inflight = new Set<Promise<void>>();
@@ -619,7 +630,16 @@ export async function generateInto(target: Target, size: SizeKey, log: (s: strin
     `insert into kernel.doc_counters (tenant_id, kind, year, last_no) select tenant_id, kind, doc_year, max(doc_seq) from kernel.cases group by tenant_id, kind, doc_year`,
   );
   await target.raw.query('alter table kernel.cases enable trigger case_tallies_sync_write');
+  await target.raw.query('alter table kernel.cases enable trigger case_scope_orgs_insert');
   await rebuildCaseTallies(target.database.db);
+  // The scope organisations written with the rows are what the kernel's trigger would have
+  // computed (checked on a sample: the trigger's function asks the organisation tree per row).
+  const wrongScopes = (
+    await target.raw.query<{ n: number }>(
+      `select count(*)::int as n from (select * from kernel.cases order by id limit 5000) as c where c.scope_org_ids is distinct from array_remove(kernel.case_scopes(c::kernel.cases), null)`,
+    )
+  ).rows[0]!.n;
+  if (wrongScopes) throw new Error(`generator: ${wrongScopes} of 5,000 sampled matters have scope organisations other than the kernel's`);
   // The state a running install keeps its tables in: autovacuum on PostgreSQL, the kernel's
   // nightly VACUUM (ANALYZE) on PGlite (system/embedded-maintenance.ts).
   await target.raw.query('vacuum (analyze)');

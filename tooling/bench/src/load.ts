@@ -1,12 +1,21 @@
-// A closed-loop load runner: `concurrency` clients each send their next request as soon
-// as the previous one answers, for a fixed time after a short warm-up. Latencies are kept
+// Load runners. Closed loop (runLoad): `concurrency` clients each send their next request as
+// soon as the previous one answers, for a fixed time after a short warm-up: the throughput
+// the machine saturates at, with each request's latency mostly its wait behind the other 31
+// (Little's law: mean latency = clients / throughput). Open loop (runAtRate): requests
+// fall due at a fixed rate whatever has answered, at most `maxInFlight` at once, each
+// timed from the moment it fell due: the latency a given load sees. Latencies are kept
 // exactly (no histogram buckets) and summarised as percentiles.
 import os from 'node:os';
 import { cpuPerRequest, type CpuPerRequest, type CpuProbe, type CpuSnapshot } from './cpu.js';
 
 export interface LoadResult {
   name: string;
+  /** Closed loop: the clients. Open loop: the most requests in flight at once. */
   concurrency: number;
+  /** Open loop only: the rate requests fell due at, per second. */
+  offeredRate?: number;
+  /** Open loop only: requests that fell due while `concurrency` were in flight and waited for one to answer. */
+  queued?: number;
   seconds: number;
   requests: number;
   errors: number;
@@ -93,5 +102,76 @@ export async function runLoad(
     if (cpu) r.cpu = cpu;
   }
   log(`  ${name}: ${r.throughput}/s p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, errors ${r.errors}${firstError ? ` (${firstError})` : ''}${r.cpu ? `; CPU ms/req generator ${r.cpu.generator} server ${r.cpu.server ?? '–'} database ${r.cpu.database ?? '–'}` : ''}`);
+  return r;
+}
+
+/**
+ * Open loop: request k falls due at start + k / rate and is sent then, or, when
+ * `maxInFlight` requests are already out, as soon as one answers; its latency runs from the
+ * moment it fell due, so a slow answer delays the requests behind it and they show it (no
+ * coordinated omission, as in wrk2). Requests due in the warm-up are sent but not counted.
+ */
+export async function runAtRate(
+  name: string,
+  opts: { rate: number; seconds: number; maxInFlight: number; warmupSeconds?: number; cpu?: CpuProbe },
+  request: (slot: number, iteration: number) => Promise<unknown>,
+  log: (s: string) => void = () => {},
+): Promise<LoadResult> {
+  const warmup = (opts.warmupSeconds ?? 1) * 1000;
+  const interval = 1000 / opts.rate;
+  const start = performance.now();
+  const measureFrom = start + warmup;
+  const end = measureFrom + opts.seconds * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  let queued = 0;
+  let firstError: string | undefined;
+  let cpuFrom: CpuSnapshot | undefined;
+  let cpuTo: CpuSnapshot | undefined;
+  const probe = opts.cpu;
+  const timers = probe ? [setTimeout(() => (cpuFrom = probe()), warmup), setTimeout(() => (cpuTo = probe()), warmup + opts.seconds * 1000)] : [];
+  const freeSlots = Array.from({ length: opts.maxInFlight }, (_, i) => opts.maxInFlight - 1 - i);
+  const waiting: ((slot: number) => void)[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const takeSlot = (): Promise<number> | number => freeSlots.pop() ?? new Promise<number>((resolve) => waiting.push(resolve));
+  const giveSlot = (slot: number) => {
+    const next = waiting.shift();
+    if (next) next(slot);
+    else freeSlots.push(slot);
+  };
+  for (let k = 0; ; k++) {
+    const due = start + k * interval;
+    if (due >= end) break;
+    const now = performance.now();
+    if (due > now) await new Promise((r) => setTimeout(r, due - now));
+    const counted = due >= measureFrom;
+    const slotOrWait = takeSlot();
+    if (typeof slotOrWait !== 'number' && counted) queued++;
+    const run = (async () => {
+      const slot = await slotOrWait;
+      try {
+        await request(slot, k);
+        const t1 = performance.now();
+        if (counted && t1 <= end) latencies.push(t1 - due);
+      } catch (err) {
+        if (counted) {
+          errors++;
+          firstError ??= String((err as Error)?.message ?? err).slice(0, 300);
+        }
+      } finally {
+        giveSlot(slot);
+      }
+    })();
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+  }
+  await Promise.all(inFlight);
+  for (const t of timers) clearTimeout(t);
+  const r: LoadResult = { ...summarise(name, opts.maxInFlight, opts.seconds, latencies, errors, firstError), offeredRate: opts.rate, queued };
+  if (cpuFrom) {
+    const cpu = cpuPerRequest(cpuFrom, cpuTo ?? probe!(), r.requests);
+    if (cpu) r.cpu = cpu;
+  }
+  log(`  ${name}: ${r.throughput}/s of ${opts.rate}/s offered, p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms, queued ${queued}, errors ${r.errors}${firstError ? ` (${firstError})` : ''}${r.cpu ? `; CPU ms/req generator ${r.cpu.generator} server ${r.cpu.server ?? '–'} database ${r.cpu.database ?? '–'}` : ''}`);
   return r;
 }

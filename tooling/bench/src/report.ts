@@ -74,8 +74,19 @@ export function checkTargets(r: RunResult): TargetCheck[] {
   out.push({ target: 'Keyword search p95 ≤ 100 ms', figure: search ? `${f(search.p95)} ms (${search.name})` : 'not run', pass: search ? search.p95 <= 100 && search.errors === 0 : null });
   const dash = worst(r.api, 'dashboard.', 'p95');
   out.push({ target: 'Dashboard p95 ≤ 100 ms', figure: dash ? `${f(dash.p95)} ms (${dash.name})` : 'not run', pass: dash ? dash.p95 <= 100 && dash.errors === 0 : null });
+  // The register target is a throughput with a latency at it: the closed loop measures the
+  // throughput (32 clients back to back), the open loop the p99 at 300 registrations a
+  // second offered. In the closed loop itself p99 ≤ 50 ms would need over 640/s (32 clients /
+  // 50 ms, Little's law), which is a different target; its p99 is shown beside it.
   const reg = r.api.register;
-  out.push({ target: 'Register ≥ 300/s with p99 ≤ 50 ms', figure: reg ? `${f(reg.throughput)}/s, p99 ${f(reg.p99)} ms` : 'not run', pass: reg ? reg.throughput >= 300 && reg.p99 <= 50 && reg.errors === 0 : null });
+  const regAt = Object.values(r.api).find((x) => x.name.startsWith('register@'));
+  out.push({
+    target: 'Register ≥ 300/s with p99 ≤ 50 ms',
+    figure: reg
+      ? `${f(reg.throughput)}/s back to back (p99 ${f(reg.p99)} ms)${regAt ? `; at ${regAt.offeredRate}/s offered: ${f(regAt.throughput)}/s, p99 ${f(regAt.p99)} ms` : ''}`
+      : 'not run',
+    pass: reg ? reg.throughput >= 300 && reg.errors === 0 && (regAt ? regAt.p99 <= 50 && regAt.errors === 0 && regAt.throughput >= 0.98 * (regAt.offeredRate ?? 0) : reg.p99 <= 50) : null,
+  });
   const sw = r.sweep?.runs.at(-1);
   out.push({ target: 'Cadence sweep ≤ 5 s, grows with matters due', figure: sw ? `${f(sw.ms / 1000, 2)} s for ${sw.due.toLocaleString()} due of ${r.sweep!.stored.toLocaleString()} stored` : 'not run', pass: sw ? sw.ms <= 5000 : null });
   const ex = r.export;
@@ -110,7 +121,8 @@ export function runMarkdown(r: RunResult): string {
     const dbName = `db.${a.name}`;
     const d = r.db[dbName];
     const q = ratio(a, d);
-    lines.push(`| ${a.name} | ${a.concurrency} | ${f(a.throughput)} | ${f(a.p50)} | ${f(a.p95)} | ${f(a.p99)} | ${f(a.max)} | ${a.errors} | ${d ? f(d.throughput) : '–'} | ${q ? f(q.throughput, 2) : '–'} | ${q ? f(q.p50, 1) : '–'} | ${f(a.loadAvg)} | ${cpuCell(a)} |`);
+    const clients = a.offeredRate ? `≤ ${a.concurrency}, ${a.offeredRate}/s offered` : String(a.concurrency);
+    lines.push(`| ${a.name} | ${clients} | ${f(a.throughput)} | ${f(a.p50)} | ${f(a.p95)} | ${f(a.p99)} | ${f(a.max)} | ${a.errors} | ${d ? f(d.throughput) : '–'} | ${q ? f(q.throughput, 2) : '–'} | ${q ? f(q.p50, 1) : '–'} | ${f(a.loadAvg)} | ${cpuCell(a)} |`);
   }
   for (const d of Object.values(r.db)) {
     lines.push(`| ${d.name} (direct SQL) | ${d.concurrency} | ${f(d.throughput)} | ${f(d.p50)} | ${f(d.p95)} | ${f(d.p99)} | ${f(d.max)} | ${d.errors} | | | | ${f(d.loadAvg)} | ${cpuCell(d)} |`);

@@ -3,8 +3,8 @@
 // statements mirror packages/kernel/src/cases/queries.ts (ledgerQuery + ledgerPage): the
 // count (from the tallies for status and urgency filters, else capped), the page with the
 // lead unit's name, and the parties of the page's matters.
-import { gramsAreExact, isBroadTerm, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, subtreePathRange, tenantGrams } from '@zhengfa/kernel';
-import type { Database } from '@zhengfa/db';
+import { gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS, tenantGrams } from '@zhengfa/kernel';
+import { preparingPool, type Database } from '@zhengfa/db';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Raw } from '../db.js';
@@ -26,7 +26,17 @@ const unitVisible = `'assigned', 'in_progress', 'submitted', 'closed', 'archived
  * than the search cap) tests the grams along the sort's index instead of through theirs.
  * Any other filter reads count, page and parties in the one `page` statement.
  */
-export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today = isoOf(todayDay())): { count: [string, unknown[]] | null; page: [string, unknown[]] } {
+export interface CeilingPlan {
+  /** The term matched more than the cap (or enough to walk): grams tested along the order index. */
+  broad?: boolean;
+  /** A unit's scope small beside its county: found through the index (kernel isNarrowScope). */
+  scopeIndexed?: boolean;
+}
+
+const orgIdOf = (u: ScopeUser) => u.orgPath.split('/').filter(Boolean).at(-1)!;
+
+export function ledgerSql(u: ScopeUser, v: LedgerVariant, plan: CeilingPlan = {}, today = isoOf(todayDay())): { count: [string, unknown[]] | null; page: [string, unknown[]] } {
+  const broad = Boolean(plan.broad);
   const params: unknown[] = [u.tenantId];
   const p = (x: unknown) => {
     params.push(x);
@@ -35,11 +45,11 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today =
   const keyword = v.keyword?.trim();
   const grams = keyword ? tenantGrams(u.tenantId, queryGrams(keyword)) : [];
   const where = [grams.length && !broad ? '(c.tenant_id = $1) is true' : 'c.tenant_id = $1'];
-  let scope = '';
   if (!u.committee) {
-    const [from, below] = subtreePathRange(u.orgPath);
-    scope = `select so.id from kernel.orgs as so where so.tenant_id = ${p(u.tenantId)} and so.path ~>=~ ${p(from)} and so.path ~<~ ${p(below)}`;
-    where.push(`(c.status in (${unitVisible}) and (c.lead_unit_id in (${scope}) or c.cooperating_unit_ids && array(${scope})))`);
+    // kernel cases/scope.ts caseVisible: through the index with a term's grams or for a small scope, else a filter.
+    const indexed = (grams.length > 0 && !broad) || plan.scopeIndexed;
+    const org = p(orgIdOf(u));
+    where.push(`(c.status in (${unitVisible}) and ${indexed ? `c.scope_org_ids @> (select array[${org}]::uuid[])` : `coalesce(c.scope_org_ids @> array[${org}]::uuid[], false)`})`);
   }
   const lit = (x: string) => `'${x}'`;
   const status = v.status?.length ? v.status.map(lit).join(', ') : '';
@@ -49,9 +59,10 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today =
   if (v.overdue) where.push(`c.status in ('assigned', 'in_progress', 'submitted')`, `c.deadline < '${today}'::date`);
   if (keyword) {
     const like = `%${keyword.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    if (grams.length) where.push(broad ? `(c.search_grams @> ${p(arrayLiteral(grams))}::text[]) is true` : `c.search_grams @> ${p(arrayLiteral(grams))}::text[]`);
+    // The term as a value the planner cannot look into (kernel ledgerQuery): one generic plan per statement.
+    if (grams.length) where.push(broad ? `coalesce(c.search_grams @> ${p(arrayLiteral(grams))}::text[], false)` : `c.search_grams @> (select ${p(arrayLiteral(grams))}::text[])`);
     if (!gramsAreExact(keyword)) {
-      const l = p(like);
+      const l = `(select ${p(like)}::text)`;
       where.push(`(c.title ilike ${l} or c.summary ilike ${l} or c.doc_no ilike ${l} or exists (select 1 as one from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id and p.name ilike ${l}))`);
     }
   }
@@ -63,7 +74,7 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today =
     // The tallies (kernel cases/tallies.ts): counters plus deltas of the user's scope.
     const counters = ['tenant_id = $1', ...(status ? [`status in (${status})`] : []), ...(urgency ? [`urgency in (${urgency})`] : [])];
     if (u.committee) counters.push('scope_org_id is null');
-    else counters.push(`scope_org_id = ${p(u.orgPath.split('/').filter(Boolean).at(-1))}::uuid`, `status in (${unitVisible})`);
+    else counters.push(`scope_org_id = ${p(orgIdOf(u))}::uuid`, `status in (${unitVisible})`);
     const cw = counters.join(' and ');
     countExpr = `(select coalesce(sum(n), 0) from (select n from kernel.case_tallies where ${cw} union all select n from kernel.case_tally_deltas where ${cw}) as t)`;
   }
@@ -75,21 +86,37 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, broad = false, today =
      where ${w} order by ${order} limit 20 offset 0`,
     params,
   ];
-  // With the tenant's number of cases, for the broad-term decision (kernel isBroadTerm).
-  const tenantTotal = `(select coalesce(sum(n), 0) from (select n from kernel.case_tallies where tenant_id = $1 and scope_org_id is null
-    union all select n from kernel.case_tally_deltas where tenant_id = $1 and scope_org_id is null) as tt)`;
-  return { count: keyword ? [`select ${countExpr} as total, ${tenantTotal} as tenant_total`, params] : null, page };
+  return { count: keyword ? [`select ${countExpr} as total`, params] : null, page };
 }
 
-function isBroad(v: LedgerVariant, counted: { total?: string; tenant_total?: string }[]): boolean {
+/** A scope's number of cases for the plan decisions, read once a minute per scope (as kernel ledgerPage does). */
+const scopeSizes = new Map<string, { n: number; readAt: number }>();
+
+async function scopeCaseCount(q: Raw['query'], u: ScopeUser, committee = u.committee): Promise<number> {
+  const key = committee ? u.tenantId : `${u.tenantId}/${orgIdOf(u)}`;
+  const hit = scopeSizes.get(key);
+  if (hit && Date.now() - hit.readAt < PLANNER_COUNT_TTL_MS) return hit.n;
+  const where = committee ? 'tenant_id = $1 and scope_org_id is null' : `tenant_id = $1 and scope_org_id = $2::uuid and status in (${unitVisible})`;
+  const r = await q<{ n: string }>(
+    `select (select coalesce(sum(n), 0) from (select n from kernel.case_tallies where ${where} union all select n from kernel.case_tally_deltas where ${where}) as tt) as n`,
+    committee ? [u.tenantId] : [u.tenantId, orgIdOf(u)],
+  );
+  const n = Number(r.rows[0]!.n);
+  scopeSizes.set(key, { n, readAt: Date.now() });
+  return n;
+}
+
+async function isBroad(q: Raw['query'], u: ScopeUser, v: LedgerVariant, total: number): Promise<boolean> {
   const indexedOrder = v.sort === 'registeredAt' || v.dir === 'asc';
-  return Boolean(v.keyword?.trim()) && indexedOrder && isBroadTerm(Number(counted[0]?.total), SEARCH_COUNT_CAP, 20, Number(counted[0]?.tenant_total));
+  if (!v.keyword?.trim() || !indexedOrder) return false;
+  return total > SEARCH_COUNT_CAP || isBroadTerm(total, SEARCH_COUNT_CAP, 20, await scopeCaseCount(q, u, true));
 }
 
 export async function ledgerDirect(q: Raw['query'], u: ScopeUser, v: LedgerVariant): Promise<void> {
-  const { count, page } = ledgerSql(u, v);
-  const broad = count ? isBroad(v, (await q<{ total: string; tenant_total: string }>(count[0], count[1])).rows) : false;
-  await q(...(broad ? ledgerSql(u, v, true).page : page));
+  const scopeIndexed = !u.committee && !v.keyword?.trim() && isNarrowScope(await scopeCaseCount(q, u), 20, await scopeCaseCount(q, u, true));
+  const { count, page } = ledgerSql(u, v, { scopeIndexed });
+  const broad = count ? await isBroad(q, u, v, Number((await q<{ total: string }>(count[0], count[1])).rows[0]?.total)) : false;
+  await q(...(broad ? ledgerSql(u, v, { broad: true }).page : page));
 }
 
 /** Statements through a database's own Kysely driver: on PGlite, prepared, as the server runs them. */
@@ -103,10 +130,20 @@ export interface CeilingUsers {
 }
 
 export function directPool(url: string, size: number): { query: Raw['query']; end(): Promise<void> } {
-  // The same session settings as the server's pool (@zhengfa/db openPostgres: jit off).
+  // The same session settings as the server's pool (@zhengfa/db openPostgres: jit off), and
+  // its named prepared statements (@zhengfa/db postgres-statements.ts).
   const pool = new pg.Pool({ connectionString: url, max: size, application_name: 'zhengfa-bench-ceiling', options: '-c jit=off' });
   pool.on('error', () => {});
-  return { query: (t, p) => pool.query(t, p as unknown[]) as never, end: () => pool.end() };
+  const preparing = preparingPool(pool);
+  const query: Raw['query'] = async (text, params) => {
+    const client = await preparing.connect();
+    try {
+      return (await client.query(text, params ?? [])) as never;
+    } finally {
+      client.release();
+    }
+  };
+  return { query, end: () => preparing.end() };
 }
 
 export async function ceilingRuns(ctx: ScenarioContext, q: Raw['query'], users: CeilingUsers, which: { persona: 'committee' | 'liaison'; kind: 'ledger' | 'search2' | 'search4' }[]): Promise<Record<string, LoadResult>> {
@@ -124,9 +161,10 @@ export async function ceilingRuns(ctx: ScenarioContext, q: Raw['query'], users: 
 
 /** EXPLAIN ANALYZE of one ledger page and one search, for the report. */
 export async function explainLedger(q: Raw['query'], u: ScopeUser, v: LedgerVariant): Promise<string> {
-  const { count, page } = ledgerSql(u, v);
+  const scopeIndexed = !u.committee && !v.keyword?.trim() && isNarrowScope(await scopeCaseCount(q, u), 20, await scopeCaseCount(q, u, true));
+  const { count, page } = ledgerSql(u, v, { scopeIndexed });
   const plan = async (s: [string, unknown[]]) => (await q<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s[0]}`, s[1])).rows.map((r) => r['QUERY PLAN']).join('\n');
   if (!count) return `-- count, page and parties in one statement\n${await plan(page)}`;
-  const broad = isBroad(v, (await q<{ total: string; tenant_total: string }>(count[0], count[1])).rows);
-  return `-- count\n${await plan(count)}\n-- page${broad ? ' (broad term: grams tested along the order index)' : ''}\n${await plan(ledgerSql(u, v, broad).page)}`;
+  const broad = await isBroad(q, u, v, Number((await q<{ total: string }>(count[0], count[1])).rows[0]?.total));
+  return `-- count\n${await plan(count)}\n-- page${broad ? ' (broad term: grams tested along the order index)' : ''}\n${await plan(ledgerSql(u, v, { broad }).page)}`;
 }

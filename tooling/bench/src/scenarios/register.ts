@@ -2,15 +2,18 @@
 // the case, its parties, its first timeline event, an audit row and an outbox event in one
 // transaction. Clients are committee supervisors of different counties.
 import { Rng, seedOf } from '../prng.js';
-import { runLoad, type LoadResult } from '../load.js';
+import { runAtRate, runLoad, type LoadResult } from '../load.js';
 import * as v from '../vocab.js';
 import type { ScenarioContext } from './common.js';
 import type { Session } from '../server.js';
 
-export async function registerApi(ctx: ScenarioContext, supervisors: Session[], runId: string): Promise<LoadResult> {
+/** The rate the register target names: its p99 is read at this offered load (runAtRate). */
+export const REGISTER_TARGET_RATE = 300;
+
+function registrations(supervisors: Session[], runId: string) {
   const rng = new Rng(seedOf('register', runId));
   const sources = ['letter', 'visit', 'online', 'phone'] as const;
-  return runLoad('register', ctx, (client, i) => {
+  return (client: number, i: number) => {
     const subject = rng.pick(v.subjects);
     const who = rng.pick(v.surnames) + rng.pick(v.givenChars) + rng.pick(v.givenChars);
     return supervisors[client % supervisors.length]!.api.cases.register.mutate({
@@ -23,5 +26,18 @@ export async function registerApi(ctx: ScenarioContext, supervisors: Session[], 
       parties: [{ name: who }],
       idempotencyKey: `bench-${runId}-${client}-${i}`,
     });
-  }, ctx.log);
+  };
+}
+
+/** Closed loop: 32 supervisors registering back to back, the throughput it saturates at. */
+export async function registerApi(ctx: ScenarioContext, supervisors: Session[], runId: string): Promise<LoadResult> {
+  return runLoad('register', ctx, registrations(supervisors, runId), ctx.log);
+}
+
+/**
+ * Open loop: registrations falling due at `rate` a second from the same 32 supervisors
+ * (at most one each in flight), each timed from when it fell due.
+ */
+export async function registerAtRate(ctx: ScenarioContext, supervisors: Session[], runId: string, rate = REGISTER_TARGET_RATE): Promise<LoadResult> {
+  return runAtRate(`register@${rate}/s`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu }, registrations(supervisors, `${runId}-rate`), ctx.log);
 }
