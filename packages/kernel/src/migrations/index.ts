@@ -14,6 +14,7 @@ import * as m0011 from './0011_principal_change_notices.js';
 import * as m0012 from './0012_search_pending_list_limit.js';
 import * as m0013 from './0013_case_scopes_plpgsql.js';
 import * as m0014 from './0014_case_scope_orgs.js';
+import * as m0015 from './0015_open_cases_cover_scope.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -33,5 +34,6 @@ export const kernelMigrations: MigrationSet = {
     '0012_search_pending_list_limit': m0012,
     '0013_case_scopes_plpgsql': m0013,
     '0014_case_scope_orgs': m0014,
+    '0015_open_cases_cover_scope': m0015,
   },
 };

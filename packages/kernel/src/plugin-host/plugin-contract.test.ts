@@ -39,6 +39,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0012_search_pending_list_limit' },
       { owner: 'kernel', name: '0013_case_scopes_plpgsql' },
       { owner: 'kernel', name: '0014_case_scope_orgs' },
+      { owner: 'kernel', name: '0015_open_cases_cover_scope' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
