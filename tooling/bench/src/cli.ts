@@ -203,8 +203,12 @@ async function main(): Promise<void> {
       if (has('register')) {
         const runId = `${opts.engine}-${opts.size}-${Date.now()}`;
         api.register = await registerApi(serverCtx, personas.committee, runId);
-        const atRate = await registerAtRate(serverCtx, personas.committee, runId);
-        api[atRate.name] = atRate;
+        // The register target is stated for PostgreSQL; PGlite's one connection registers
+        // fewer than 300 a second, so an open loop at that rate only measures a growing queue.
+        if (opts.engine === 'postgres') {
+          const atRate = await registerAtRate(serverCtx, personas.committee, runId);
+          api[atRate.name] = atRate;
+        }
       }
       if (has('export')) {
         const bigSession: Session = personas.committee[0]!;
