@@ -5,6 +5,7 @@
 // and writes results/<engine>-<size>.json and results/README.md.
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs as parseArgv } from 'node:util';
 import { cpuProbe, hostCpu, isLocalDatabase, stealPercent } from './cpu.js';
 import { dataRoot, pgliteDataDir } from './db.js';
 import { BENCH_PASSWORD, countyId, ensureGenerated } from './generate.js';
@@ -29,22 +30,46 @@ const allScenarios = ['ledger', 'search', 'dashboard', 'register', 'sweep', 'exp
 const WARM_UP_SECONDS = 20;
 type Scenario = (typeof allScenarios)[number];
 
-function parseArgs(argv: string[]) {
-  const get = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    if (i >= 0) return argv[i + 1];
-    const eq = argv.find((a) => a.startsWith(`--${name}=`));
-    return eq?.slice(name.length + 3);
-  };
-  const size = get('size') ?? process.env.BENCH_SIZE ?? '10k';
+const usage = `pnpm bench -- [options]   (or BENCH_SIZE, BENCH_ENGINE, BENCH_SCENARIOS, BENCH_DURATION, BENCH_CONCURRENCY)
+  --size 10k|100k|1m|10m       matters to generate (or reuse): default 10k
+  --engine postgres|pglite     default postgres (BENCH_DATABASE_URL, else the local server)
+  --scenarios a,b,…            any of ${allScenarios.join(', ')}: default all
+  --duration <seconds>         each load scenario's measured window: default 10
+  --concurrency <clients>      default 32
+  --regenerate                 drop and regenerate the data set
+  --help                       this text`;
+
+/** The run's options; an unknown flag or a bad value stops the bench before it starts. */
+function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env) {
+  // pnpm and turbo may pass the separator itself through; options follow it.
+  const { values } = parseArgv({
+    args: argv.filter((a) => a !== '--'),
+    strict: true,
+    allowPositionals: false,
+    options: {
+      size: { type: 'string' },
+      engine: { type: 'string' },
+      scenarios: { type: 'string' },
+      duration: { type: 'string' },
+      concurrency: { type: 'string' },
+      regenerate: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const size = values.size ?? env.BENCH_SIZE ?? '10k';
   if (!isSize(size)) throw new Error(`--size must be one of 10k, 100k, 1m, 10m (got ${size})`);
-  const engine = (get('engine') ?? process.env.BENCH_ENGINE ?? 'postgres') as EngineKey;
+  const engine = (values.engine ?? env.BENCH_ENGINE ?? 'postgres') as EngineKey;
   if (!['postgres', 'pglite'].includes(engine)) throw new Error(`--engine must be postgres or pglite (got ${engine})`);
-  const list = (get('scenarios') ?? process.env.BENCH_SCENARIOS ?? allScenarios.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (values.scenarios ?? env.BENCH_SCENARIOS ?? allScenarios.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
   for (const s of list) if (!(allScenarios as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${allScenarios.join(', ')}`);
-  const duration = Number(get('duration') ?? process.env.BENCH_DURATION ?? 10);
-  const concurrency = Number(get('concurrency') ?? process.env.BENCH_CONCURRENCY ?? 32);
-  return { size, engine, scenarios: new Set(list as Scenario[]), duration, concurrency, regenerate: argv.includes('--regenerate') };
+  const positive = (name: string, raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number (got ${raw})`);
+    return n;
+  };
+  const duration = positive('duration', values.duration ?? env.BENCH_DURATION ?? '10');
+  const concurrency = positive('concurrency', values.concurrency ?? env.BENCH_CONCURRENCY ?? '32');
+  return { size, engine, scenarios: new Set(list as Scenario[]), duration, concurrency, regenerate: values.regenerate, help: values.help };
 }
 
 const t0 = Date.now();
@@ -57,7 +82,17 @@ async function inBatches<T, R>(items: T[], width: number, fn: (x: T) => Promise<
 }
 
 async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
+  let opts: ReturnType<typeof parseArgs>;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${usage}\n`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
   const has = (s: Scenario) => opts.scenarios.has(s);
   const startedAt = new Date().toISOString();
   const loadAvgAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
