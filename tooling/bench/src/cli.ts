@@ -3,6 +3,7 @@
 // Generates (or reuses) the database, runs the direct-database scenarios (sweep, ceiling),
 // starts the real server as a child process, signs clients in, runs the API scenarios
 // and writes results/<engine>-<size>.json and results/README.md.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs as parseArgv } from 'node:util';
@@ -11,7 +12,7 @@ import { dataRoot, pgliteDataDir } from './db.js';
 import { BENCH_PASSWORD, countyId, ensureGenerated } from './generate.js';
 import type { LoadResult } from './load.js';
 import { resultsDir, writeRun, type Machine, type RunResult } from './report.js';
-import { startServerChild, signIn, type Session } from './server.js';
+import { consoleBuild, startServerChild, signIn, type Session } from './server.js';
 import { isSize, type EngineKey } from './sizes.js';
 import { dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
 import { ceilingRuns, directPool, engineQuery, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
@@ -94,6 +95,11 @@ async function main(): Promise<void> {
     return;
   }
   const has = (s: Scenario) => opts.scenarios.has(s);
+  if (has('ssr') && !existsSync(consoleBuild)) {
+    // `pnpm bench` builds it first (turbo.json); the CLI run by hand does not.
+    process.stderr.write(`the console is not built (${path.relative(process.cwd(), consoleBuild)} is missing), so the ssr scenario cannot run: use \`pnpm bench\`, which builds it, or run \`pnpm --filter @zhengfa/admin build\` first, or leave ssr out of --scenarios\n`);
+    process.exit(2);
+  }
   const startedAt = new Date().toISOString();
   const loadAvgAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
   const hostAtStart = hostCpu();

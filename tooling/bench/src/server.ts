@@ -9,6 +9,9 @@ import type { KernelRouter } from '@zhengfa/kernel';
 import { repoRoot } from './db.js';
 import { httpRequest, type TransportInit } from './http-transport.js';
 
+/** The console's server build, which the server renders pages with (`apps/server/src/console-handler.ts`). */
+export const consoleBuild = path.join(repoRoot, 'apps/admin/build/server/index.js');
+
 export interface ServerChild {
   url: string;
   pid: number;
