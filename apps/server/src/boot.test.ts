@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
 import { migrate } from '@zhengfa/db';
 import { kernelMigrations } from '@zhengfa/kernel';
 import { loadConfig, type ServerConfig } from './config.js';
-import { BootError, startServer } from './boot.js';
+import { BootError, KEEP_ALIVE_TIMEOUT_MS, startServer } from './boot.js';
 
 function config(over: Partial<ServerConfig>): ServerConfig {
   const r = loadConfig({ LOG_LEVEL: 'silent' });
@@ -30,6 +31,27 @@ describe('first start on the embedded database', () => {
     const second = await startServer(cfg, (l) => again.push(l));
     await second.close();
     expect(again.join('\n')).not.toContain('演示');
+  });
+});
+
+describe('connections', () => {
+  it('keeps an idle connection open longer than a reverse proxy keeps its own', async () => {
+    const server = await startServer(config({}), () => {});
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+        http.get(`${server.url}/healthz`, { agent }, (res) => {
+          res.resume();
+          const header = res.headers['keep-alive'];
+          res.on('end', () => resolve(Array.isArray(header) ? header.join(', ') : header));
+        }).on('error', reject);
+      });
+      expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
+      expect(keepAlive).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+    } finally {
+      agent.destroy();
+      await server.close();
+    }
   });
 });
 

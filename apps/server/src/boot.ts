@@ -56,6 +56,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Node closes an idle keep-alive connection after 5 s. A reverse proxy that keeps its own
+ * upstream connections open longer (nginx 60 s, most load balancers 60 s) can then send a
+ * request down a connection the server is closing at that moment, and answer it with a 502;
+ * for a POST it does not retry. So the server outlasts them: idle connections stay 65 s,
+ * and a request's headers may take a second longer than that.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function keepIdleConnectionsPastProxies(srv: ServerType): void {
+  if (!('keepAliveTimeout' in srv)) return;
+  srv.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  srv.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+}
+
 export async function startServer(config: ServerConfig, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<RunningServer> {
   const log = createLogger(config);
   const { kernel, database } = await openKernel(config, log);
@@ -91,6 +106,7 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const srv = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    keepIdleConnectionsPastProxies(srv);
     srv.once('listening', () => resolve(srv));
     srv.once('error', (err: NodeJS.ErrnoException) => {
       reject(

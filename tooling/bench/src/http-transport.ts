@@ -25,7 +25,11 @@ export interface TransportInit {
   signal?: AbortSignal | null;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+// The agent drops a socket idle for 4 s, so it never writes a request to one the server is
+// closing at that moment ("socket hang up"). The server keeps idle connections 65 s
+// (apps/server/src/boot.ts); before it did, Node's 5 s did this once at 1M, to the open
+// loop's register, which needs only a few of the closed loop's 32 sockets.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512, timeout: 4_000 });
 
 function plainHeaders(h: TransportInit['headers']): Record<string, string> {
   if (!h) return {};
