@@ -35,4 +35,22 @@ describeEachEngine('cadence reminders', (engine) => {
     const liaisonInbox = await (await t.signIn('liaison')).caller.notifications.list({});
     expect(liaisonInbox.items.some((i) => i.title.includes('调度') && i.caseId === caseId)).toBe(true);
   });
+
+  it('raises every due point once when the due cases span many batches', async () => {
+    const sup = await t.signIn('supervisor');
+    const leader = await t.signIn('leader');
+    for (const urgency of ['normal', 'urgent', 'critical', 'normal', 'urgent'] as const) await registerAndAssign(t, sup, leader, { urgency, title: `分批提醒测试件${urgency}` });
+    await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
+    const day = inDays(400);
+    const expected = await sql<{ n: number }>`
+      select (count(*) filter (where next_dispatch_on <= ${day}::date) + count(*) filter (where next_report_on <= ${day}::date)
+        + count(*) filter (where deadline <= ${day}::date))::int as n
+      from kernel.cases where status in ('assigned', 'in_progress', 'submitted')`.execute(t.database.db);
+    const r = await sweepReminders(t.database.db, day, 2);
+    const points = await sql<{ n: number }>`select count(distinct (case_id, due_kind))::int as n from kernel.reminders where due_kind not like 'clock:%'`.execute(t.database.db);
+    expect(expected.rows[0]!.n).toBeGreaterThan(6);
+    expect(points.rows[0]!.n).toBe(expected.rows[0]!.n);
+    expect(r.due).toBeGreaterThanOrEqual(expected.rows[0]!.n);
+    expect((await sweepReminders(t.database.db, day, 2)).raised).toBe(0);
+  });
 });
