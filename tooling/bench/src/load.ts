@@ -59,12 +59,12 @@ export function summarise(name: string, concurrency: number, seconds: number, la
   };
 }
 
-export async function runLoad(
-  name: string,
-  opts: { concurrency: number; seconds: number; warmupSeconds?: number; cpu?: CpuProbe },
-  request: (client: number, iteration: number) => Promise<unknown>,
-  log: (s: string) => void = () => {},
-): Promise<LoadResult> {
+/**
+ * The window both loops measure: it opens after the warm-up and closes `seconds` later;
+ * latencies and errors are counted inside it, and CPU is read when it opens and closes, as
+ * the latencies are.
+ */
+function measuredWindow(opts: { seconds: number; warmupSeconds?: number; cpu?: CpuProbe }) {
   const warmup = (opts.warmupSeconds ?? 1) * 1000;
   const start = performance.now();
   const measureFrom = start + warmup;
@@ -72,36 +72,64 @@ export async function runLoad(
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
-  // CPU is read when the measured window opens and closes, as the latencies are.
   let cpuFrom: CpuSnapshot | undefined;
   let cpuTo: CpuSnapshot | undefined;
   const probe = opts.cpu;
   const timers = probe ? [setTimeout(() => (cpuFrom = probe()), warmup), setTimeout(() => (cpuTo = probe()), warmup + opts.seconds * 1000)] : [];
+  return {
+    start,
+    measureFrom,
+    end,
+    latency(ms: number): void {
+      latencies.push(ms);
+    },
+    error(err: unknown): void {
+      errors++;
+      firstError ??= String((err as Error)?.message ?? err).slice(0, 300);
+    },
+    /** The summary, with the CPU per request when a probe was given. */
+    close(name: string, concurrency: number): LoadResult {
+      for (const t of timers) clearTimeout(t);
+      const r = summarise(name, concurrency, opts.seconds, latencies, errors, firstError);
+      if (cpuFrom) {
+        const cpu = cpuPerRequest(cpuFrom, cpuTo ?? probe!(), r.requests);
+        if (cpu) r.cpu = cpu;
+      }
+      return r;
+    },
+  };
+}
+
+/** The end of a scenario's log line: its errors, and its CPU per request when measured. */
+function errorsAndCpu(r: LoadResult): string {
+  const cpu = r.cpu ? `; CPU ms/req generator ${r.cpu.generator} server ${r.cpu.server ?? '–'} database ${r.cpu.database ?? '–'}` : '';
+  return `errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}${cpu}`;
+}
+
+export async function runLoad(
+  name: string,
+  opts: { concurrency: number; seconds: number; warmupSeconds?: number; cpu?: CpuProbe },
+  request: (client: number, iteration: number) => Promise<unknown>,
+  log: (s: string) => void = () => {},
+): Promise<LoadResult> {
+  const w = measuredWindow(opts);
   await Promise.all(
     Array.from({ length: opts.concurrency }, async (_, client) => {
       for (let i = 0; ; i++) {
         const t0 = performance.now();
-        if (t0 >= end) break;
+        if (t0 >= w.end) break;
         try {
           await request(client, i);
           const t1 = performance.now();
-          if (t0 >= measureFrom && t1 <= end) latencies.push(t1 - t0);
+          if (t0 >= w.measureFrom && t1 <= w.end) w.latency(t1 - t0);
         } catch (err) {
-          if (t0 >= measureFrom) {
-            errors++;
-            firstError ??= String((err as Error)?.message ?? err).slice(0, 300);
-          }
+          if (t0 >= w.measureFrom) w.error(err);
         }
       }
     }),
   );
-  for (const t of timers) clearTimeout(t);
-  const r = summarise(name, opts.concurrency, opts.seconds, latencies, errors, firstError);
-  if (cpuFrom) {
-    const cpu = cpuPerRequest(cpuFrom, cpuTo ?? probe!(), r.requests);
-    if (cpu) r.cpu = cpu;
-  }
-  log(`  ${name}: ${r.throughput}/s p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, errors ${r.errors}${firstError ? ` (${firstError})` : ''}${r.cpu ? `; CPU ms/req generator ${r.cpu.generator} server ${r.cpu.server ?? '–'} database ${r.cpu.database ?? '–'}` : ''}`);
+  const r = w.close(name, opts.concurrency);
+  log(`  ${name}: ${r.throughput}/s p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, ${errorsAndCpu(r)}`);
   return r;
 }
 
@@ -117,19 +145,9 @@ export async function runAtRate(
   request: (slot: number, iteration: number) => Promise<unknown>,
   log: (s: string) => void = () => {},
 ): Promise<LoadResult> {
-  const warmup = (opts.warmupSeconds ?? 1) * 1000;
+  const w = measuredWindow(opts);
   const interval = 1000 / opts.rate;
-  const start = performance.now();
-  const measureFrom = start + warmup;
-  const end = measureFrom + opts.seconds * 1000;
-  const latencies: number[] = [];
-  let errors = 0;
   let queued = 0;
-  let firstError: string | undefined;
-  let cpuFrom: CpuSnapshot | undefined;
-  let cpuTo: CpuSnapshot | undefined;
-  const probe = opts.cpu;
-  const timers = probe ? [setTimeout(() => (cpuFrom = probe()), warmup), setTimeout(() => (cpuTo = probe()), warmup + opts.seconds * 1000)] : [];
   const freeSlots = Array.from({ length: opts.maxInFlight }, (_, i) => opts.maxInFlight - 1 - i);
   const waiting: ((slot: number) => void)[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -140,11 +158,11 @@ export async function runAtRate(
     else freeSlots.push(slot);
   };
   for (let k = 0; ; k++) {
-    const due = start + k * interval;
-    if (due >= end) break;
+    const due = w.start + k * interval;
+    if (due >= w.end) break;
     const now = performance.now();
     if (due > now) await new Promise((r) => setTimeout(r, due - now));
-    const counted = due >= measureFrom;
+    const counted = due >= w.measureFrom;
     const slotOrWait = takeSlot();
     if (typeof slotOrWait !== 'number' && counted) queued++;
     const run = (async () => {
@@ -152,12 +170,9 @@ export async function runAtRate(
       try {
         await request(slot, k);
         const t1 = performance.now();
-        if (counted && t1 <= end) latencies.push(t1 - due);
+        if (counted && t1 <= w.end) w.latency(t1 - due);
       } catch (err) {
-        if (counted) {
-          errors++;
-          firstError ??= String((err as Error)?.message ?? err).slice(0, 300);
-        }
+        if (counted) w.error(err);
       } finally {
         giveSlot(slot);
       }
@@ -166,12 +181,7 @@ export async function runAtRate(
     void run.finally(() => inFlight.delete(run));
   }
   await Promise.all(inFlight);
-  for (const t of timers) clearTimeout(t);
-  const r: LoadResult = { ...summarise(name, opts.maxInFlight, opts.seconds, latencies, errors, firstError), offeredRate: opts.rate, queued };
-  if (cpuFrom) {
-    const cpu = cpuPerRequest(cpuFrom, cpuTo ?? probe!(), r.requests);
-    if (cpu) r.cpu = cpu;
-  }
-  log(`  ${name}: ${r.throughput}/s of ${opts.rate}/s offered, p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms, queued ${queued}, errors ${r.errors}${firstError ? ` (${firstError})` : ''}${r.cpu ? `; CPU ms/req generator ${r.cpu.generator} server ${r.cpu.server ?? '–'} database ${r.cpu.database ?? '–'}` : ''}`);
+  const r: LoadResult = { ...w.close(name, opts.maxInFlight), offeredRate: opts.rate, queued };
+  log(`  ${name}: ${r.throughput}/s of ${opts.rate}/s offered, p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms, queued ${queued}, ${errorsAndCpu(r)}`);
   return r;
 }
