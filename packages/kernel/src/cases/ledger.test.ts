@@ -9,6 +9,19 @@ describeEachEngine('ledger', (engine) => {
   let t: TestKernel;
   let sup: ActingUser;
   let leader: ActingUser;
+  /**
+   * `count` registered matters titled `${title}1` … `${title}${count}`, received on one day and
+   * registered one minute apart from 08:00 that day (inserted directly: the procedures would
+   * take minutes for this many).
+   */
+  const insertTitled = async (title: string, count: number, o: { docPrefix: string; docYear: number; receivedOn: string }) => {
+    const grams = tenantGrams(t.tenantId, documentGrams(title));
+    const supervisorId = await userIdByName(t, 'supervisor');
+    await sql`insert into kernel.cases (tenant_id, kind, doc_no, doc_year, doc_seq, title, source, urgency, status, registered_by, registered_at, received_on, search_grams)
+      select ${t.tenantId}, 'supervision', ${o.docPrefix} || n, ${o.docYear}::int, n, ${title} || n, 'letter', 'normal', 'registered', ${supervisorId}::uuid,
+        (${o.receivedOn}::date + time '08:00') at time zone 'Asia/Shanghai' + n * interval '1 minute', ${o.receivedOn}::date, ${grams}::text[]
+      from generate_series(1, ${count}::int) as n`.execute(t.database.db);
+  };
   beforeAll(async () => {
     t = await startTestKernel({ engine });
     sup = await t.signIn('supervisor');
@@ -68,14 +81,7 @@ describeEachEngine('ledger', (engine) => {
   });
 
   it('pages a term that matches more cases than the search counts, newest first', async () => {
-    // 1,050 matters mentioning 山林, registered one minute apart (inserted directly: the
-    // procedures would take minutes for this many).
-    const grams = tenantGrams(t.tenantId, documentGrams('山林权属争议'));
-    const supervisorId = await userIdByName(t, 'supervisor');
-    await sql`insert into kernel.cases (tenant_id, kind, doc_no, doc_year, doc_seq, title, source, urgency, status, registered_by, registered_at, received_on, search_grams)
-      select ${t.tenantId}, 'supervision', '山林' || n, 1990, n, '山林权属争议' || n, 'letter', 'normal', 'registered', ${supervisorId}::uuid,
-        timestamptz '2020-01-01 08:00+08' + n * interval '1 minute', date '2020-01-01', ${grams}::text[]
-      from generate_series(1, 1050) as n`.execute(t.database.db);
+    await insertTitled('山林权属争议', 1050, { docPrefix: '山林', docYear: 1990, receivedOn: '2020-01-01' });
     const r = await sup.caller.cases.ledger({ keyword: '山林', sort: 'registeredAt', dir: 'desc', pageSize: 5, page: 2 });
     expect(r).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
     expect(r.items.map((i) => i.title)).toEqual(['山林权属争议1045', '山林权属争议1044', '山林权属争议1043', '山林权属争议1042', '山林权属争议1041']);
@@ -85,12 +91,7 @@ describeEachEngine('ledger', (engine) => {
 
   it('finds every match of a term when the county has grown since its size was read for the plan', async () => {
     expect((await sup.caller.cases.ledger({ keyword: '林场' })).total).toBe(0);
-    const grams = tenantGrams(t.tenantId, documentGrams('国有林场改制'));
-    const supervisorId = await userIdByName(t, 'supervisor');
-    await sql`insert into kernel.cases (tenant_id, kind, doc_no, doc_year, doc_seq, title, source, urgency, status, registered_by, registered_at, received_on, search_grams)
-      select ${t.tenantId}, 'supervision', '林场' || n, 1991, n, '国有林场改制' || n, 'letter', 'normal', 'registered', ${supervisorId}::uuid,
-        timestamptz '2021-01-01 08:00+08' + n * interval '1 minute', date '2021-01-01', ${grams}::text[]
-      from generate_series(1, 600) as n`.execute(t.database.db);
+    await insertTitled('国有林场改制', 600, { docPrefix: '林场', docYear: 1991, receivedOn: '2021-01-01' });
     const r = await sup.caller.cases.ledger({ keyword: '林场', sort: 'registeredAt', dir: 'desc', pageSize: 3 });
     expect(r).toMatchObject({ total: 600, totalCapped: false });
     expect(r.items.map((i) => i.title)).toEqual(['国有林场改制600', '国有林场改制599', '国有林场改制598']);
