@@ -33,6 +33,17 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
     return { conn, raw, release: () => conn.release(), prepared: () => preparing.preparedTexts(raw) };
   }
 
+  /** Runs `statement` on a connection of its own, outside the pools (a schema change made elsewhere). */
+  async function onAnotherConnection(statement: string): Promise<void> {
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query(statement);
+    } finally {
+      await other.end();
+    }
+  }
+
   async function preparedOn(conn: { query: (s: string, p: unknown[]) => Promise<{ rows: unknown[] }> }): Promise<string[]> {
     const r = await conn.query(`show server_version`, []);
     expect(r.rows.length).toBe(1);
@@ -108,11 +119,7 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
       await pool.query(`insert into shapes values (1)`);
       const text = `select * from shapes where id = $1`;
       expect((await conn.query(text, [1])).rows).toEqual([{ id: 1 }]);
-      // Another connection (the raw pool's second client) adds a column.
-      const other = new pg.Client({ connectionString: database.url });
-      await other.connect();
-      await other.query(`alter table shapes add column name text default '新列'`);
-      await other.end();
+      await onAnotherConnection(`alter table shapes add column name text default '新列'`);
       expect((await conn.query(text, [1])).rows).toEqual([{ id: 1, name: '新列' }]);
     } finally {
       release();
@@ -126,10 +133,7 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
       await pool.query(`insert into shapes_tx values (1)`);
       const text = `select * from shapes_tx where id = $1`;
       await conn.query(text, [1]);
-      const other = new pg.Client({ connectionString: database.url });
-      await other.connect();
-      await other.query(`alter table shapes_tx add column name text default '新列'`);
-      await other.end();
+      await onAnotherConnection(`alter table shapes_tx add column name text default '新列'`);
       await conn.query('begin', []);
       await expect(conn.query(text, [1])).rejects.toMatchObject({ code: '0A000' });
       await conn.query('rollback', []);
