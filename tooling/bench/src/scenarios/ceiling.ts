@@ -35,6 +35,10 @@ export interface CeilingPlan {
 
 const orgIdOf = (u: ScopeUser) => u.orgPath.split('/').filter(Boolean).at(-1)!;
 
+/** The tallies' count of the cases `where` selects: counters plus deltas (kernel cases/tallies.ts). */
+const tallySum = (where: string) =>
+  `(select coalesce(sum(n), 0) from (select n from kernel.case_tallies where ${where} union all select n from kernel.case_tally_deltas where ${where}) as t)`;
+
 export function ledgerSql(u: ScopeUser, v: LedgerVariant, plan: CeilingPlan = {}, today = isoOf(todayDay())): { count: [string, unknown[]] | null; page: [string, unknown[]] } {
   const broad = Boolean(plan.broad);
   const params: unknown[] = [u.tenantId];
@@ -75,8 +79,7 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, plan: CeilingPlan = {}
     const counters = ['tenant_id = $1', ...(status ? [`status in (${status})`] : []), ...(urgency ? [`urgency in (${urgency})`] : [])];
     if (u.committee) counters.push('scope_org_id is null');
     else counters.push(`scope_org_id = ${p(orgIdOf(u))}::uuid`, `status in (${unitVisible})`);
-    const cw = counters.join(' and ');
-    countExpr = `(select coalesce(sum(n), 0) from (select n from kernel.case_tallies where ${cw} union all select n from kernel.case_tally_deltas where ${cw}) as t)`;
+    countExpr = tallySum(counters.join(' and '));
   }
   const order = v.sort === 'deadline' ? `c.deadline ${v.dir} nulls last, c.registered_at desc, c.id` : `c.registered_at ${v.dir}, c.id ${v.dir}`;
   const page: [string, unknown[]] = [
@@ -97,10 +100,7 @@ async function scopeCaseCount(q: Raw['query'], u: ScopeUser, committee = u.commi
   const hit = scopeSizes.get(key);
   if (hit && Date.now() - hit.readAt < PLANNER_COUNT_TTL_MS) return hit.n;
   const where = committee ? 'tenant_id = $1 and scope_org_id is null' : `tenant_id = $1 and scope_org_id = $2::uuid and status in (${unitVisible})`;
-  const r = await q<{ n: string }>(
-    `select (select coalesce(sum(n), 0) from (select n from kernel.case_tallies where ${where} union all select n from kernel.case_tally_deltas where ${where}) as tt) as n`,
-    committee ? [u.tenantId] : [u.tenantId, orgIdOf(u)],
-  );
+  const r = await q<{ n: string }>(`select ${tallySum(where)} as n`, committee ? [u.tenantId] : [u.tenantId, orgIdOf(u)]);
   const n = Number(r.rows[0]!.n);
   scopeSizes.set(key, { n, readAt: Date.now() });
   return n;
@@ -112,9 +112,13 @@ async function isBroad(q: Raw['query'], u: ScopeUser, v: LedgerVariant, total: n
   return total > SEARCH_COUNT_CAP || isBroadTerm(total, SEARCH_COUNT_CAP, 20, await scopeCaseCount(q, u, true));
 }
 
+/** A unit's page without a term through the scope's index when the scope is small (kernel ledgerPage). */
+async function isScopeIndexed(q: Raw['query'], u: ScopeUser, v: LedgerVariant): Promise<boolean> {
+  return !u.committee && !v.keyword?.trim() && isNarrowScope(await scopeCaseCount(q, u), 20, await scopeCaseCount(q, u, true));
+}
+
 export async function ledgerDirect(q: Raw['query'], u: ScopeUser, v: LedgerVariant): Promise<void> {
-  const scopeIndexed = !u.committee && !v.keyword?.trim() && isNarrowScope(await scopeCaseCount(q, u), 20, await scopeCaseCount(q, u, true));
-  const { count, page } = ledgerSql(u, v, { scopeIndexed });
+  const { count, page } = ledgerSql(u, v, { scopeIndexed: await isScopeIndexed(q, u, v) });
   const broad = count ? await isBroad(q, u, v, Number((await q<{ total: string }>(count[0], count[1])).rows[0]?.total)) : false;
   await q(...(broad ? ledgerSql(u, v, { broad: true }).page : page));
 }
@@ -161,8 +165,7 @@ export async function ceilingRuns(ctx: ScenarioContext, q: Raw['query'], users: 
 
 /** EXPLAIN ANALYZE of one ledger page and one search, for the report. */
 export async function explainLedger(q: Raw['query'], u: ScopeUser, v: LedgerVariant): Promise<string> {
-  const scopeIndexed = !u.committee && !v.keyword?.trim() && isNarrowScope(await scopeCaseCount(q, u), 20, await scopeCaseCount(q, u, true));
-  const { count, page } = ledgerSql(u, v, { scopeIndexed });
+  const { count, page } = ledgerSql(u, v, { scopeIndexed: await isScopeIndexed(q, u, v) });
   const plan = async (s: [string, unknown[]]) => (await q<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s[0]}`, s[1])).rows.map((r) => r['QUERY PLAN']).join('\n');
   if (!count) return `-- count, page and parties in one statement\n${await plan(page)}`;
   const broad = await isBroad(q, u, v, Number((await q<{ total: string }>(count[0], count[1])).rows[0]?.total));
