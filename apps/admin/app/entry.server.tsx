@@ -2,13 +2,17 @@
 // and sits on an intranet), so antd's CSS-in-JS styles collected during the render can be
 // put into <head> and the first paint is already styled.
 import { Writable } from 'node:stream';
-import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
+import { extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { RemixServer } from '@remix-run/react';
 import type { EntryContext } from '@remix-run/server-runtime';
 import { renderToPipeableStream } from 'react-dom/server';
+import { StyleCaches } from './style-cache.server.js';
 import { ANTD_STYLE_ID } from './styles.js';
 
 const ABORT_DELAY = 10_000;
+
+/** antd's computed styles, shared by every render in this process (style-cache.server.ts). */
+const styleCaches = new StyleCaches();
 
 /** Replaces the empty style placeholder that root.tsx renders with the collected CSS. */
 export function injectStyles(html: string, css: string): string {
@@ -19,7 +23,7 @@ export function injectStyles(html: string, css: string): string {
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   return new Promise<Response>((resolve, reject) => {
-    const cache = createCache();
+    const cache = styleCaches.forRequest();
     let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
       <StyleProvider cache={cache}>

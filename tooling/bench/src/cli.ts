@@ -15,7 +15,7 @@ import { resultsDir, writeRun, type Machine, type RunResult } from './report.js'
 import { consoleBuild, startServerChild, signIn, type Session } from './server.js';
 import { isSize, type EngineKey } from './sizes.js';
 import { dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
-import { ceilingRuns, directPool, engineQuery, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
+import { ceilingRuns, directPool, engineQuery, explainGramsWithoutText, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
 import type { Personas, ScenarioContext } from './scenarios/common.js';
 import { exportScenario } from './scenarios/export.js';
 import { registerApi, registerAtRate } from './scenarios/register.js';
@@ -208,6 +208,7 @@ async function main(): Promise<void> {
   explain['ledger, liaison (police bureau) of the largest county, in progress, by deadline'] = await explainLedger(pool.query, scopeOf(bigCounty, 'liaison'), { status: ['in_progress'], sort: 'deadline', dir: 'asc' });
   explain['search 土地 (2 characters), committee of the largest county'] = await explainLedger(pool.query, big, { keyword: '土地', sort: 'registeredAt', dir: 'desc' });
   explain['search 征地补偿 (4 characters), committee of the largest county'] = await explainLedger(pool.query, big, { keyword: '征地补偿', sort: 'registeredAt', dir: 'desc' });
+  explain['search 征地补偿, committee of the largest county, a case whose grams match but whose text does not'] = await explainGramsWithoutText(target.database.db, big, '征地补偿');
   await pool.end();
   await target.close();
 

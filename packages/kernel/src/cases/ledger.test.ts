@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
-import { sql } from 'kysely';
-import { SEARCH_COUNT_CAP } from './queries.js';
+import type { AuthedContext } from '@zhengfa/plugin-api';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import type { KernelDatabase } from '../db/schema.js';
+import { ledgerQuery, ledgerRows, SEARCH_COUNT_CAP } from './queries.js';
 import { documentGrams, tenantGrams } from './search-grams.js';
 import { registerAndAssign, userIdByName } from './test-helpers.js';
 
@@ -95,6 +97,21 @@ describeEachEngine('ledger', (engine) => {
     const r = await sup.caller.cases.ledger({ keyword: '林场', sort: 'registeredAt', dir: 'desc', pageSize: 3 });
     expect(r).toMatchObject({ total: 600, totalCapped: false });
     expect(r.items.map((i) => i.title)).toEqual(['国有林场改制600', '国有林场改制599', '国有林场改制598']);
+  });
+
+  it("tests a term's party names case by case along the page, never by reading every party", async () => {
+    // A case whose grams match but whose text does not (common in real summaries) reaches
+    // the parties' test; hashed, that test read all of a province's parties (280 ms at 1M).
+    const db = t.database.db as unknown as Kysely<KernelDatabase>;
+    const page = ledgerRows(ledgerQuery(db, sup.ctx as AuthedContext, { keyword: '权属争议' }, { gramsAsFilter: true }))
+      .orderBy('c.registered_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(20)
+      .compile();
+    const { rows } = await t.database.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${page.sql}`, [...page.parameters]));
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).toContain('case_parties_case_idx');
+    expect(plan).not.toMatch(/hashed SubPlan|Seq Scan on case_parties/);
   });
 
   it('rejects an over-long keyword with a Chinese message', async () => {
