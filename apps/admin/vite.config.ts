@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
 import type { UNSAFE_DefineRoutesFunction as DefineRoutesFunction } from '@remix-run/dev';
 import { defineConfig } from 'vite';
+import { precompressAssets } from './precompress-assets.js';
 
 const appDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), 'app');
 const require = createRequire(import.meta.url);
@@ -59,6 +60,7 @@ export default defineConfig(({ command, mode }) => {
         // Plugins' console pages, from their route manifests (explicit; no file-name magic).
         routes: async (defineRoutes) => pluginRoutes(defineRoutes),
       }),
+      precompressAssets(),
     ],
     resolve: {
       // Plugins' pages live outside this folder: one React, one router, one antd for all.

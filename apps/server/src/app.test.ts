@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pino from 'pino';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
@@ -57,6 +58,30 @@ describeEachEngine('HTTP surface', (engine) => {
     expect(body.error.message).toBe('提交的内容有误：请输入用户名');
     expect(body.error.data.issues[0]).toMatchObject({ path: 'username' });
     expect(JSON.stringify(body)).not.toContain('stack');
+  });
+
+  const consolePage = `<!DOCTYPE html><html lang="zh-CN"><head><style>${'.ant-btn{color:#b71c1c}'.repeat(400)}</style></head><body>台账</body></html>`;
+  const withConsole = () =>
+    createApp({
+      kernel: t.kernel,
+      log: pino({ level: 'silent' }),
+      consoleHandler: async () => new Response(consolePage, { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+      trustProxy: false,
+    });
+
+  it('sends a console page gzip-compressed to a browser that accepts it', async () => {
+    const res = await withConsole().request('/cases', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toContain('Accept-Encoding');
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.byteLength).toBeLessThan(consolePage.length / 10);
+    expect(gunzipSync(body).toString('utf8')).toBe(consolePage);
+  });
+
+  it('sends a console page as it is to a client that accepts no compression', async () => {
+    const res = await withConsole().request('/cases');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toBe(consolePage);
   });
 
   it('says the console is not built instead of failing when the build is missing', async () => {

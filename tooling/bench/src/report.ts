@@ -5,6 +5,7 @@ import path from 'node:path';
 import { benchDir } from './db.js';
 import type { LoadResult } from './load.js';
 import type { ExportResult } from './scenarios/export.js';
+import type { PageBytes } from './scenarios/ssr.js';
 import type { SweepResult } from './scenarios/sweep.js';
 import { sizes, type EngineKey, type SizeKey } from './sizes.js';
 
@@ -39,12 +40,13 @@ export interface RunResult {
   db: Record<string, LoadResult>;
   sweep?: SweepResult;
   export?: ExportResult;
-  ssr?: { path: string; status: number; note?: string; load: LoadResult; serial: LoadResult };
+  ssr?: { path: string; status: number; note?: string; bytes?: PageBytes; load: LoadResult; serial: LoadResult };
   explain: Record<string, string>;
   notes: string[];
 }
 
 const f = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
+const kib = (bytes: number) => Math.round(bytes / 1024).toLocaleString('en-US');
 
 export function ratio(api?: LoadResult, db?: LoadResult): { throughput: number; p50: number; p95: number } | null {
   if (!api || !db || !db.throughput) return null;
@@ -133,7 +135,7 @@ export function runMarkdown(r: RunResult): string {
     '',
   );
   if (r.ssr) {
-    lines.push(`Console SSR (GET ${r.ssr.path}, HTTP ${r.ssr.status}): time to first byte p50 ${f(r.ssr.load.p50)} / p95 ${f(r.ssr.load.p95)} / p99 ${f(r.ssr.load.p99)} ms at ${r.ssr.load.concurrency} clients (${f(r.ssr.load.throughput)} pages/s); one client alone p50 ${f(r.ssr.serial.p50)} ms.${r.ssr.note ? ` Note: ${r.ssr.note}.` : ''}`, '');
+    lines.push(`Console SSR (GET ${r.ssr.path}, HTTP ${r.ssr.status}): time to first byte p50 ${f(r.ssr.load.p50)} / p95 ${f(r.ssr.load.p95)} / p99 ${f(r.ssr.load.p99)} ms at ${r.ssr.load.concurrency} clients (${f(r.ssr.load.throughput)} pages/s); one client alone p50 ${f(r.ssr.serial.p50)} ms.${r.ssr.bytes ? ` The page is ${kib(r.ssr.bytes.html)} KB as rendered and ${kib(r.ssr.bytes.sent)} KB as sent (${r.ssr.bytes.encoding ?? 'uncompressed'}).` : ''}${r.ssr.note ? ` Note: ${r.ssr.note}.` : ''}`, '');
   }
   if (r.export) {
     const e = r.export;

@@ -29,12 +29,25 @@ describe('admin console', () => {
     const initialPassword = 'Chushi#2026';
     const newPassword = 'Xinmima#2027';
 
+    // Scripts of 1 KB or more (the build compresses those) and how each was sent.
+    const scripts: Promise<string | undefined>[] = [];
+    page.on('response', (r) => {
+      if (!new URL(r.url()).pathname.endsWith('.js') || r.status() !== 200) return;
+      scripts.push(r.body().then((b) => (b.byteLength >= 1024 ? (r.headers()['content-encoding'] ?? 'none') : undefined)));
+    });
+
     try {
       // Signed out: the console sends us to the sign-in page, in Chinese and styled.
-      await page.goto(baseUrl);
+      const login = await page.goto(baseUrl);
       await page.waitForURL((url) => url.pathname === '/login');
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
       expect((await page.locator('style#antd-ssr').textContent())?.length ?? 0).toBeGreaterThan(1000);
+      // The page came compressed, and so did its scripts (the copies the build wrote).
+      expect(login?.headers()['content-encoding']).toBe('gzip');
+      await ready(page);
+      const encodings = (await Promise.all(scripts)).filter((e) => e !== undefined);
+      expect(encodings.length).toBeGreaterThan(0);
+      for (const encoding of encodings) expect(['br', 'gzip']).toContain(encoding);
 
       // A wrong password shows the server's Chinese message.
       await signIn(page, baseUrl, 'admin', 'wrong-password');

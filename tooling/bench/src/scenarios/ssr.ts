@@ -1,10 +1,38 @@
 // The console's ledger page rendered on the server: time to first byte of GET /cases with
 // a session cookie (GET / when the console has no /cases page yet).
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { runLoad, summarise, type LoadResult } from '../load.js';
 import type { ScenarioContext } from './common.js';
 import type { Session } from '../server.js';
 
-export async function ssrTtfb(ctx: ScenarioContext, url: string, sessions: Session[]): Promise<{ path: string; status: number; note?: string; load: LoadResult; serial: LoadResult }> {
+export interface PageBytes {
+  /** The document as rendered. */
+  html: number;
+  /** As sent to a client that accepts gzip, as browsers do. */
+  sent: number;
+  encoding: string | null;
+}
+
+/** The page's size as rendered and as sent to a browser (which asks for it compressed). */
+function pageBytes(pageUrl: string, cookie: string): Promise<PageBytes> {
+  return new Promise((resolve, reject) => {
+    const req = request(pageUrl, { headers: { cookie, 'accept-encoding': 'gzip, deflate' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const encoding = (res.headers['content-encoding'] as string | undefined) ?? null;
+        resolve({ html: encoding === 'gzip' ? gunzipSync(body).byteLength : body.byteLength, sent: body.byteLength, encoding });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export async function ssrTtfb(ctx: ScenarioContext, url: string, sessions: Session[]): Promise<{ path: string; status: number; note?: string; bytes: PageBytes; load: LoadResult; serial: LoadResult }> {
   let path = '/cases';
   let res = await fetch(`${url}${path}`, { headers: { cookie: sessions[0]!.cookie }, redirect: 'manual' });
   await res.arrayBuffer();
@@ -16,6 +44,7 @@ export async function ssrTtfb(ctx: ScenarioContext, url: string, sessions: Sessi
     await res.arrayBuffer();
   }
   const status = res.status;
+  const bytes = await pageBytes(`${url}${path}`, sessions[0]!.cookie);
   if (status >= 500) note = `${note ? `${note}; ` : ''}GET ${path} answered ${status} (console build missing?)`;
   const ttfb = async (client: number) => {
     const t0 = performance.now();
@@ -38,6 +67,7 @@ export async function ssrTtfb(ctx: ScenarioContext, url: string, sessions: Sessi
   for (let i = 0; i < 20; i++) serialTimes.push(await ttfb(i));
   const serial = summarise(`${load.name}.serial`, 1, 0, serialTimes.slice(3), 0);
   serial.throughput = NaN;
-  ctx.log(`  ${ttfbLoad.name} TTFB: p50 ${ttfbLoad.p50} p95 ${ttfbLoad.p95} p99 ${ttfbLoad.p99} ms at ${ctx.concurrency} clients; one client p50 ${serial.p50} ms${note ? ` (${note})` : ''}`);
-  return { path, status, ...(note ? { note } : {}), load: ttfbLoad, serial };
+  const kb = (n: number) => Math.round(n / 1024);
+  ctx.log(`  ${ttfbLoad.name} TTFB: p50 ${ttfbLoad.p50} p95 ${ttfbLoad.p95} p99 ${ttfbLoad.p99} ms at ${ctx.concurrency} clients; one client p50 ${serial.p50} ms; page ${kb(bytes.html)} KB, sent ${kb(bytes.sent)} KB (${bytes.encoding ?? 'uncompressed'})${note ? ` (${note})` : ''}`);
+  return { path, status, ...(note ? { note } : {}), bytes, load: ttfbLoad, serial };
 }
