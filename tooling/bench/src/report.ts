@@ -162,12 +162,23 @@ export function explainMarkdown(r: RunResult): string {
   return lines.join('\n');
 }
 
-export function writeRun(r: RunResult): string {
-  const dir = resultsDir();
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${r.engine}-${r.size}.json`), `${JSON.stringify(r, null, 2)}\n`);
-  writeFileSync(path.join(dir, `${r.engine}-${r.size}.explain.md`), explainMarkdown(r));
-  return rebuildReport();
+/** Where a run's JSON goes: a run of some scenarios only is kept beside the recorded ones, never in their place. */
+export function runFile(r: Pick<RunResult, 'engine' | 'size'>, opts: { partial: boolean }): string {
+  return path.join(resultsDir(), `${r.engine}-${r.size}${opts.partial ? '.partial' : ''}.json`);
+}
+
+/**
+ * Writes the run's JSON and plans. A run of every scenario replaces the size's recording and
+ * rebuilds README.md; a run of some (`--scenarios`) goes to `<engine>-<size>.partial.json`
+ * (not committed, not in the report), so trying one scenario does not throw away the rest
+ * of a recording. Returns the files written.
+ */
+export function writeRun(r: RunResult, opts: { partial: boolean } = { partial: false }): { json: string; report: string | null } {
+  mkdirSync(resultsDir(), { recursive: true });
+  const json = runFile(r, opts);
+  writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(json.replace(/\.json$/, '.explain.md'), explainMarkdown(r));
+  return { json, report: opts.partial ? null : rebuildReport() };
 }
 
 export function loadRuns(): RunResult[] {
