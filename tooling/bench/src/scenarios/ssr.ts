@@ -14,8 +14,8 @@ export interface PageBytes {
   encoding: string | null;
 }
 
-/** The page's size as rendered and as sent to a browser (which asks for it compressed). */
-function pageBytes(pageUrl: string, cookie: string): Promise<PageBytes> {
+/** One GET of a console page, as a browser sends it (asking for it compressed, following no redirect): its status and sizes. */
+function getPage(pageUrl: string, cookie: string): Promise<{ status: number; bytes: PageBytes }> {
   return new Promise((resolve, reject) => {
     const req = request(pageUrl, { headers: { cookie, 'accept-encoding': 'gzip, deflate' } }, (res) => {
       const chunks: Buffer[] = [];
@@ -24,7 +24,7 @@ function pageBytes(pageUrl: string, cookie: string): Promise<PageBytes> {
       res.on('end', () => {
         const body = Buffer.concat(chunks);
         const encoding = (res.headers['content-encoding'] as string | undefined) ?? null;
-        resolve({ html: encoding === 'gzip' ? gunzipSync(body).byteLength : body.byteLength, sent: body.byteLength, encoding });
+        resolve({ status: res.statusCode ?? 0, bytes: { html: encoding === 'gzip' ? gunzipSync(body).byteLength : body.byteLength, sent: body.byteLength, encoding } });
       });
     });
     req.on('error', reject);
@@ -34,17 +34,14 @@ function pageBytes(pageUrl: string, cookie: string): Promise<PageBytes> {
 
 export async function ssrTtfb(ctx: ScenarioContext, url: string, sessions: Session[]): Promise<{ path: string; status: number; note?: string; bytes: PageBytes; load: LoadResult; serial: LoadResult }> {
   let path = '/cases';
-  let res = await fetch(`${url}${path}`, { headers: { cookie: sessions[0]!.cookie }, redirect: 'manual' });
-  await res.arrayBuffer();
+  let page = await getPage(`${url}${path}`, sessions[0]!.cookie);
   let note: string | undefined;
-  if (res.status === 404 || res.status === 503) {
-    note = `GET /cases answered ${res.status}; the console has no ledger page in this build, so GET / (the console's home) was measured`;
+  if (page.status === 404 || page.status === 503) {
+    note = `GET /cases answered ${page.status}; the console has no ledger page in this build, so GET / (the console's home) was measured`;
     path = '/';
-    res = await fetch(`${url}${path}`, { headers: { cookie: sessions[0]!.cookie }, redirect: 'manual' });
-    await res.arrayBuffer();
+    page = await getPage(`${url}${path}`, sessions[0]!.cookie);
   }
-  const status = res.status;
-  const bytes = await pageBytes(`${url}${path}`, sessions[0]!.cookie);
+  const { status, bytes } = page;
   if (status >= 500) note = `${note ? `${note}; ` : ''}GET ${path} answered ${status} (console build missing?)`;
   const ttfb = async (client: number) => {
     const t0 = performance.now();
