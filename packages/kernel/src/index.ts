@@ -19,7 +19,7 @@ export { caseStatusNames, urgencyNames, caseSourceNames, caseActionNames } from 
 export { attachmentPolicy } from './files/attachments.js';
 export { sweepReminders } from './cases/reminders.js';
 export { compactCaseTallies, rebuildCaseTallies } from './cases/tallies.js';
-export { documentGrams, gramsAreExact, queryGrams, tenantGrams } from './cases/search-grams.js';
+export { documentGrams, gramsAreExact, queryGrams, substringOperator, tenantGrams } from './cases/search-grams.js';
 export { isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS } from './cases/queries.js';
 export { formatDocNumber } from './cases/numbering.js';
 export { writeLedgerXlsx } from './cases/export.js';

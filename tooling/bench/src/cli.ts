@@ -12,7 +12,7 @@ import { dataRoot, pgliteDataDir } from './db.js';
 import { BENCH_PASSWORD, countyId, ensureGenerated } from './generate.js';
 import type { LoadResult } from './load.js';
 import { writeRun, type Machine, type RunResult } from './report.js';
-import { consoleBuild, startServerChild, signIn, type Session } from './server.js';
+import { closeLeanClients, consoleBuild, startServerChild, signIn, type Session } from './server.js';
 import { isSize, type EngineKey } from './sizes.js';
 import { dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
 import { ceilingRuns, directPool, engineQuery, explainGramsWithoutText, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
@@ -257,6 +257,7 @@ async function main(): Promise<void> {
         exported = await exportScenario(server.url, bigSession, exportFilter, server.pid, log);
       }
     } finally {
+      closeLeanClients();
       await server.stop();
     }
   }

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import type { inferRouterInputs } from '@trpc/server';
+import { LeanHttp, trpcData } from './lean-http.js';
 import type { KernelRouter } from '@zhengfa/kernel';
 import { repoRoot } from './db.js';
 import { httpRequest, type TransportInit } from './http-transport.js';
@@ -99,11 +101,43 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
 
 export type Api = ReturnType<typeof createTRPCClient<KernelRouter>>;
 
+export type ApiInputs = inferRouterInputs<KernelRouter>;
+
 export interface Session {
   tenantId: string;
   username: string;
   cookie: string;
+  /** tRPC's client, for calls whose cost is not measured (sign-in, the export's polling). */
   api: Api;
+  /** A measured query (GET) over the generator's lean client (lean-http.ts). */
+  query<P extends keyof ApiInputs['cases'] & string>(procedure: P, input: ApiInputs['cases'][P]): Promise<unknown>;
+  /** A measured mutation (POST) over the lean client. */
+  mutate<P extends keyof ApiInputs['cases'] & string>(procedure: P, input: ApiInputs['cases'][P]): Promise<unknown>;
+}
+
+const leanClients = new Map<string, LeanHttp>();
+
+function leanSession(url: string, cookie: string): Pick<Session, 'query' | 'mutate'> {
+  let lean = leanClients.get(url);
+  if (!lean) leanClients.set(url, (lean = new LeanHttp(url)));
+  const http = lean;
+  const headers = `cookie: ${cookie}\r\n`;
+  return {
+    async query(procedure, input) {
+      const path = `cases.${procedure}`;
+      return trpcData(path, await http.request('GET', `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, headers));
+    },
+    async mutate(procedure, input) {
+      const path = `cases.${procedure}`;
+      return trpcData(path, await http.request('POST', `/trpc/${path}`, headers, JSON.stringify(input)));
+    },
+  };
+}
+
+/** Closes the lean clients' idle sockets (at the end of a run). */
+export function closeLeanClients(): void {
+  for (const c of leanClients.values()) c.close();
+  leanClients.clear();
 }
 
 export function apiClient(url: string, cookie: string | null, onSetCookie?: (c: string) => void): Api {
@@ -131,5 +165,5 @@ export async function signIn(url: string, tenantId: string, username: string, pa
     throw new Error(`sign-in ${tenantId}/${username} failed: ${err instanceof TRPCClientError ? err.message : String(err)}`);
   }
   if (!cookie) throw new Error(`sign-in ${tenantId}/${username} set no cookie`);
-  return { tenantId, username, cookie, api: apiClient(url, cookie) };
+  return { tenantId, username, cookie, api: apiClient(url, cookie), ...leanSession(url, cookie) };
 }

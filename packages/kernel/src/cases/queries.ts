@@ -10,7 +10,7 @@ import { caseSourceNames, caseStatusNames, caseStrings as s, fourFixNames, sixCl
 import { chinaDate } from './dates.js';
 import { canTransition, missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
 import { caseLedByUser, caseVisible } from './scope.js';
-import { gramsAreExact, queryGrams, tenantGrams } from './search-grams.js';
+import { gramsAreExact, queryGrams, substringOperator, tenantGrams } from './search-grams.js';
 import { maskParty } from './service.js';
 import { dateLiteral, statusLiterals, urgencyLiterals } from './plan-literals.js';
 import { tallyCountSql } from './tallies.js';
@@ -111,18 +111,19 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
     // grams match but its title, summary and number do not (280 ms at a million matters,
     // on three processes), where a probe per such case reads one index entry.
     if (!gramsAreExact(keyword)) {
+      const op = substringOperator(keyword);
       q = q.where((eb) =>
         eb.or([
-          eb('c.title', 'ilike', like),
-          eb('c.summary', 'ilike', like),
-          eb('c.doc_no', 'ilike', like),
+          eb('c.title', op, like),
+          eb('c.summary', op, like),
+          eb('c.doc_no', op, like),
           eb.exists(
             eb
               .selectFrom('kernel.case_parties as p')
               .select(sql`1`.as('one'))
               .whereRef('p.tenant_id', '=', 'c.tenant_id')
               .whereRef('p.case_id', '=', 'c.id')
-              .where('p.name', 'ilike', like)
+              .where('p.name', op, like)
               .offset(sql.lit(0)),
           ),
         ]),

@@ -1,12 +1,13 @@
 // Ledger, search and dashboard through the real server: tRPC over HTTP with session
-// cookies, one session per client, clients spread over the counties.
+// cookies, one session per client, clients spread over the counties. The calls go over the
+// generator's lean HTTP client (lean-http.ts), as tRPC's httpLink would send them.
 import { runLoad, type LoadResult } from '../load.js';
 import type { Session } from '../server.js';
 import { ledgerVariants, searchVariant, terms2, terms4, type LedgerVariant, type Persona, type Personas, type ScenarioContext } from './common.js';
 
 /** The ledger's first page for one filter, as an official's console asks for it. */
-const firstPage = (session: Session, v: LedgerVariant) => session.api.cases.ledger.query({ ...v, page: 1, pageSize: 20 });
-const dashboard = (session: Session) => session.api.cases.dashboard.query({});
+const firstPage = (session: Session, v: LedgerVariant) => session.query('ledger', { ...v, page: 1, pageSize: 20 });
+const dashboard = (session: Session) => session.query('dashboard', {});
 
 export async function ledgerApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {
   const sessions = personas[persona];

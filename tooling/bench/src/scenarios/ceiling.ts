@@ -3,7 +3,7 @@
 // statements mirror packages/kernel/src/cases/queries.ts (ledgerQuery + ledgerPage): the
 // count (from the tallies for status and urgency filters, else capped), the page with the
 // lead unit's name, and the parties of the page's matters.
-import { gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS, tenantGrams } from '@zhengfa/kernel';
+import { gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS, substringOperator, tenantGrams } from '@zhengfa/kernel';
 import { preparingPool, type Database } from '@zhengfa/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import pg from 'pg';
@@ -67,7 +67,8 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, plan: CeilingPlan = {}
     if (grams.length) where.push(broad ? `coalesce(c.search_grams @> ${p(arrayLiteral(grams))}::text[], false)` : `c.search_grams @> (select ${p(arrayLiteral(grams))}::text[])`);
     if (!gramsAreExact(keyword)) {
       const l = `(select ${p(like)}::text)`;
-      where.push(`(c.title ilike ${l} or c.summary ilike ${l} or c.doc_no ilike ${l} or exists (select 1 as one from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id and p.name ilike ${l} offset 0))`);
+      const op = substringOperator(keyword);
+      where.push(`(c.title ${op} ${l} or c.summary ${op} ${l} or c.doc_no ${op} ${l} or exists (select 1 as one from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id and p.name ${op} ${l} offset 0))`);
     }
   }
   const w = where.join(' and ');

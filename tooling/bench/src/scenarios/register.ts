@@ -16,7 +16,7 @@ function registrations(supervisors: Session[], runId: string) {
   return (client: number, i: number) => {
     const subject = rng.pick(v.subjects);
     const who = rng.pick(v.surnames) + rng.pick(v.givenChars) + rng.pick(v.givenChars);
-    return supervisors[client % supervisors.length]!.api.cases.register.mutate({
+    return supervisors[client % supervisors.length]!.mutate('register', {
       kind: 'supervision',
       title: `${who}反映${rng.pick(subject.detail)}`.slice(0, 100),
       summary: `${who}反映${rng.pick(v.townshipHeads)}镇${subject.word}问题，${rng.pick(subject.detail)}，请求${rng.pick(v.demands)}。`,
