@@ -258,7 +258,7 @@ const caseCols = {
   tenant_id: 'text', id: 'uuid', kind: 'text', doc_no: 'text', doc_year: 'int4', doc_seq: 'int4', title: 'text', summary: 'text', source: 'text', urgency: 'text',
   status: 'text', is_key: 'bool', lead_leader_id: 'uuid', handler_name: 'text', handler_phone: 'text', resolution_plan: 'text', deadline: 'date', lead_unit_id: 'uuid',
   cooperating_unit_ids: 'uuid[]', scope_org_ids: 'uuid[]', result_report: 'text', registered_by: 'uuid', registered_at: 'timestamptz', received_on: 'date', assigned_at: 'timestamptz',
-  closed_at: 'timestamptz', next_dispatch_on: 'date', next_report_on: 'date', last_dispatch_on: 'date', search_grams: 'text[]', version: 'int4', updated_at: 'timestamptz',
+  closed_at: 'timestamptz', next_dispatch_on: 'date', next_report_on: 'date', last_dispatch_on: 'date', search_grams: 'text[]', party_names: 'text[]', version: 'int4', updated_at: 'timestamptz',
 } as const;
 const partyCols = { tenant_id: 'text', id: 'uuid', case_id: 'uuid', role: 'text', name: 'text', id_number: 'text', phone: 'text', address: 'text' } as const;
 const eventCols = {
@@ -401,6 +401,9 @@ async function generateCounty(target: Target, county: County, today: number, sta
     c.next_report_on!.push(nextReport === null ? null : isoOf(nextReport));
     c.last_dispatch_on!.push(lastDispatch === null ? null : isoOf(lastDispatch));
     c.search_grams!.push(arrayLiteral(tenantGrams(county.id, documentGrams(text.title, text.summary, docNo, ...text.parties))));
+    // In name order, as the kernel stores them (the names are all in the BMP, where the
+    // code units' order is PostgreSQL's C.UTF-8 order).
+    c.party_names!.push(arrayLiteral([...text.parties].sort()));
     c.version!.push(step + 1);
     c.updated_at!.push(registeredAt);
 

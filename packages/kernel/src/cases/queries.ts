@@ -105,11 +105,8 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
     }
     // A term of one or two characters is found exactly by its gram (grams never span
     // punctuation or fields); longer terms confirm the substring on the candidates.
-    // The parties' test ends in `offset 0`, which keeps PostgreSQL from turning the EXISTS
-    // into a hashed `(tenant_id, id) = any(…)`: costed for the many rows a broad term's
-    // walk might pass, that hash reads every party of the province the first time a case's
-    // grams match but its title, summary and number do not (280 ms at a million matters,
-    // on three processes), where a probe per such case reads one index entry.
+    // A party's name is tested on the case's own copy of the names (migration 0016), one
+    // name at a time as the parties' table held them; no index of the parties is read.
     if (!gramsAreExact(keyword)) {
       const op = substringOperator(keyword);
       q = q.where((eb) =>
@@ -119,12 +116,9 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
           eb('c.doc_no', op, like),
           eb.exists(
             eb
-              .selectFrom('kernel.case_parties as p')
+              .selectFrom(sql<{ p: string }>`unnest(c.party_names)`.as('p'))
               .select(sql`1`.as('one'))
-              .whereRef('p.tenant_id', '=', 'c.tenant_id')
-              .whereRef('p.case_id', '=', 'c.id')
-              .where('p.name', op, like)
-              .offset(sql.lit(0)),
+              .where(sql.ref('p'), op, like),
           ),
         ]),
       );
@@ -177,16 +171,12 @@ export const ledgerColumns = [
 
 /**
  * The ledger rows of `matching` (a ledgerQuery) as the page and the export read them: the
- * ledger's columns, the lead unit's name and the parties' names (a subquery PostgreSQL
- * evaluates only for the rows returned, after the limit).
+ * ledger's columns, the lead unit's name and the parties' names (stored on the case).
  */
 export function ledgerRows(matching: ReturnType<typeof ledgerQuery>) {
   return matching
     .leftJoin('kernel.orgs as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_unit_id'))
-    .select([...ledgerColumns, 'u.name as lead_unit_name'] as const)
-    .select(
-      sql<string[] | null>`(select array_agg(p.name order by p.name) from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id)`.as('party_names'),
-    );
+    .select([...ledgerColumns, 'c.party_names', 'u.name as lead_unit_name'] as const);
 }
 
 export function toLedgerRow(host: PluginHost, r: any, partyNames: string[], today = chinaDate()): LedgerRow {

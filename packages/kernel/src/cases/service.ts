@@ -133,12 +133,20 @@ export async function usersWithPermission(db: Kysely<KernelDatabase>, tenantId: 
   return rows.map((r) => r.id);
 }
 
+/** The names as kernel.cases.party_names holds them: sorted by the database, as migration 0016 sorted them. */
+function partyNamesSql(names: string[]) {
+  return sql<string[]>`(select coalesce(array_agg(n order by n), '{}') from unnest(${names}::text[]) as n)`;
+}
+
 async function refreshSearch(trx: Trx, tenantId: string, caseId: string): Promise<void> {
   const c = await trx.selectFrom('kernel.cases').select(['title', 'summary', 'doc_no']).where('tenant_id', '=', tenantId).where('id', '=', caseId).executeTakeFirstOrThrow();
   const parties = await trx.selectFrom('kernel.case_parties').select('name').where('tenant_id', '=', tenantId).where('case_id', '=', caseId).execute();
   await trx
     .updateTable('kernel.cases')
-    .set({ search_grams: tenantGrams(tenantId, documentGrams(c.title, c.summary, c.doc_no, ...parties.map((p) => p.name))) })
+    .set({
+      search_grams: tenantGrams(tenantId, documentGrams(c.title, c.summary, c.doc_no, ...parties.map((p) => p.name))),
+      party_names: partyNamesSql(parties.map((p) => p.name)),
+    })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', caseId)
     .execute();
@@ -188,10 +196,10 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
       const id = randomUUID();
       await sql`
         with c as (
-          insert into kernel.cases (tenant_id, id, kind, doc_no, doc_year, doc_seq, title, summary, source, urgency, status, closed_at, is_key, registered_by, received_on, idempotency_key, search_grams)
+          insert into kernel.cases (tenant_id, id, kind, doc_no, doc_year, doc_seq, title, summary, source, urgency, status, closed_at, is_key, registered_by, received_on, idempotency_key, search_grams, party_names)
           values (${ctx.tenant.id}, ${id}::uuid, ${kind.key}, ${docNo}, ${year}, ${seq}, ${input.title}, ${input.summary}, ${input.source}, ${input.urgency}, ${status},
             ${input.historical ? new Date(`${receivedOn}T12:00:00+08:00`) : null}::timestamptz, ${input.isKey}, ${ctx.user.id}::uuid, ${receivedOn}::date,
-            ${input.idempotencyKey ?? null}, ${grams}::text[])
+            ${input.idempotencyKey ?? null}, ${grams}::text[], ${partyNamesSql(input.parties.map((p) => p.name))})
           returning id
         )${partiesCte}, e as (
           insert into kernel.case_events (tenant_id, case_id, actor_id, actor_name, actor_org_id, type, from_status, to_status, comment, data)

@@ -181,6 +181,8 @@ export interface CasesTable {
   last_dispatch_on: string | null;
   idempotency_key: string | null;
   search_grams: ColumnType<string[], string[] | undefined, string[]>;
+  /** The parties' names in name order (migration 0016), written with search_grams. */
+  party_names: ColumnType<string[], string[] | undefined, string[]>;
   version: Generated<number>;
   updated_at: GeneratedTimestamp;
 }

@@ -40,6 +40,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0013_case_scopes_plpgsql' },
       { owner: 'kernel', name: '0014_case_scope_orgs' },
       { owner: 'kernel', name: '0015_open_cases_cover_scope' },
+      { owner: 'kernel', name: '0016_case_party_names' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });

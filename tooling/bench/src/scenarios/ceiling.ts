@@ -68,7 +68,7 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, plan: CeilingPlan = {}
     if (!gramsAreExact(keyword)) {
       const l = `(select ${p(like)}::text)`;
       const op = substringOperator(keyword);
-      where.push(`(c.title ${op} ${l} or c.summary ${op} ${l} or c.doc_no ${op} ${l} or exists (select 1 as one from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id and p.name ${op} ${l} offset 0))`);
+      where.push(`(c.title ${op} ${l} or c.summary ${op} ${l} or c.doc_no ${op} ${l} or exists (select 1 as one from unnest(c.party_names) as p where p ${op} ${l}))`);
     }
   }
   const w = where.join(' and ');
@@ -84,8 +84,7 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, plan: CeilingPlan = {}
   }
   const order = v.sort === 'deadline' ? `c.deadline ${v.dir} nulls last, c.registered_at desc, c.id` : `c.registered_at ${v.dir}, c.id ${v.dir}`;
   const page: [string, unknown[]] = [
-    `select c.id, c.doc_no, c.kind, c.title, c.source, c.urgency, c.status, c.is_key, c.lead_unit_id, c.deadline, c.next_dispatch_on, c.received_on, c.registered_at, c.version, u.name as lead_unit_name,
-       (select array_agg(p.name order by p.name) from kernel.case_parties as p where p.tenant_id = c.tenant_id and p.case_id = c.id) as party_names${keyword ? '' : `, ${countExpr} as total`}
+    `select c.id, c.doc_no, c.kind, c.title, c.source, c.urgency, c.status, c.is_key, c.lead_unit_id, c.deadline, c.next_dispatch_on, c.received_on, c.registered_at, c.version, c.party_names, u.name as lead_unit_name${keyword ? '' : `, ${countExpr} as total`}
      from kernel.cases as c left join kernel.orgs as u on u.tenant_id = c.tenant_id and u.id = c.lead_unit_id
      where ${w} order by ${order} limit 20 offset 0`,
     params,
