@@ -2,8 +2,7 @@
 // character unigrams and bigrams (GIN over text[]); a query of length 1 looks up the
 // unigram, longer queries require all their bigrams (`@>`), and the exact substring is
 // then confirmed on the few candidate rows (LIKE, or ILIKE for a term with letters; see
-// substringOperator). Serves 2-character terms (土地,
-// 拆迁), which a trigram index cannot.
+// substringOperator). Serves 2-character terms (土地, 拆迁), which a trigram index cannot.
 const SPLIT = /[\s,，.。;；:：!！?？、"“”'‘’()（）【】[\]《》<>\-—_/\\|]+/u;
 
 function normalise(text: string): string {
