@@ -48,6 +48,8 @@ class ConnectionStatements {
   ) {}
 
   async query(text: string, values: readonly unknown[]): Promise<pg.QueryResult> {
+    // A text this connection already prepared was preparable then and is now: skip the scan.
+    if (this.names.has(text)) return this.prepared(text, values);
     const keyword = leadingKeyword(text);
     // A text without parameters may hold several statements (pg sends it over the simple
     // protocol); a prepared statement holds exactly one.
@@ -56,6 +58,11 @@ class ConnectionStatements {
       if (!PLAN_KEEPING_KEYWORDS.has(keyword)) await this.clear();
       return this.client.query(text, values as unknown[]);
     }
+    return this.prepared(text, values);
+  }
+
+  /** Runs a preparable text; a statement gone stale is prepared again once, outside a transaction. */
+  private async prepared(text: string, values: readonly unknown[]): Promise<pg.QueryResult> {
     try {
       return await this.run(text, values);
     } catch (err) {
