@@ -143,6 +143,25 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
     }
   });
 
+  it("drops a connection's statements when another connection of the pool changed the schema, so a transaction does not meet a stale plan", async () => {
+    await pool.query(`create table shapes_pool (id int primary key)`);
+    await pool.query(`insert into shapes_pool values (1)`);
+    const preparing = preparingPool(pool);
+    const first = await preparing.connect();
+    const second = await preparing.connect();
+    try {
+      const text = `select * from shapes_pool where id = $1`;
+      await first.query(text, [1]);
+      await second.query(`alter table shapes_pool add column name text default '新列'`, []);
+      await first.query('begin', []);
+      expect((await first.query(text, [1])).rows).toEqual([{ id: 1, name: '新列' }]);
+      await first.query('commit', []);
+    } finally {
+      first.release();
+      second.release();
+    }
+  });
+
   it('prepares again when someone else deallocated the statements', async () => {
     const { conn, raw, release } = await connection();
     try {

@@ -35,19 +35,40 @@ interface PgClient {
   connection?: { parsedStatements?: Record<string, string> };
 }
 
+/** Statements after which another connection's view of the schema may change. */
+const TRANSACTION_END_KEYWORDS = new Set(['commit', 'end', 'rollback', 'abort']);
+
+/** Counts the statements run through a pool that may have changed the schema. */
+interface SchemaGeneration {
+  generation: number;
+}
+
 /** Statement names are unique in the process, so a name is never reused for another text. */
 let lastName = 0;
 
 /** The prepared statements of one connection: text → name, least recently used first. */
 class ConnectionStatements {
   readonly names = new Map<string, string>();
+  /** The pool's schema generation this connection's statements were prepared under. */
+  private generation: number;
+  /** A statement that may have changed the schema ran in the transaction now open. */
+  private changedSchema = false;
 
   constructor(
     private readonly client: PgClient,
     private readonly max: number,
-  ) {}
+    private readonly schema: SchemaGeneration,
+  ) {
+    this.generation = schema.generation;
+  }
 
   async query(text: string, values: readonly unknown[]): Promise<pg.QueryResult> {
+    // Another connection of the pool changed the schema since: its plans may be stale here
+    // too, and inside a transaction a stale plan cannot be retried, so drop them first.
+    if (this.generation !== this.schema.generation) {
+      this.generation = this.schema.generation;
+      await this.clear();
+    }
     // A text this connection already prepared was preparable then and is now: skip the scan.
     if (this.names.has(text)) return this.prepared(text, values);
     const keyword = leadingKeyword(text);
@@ -55,8 +76,25 @@ class ConnectionStatements {
     // protocol); a prepared statement holds exactly one.
     const preparable = PREPARED_KEYWORDS.has(keyword) && (values.length > 0 || !text.includes(';'));
     if (!preparable) {
-      if (!PLAN_KEEPING_KEYWORDS.has(keyword)) await this.clear();
-      return this.client.query(text, values as unknown[]);
+      if (PLAN_KEEPING_KEYWORDS.has(keyword)) {
+        if (!this.changedSchema || !TRANSACTION_END_KEYWORDS.has(keyword)) return this.client.query(text, values as unknown[]);
+        try {
+          return await this.client.query(text, values as unknown[]);
+        } finally {
+          // The schema change is now visible to the others (or undone): count it again.
+          this.changedSchema = this.inTransaction();
+          this.generation = ++this.schema.generation;
+        }
+      }
+      await this.clear();
+      try {
+        return await this.client.query(text, values as unknown[]);
+      } finally {
+        // Counted once the statement is over, so no connection prepares against the old schema
+        // after it has already caught up; inside a transaction, counted again when it ends.
+        this.changedSchema = this.inTransaction();
+        this.generation = ++this.schema.generation;
+      }
     }
     return this.prepared(text, values);
   }
@@ -127,11 +165,12 @@ export interface PreparingPool extends PostgresPool {
 export function preparingPool(pool: pg.Pool, options: PostgresStatementsOptions = {}): PreparingPool {
   const max = options.max ?? 100;
   const statementsOf = new WeakMap<object, ConnectionStatements>();
+  const schema: SchemaGeneration = { generation: 0 };
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
       let statements = statementsOf.get(client);
-      if (!statements) statementsOf.set(client, (statements = new ConnectionStatements(client as unknown as PgClient, max)));
+      if (!statements) statementsOf.set(client, (statements = new ConnectionStatements(client as unknown as PgClient, max, schema)));
       const own = statements;
       return {
         query(textOrCursor: unknown, values?: ReadonlyArray<unknown>) {
