@@ -9,9 +9,10 @@
 // (kernel cases/plan-literals.ts), so those generic plans are the right ones.
 //
 // The same rules as on PGlite (statement-kinds.mjs): only DML is prepared; a statement
-// that may change the schema first drops the connection's prepared statements; a
-// statement that finds its prepared statement gone or its plan's result type changed by
-// another connection's DDL is prepared again and, outside a transaction, run again (inside
+// that may change the schema first drops the connection's prepared statements, and the
+// pool's other connections drop theirs before their next statement; a statement that finds
+// its prepared statement gone or its plan's result type changed by DDL from outside the
+// pool is prepared again and, outside a transaction, run again (inside
 // one the error ends the transaction, as any error does). Each connection keeps the `max`
 // most recently used texts and deallocates older ones.
 //
@@ -35,9 +36,6 @@ interface PgClient {
   connection?: { parsedStatements?: Record<string, string> };
 }
 
-/** Statements after which another connection's view of the schema may change. */
-const TRANSACTION_END_KEYWORDS = new Set(['commit', 'end', 'rollback', 'abort']);
-
 /** Counts the statements run through a pool that may have changed the schema. */
 interface SchemaGeneration {
   generation: number;
@@ -51,8 +49,6 @@ class ConnectionStatements {
   readonly names = new Map<string, string>();
   /** The pool's schema generation this connection's statements were prepared under. */
   private generation: number;
-  /** A statement that may have changed the schema ran in the transaction now open. */
-  private changedSchema = false;
 
   constructor(
     private readonly client: PgClient,
@@ -76,23 +72,15 @@ class ConnectionStatements {
     // protocol); a prepared statement holds exactly one.
     const preparable = PREPARED_KEYWORDS.has(keyword) && (values.length > 0 || !text.includes(';'));
     if (!preparable) {
-      if (PLAN_KEEPING_KEYWORDS.has(keyword)) {
-        if (!this.changedSchema || !TRANSACTION_END_KEYWORDS.has(keyword)) return this.client.query(text, values as unknown[]);
-        try {
-          return await this.client.query(text, values as unknown[]);
-        } finally {
-          // The schema change is now visible to the others (or undone): count it again.
-          this.changedSchema = this.inTransaction();
-          this.generation = ++this.schema.generation;
-        }
-      }
+      if (PLAN_KEEPING_KEYWORDS.has(keyword)) return this.client.query(text, values as unknown[]);
       await this.clear();
       try {
         return await this.client.query(text, values as unknown[]);
       } finally {
-        // Counted once the statement is over, so no connection prepares against the old schema
-        // after it has already caught up; inside a transaction, counted again when it ends.
-        this.changedSchema = this.inTransaction();
+        // Counted once the statement is over. Inside a transaction that is before it commits,
+        // which is soon enough: a statement that changes a table's columns holds the table's
+        // lock until then, so another connection preparing against it waits and then plans
+        // against the committed schema.
         this.generation = ++this.schema.generation;
       }
     }
