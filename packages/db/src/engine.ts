@@ -109,6 +109,13 @@ export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
     application_name: opts.applicationName ?? 'zhengfa',
     types: pgTypes,
     connectionTimeoutMillis: 10_000,
+    // Connections stay open once made. pg-pool hands out the client released last, so at a
+    // moderate load the ones at the bottom sat idle past its default 10 s, were closed, and
+    // were opened again at the next burst: a new backend with empty caches and none of the
+    // pool's prepared statements, whose first statements took 100 ms and more at a million
+    // matters (shared_buffers 6 GB), while the burst queued behind them. The pool never holds
+    // more than `max` either way.
+    idleTimeoutMillis: 0,
     // The product's queries are short and index-driven; JIT compilation only adds latency.
     options: '-c jit=off',
   });

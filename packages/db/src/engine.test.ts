@@ -1,0 +1,35 @@
+// The PostgreSQL pool as the server uses it (openPostgres).
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openPostgres, type Database } from './engine.js';
+import { createTestDatabase, type TestDatabase } from './testing.js';
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the PostgreSQL pool', () => {
+  let database: TestDatabase;
+  let opened: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    opened = openPostgres({ url: database.url!, poolSize: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.close();
+    await database?.drop();
+  });
+
+  const backendPid = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(opened.db)).rows[0]!.pid;
+
+  it('keeps an idle connection open instead of closing it after a quiet spell', async () => {
+    // pg-pool closes an idle client with a timer it sets on release (10 s unless told
+    // otherwise): the timers are faked from before the release, then a minute passes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let first: number;
+    try {
+      first = await backendPid();
+      vi.advanceTimersByTime(60_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await backendPid()).toBe(first);
+  });
+});
