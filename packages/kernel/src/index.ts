@@ -17,7 +17,7 @@ export { deliverEvents } from './events/outbox.js';
 export { runDueJobs } from './jobs/scheduler.js';
 export { caseStatusNames, urgencyNames, caseSourceNames, caseActionNames } from './strings.js';
 export { attachmentPolicy } from './files/attachments.js';
-export { sweepReminders } from './cases/reminders.js';
+export { sweepReminders, SWEEP_CHANGE_MARGIN_MS, type SweepSince } from './cases/reminders.js';
 export { compactCaseTallies, rebuildCaseTallies } from './cases/tallies.js';
 export { documentGrams, gramsAreExact, queryGrams, substringOperator, tenantGrams } from './cases/search-grams.js';
 export { isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS } from './cases/queries.js';

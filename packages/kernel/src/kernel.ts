@@ -15,8 +15,8 @@ import { PRINCIPALS_CHANNEL } from './migrations/0011_principal_change_notices.j
 import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
 import { runDueJobs } from './jobs/scheduler.js';
-import { claimJobRun, finishJobRun } from './jobs/job-runs.js';
-import { sweepReminders } from './cases/reminders.js';
+import { claimJobRun, finishJobRun, lastCompletedSlot } from './jobs/job-runs.js';
+import { sinceSweepOfMinute, sweepReminders } from './cases/reminders.js';
 import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
 import { createPluginHost, type PluginHost } from './plugin-host/host.js';
@@ -131,9 +131,13 @@ export function createKernel(opts: KernelOptions): Kernel {
       await compactCaseTallies(opts.database.db);
       // The reminder sweep runs once per minute across all processes (exactly-once per
       // due point is guaranteed by kernel.reminders either way; this saves the work).
+      // After the first of the day, a sweep reads only what may have fallen due since the
+      // last complete one (cases/reminders.ts), not every case still due.
       const slot = Math.floor(now.getTime() / 60_000);
       if (await claimJobRun(db, 'kernel.reminders', slot)) {
-        await sweepReminders(opts.database.db, chinaDate(now));
+        const today = chinaDate(now);
+        const since = sinceSweepOfMinute(await lastCompletedSlot(db, 'kernel.reminders'), today);
+        await sweepReminders(opts.database.db, today, undefined, since);
         await finishJobRun(db, 'kernel.reminders', slot);
       }
       // PGlite only, once a night: what autovacuum does for a PostgreSQL server.

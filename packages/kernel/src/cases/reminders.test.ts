@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { inDays, registerAndAssign } from './test-helpers.js';
-import { sweepReminders } from './reminders.js';
+import { SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
+import { chinaDate } from './dates.js';
 
 describeEachEngine('cadence reminders', (engine) => {
   let t: TestKernel;
@@ -52,5 +53,85 @@ describeEachEngine('cadence reminders', (engine) => {
     expect(points.rows[0]!.n).toBe(expected.rows[0]!.n);
     expect(r.due).toBeGreaterThanOrEqual(expected.rows[0]!.n);
     expect((await sweepReminders(t.database.db, day, 2)).raised).toBe(0);
+  });
+});
+
+describe('the sweep that follows a complete one', () => {
+  it('reads from the last complete sweep of the same day, less the margin for changes', () => {
+    const slot = Math.floor(Date.parse('2030-06-01T02:00:00Z') / 60_000);
+    expect(sinceSweepOfMinute(slot, '2030-06-01')).toEqual({ asOf: '2030-06-01', changedSince: new Date(Date.parse('2030-06-01T02:00:00Z') - SWEEP_CHANGE_MARGIN_MS) });
+  });
+
+  it('is a full sweep on the first sweep of a China day, and when none has completed', () => {
+    // 15:59 UTC on 31 May is 23:59 in China: a sweep of 1 June after it reads everything.
+    expect(sinceSweepOfMinute(Math.floor(Date.parse('2030-05-31T15:59:00Z') / 60_000), '2030-06-01')).toBeUndefined();
+    expect(sinceSweepOfMinute(null, '2030-06-01')).toBeUndefined();
+  });
+});
+
+describeEachEngine('sweeps after a complete sweep', (engine) => {
+  let t: TestKernel;
+  let sup: Awaited<ReturnType<TestKernel['signIn']>>;
+  let leader: Awaited<ReturnType<TestKernel['signIn']>>;
+  beforeAll(async () => {
+    t = await startTestKernel({ engine });
+    sup = await t.signIn('supervisor');
+    leader = await t.signIn('leader');
+  });
+  afterAll(() => t.stop());
+
+  const reminders = async (caseId: string, kind = 'dispatch') =>
+    (await sql<{ n: number }>`select count(*)::int as n from kernel.reminders where case_id = ${caseId} and due_kind = ${kind}`.execute(t.database.db)).rows[0]!.n;
+  /** Makes the case look untouched since long ago, its dispatch due on `day`, and forgets its reminders. */
+  const dueAndUnchanged = async (caseId: string, day: string) => {
+    await sql`update kernel.cases set next_dispatch_on = ${day}::date, updated_at = '2000-01-01' where id = ${caseId}`.execute(t.database.db);
+    await sql`delete from kernel.reminders where case_id = ${caseId}`.execute(t.database.db);
+  };
+
+  it('does not read again a case that was due before the last sweep and has not changed since', async () => {
+    const c = await registerAndAssign(t, sup, leader, { title: '增量提醒测试件一' });
+    const day = inDays(2);
+    await dueAndUnchanged(c.id, day);
+    const since = { asOf: day, changedSince: new Date(Date.now() - SWEEP_CHANGE_MARGIN_MS) };
+    expect((await sweepReminders(t.database.db, day, 2000, since)).raised).toBe(0);
+    expect(await reminders(c.id)).toBe(0);
+    // The full sweep reads it, so the one above left it out on purpose.
+    await sweepReminders(t.database.db, day);
+    expect(await reminders(c.id)).toBe(2);
+  });
+
+  it('raises the due point of a case whose date passed after the last sweep', async () => {
+    const c = await registerAndAssign(t, sup, leader, { title: '增量提醒测试件二' });
+    const day = inDays(3);
+    await dueAndUnchanged(c.id, day);
+    await sweepReminders(t.database.db, day, 2000, { asOf: inDays(2), changedSince: new Date(Date.now() - SWEEP_CHANGE_MARGIN_MS) });
+    expect(await reminders(c.id)).toBe(2);
+  });
+
+  it('raises the new due point of a case changed after the last sweep', async () => {
+    const c = await registerAndAssign(t, sup, leader, { title: '增量提醒测试件三', urgency: 'normal' });
+    const day = inDays(20);
+    await sweepReminders(t.database.db, day);
+    const before = await reminders(c.id);
+    const sweptAt = new Date();
+    // 一般件 → 特急件 moves the next dispatch from 15 days out to tomorrow: a due point the sweep has not seen.
+    await sup.caller.cases.changeUrgency({ id: c.id, version: c.version, urgency: 'critical', reason: '矛盾激化，升级为特急件' });
+    await sweepReminders(t.database.db, day, 2000, { asOf: day, changedSince: new Date(sweptAt.getTime() - SWEEP_CHANGE_MARGIN_MS) });
+    expect(await reminders(c.id)).toBe(before + 2);
+  });
+
+  it("the server's sweeps after the first of the day read only what changed since", async () => {
+    const c = await registerAndAssign(t, sup, leader, { title: '增量提醒测试件四' });
+    const first = new Date('2030-06-01T02:00:00Z');
+    const day = chinaDate(first);
+    await dueAndUnchanged(c.id, day);
+    await t.kernel.tick(first);
+    expect(await reminders(c.id)).toBe(2);
+    await sql`delete from kernel.reminders where case_id = ${c.id}`.execute(t.database.db);
+    await t.kernel.tick(new Date(first.getTime() + 60_000));
+    expect(await reminders(c.id)).toBe(0);
+    await sql`update kernel.cases set updated_at = ${new Date(first.getTime() + 90_000)} where id = ${c.id}`.execute(t.database.db);
+    await t.kernel.tick(new Date(first.getTime() + 120_000));
+    expect(await reminders(c.id)).toBe(2);
   });
 });

@@ -3,6 +3,13 @@
 // of kernel.reminders makes it exactly-once however many sweepers run; the sweep reads
 // only open cases that are due (partial indexes on the due dates), so it grows with the
 // number of cases due, not the number stored.
+//
+// A full sweep still reads every open case that is due, including those reminded long ago
+// and not yet handled. The server sweeps every minute, so it passes `since`, the last
+// complete sweep: only cases whose due date passed after that sweep's date, or that changed
+// after it (less a margin for transactions still open then, and for the clocks of several
+// servers), can have a due point it did not see. The first sweep of each day is full
+// (kernel.ts), which catches anything a change made without touching `updated_at`.
 import { sql, type Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import { caseStrings as s } from '../strings.js';
@@ -23,7 +30,39 @@ export interface SweepReport {
   raised: number;
 }
 
-export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch = 2000): Promise<SweepReport> {
+/** What the last complete sweep covered: due points up to `asOf`, of cases as they were at `changedSince`. */
+export interface SweepSince {
+  /** The date that sweep ran as of (YYYY-MM-DD). */
+  asOf: string;
+  /** Cases changed at or after this instant are read again, whatever their due date. */
+  changedSince: Date;
+}
+
+/**
+ * How far back a sweep after another reads changed cases: a change committed after that
+ * sweep read may carry an `updated_at` from before it (the writer's clock, taken before its
+ * commit), and several servers' clocks differ by a little.
+ */
+export const SWEEP_CHANGE_MARGIN_MS = 10 * 60_000;
+
+/**
+ * The `since` of a sweep as of `today` that follows the complete sweep of minute `slot`
+ * (minutes since the epoch, as the server claims its runs): undefined, for a full sweep,
+ * when there was none or it ran as of another day.
+ */
+export function sinceSweepOfMinute(slot: number | null, today: string): SweepSince | undefined {
+  if (slot === null) return undefined;
+  const at = new Date(slot * 60_000);
+  const asOf = chinaDate(at);
+  if (asOf !== today) return undefined;
+  return { asOf, changedSince: new Date(at.getTime() - SWEEP_CHANGE_MARGIN_MS) };
+}
+
+/**
+ * Raises the reminders due as of `today`. With `since`, reads only the cases that may have
+ * a due point the sweep described there did not see; without it, every open case that is due.
+ */
+export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch = 2000, since?: SweepSince): Promise<SweepReport> {
   const k = db as unknown as Kysely<KernelDatabase>;
   const report: SweepReport = { due: 0, raised: 0 };
   for (const kind of Object.keys(columns) as DueKind[]) {
@@ -50,6 +89,10 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
             ),
           ),
         );
+      if (since && since.asOf <= today) {
+        const { asOf, changedSince } = since;
+        q = q.where((eb) => eb.or([eb(`c.${col}`, '>', asOf), eb('c.updated_at', '>=', changedSince)]));
+      }
       if (after) {
         const a: { tenantId: string; id: string } = after;
         q = q.where(sql<boolean>`(c.tenant_id, c.id) > (${a.tenantId}, ${a.id}::uuid)`);
@@ -58,50 +101,69 @@ export async function sweepReminders(db: Kysely<any>, today = chinaDate(), batch
       if (due.length === 0) break;
       after = { tenantId: due.at(-1)!.tenant_id, id: due.at(-1)!.id };
       report.due += due.length;
-      await k.transaction().execute(async (trx) => {
-        const unitIds = [...new Set(due.map((d) => d.lead_unit_id).filter((x): x is string => Boolean(x)))];
-        const liaisons = unitIds.length
-          ? await trx
-              .selectFrom('kernel.users as u')
-              .select(['u.tenant_id', 'u.id', 'u.org_id'])
-              .where('u.org_id', 'in', unitIds)
-              .where('u.disabled', '=', false)
-              .where(userHolds('cases.handle'))
-              .execute()
-          : [];
-        const rows: { tenant_id: string; case_id: string; due_kind: string; due_on: string; user_id: string }[] = [];
-        for (const d of due) {
-          const recipients = new Set<string>();
-          if (d.lead_leader_id) recipients.add(d.lead_leader_id);
-          for (const l of liaisons) if (l.tenant_id === d.tenant_id && l.org_id === d.lead_unit_id) recipients.add(l.id);
-          for (const user_id of recipients) rows.push({ tenant_id: d.tenant_id, case_id: d.id, due_kind: kind, due_on: d.due_on as string, user_id });
-        }
-        if (rows.length === 0) return;
-        // Rows go as one array per column (insert … select from unnest): a batch of
-        // thousands is one small statement instead of a VALUES list of tens of thousands
-        // of parameters to serialise and parse.
-        const raised = (
-          await sql<{ tenant_id: string; case_id: string; due_on: string; user_id: string }>`
-            insert into kernel.reminders (tenant_id, case_id, due_kind, due_on, user_id)
-            select * from unnest(${rows.map((r) => r.tenant_id)}::text[], ${rows.map((r) => r.case_id)}::uuid[], ${rows.map((r) => r.due_kind)}::text[],
-              ${rows.map((r) => r.due_on)}::date[], ${rows.map((r) => r.user_id)}::uuid[])
-            on conflict do nothing
-            returning tenant_id, case_id, to_char(due_on, 'YYYY-MM-DD') as due_on, user_id`.execute(trx)
-        ).rows;
-        if (raised.length === 0) return;
-        const docNo = new Map(due.map((d) => [d.id, d.doc_no]));
-        const title = { dispatch: s.reminderDispatch, report: s.reminderReport, deadline: s.reminderDeadline }[kind];
-        await sql`
-          insert into kernel.notifications (tenant_id, user_id, title, link, case_id)
-          select * from unnest(${raised.map((r) => r.tenant_id)}::text[], ${raised.map((r) => r.user_id)}::uuid[],
-            ${raised.map((r) => title(docNo.get(r.case_id)!, r.due_on))}::text[], ${raised.map((r) => `/cases/${r.case_id}`)}::text[], ${raised.map((r) => r.case_id)}::uuid[])`.execute(trx);
-        report.raised += raised.length;
-      });
+      // `due_on` is never null here: the query asked for due dates up to `today`.
+      report.raised += await raiseDue(k, kind, due as DueCase[]);
       if (due.length < batch) break;
     }
   }
   await sweepClocks(k, today, batch, report);
   return report;
+}
+
+interface DueCase {
+  tenant_id: string;
+  id: string;
+  doc_no: string;
+  lead_leader_id: string | null;
+  lead_unit_id: string | null;
+  due_on: string;
+}
+
+/**
+ * Raises one batch's reminders (the lead leader and the lead unit's liaisons of each due
+ * case) and a notification for each reminder the insert made, in one statement: atomic by
+ * itself, and a reminder another sweeper raised first gets no second notification. Rows go
+ * as one array per column (insert … select from unnest), so a batch of thousands is one
+ * small statement instead of a VALUES list of tens of thousands of parameters.
+ */
+async function raiseDue(k: Kysely<KernelDatabase>, kind: DueKind, due: DueCase[]): Promise<number> {
+  const unitIds = [...new Set(due.map((d) => d.lead_unit_id).filter((x): x is string => Boolean(x)))];
+  const liaisons = unitIds.length
+    ? await k
+        .selectFrom('kernel.users as u')
+        .select(['u.tenant_id', 'u.id', 'u.org_id'])
+        .where('u.org_id', 'in', unitIds)
+        .where('u.disabled', '=', false)
+        .where(userHolds('cases.handle'))
+        .execute()
+    : [];
+  const rows: { tenant_id: string; case_id: string; user_id: string; due_on: string }[] = [];
+  for (const d of due) {
+    const recipients = new Set<string>();
+    if (d.lead_leader_id) recipients.add(d.lead_leader_id);
+    for (const l of liaisons) if (l.tenant_id === d.tenant_id && l.org_id === d.lead_unit_id) recipients.add(l.id);
+    for (const user_id of recipients) rows.push({ tenant_id: d.tenant_id, case_id: d.id, user_id, due_on: d.due_on });
+  }
+  if (rows.length === 0) return 0;
+  const title = { dispatch: s.reminderDispatch, report: s.reminderReport, deadline: s.reminderDeadline }[kind];
+  const result = await sql<{ n: number }>`
+    with due (tenant_id, case_id, title) as (
+      select * from unnest(${due.map((d) => d.tenant_id)}::text[], ${due.map((d) => d.id)}::uuid[], ${due.map((d) => title(d.doc_no, d.due_on))}::text[])
+    ), raised as (
+      insert into kernel.reminders (tenant_id, case_id, due_kind, due_on, user_id)
+      select r.tenant_id, r.case_id, ${kind}, r.due_on, r.user_id
+      from unnest(${rows.map((r) => r.tenant_id)}::text[], ${rows.map((r) => r.case_id)}::uuid[], ${rows.map((r) => r.due_on)}::date[], ${rows.map((r) => r.user_id)}::uuid[])
+        as r(tenant_id, case_id, due_on, user_id)
+      on conflict do nothing
+      returning tenant_id, case_id, user_id
+    ), notified as (
+      insert into kernel.notifications (tenant_id, user_id, title, link, case_id)
+      select r.tenant_id, r.user_id, d.title, '/cases/' || r.case_id, r.case_id
+      from raised r join due d on d.tenant_id = r.tenant_id and d.case_id = r.case_id
+      returning 1
+    )
+    select count(*)::int as n from notified`.execute(k);
+  return result.rows[0]!.n;
 }
 
 /** Statutory clocks (kernel.case_clocks) that are due: one reminder per clock and recipient. */

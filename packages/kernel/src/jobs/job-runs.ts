@@ -19,3 +19,17 @@ export async function claimJobRun(db: Kysely<KernelDatabase>, job: string, slot:
 export async function finishJobRun(db: Kysely<KernelDatabase>, job: string, slot: number, error: string | null = null): Promise<void> {
   await db.updateTable('kernel.job_runs').set({ finished_at: new Date(), error }).where('job', '=', job).where('slot', '=', slot).execute();
 }
+
+/** The slot of the latest run of `job` that finished without an error; null when none has. */
+export async function lastCompletedSlot(db: Kysely<KernelDatabase>, job: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('kernel.job_runs')
+    .select('slot')
+    .where('job', '=', job)
+    .where('finished_at', 'is not', null)
+    .where('error', 'is', null)
+    .orderBy('slot', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.slot) : null;
+}

@@ -16,6 +16,7 @@ import * as m0013 from './0013_case_scopes_plpgsql.js';
 import * as m0014 from './0014_case_scope_orgs.js';
 import * as m0015 from './0015_open_cases_cover_scope.js';
 import * as m0016 from './0016_case_party_names.js';
+import * as m0017 from './0017_case_sweep_indexes.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -37,5 +38,6 @@ export const kernelMigrations: MigrationSet = {
     '0014_case_scope_orgs': m0014,
     '0015_open_cases_cover_scope': m0015,
     '0016_case_party_names': m0016,
+    '0017_case_sweep_indexes': m0017,
   },
 };
