@@ -34,4 +34,20 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' })).toMatchObject({ ok: true, config: { databasePreparedStatements: false } });
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'maybe' })).toEqual({ ok: false, error: '配置错误：DATABASE_PREPARED_STATEMENTS 应为 true 或 false，当前为 "maybe"' });
   });
+
+  it('runs one server process unless told to run more on PostgreSQL', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { serverProcesses: 1 } });
+    expect(loadConfig({ SERVER_PROCESSES: '4', DATABASE_URL: 'postgres://zhengfa@db/zhengfa' })).toMatchObject({ ok: true, config: { serverProcesses: 4 } });
+  });
+
+  it('refuses several server processes on the embedded database, saying what to set', () => {
+    expect(loadConfig({ SERVER_PROCESSES: '2' })).toEqual({
+      ok: false,
+      error: '配置错误：SERVER_PROCESSES 为 2 时需要 PostgreSQL（请设置 DATABASE_URL）；内置数据库只能由一个进程打开，请去掉 SERVER_PROCESSES 或设为 1',
+    });
+  });
+
+  it('names SERVER_PROCESSES when it is not a whole number from 1 to 64', () => {
+    expect(loadConfig({ SERVER_PROCESSES: '0', DATABASE_URL: 'postgres://zhengfa@db/zhengfa' })).toEqual({ ok: false, error: '配置错误：SERVER_PROCESSES 应为 1 到 64 之间的整数，当前为 "0"' });
+  });
 });

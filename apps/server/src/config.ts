@@ -18,6 +18,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   trustProxy: boolean;
   maxUploadMb: number;
+  /** Server processes sharing the port (PostgreSQL only; the embedded database has one). */
+  serverProcesses: number;
 }
 
 const bool = (name: string) =>
@@ -60,6 +62,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: intIn('DATABASE_POOL_SIZE', 1, 200),
   DATABASE_PREPARED_STATEMENTS: bool('DATABASE_PREPARED_STATEMENTS'),
   MAX_UPLOAD_MB: intIn('MAX_UPLOAD_MB', 1, 500),
+  SERVER_PROCESSES: intIn('SERVER_PROCESSES', 1, 64),
   PLUGINS: z
     .string()
     .optional()
@@ -88,6 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
     return { ok: false, error: `配置错误：${parsed.error.issues[0]!.message}` };
   }
   const e = parsed.data;
+  const serverProcesses = e.SERVER_PROCESSES ?? 1;
+  if (serverProcesses > 1 && !e.DATABASE_URL) {
+    return { ok: false, error: `配置错误：SERVER_PROCESSES 为 ${serverProcesses} 时需要 PostgreSQL（请设置 DATABASE_URL）；内置数据库只能由一个进程打开，请去掉 SERVER_PROCESSES 或设为 1` };
+  }
   const plugins = e.PLUGINS === undefined ? undefined : e.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean);
   return {
     ok: true,
@@ -103,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
       secureCookies: e.SECURE_COOKIES ?? false,
       trustProxy: e.TRUST_PROXY ?? false,
       maxUploadMb: e.MAX_UPLOAD_MB ?? 20,
+      serverProcesses,
     },
   };
 }
@@ -120,4 +128,5 @@ export const configDocs = [
   ['SECURE_COOKIES', 'false', 'Mark the session cookie Secure (set true behind HTTPS)'],
   ['TRUST_PROXY', 'false', 'Take the client address from X-Forwarded-For'],
   ['MAX_UPLOAD_MB', '20', 'Largest attachment accepted, in MB'],
+  ['SERVER_PROCESSES', '1', 'Server processes sharing the port (PostgreSQL only); up to the cores the server may use'],
 ] as const;

@@ -23,4 +23,7 @@ export const serverStrings = {
   badPeriod: '请用 from 和 to 指定统计期间，格式为 YYYY-MM-DD',
   shuttingDown: '正在停止服务，等待进行中的请求完成……',
   stopped: '服务已停止',
+  processes: (n: number) => `服务进程：${n} 个（共用同一端口）`,
+  workerExitedEarly: (how: number | string | null) => `服务进程启动前意外退出（${how ?? '未知原因'}）`,
+  workerExited: (pid: number, how: number | string | null) => `服务进程 ${pid} 意外退出（${how ?? '未知原因'}），正在重新启动`,
 } as const;
