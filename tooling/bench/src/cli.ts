@@ -14,7 +14,7 @@ import type { LoadResult } from './load.js';
 import { writeRun, type Machine, type RunResult } from './report.js';
 import { closeLeanClients, consoleBuild, startServerChild, signIn, type Session } from './server.js';
 import { isSize, type EngineKey } from './sizes.js';
-import { dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
+import { atHalfLoad, dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
 import { ceilingRuns, directPool, engineQuery, explainGramsWithoutText, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
 import type { Personas, ScenarioContext } from './scenarios/common.js';
 import { exportScenario } from './scenarios/export.js';
@@ -31,12 +31,13 @@ const allScenarios = ['ledger', 'search', 'dashboard', 'register', 'sweep', 'exp
 const WARM_UP_SECONDS = 20;
 type Scenario = (typeof allScenarios)[number];
 
-const usage = `pnpm bench -- [options]   (or BENCH_SIZE, BENCH_ENGINE, BENCH_SCENARIOS, BENCH_DURATION, BENCH_CONCURRENCY)
+const usage = `pnpm bench -- [options]   (or BENCH_SIZE, BENCH_ENGINE, BENCH_SCENARIOS, BENCH_DURATION, BENCH_CONCURRENCY, BENCH_SERVER_PROCESSES)
   --size 10k|100k|1m|10m       matters to generate (or reuse): default 10k
   --engine postgres|pglite     default postgres (BENCH_DATABASE_URL, else the local server)
   --scenarios a,b,…            any of ${allScenarios.join(', ')}: default all
   --duration <seconds>         each load scenario's measured window: default 10
   --concurrency <clients>      default 32
+  --server-processes <n>       server processes (SERVER_PROCESSES; PostgreSQL only): default 1
   --regenerate                 drop and regenerate the data set
   --help                       this text`;
 
@@ -53,6 +54,7 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env) {
       scenarios: { type: 'string' },
       duration: { type: 'string' },
       concurrency: { type: 'string' },
+      'server-processes': { type: 'string' },
       regenerate: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -70,7 +72,9 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env) {
   };
   const duration = positive('duration', values.duration ?? env.BENCH_DURATION ?? '10');
   const concurrency = positive('concurrency', values.concurrency ?? env.BENCH_CONCURRENCY ?? '32');
-  return { size, engine, scenarios: new Set(list as Scenario[]), duration, concurrency, regenerate: values.regenerate, help: values.help };
+  const serverProcesses = positive('server-processes', values['server-processes'] ?? env.BENCH_SERVER_PROCESSES ?? '1');
+  if (serverProcesses > 1 && engine !== 'postgres') throw new Error('--server-processes above 1 needs --engine postgres (the embedded database has one process)');
+  return { size, engine, scenarios: new Set(list as Scenario[]), duration, concurrency, serverProcesses, regenerate: values.regenerate, help: values.help };
 }
 
 const t0 = Date.now();
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const loadAvgAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
   const hostAtStart = hostCpu();
-  log(`zhengfa bench: ${opts.engine} ${opts.size}, scenarios ${[...opts.scenarios].join(',')}, ${opts.duration} s each, ${opts.concurrency} clients`);
+  log(`zhengfa bench: ${opts.engine} ${opts.size}, scenarios ${[...opts.scenarios].join(',')}, ${opts.duration} s each, ${opts.concurrency} clients, ${opts.serverProcesses} server process${opts.serverProcesses > 1 ? 'es' : ''}`);
   const { target, meta, generated } = await ensureGenerated(opts.engine, opts.size, log, { force: opts.regenerate });
   const notes: string[] = [];
   const q = target.raw.query;
@@ -219,7 +223,7 @@ async function main(): Promise<void> {
   if (needServer) {
     log('starting the server (child process)');
     const server = await startServerChild(
-      opts.engine === 'postgres' ? { databaseUrl: target.url!, dataDir: path.join(dataRoot, `server-${opts.size}`) } : { dataDir: pgliteDataDir(opts.size) },
+      opts.engine === 'postgres' ? { databaseUrl: target.url!, dataDir: path.join(dataRoot, `server-${opts.size}`), processes: opts.serverProcesses } : { dataDir: pgliteDataDir(opts.size) },
     );
     try {
       log(`server ${server.url} (pid ${server.pid}, RSS ${server.rssMb().toFixed(0)} MB); signing in ${opts.concurrency} committee users and ${opts.concurrency} liaisons`);
@@ -236,6 +240,11 @@ async function main(): Promise<void> {
           api[`search4.${persona}`] = await searchApi(serverCtx, personas, persona, 4);
         }
         if (has('dashboard')) api[`dashboard.${persona}`] = await dashboardApi(serverCtx, personas, persona);
+      }
+      // The latency targets' scenarios again, offered at half the throughput each saturated at.
+      for (const name of ['ledger.committee', 'search4.committee', 'dashboard.committee']) {
+        const closed = api[name];
+        if (closed && closed.throughput > 0) api[`${name}@50%`] = await atHalfLoad(serverCtx, personas, closed);
       }
       if (has('ssr')) {
         // A server render costs far more than an API call; 4 clients keep the queue short enough to read TTFB.
@@ -266,6 +275,7 @@ async function main(): Promise<void> {
   if (needServer) notes.push(`After the server starts, ${WARM_UP_SECONDS} s of unmeasured ledger, search and dashboard requests from both personas warm it (and the load generator) before the first API scenario; each scenario then has its own 1 s warm-up.`);
   const regAt = Object.values(api).find((x) => x.offeredRate);
   if (regAt) notes.push(`${regAt.name} is an open loop: a registration falls due every ${(1000 / regAt.offeredRate!).toFixed(2)} ms whatever has answered, from the same ${regAt.concurrency} supervisors with at most one request each in flight, and its latency runs from when it fell due (${regAt.queued} of them found all ${regAt.concurrency} busy and waited). \`register\` above it is the closed loop, ${ctx.concurrency} clients back to back: the throughput the machine saturates at, where a request's latency is mostly its wait behind the others (mean ≈ clients / throughput).`);
+  if (Object.keys(api).some((k) => k.endsWith('@50%'))) notes.push('`…@50%` rows offer the same requests as the closed-loop scenario they name in an open loop at half the throughput it saturated at (timed from when each fell due, at most as many in flight as there are clients): the latency while the machine still has room. The targets are read from the closed loops.');
   notes.push('The server runs with LOG_LEVEL=warn (per-request info logging off) and its default pool of 10 connections; its background loop (event delivery, jobs, reminder sweep every 5 s) stays on, as in production.');
   notes.push('Client, server and database share the machine; the load average column shows other work that ran at the same time.');
   // On a virtual machine the hypervisor may hand part of the cores to other guests; every
@@ -280,6 +290,7 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     secondsPerScenario: opts.duration,
     concurrency: opts.concurrency,
+    serverProcesses: opts.serverProcesses,
     machine,
     generation: { generated, seconds: meta.seconds, counts: meta.counts },
     api,

@@ -32,8 +32,30 @@ function procTimes(pid: number | string): { own: number; reaped: number; ppid: n
   }
 }
 
+/** The live processes whose parent is `pid` (a server's workers under SERVER_PROCESSES). */
+export function childrenOf(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const out: number[] = [];
+  for (const e of entries) {
+    const t = procTimes(e);
+    if (t && t.ppid === pid) out.push(Number(e));
+  }
+  return out;
+}
+
+/**
+ * The server's CPU: its own, its live workers' (SERVER_PROCESSES > 1) and what it reaped
+ * from workers that exited.
+ */
 function procCpuMs(pid: number): number | null {
-  return procTimes(pid)?.own ?? null;
+  const t = procTimes(pid);
+  if (!t) return null;
+  return childrenOf(pid).reduce((sum, child) => sum + (procTimes(child)?.own ?? 0), t.own + t.reaped);
 }
 
 /**

@@ -34,6 +34,8 @@ export interface RunResult {
   finishedAt: string;
   secondsPerScenario: number;
   concurrency: number;
+  /** Server processes sharing the port (SERVER_PROCESSES); absent in runs recorded before it existed (1). */
+  serverProcesses?: number;
   machine: Machine;
   generation: { generated: boolean; seconds: number; counts: Record<string, number> };
   api: Record<string, LoadResult>;
@@ -59,8 +61,9 @@ interface TargetCheck {
   pass: boolean | null;
 }
 
+/** The closed-loop scenario with the highest latency among those named `prefix…` (open loops, `name@rate`, left out). */
 function worst(results: Record<string, LoadResult>, prefix: string, key: 'p95' | 'p99'): LoadResult | undefined {
-  return Object.values(results).filter((r) => r.name.startsWith(prefix)).sort((a, b) => b[key] - a[key])[0];
+  return Object.values(results).filter((r) => r.name.startsWith(prefix) && !r.name.includes('@')).sort((a, b) => b[key] - a[key])[0];
 }
 
 export function checkTargets(r: RunResult): TargetCheck[] {
@@ -110,7 +113,8 @@ const mark = (p: boolean | null) => (p === null ? '–' : p ? '**PASS**' : '**MI
 export function runMarkdown(r: RunResult): string {
   const lines: string[] = [];
   lines.push(`## ${r.engine} · ${r.size} (${r.cases.toLocaleString()} matters)`, '');
-  lines.push(`Run ${r.startedAt} → ${r.finishedAt}; ${r.concurrency} clients, ${r.secondsPerScenario} s per scenario (after 1 s warm-up).`, '');
+  const processes = r.serverProcesses ?? 1;
+  lines.push(`Run ${r.startedAt} → ${r.finishedAt}; ${r.concurrency} clients, ${r.secondsPerScenario} s per scenario (after 1 s warm-up); ${processes} server process${processes > 1 ? 'es (SERVER_PROCESSES)' : ''}.`, '');
   lines.push(`Machine: ${r.machine.cpu} × ${r.machine.cores}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.database}; ${Object.entries(r.machine.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; load average at start ${r.machine.loadAvgAtStart}${r.machine.cpuStolenPercent !== undefined ? `; CPU stolen by the hypervisor during the run ${f(r.machine.cpuStolenPercent)} %` : ''}.`, '');
   lines.push('| target | figure | result |', '|---|---|---|');
   for (const t of checkTargets(r)) lines.push(`| ${t.target} | ${t.figure} | ${mark(t.pass)} |`);
@@ -144,7 +148,8 @@ export function runMarkdown(r: RunResult): string {
   if (r.sweep) {
     lines.push(`Cadence sweep (direct \`sweepReminders\`), ${r.sweep.stored.toLocaleString()} matters stored, ${r.sweep.open.toLocaleString()} open:`, '');
     lines.push('| as of | matters due | reminders raised | ms | ms per 1,000 due |', '|---|---|---|---|---|');
-    for (const s of [...r.sweep.runs, { ...r.sweep.repeat, asOf: `${r.sweep.repeat.asOf} (repeat, nothing new)` }]) {
+    const minute = r.sweep.minute ? [{ ...r.sweep.minute, asOf: `${r.sweep.minute.asOf} (the server's sweep a minute later: since the last complete one)` }] : [];
+    for (const s of [...r.sweep.runs, { ...r.sweep.repeat, asOf: `${r.sweep.repeat.asOf} (repeat, nothing new)` }, ...minute]) {
       lines.push(`| ${s.asOf} | ${s.due.toLocaleString()} | ${s.raised.toLocaleString()} | ${s.ms} | ${f(s.msPerThousandDue)} |`);
     }
     lines.push('');
@@ -159,6 +164,7 @@ export function explainMarkdown(r: RunResult): string {
   const lines = [`# EXPLAIN ANALYZE · ${r.engine} · ${r.size}`, ''];
   for (const [k, v] of Object.entries(r.explain)) lines.push(`## ${k}`, '', '```', v, '```', '');
   if (r.sweep) lines.push('## sweep: first batch of due matters', '', '```', r.sweep.explain, '```', '');
+  if (r.sweep?.minuteExplain) lines.push("## sweep: first batch of the server's sweep a minute after a complete one", '', '```', r.sweep.minuteExplain, '```', '');
   return lines.join('\n');
 }
 

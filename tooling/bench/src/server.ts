@@ -10,6 +10,7 @@ import { LeanHttp, trpcData } from './lean-http.js';
 import type { KernelRouter } from '@zhengfa/kernel';
 import { repoRoot } from './db.js';
 import { httpRequest, type TransportInit } from './http-transport.js';
+import { childrenOf } from './cpu.js';
 
 /** The console's server build, which the server renders pages with (`apps/server/src/console-handler.ts`). */
 export const consoleBuild = path.join(repoRoot, 'apps/admin/build/server/index.js');
@@ -18,7 +19,7 @@ export interface ServerChild {
   url: string;
   pid: number;
   child: ChildProcess;
-  /** Resident set size of the server process, in MB. */
+  /** Resident set size of the server process and its workers, in MB. */
   rssMb(): number;
   output(): string;
   stop(): Promise<void>;
@@ -35,7 +36,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export function rssOf(pid: number): number {
+function ownRss(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : NaN;
@@ -44,7 +45,17 @@ export function rssOf(pid: number): number {
   }
 }
 
-export async function startServerChild(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<ServerChild> {
+/** The server's processes: itself and its workers (SERVER_PROCESSES > 1). */
+export function serverPids(pid: number): number[] {
+  return [pid, ...childrenOf(pid)];
+}
+
+/** Resident set size of the given processes together, in MB (NaN when the first is gone). */
+export function rssOf(pids: number[]): number {
+  return pids.slice(1).reduce((sum, p) => sum + (ownRss(p) || 0), ownRss(pids[0]!));
+}
+
+export async function startServerChild(opts: { databaseUrl?: string; dataDir: string; poolSize?: number; processes?: number }): Promise<ServerChild> {
   const port = await freePort();
   const serverDir = path.join(repoRoot, 'apps/server');
   const env: NodeJS.ProcessEnv = {
@@ -58,6 +69,8 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   if (opts.poolSize) env.DATABASE_POOL_SIZE = String(opts.poolSize);
+  delete env.SERVER_PROCESSES;
+  if (opts.processes && opts.processes > 1) env.SERVER_PROCESSES = String(opts.processes);
   // BENCH_SERVER_NODE_ARGS adds Node flags for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(serverDir, 'src/main.ts')], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,7 +97,7 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
     url,
     pid: child.pid!,
     child,
-    rssMb: () => rssOf(child.pid!),
+    rssMb: () => rssOf(serverPids(child.pid!)),
     output: () => log,
     stop: () =>
       new Promise<void>((resolve) => {

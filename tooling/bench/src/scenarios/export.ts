@@ -1,7 +1,7 @@
 // Exporting the ledger to xlsx through the API: start, poll, download. Times the whole
 // round and samples the server process's resident memory every 25 ms to find its peak
 // growth over the baseline before the export began.
-import { rssOf, type Session } from '../server.js';
+import { rssOf, serverPids, type Session } from '../server.js';
 
 export interface ExportResult {
   rows: number;
@@ -17,14 +17,16 @@ export interface ExportResult {
 }
 
 export async function exportScenario(url: string, session: Session, filter: Record<string, unknown>, pid: number, log: (s: string) => void): Promise<ExportResult> {
+  // The server and, under SERVER_PROCESSES, its workers: whichever one answers, the growth is theirs together.
+  const pids = serverPids(pid);
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
-    samples.push(rssOf(pid));
+    samples.push(rssOf(pids));
     await new Promise((r) => setTimeout(r, 20));
   }
   const baseline = Math.max(...samples);
   let peak = baseline;
-  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 25);
+  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pids))), 25);
   const t0 = performance.now();
   let rows = 0;
   let tReady = t0;

@@ -2,9 +2,10 @@
 // it grows with, it is run "as of" several dates: the earlier the date, the fewer open
 // matters are due, while the number stored is the same. Before each timed run the bench
 // database's reminders and notifications are emptied so every run raises all it finds;
-// a last run repeats the sweep with nothing new to raise (what the server's background
-// loop does every five seconds).
-import { sweepReminders } from '@zhengfa/kernel';
+// a last run repeats the full sweep with nothing new to raise. The server itself sweeps once
+// a minute, and after the first sweep of a day reads only what may have fallen due since the
+// last complete sweep (`since`); the `minute` run is that sweep, a minute after the repeat.
+import { SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
 import type { Kysely } from 'kysely';
 import type { Raw } from '../db.js';
 import { isoOf, todayDay } from '../generate.js';
@@ -23,14 +24,18 @@ export interface SweepResult {
   open: number;
   runs: SweepRun[];
   repeat: SweepRun;
+  /** The server's sweep a minute after a complete one (SweepSince): absent in runs recorded before it. */
+  minute?: SweepRun;
   explain: string;
+  /** The plan of that sweep's first batch. */
+  minuteExplain?: string;
 }
 
 export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) => void): Promise<SweepResult> {
   const today = todayDay();
   const counts = (await raw.query<{ stored: number; open: number }>(`select count(*)::int as stored, count(*) filter (where status in ('assigned', 'in_progress', 'submitted'))::int as open from kernel.cases`)).rows[0]!;
   const runs: SweepRun[] = [];
-  const once = async (offset: number, clear: boolean): Promise<SweepRun> => {
+  const once = async (offset: number, clear: boolean, since?: SweepSince): Promise<SweepRun> => {
     if (clear) {
       // Truncated, not deleted: dead rows left by earlier runs would slow the unique checks
       // of the inserts and make each run slower than the one before.
@@ -38,14 +43,16 @@ export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) 
     }
     const asOf = isoOf(today + offset);
     const t0 = performance.now();
-    const r = await sweepReminders(db, asOf);
+    const r = await sweepReminders(db, asOf, undefined, since);
     const ms = Math.round(performance.now() - t0);
     const run = { asOf, offsetDays: offset, due: r.due, raised: r.raised, ms, msPerThousandDue: r.due ? Math.round((ms / r.due) * 1000 * 10) / 10 : 0 };
-    log(`  sweep as of ${asOf}: ${r.due.toLocaleString()} due, ${r.raised.toLocaleString()} reminders raised, ${ms} ms`);
+    log(`  sweep as of ${asOf}${since ? ' (since the last complete sweep)' : ''}: ${r.due.toLocaleString()} due, ${r.raised.toLocaleString()} reminders raised, ${ms} ms`);
     return run;
   };
   for (const offset of [-365, -90, -30, 0]) runs.push(await once(offset, true));
   const repeat = await once(0, false);
+  const since: SweepSince = { asOf: isoOf(today), changedSince: new Date(Date.now() - SWEEP_CHANGE_MARGIN_MS) };
+  const minute = await once(0, false, since);
   const explain = (
     await raw.query<{ 'QUERY PLAN': string }>(
       // The kernel's first batch of dispatch reminders (cases/reminders.ts), as it sends it,
@@ -56,5 +63,16 @@ export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) 
        order by c.tenant_id, c.id limit 2000`,
     )
   ).rows.map((r) => r['QUERY PLAN']).join('\n');
-  return { stored: counts.stored, open: counts.open, runs, repeat, explain };
+  const minuteExplain = (
+    await raw.query<{ 'QUERY PLAN': string }>(
+      // The same batch as the server sends it a minute after a complete sweep of the same day.
+      `explain (analyze, buffers) select c.tenant_id, c.id, c.doc_no, c.lead_leader_id, c.lead_unit_id, c.next_dispatch_on as due_on from kernel.cases as c
+       where c.status in ('assigned', 'in_progress', 'submitted') and c.next_dispatch_on <= $1
+         and not exists (select 1 as one from kernel.reminders as r where r.tenant_id = c.tenant_id and r.case_id = c.id and r.due_kind = 'dispatch' and r.due_on = c.next_dispatch_on)
+         and (c.next_dispatch_on > $2 or c.updated_at >= $3)
+       order by c.tenant_id, c.id limit 2000`,
+      [isoOf(today), since.asOf, since.changedSince],
+    )
+  ).rows.map((r) => r['QUERY PLAN']).join('\n');
+  return { stored: counts.stored, open: counts.open, runs, repeat, minute, explain, minuteExplain };
 }
