@@ -210,6 +210,7 @@ export function growthMarkdown(runs: RunResult[]): string {
   }
   lines.push(`| sweep ms (matters due) | ${pgRuns.map((r) => { const s = r.sweep?.runs.at(-1); return s ? `${s.ms} (${s.due.toLocaleString()})` : '–'; }).join(' | ')} |`);
   lines.push(`| sweep repeat ms | ${pgRuns.map((r) => (r.sweep ? String(r.sweep.repeat.ms) : '–')).join(' | ')} |`);
+  lines.push(`| the server's minute sweep ms (since the last complete one) | ${pgRuns.map((r) => (r.sweep?.minute ? String(r.sweep.minute.ms) : '–')).join(' | ')} |`);
   lines.push(`| export s (rows) | ${pgRuns.map((r) => (r.export ? `${f(r.export.secondsTotal, 2)} (${r.export.rows.toLocaleString()})` : '–')).join(' | ')} |`);
   lines.push(`| export RSS growth MB | ${pgRuns.map((r) => (r.export ? f(r.export.rssGrowthMb, 0) : '–')).join(' | ')} |`);
   lines.push(`| SSR TTFB p95 ms | ${pgRuns.map((r) => (r.ssr ? f(r.ssr.load.p95) : '–')).join(' | ')} |`);
