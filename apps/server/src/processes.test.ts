@@ -12,14 +12,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The live processes whose parent is `pid`. */
+/** The server's workers: the live processes whose parent is `pid` and that run main.ts (not tsx's esbuild service). */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const e of readdirSync('/proc')) {
     if (!/^\d+$/.test(e)) continue;
     try {
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(e));
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) continue;
+      if (readFileSync(`/proc/${e}/cmdline`, 'utf8').includes('src/main.ts')) out.push(Number(e));
     } catch {
       /* gone */
     }

@@ -34,23 +34,27 @@ function isWorkerMessage(m: unknown): m is WorkerMessage {
 
 type Outcome = { ok: true; lines: string[] } | { ok: false; message: string };
 
-/** Forks one worker and waits until it has started (or failed, or died before either). */
+/**
+ * Forks one worker and waits until it has started (or failed, or died before either).
+ * `onExitAfterStart` hears only of a worker that had started: one that failed to start
+ * exits as it should, and its caller decides what follows.
+ */
 function forkWorker(onExitAfterStart: (w: Worker, code: number | null, signal: string | null) => void): { worker: Worker; started: Promise<Outcome> } {
   const worker = cluster.fork();
-  let settled = false;
+  let outcome: Outcome | null = null;
   const started = new Promise<Outcome>((resolve) => {
     worker.on('message', (m: unknown) => {
-      if (settled || !isWorkerMessage(m)) return;
-      settled = true;
-      resolve(m.type === 'zhengfa:ready' ? { ok: true, lines: m.lines } : { ok: false, message: m.message });
+      if (outcome || !isWorkerMessage(m)) return;
+      outcome = m.type === 'zhengfa:ready' ? { ok: true, lines: m.lines } : { ok: false, message: m.message };
+      resolve(outcome);
     });
     worker.on('exit', (code, signal) => {
-      if (!settled) {
-        settled = true;
-        resolve({ ok: false, message: s.workerExitedEarly(code ?? signal) });
+      if (!outcome) {
+        outcome = { ok: false, message: s.workerExitedEarly(code ?? signal) };
+        resolve(outcome);
         return;
       }
-      onExitAfterStart(worker, code, signal);
+      if (outcome.ok) onExitAfterStart(worker, code, signal);
     });
   });
   return { worker, started };
@@ -86,10 +90,7 @@ export async function superviseServerProcesses(config: ServerConfig, out: (line:
 
   // A worker that dies after it started is replaced; a replacement that fails to start is
   // tried again later, waiting longer each time, while the others go on serving.
-  const replace = (dead: Worker, code: number | null, signal: string | null) => {
-    workers.delete(dead);
-    if (stopping) return;
-    err(s.workerExited(dead.process.pid ?? 0, code ?? signal));
+  const startReplacement = () => {
     const delay = Math.min(RESTART_DELAY_MAX_MS, RESTART_DELAY_MS * 2 ** failuresInARow);
     setTimeout(() => {
       if (stopping) return;
@@ -100,12 +101,19 @@ export async function superviseServerProcesses(config: ServerConfig, out: (line:
           failuresInARow = 0;
           return;
         }
+        // It did not start (its exit is not reported to `replace`): say why, try again later.
         failuresInARow++;
         err(o.message);
         workers.delete(worker);
-        if (!stopping) replace(worker, null, null);
+        if (!stopping) startReplacement();
       });
     }, delay).unref();
+  };
+  const replace = (dead: Worker, code: number | null, signal: string | null) => {
+    workers.delete(dead);
+    if (stopping) return;
+    err(s.workerExited(dead.process.pid ?? 0, code ?? signal));
+    startReplacement();
   };
 
   let firstLines: string[] | null = null;

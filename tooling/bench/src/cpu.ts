@@ -32,7 +32,7 @@ function procTimes(pid: number | string): { own: number; reaped: number; ppid: n
   }
 }
 
-/** The live processes whose parent is `pid` (a server's workers under SERVER_PROCESSES). */
+/** The live processes whose parent is `pid`: a server's workers under SERVER_PROCESSES, tsx's esbuild service. */
 export function childrenOf(pid: number): number[] {
   let entries: string[];
   try {
@@ -49,8 +49,9 @@ export function childrenOf(pid: number): number[] {
 }
 
 /**
- * The server's CPU: its own, its live workers' (SERVER_PROCESSES > 1) and what it reaped
- * from workers that exited.
+ * The server's CPU: its own, its live children's (the workers under SERVER_PROCESSES > 1,
+ * tsx's esbuild service, idle once the server has started) and what it reaped from
+ * children that exited.
  */
 function procCpuMs(pid: number): number | null {
   const t = procTimes(pid);

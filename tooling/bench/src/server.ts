@@ -45,7 +45,7 @@ function ownRss(pid: number): number {
   }
 }
 
-/** The server's processes: itself and its workers (SERVER_PROCESSES > 1). */
+/** The server's processes: itself and its children (its workers under SERVER_PROCESSES > 1, tsx's esbuild service). */
 export function serverPids(pid: number): number[] {
   return [pid, ...childrenOf(pid)];
 }
