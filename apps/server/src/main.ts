@@ -6,7 +6,7 @@
 import cluster from 'node:cluster';
 import { loadConfig } from './config.js';
 import { startServer, type RunningServer } from './boot.js';
-import { runServerWorker, startFailure, superviseServerProcesses } from './processes.js';
+import { runServerWorker, serverStopper, startFailure, superviseServerProcesses } from './processes.js';
 import { serverStrings as s } from './strings.js';
 
 const result = loadConfig();
@@ -22,20 +22,12 @@ if (cluster.isWorker) {
   await superviseServerProcesses(config);
 } else {
   let starting: Promise<RunningServer> | null = null;
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${s.shuttingDown}（${signal}）\n`);
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    const server = await starting?.catch(() => null);
-    await server?.close();
-    process.stdout.write(`${s.stopped}\n`);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  const stop = serverStopper(() => starting, {
+    stopping: (signal) => process.stdout.write(`${s.shuttingDown}（${signal}）\n`),
+    stopped: () => process.stdout.write(`${s.stopped}\n`),
+  });
+  process.on('SIGTERM', () => void stop(0, 'SIGTERM'));
+  process.on('SIGINT', () => void stop(0, 'SIGINT'));
 
   try {
     starting = startServer(config);

@@ -35,6 +35,27 @@ function isWorkerMessage(m: unknown): m is WorkerMessage {
 type Outcome = { ok: true; lines: string[] } | { ok: false; message: string };
 
 /**
+ * Stops the server that `starting` holds (or will hold) once, however often it is asked:
+ * requests in flight finish and the database closes, then the process exits with `code`.
+ * `announce` prints before (with `why`, the signal) and after; a stop that takes longer
+ * than the grace exits 1.
+ */
+export function serverStopper(starting: () => Promise<RunningServer> | null, announce?: { stopping(why: string): void; stopped(): void }): (code: number, why: string) => Promise<void> {
+  let stopping = false;
+  return async (code, why) => {
+    if (stopping) return;
+    stopping = true;
+    announce?.stopping(why);
+    const force = setTimeout(() => process.exit(1), STOP_GRACE_MS);
+    force.unref();
+    const running = await starting()?.catch(() => null);
+    await running?.close();
+    announce?.stopped();
+    process.exit(code);
+  };
+}
+
+/**
  * Forks one worker and waits until it has started (or failed, or died before either).
  * `onExitAfterStart` hears only of a worker that had started: one that failed to start
  * exits as it should, and its caller decides what follows.
@@ -138,22 +159,13 @@ export async function superviseServerProcesses(config: ServerConfig, out: (line:
 export async function runServerWorker(config: ServerConfig): Promise<void> {
   const send = (m: WorkerMessage) => new Promise<void>((resolve) => (process.send ? process.send(m, undefined, {}, () => resolve()) : resolve()));
   let server: Promise<RunningServer> | null = null;
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    const force = setTimeout(() => process.exit(1), STOP_GRACE_MS);
-    force.unref();
-    const running = await server?.catch(() => null);
-    await running?.close();
-    process.exit(code);
-  };
+  const stop = serverStopper(() => server);
   // The primary decides when to stop: Ctrl-C reaches the whole process group, and the
   // primary then sends each worker SIGTERM.
   process.on('SIGINT', () => {});
-  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0, 'SIGTERM'));
   // The primary is gone (killed without a chance to stop its workers): stop too.
-  process.on('disconnect', () => void stop(0));
+  process.on('disconnect', () => void stop(0, 'disconnect'));
 
   const lines: string[] = [];
   try {
