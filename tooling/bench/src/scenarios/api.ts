@@ -9,20 +9,30 @@ import { ledgerVariants, searchVariant, terms2, terms4, type LedgerVariant, type
 const firstPage = (session: Session, v: LedgerVariant) => session.query('ledger', { ...v, page: 1, pageSize: 20 });
 const dashboard = (session: Session) => session.query('dashboard', {});
 
-export async function ledgerApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {
+/** The scenario kinds measured through the API, as their results are named (`<kind>.<persona>`). */
+type ApiKind = 'ledger' | 'search2' | 'search4' | 'dashboard';
+
+/** The request client `slot` sends as its `i`-th of scenario `kind`, for `persona`'s sessions. */
+function scenarioRequest(personas: Personas, kind: ApiKind, persona: Persona): (slot: number, i: number) => Promise<unknown> {
   const sessions = personas[persona];
-  return runLoad(`ledger.${persona}`, ctx, (client, i) => {
-    const v = ledgerVariants[(client + i) % ledgerVariants.length]!;
-    return firstPage(sessions[client % sessions.length]!, v);
-  }, ctx.log);
+  const session = (slot: number) => sessions[slot % sessions.length]!;
+  switch (kind) {
+    case 'ledger':
+      return (slot, i) => firstPage(session(slot), ledgerVariants[(slot + i) % ledgerVariants.length]!);
+    case 'search2':
+    case 'search4':
+      return (slot, i) => firstPage(session(slot), searchVariant(kind === 'search2' ? terms2 : terms4, slot + i));
+    case 'dashboard':
+      return (slot) => dashboard(session(slot));
+  }
+}
+
+export async function ledgerApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {
+  return runLoad(`ledger.${persona}`, ctx, scenarioRequest(personas, 'ledger', persona), ctx.log);
 }
 
 export async function searchApi(ctx: ScenarioContext, personas: Personas, persona: Persona, chars: 2 | 4): Promise<LoadResult> {
-  const sessions = personas[persona];
-  const terms = chars === 2 ? terms2 : terms4;
-  return runLoad(`search${chars}.${persona}`, ctx, (client, i) => {
-    return firstPage(sessions[client % sessions.length]!, searchVariant(terms, client + i));
-  }, ctx.log);
+  return runLoad(`search${chars}.${persona}`, ctx, scenarioRequest(personas, `search${chars}`, persona), ctx.log);
 }
 
 /**
@@ -35,21 +45,12 @@ export async function searchApi(ctx: ScenarioContext, personas: Personas, person
  */
 export async function atHalfLoad(ctx: ScenarioContext, personas: Personas, closed: LoadResult): Promise<LoadResult> {
   const rate = Math.max(1, Math.round(closed.throughput / 2));
-  const [kind, persona] = closed.name.split('.') as [string, Persona];
-  const sessions = personas[persona];
-  const session = (slot: number) => sessions[slot % sessions.length]!;
-  const request: (slot: number, i: number) => Promise<unknown> =
-    kind === 'ledger'
-      ? (slot, i) => firstPage(session(slot), ledgerVariants[(slot + i) % ledgerVariants.length]!)
-      : kind === 'search2' || kind === 'search4'
-        ? (slot, i) => firstPage(session(slot), searchVariant(kind === 'search2' ? terms2 : terms4, slot + i))
-        : (slot) => dashboard(session(slot));
-  return runAtRate(`${closed.name}@50%`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu }, request, ctx.log);
+  const [kind, persona] = closed.name.split('.') as [ApiKind, Persona];
+  return runAtRate(`${closed.name}@50%`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu }, scenarioRequest(personas, kind, persona), ctx.log);
 }
 
 export async function dashboardApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {
-  const sessions = personas[persona];
-  return runLoad(`dashboard.${persona}`, ctx, (client) => dashboard(sessions[client % sessions.length]!), ctx.log);
+  return runLoad(`dashboard.${persona}`, ctx, scenarioRequest(personas, 'dashboard', persona), ctx.log);
 }
 
 /**
