@@ -19,6 +19,7 @@ export { caseStatusNames, urgencyNames, caseSourceNames, caseActionNames } from 
 export { attachmentPolicy } from './files/attachments.js';
 export { sweepReminders, SWEEP_CHANGE_MARGIN_MS, type SweepSince } from './cases/reminders.js';
 export { compactCaseTallies, rebuildCaseTallies } from './cases/tallies.js';
+export { caseDashboardSql } from './cases/dashboard.js';
 export { documentGrams, gramsAreExact, queryGrams, substringOperator, tenantGrams } from './cases/search-grams.js';
 export { isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS } from './cases/queries.js';
 export { formatDocNumber } from './cases/numbering.js';

@@ -4,6 +4,7 @@ import type { AuthedContext, SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import { chinaDate } from './dates.js';
 import { dateLiteral, statusLiterals, urgencyLiterals } from './plan-literals.js';
+import { caseDashboardSql } from './dashboard.js';
 import { ledgerQuery } from './queries.js';
 
 // A query builder that compiles PostgreSQL without a connection.
@@ -67,5 +68,12 @@ describe('plan literals', () => {
     const c = ledgerQuery(db, ctxOf(liaison), {}, { scopeIndexed: true }).select('c.id').compile();
     expect(c.sql).toContain('"c"."scope_org_ids" @> (select array[$');
     expect(c.sql).not.toContain('coalesce("c"."scope_org_ids"');
+  });
+
+  it("writes the dashboard's open statuses into its statement, so a reused plan still reads the open-case indexes", () => {
+    const c = caseDashboardSql(db, { ...liaison, committee: true }, chinaDate()).compile(db);
+    expect(c.sql).toContain("c.status in ('assigned', 'in_progress', 'submitted')");
+    expect(c.parameters).not.toContain('assigned');
+    expect(c.parameters).toContain('990001');
   });
 });

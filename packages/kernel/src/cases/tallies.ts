@@ -89,22 +89,31 @@ export function tallyRollupSql(user: SessionUser, f: TallyFilter, opts: RollupOp
   const where = counterWhere(user, f);
   const open = statusLiterals(opts.open);
   const closed = statusLiterals(opts.closed);
+  // One pass over the counters with three grouping sets (per status, per urgency, per lead
+  // unit) instead of three aggregates over a materialised union: about 30 % less database
+  // time for a large county's dashboard (1,487 counters; pgbench, NOTES.md fourteenth pass).
+  // grouping() tells the sets apart: 3 = by status, 5 = by urgency, 6 = by lead unit.
   return sql<RollupSqlRow>`
-    with t as (
-      select status, urgency, lead_unit_id, n from kernel.case_tallies where ${where}
-      union all
-      select status, urgency, lead_unit_id, n from kernel.case_tally_deltas where ${where}
-    ), units as (
-      select lead_unit_id, sum(n) as total, coalesce(sum(n) filter (where status in (${open})), 0) as open,
+    with g as (
+      select grouping(status, urgency, lead_unit_id) as g, status, urgency, lead_unit_id, sum(n) as n,
+        coalesce(sum(n) filter (where status in (${open})), 0) as open,
         coalesce(sum(n) filter (where status in (${closed})), 0) as closed
-      from t where lead_unit_id is not null group by lead_unit_id having sum(n) <> 0
-      order by total desc, lead_unit_id limit ${sql.lit(Math.trunc(opts.units))}
+      from (
+        select status, urgency, lead_unit_id, n from kernel.case_tallies where ${where}
+        union all
+        select status, urgency, lead_unit_id, n from kernel.case_tally_deltas where ${where}
+      ) as t
+      group by grouping sets ((status), (urgency), (lead_unit_id))
+    ), units as (
+      select lead_unit_id, n, open, closed from g
+      where g = 6 and lead_unit_id is not null and n <> 0
+      order by n desc, lead_unit_id limit ${sql.lit(Math.trunc(opts.units))}
     )
-    select 'status' as dim, status as key, sum(n) as n, null::numeric as open, null::numeric as closed, null::text as name from t group by status having sum(n) <> 0
+    select 'status' as dim, status as key, n, null::numeric as open, null::numeric as closed, null::text as name from g where g = 3 and n <> 0
     union all
-    select 'urgency', urgency, sum(n), null, null, null from t where status in (${open}) group by urgency having sum(n) <> 0
+    select 'urgency', urgency, open, null, null, null from g where g = 5 and open <> 0
     union all
-    select 'unit', u.lead_unit_id::text, u.total, u.open, u.closed, o.name
+    select 'unit', u.lead_unit_id::text, u.n, u.open, u.closed, o.name
       from units as u left join kernel.orgs as o on o.tenant_id = ${user.tenantId} and o.id = u.lead_unit_id`;
 }
 
