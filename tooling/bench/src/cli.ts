@@ -15,7 +15,7 @@ import { writeRun, type Machine, type RunResult } from './report.js';
 import { closeLeanClients, consoleBuild, startServerChild, signIn, type Session } from './server.js';
 import { isSize, type EngineKey } from './sizes.js';
 import { atHalfLoad, dashboardApi, ledgerApi, searchApi, warmUp } from './scenarios/api.js';
-import { ceilingRuns, directPool, engineQuery, explainGramsWithoutText, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
+import { ceilingRuns, directPool, engineQuery, explainDashboard, explainGramsWithoutText, explainLedger, type CeilingUsers, type ScopeUser } from './scenarios/ceiling.js';
 import type { Personas, ScenarioContext } from './scenarios/common.js';
 import { exportScenario } from './scenarios/export.js';
 import { registerApi, registerAtRate } from './scenarios/register.js';
@@ -213,6 +213,8 @@ async function main(): Promise<void> {
   explain['search 土地 (2 characters), committee of the largest county'] = await explainLedger(pool.query, big, { keyword: '土地', sort: 'registeredAt', dir: 'desc' });
   explain['search 征地补偿 (4 characters), committee of the largest county'] = await explainLedger(pool.query, big, { keyword: '征地补偿', sort: 'registeredAt', dir: 'desc' });
   explain['search 征地补偿, committee of the largest county, a case whose grams match but whose text does not'] = await explainGramsWithoutText(target.database.db, big, '征地补偿');
+  explain['dashboard, committee of the largest county'] = await explainDashboard(target.database.db, pool.query, big);
+  explain['dashboard, liaison (police bureau) of the largest county'] = await explainDashboard(target.database.db, pool.query, scopeOf(bigCounty, 'liaison'));
   await pool.end();
   await target.close();
 

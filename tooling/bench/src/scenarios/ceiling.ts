@@ -3,7 +3,7 @@
 // statements mirror packages/kernel/src/cases/queries.ts (ledgerQuery + ledgerPage): the
 // count (from the tallies for status and urgency filters, else capped), the page with the
 // lead unit's name, and the parties of the page's matters.
-import { gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS, substringOperator, tenantGrams } from '@zhengfa/kernel';
+import { caseDashboardSql, gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS, substringOperator, tenantGrams } from '@zhengfa/kernel';
 import { preparingPool, type Database } from '@zhengfa/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import pg from 'pg';
@@ -196,4 +196,12 @@ export async function explainGramsWithoutText(db: Kysely<unknown>, u: ScopeUser,
       if (e !== rolledBack) throw e;
     });
   return `-- page (broad term), its newest case titled ${grams.join('，')}\n${plan}`;
+}
+
+/** EXPLAIN ANALYZE of the dashboard's one statement, built by the kernel itself (caseDashboardSql). */
+export async function explainDashboard(db: Kysely<unknown>, q: Raw['query'], u: ScopeUser): Promise<string> {
+  const user = { tenantId: u.tenantId, committee: u.committee, orgId: orgIdOf(u) } as Parameters<typeof caseDashboardSql>[1];
+  const compiled = caseDashboardSql(db as never, user, isoOf(todayDay())).compile(db);
+  const r = await q<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]);
+  return r.rows.map((row) => row['QUERY PLAN']).join('\n');
 }
