@@ -15,7 +15,7 @@ import { PRINCIPALS_CHANNEL } from './migrations/0011_principal_change_notices.j
 import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
 import { runDueJobs } from './jobs/scheduler.js';
-import { claimJobRun, finishJobRun, lastCompletedSlot } from './jobs/job-runs.js';
+import { claimJobRun, finishJobRun, lastCompletedSlot, pruneJobRuns } from './jobs/job-runs.js';
 import { sinceSweepOfMinute, sweepReminders } from './cases/reminders.js';
 import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
@@ -139,6 +139,8 @@ export function createKernel(opts: KernelOptions): Kernel {
         const since = sinceSweepOfMinute(await lastCompletedSlot(db, 'kernel.reminders'), today);
         await sweepReminders(opts.database.db, today, undefined, since);
         await finishJobRun(db, 'kernel.reminders', slot);
+        // With the day's first (full) sweep, once a day: forget runs older than a month.
+        if (!since) await pruneJobRuns(db, now);
       }
       // PGlite only, once a night: what autovacuum does for a PostgreSQL server.
       await runEmbeddedMaintenance(db, opts.database.engine, now).catch((err) => log.error({ err }, 'embedded database maintenance failed'));

@@ -33,3 +33,25 @@ export async function lastCompletedSlot(db: Kysely<KernelDatabase>, job: string)
     .executeTakeFirst();
   return row ? Number(row.slot) : null;
 }
+
+/** How long the record of a run is kept once a later run of the same job exists. */
+export const JOB_RUNS_KEPT_DAYS = 30;
+
+/**
+ * Deletes the records of runs that started more than `keepDays` before `now` and have a later
+ * run of the same job: the reminder sweep alone claims 1,440 slots a day. The latest run of
+ * every job stays however old, so a slot cannot be claimed again while it is the newest;
+ * once a later slot exists an older one is in the past and no server claims it. Returns
+ * how many records it deleted.
+ */
+export async function pruneJobRuns(db: Kysely<KernelDatabase>, now: Date, keepDays = JOB_RUNS_KEPT_DAYS): Promise<number> {
+  const before = new Date(now.getTime() - keepDays * 86_400_000);
+  const r = await db
+    .deleteFrom('kernel.job_runs as r')
+    .where('r.started_at', '<', before)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('kernel.job_runs as n').select('n.slot').whereRef('n.job', '=', 'r.job').whereRef('n.slot', '>', 'r.slot')),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
