@@ -5,7 +5,7 @@
 // a last run repeats the full sweep with nothing new to raise. The server itself sweeps once
 // a minute, and after the first sweep of a day reads only what may have fallen due since the
 // last complete sweep (`since`); the `minute` run is that sweep, a minute after the repeat.
-import { SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
+import { dueBatch, SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
 import type { Kysely } from 'kysely';
 import type { Raw } from '../db.js';
 import { isoOf, todayDay } from '../generate.js';
@@ -53,26 +53,14 @@ export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) 
   const repeat = await once(0, false);
   const since: SweepSince = { asOf: isoOf(today), changedSince: new Date(Date.now() - SWEEP_CHANGE_MARGIN_MS) };
   const minute = await once(0, false, since);
-  const explain = (
-    await raw.query<{ 'QUERY PLAN': string }>(
-      // The kernel's first batch of dispatch reminders (cases/reminders.ts), as it sends it,
-      // after the repeat run: every due point raised, so it reads them all and returns none.
-      `explain (analyze, buffers) select c.tenant_id, c.id, c.doc_no, c.lead_leader_id, c.lead_unit_id, c.next_dispatch_on as due_on from kernel.cases as c
-       where c.status in ('assigned', 'in_progress', 'submitted') and c.next_dispatch_on <= '${isoOf(today)}'
-         and not exists (select 1 as one from kernel.reminders as r where r.tenant_id = c.tenant_id and r.case_id = c.id and r.due_kind = 'dispatch' and r.due_on = c.next_dispatch_on)
-       order by c.tenant_id, c.id limit 2000`,
-    )
-  ).rows.map((r) => r['QUERY PLAN']).join('\n');
-  const minuteExplain = (
-    await raw.query<{ 'QUERY PLAN': string }>(
-      // The same batch as the server sends it a minute after a complete sweep of the same day.
-      `explain (analyze, buffers) select c.tenant_id, c.id, c.doc_no, c.lead_leader_id, c.lead_unit_id, c.next_dispatch_on as due_on from kernel.cases as c
-       where c.status in ('assigned', 'in_progress', 'submitted') and c.next_dispatch_on <= $1
-         and not exists (select 1 as one from kernel.reminders as r where r.tenant_id = c.tenant_id and r.case_id = c.id and r.due_kind = 'dispatch' and r.due_on = c.next_dispatch_on)
-         and (c.next_dispatch_on > $2 or c.updated_at >= $3)
-       order by c.tenant_id, c.id limit 2000`,
-      [isoOf(today), since.asOf, since.changedSince],
-    )
-  ).rows.map((r) => r['QUERY PLAN']).join('\n');
+  // The kernel's first batch of dispatch reminders, built by the kernel (dueBatch): after the
+  // repeat run, where every due point is raised, so it reads them all and returns none; then
+  // the same batch as the server sends it a minute after a complete sweep of the same day.
+  const plan = async (q: ReturnType<typeof dueBatch>) => {
+    const c = q.compile();
+    return (await raw.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${c.sql}`, [...c.parameters])).rows.map((r) => r['QUERY PLAN']).join('\n');
+  };
+  const explain = await plan(dueBatch(db, 'dispatch', isoOf(today)));
+  const minuteExplain = await plan(dueBatch(db, 'dispatch', isoOf(today), undefined, since));
   return { stored: counts.stored, open: counts.open, runs, repeat, minute, explain, minuteExplain };
 }
