@@ -90,8 +90,8 @@ export function tallyRollupSql(user: SessionUser, f: TallyFilter, opts: RollupOp
   const open = statusLiterals(opts.open);
   const closed = statusLiterals(opts.closed);
   // One pass over the counters with three grouping sets (per status, per urgency, per lead
-  // unit) instead of three aggregates over a materialised union: about 30 % less database
-  // time for a large county's dashboard (1,487 counters; pgbench, NOTES.md fourteenth pass).
+  // unit) instead of three aggregates over a materialised union: about 30 % less time for
+  // the rollup of a large county's 1,487 counters (pgbench; bench NOTES.md, fourteenth pass).
   // grouping() tells the sets apart: 3 = by status, 5 = by urgency, 6 = by lead unit.
   return sql<RollupSqlRow>`
     with g as (
