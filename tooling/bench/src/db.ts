@@ -46,6 +46,12 @@ export interface Raw {
   query<R = any>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of a statement, as the text of its plan. */
+export async function explainAnalyze(q: Raw['query'], text: string, params: readonly unknown[] = []): Promise<string> {
+  const r = await q<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, [...params]);
+  return r.rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
 export interface Target {
   engine: EngineKey;
   size: SizeKey;

@@ -7,7 +7,7 @@ import { caseDashboardSql, gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COU
 import { preparingPool, type Database } from '@zhengfa/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import type { Raw } from '../db.js';
+import { explainAnalyze, type Raw } from '../db.js';
 import { arrayLiteral, isoOf, todayDay } from '../generate.js';
 import { runLoad, type LoadResult } from '../load.js';
 import { ledgerVariants, searchVariant, terms2, terms4, type LedgerVariant, type ScenarioContext } from './common.js';
@@ -166,7 +166,7 @@ export async function ceilingRuns(ctx: ScenarioContext, q: Raw['query'], users: 
 /** EXPLAIN ANALYZE of one ledger page and one search, for the report. */
 export async function explainLedger(q: Raw['query'], u: ScopeUser, v: LedgerVariant): Promise<string> {
   const { count, page } = ledgerSql(u, v, { scopeIndexed: await isScopeIndexed(q, u, v) });
-  const plan = async (s: [string, unknown[]]) => (await q<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s[0]}`, s[1])).rows.map((r) => r['QUERY PLAN']).join('\n');
+  const plan = (s: [string, unknown[]]) => explainAnalyze(q, s[0], s[1]);
   if (!count) return `-- count, page and parties in one statement\n${await plan(page)}`;
   const broad = await isBroad(q, u, v, Number((await q<{ total: string }>(count[0], count[1])).rows[0]?.total));
   return `-- count\n${await plan(count)}\n-- page${broad ? ' (broad term: grams tested along the order index)' : ''}\n${await plan(ledgerSql(u, v, { broad }).page)}`;
@@ -188,8 +188,7 @@ export async function explainGramsWithoutText(db: Kysely<unknown>, u: ScopeUser,
     .execute(async (trx) => {
       await sql`update kernel.cases set title = ${grams.join('，')}, summary = '', search_grams = search_grams || ${tenantGrams(u.tenantId, grams)}::text[]
         where id = (select id from kernel.cases where tenant_id = ${u.tenantId} order by registered_at desc, id desc limit 1)`.execute(trx);
-      const r = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${text}`, params));
-      plan = r.rows.map((row) => row['QUERY PLAN']).join('\n');
+      plan = await explainAnalyze(async (t, p) => ({ rows: (await trx.executeQuery(CompiledQuery.raw(t, p ?? []))).rows as never[] }), text, params);
       throw rolledBack;
     })
     .catch((e: unknown) => {
@@ -202,6 +201,5 @@ export async function explainGramsWithoutText(db: Kysely<unknown>, u: ScopeUser,
 export async function explainDashboard(db: Kysely<unknown>, q: Raw['query'], u: ScopeUser): Promise<string> {
   const user = { tenantId: u.tenantId, committee: u.committee, orgId: orgIdOf(u) } as Parameters<typeof caseDashboardSql>[1];
   const compiled = caseDashboardSql(db as never, user, isoOf(todayDay())).compile(db);
-  const r = await q<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]);
-  return r.rows.map((row) => row['QUERY PLAN']).join('\n');
+  return explainAnalyze(q, compiled.sql, compiled.parameters);
 }

@@ -7,7 +7,7 @@
 // last complete sweep (`since`); the `minute` run is that sweep, a minute after the repeat.
 import { dueBatch, SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
 import type { Kysely } from 'kysely';
-import type { Raw } from '../db.js';
+import { explainAnalyze, type Raw } from '../db.js';
 import { isoOf, todayDay } from '../generate.js';
 
 export interface SweepRun {
@@ -56,9 +56,9 @@ export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) 
   // The kernel's first batch of dispatch reminders, built by the kernel (dueBatch): after the
   // repeat run, where every due point is raised, so it reads them all and returns none; then
   // the same batch as the server sends it a minute after a complete sweep of the same day.
-  const plan = async (q: ReturnType<typeof dueBatch>) => {
+  const plan = (q: ReturnType<typeof dueBatch>) => {
     const c = q.compile();
-    return (await raw.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${c.sql}`, [...c.parameters])).rows.map((r) => r['QUERY PLAN']).join('\n');
+    return explainAnalyze(raw.query, c.sql, c.parameters);
   };
   const explain = await plan(dueBatch(db, 'dispatch', isoOf(today)));
   const minuteExplain = await plan(dueBatch(db, 'dispatch', isoOf(today), undefined, since));
