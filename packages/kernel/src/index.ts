@@ -17,7 +17,7 @@ export { deliverEvents } from './events/outbox.js';
 export { runDueJobs } from './jobs/scheduler.js';
 export { caseStatusNames, urgencyNames, caseSourceNames, caseActionNames } from './strings.js';
 export { attachmentPolicy } from './files/attachments.js';
-export { dueBatch, sweepReminders, SWEEP_CHANGE_MARGIN_MS, type SweepSince } from './cases/reminders.js';
+export { dueCases, dueKeys, sweepReminders, SWEEP_CHANGE_MARGIN_MS, SWEEP_KEYS_PER_READ, type SweepSince } from './cases/reminders.js';
 export { compactCaseTallies, rebuildCaseTallies } from './cases/tallies.js';
 export { caseDashboardSql } from './cases/dashboard.js';
 export { documentGrams, gramsAreExact, queryGrams, substringOperator, tenantGrams } from './cases/search-grams.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { inDays, registerAndAssign } from './test-helpers.js';
-import { SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
+import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
 import { chinaDate } from './dates.js';
 
 describeEachEngine('cadence reminders', (engine) => {
@@ -53,6 +53,28 @@ describeEachEngine('cadence reminders', (engine) => {
     expect(points.rows[0]!.n).toBe(expected.rows[0]!.n);
     expect(r.due).toBeGreaterThanOrEqual(expected.rows[0]!.n);
     expect((await sweepReminders(t.database.db, day, 2)).raised).toBe(0);
+  });
+
+  it('raises every due point once when the keys of the due cases take several reads', async () => {
+    await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
+    const day = inDays(400);
+    const once = await sweepReminders(t.database.db, day, 2);
+    await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
+    const r = await sweepReminders(t.database.db, day, 2, undefined, 3);
+    expect(once.due).toBeGreaterThan(6);
+    expect(r).toEqual(once);
+    expect((await sweepReminders(t.database.db, day, 2, undefined, 3)).raised).toBe(0);
+  });
+
+  it('leaves out of a batch a case whose due date moved after its key was read', async () => {
+    await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
+    const day = inDays(400);
+    const keys = await dueKeys(t.database.db, 'dispatch', day).execute();
+    expect(keys.length).toBeGreaterThan(1);
+    const moved = keys[0]!;
+    await sql`update kernel.cases set next_dispatch_on = ${inDays(401)}::date where tenant_id = ${moved.tenant_id} and id = ${moved.id}`.execute(t.database.db);
+    const due = await dueCases(t.database.db, 'dispatch', day, keys).execute();
+    expect(due.map((d) => d.id)).toEqual(keys.slice(1).map((k) => k.id));
   });
 });
 
