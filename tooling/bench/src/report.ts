@@ -163,8 +163,11 @@ export function runMarkdown(r: RunResult): string {
 export function explainMarkdown(r: RunResult): string {
   const lines = [`# EXPLAIN ANALYZE · ${r.engine} · ${r.size}`, ''];
   for (const [k, v] of Object.entries(r.explain)) lines.push(`## ${k}`, '', '```', v, '```', '');
-  if (r.sweep) lines.push('## sweep: first batch of due matters', '', '```', r.sweep.explain, '```', '');
-  if (r.sweep?.minuteExplain) lines.push("## sweep: first batch of the server's sweep a minute after a complete one", '', '```', r.sweep.minuteExplain, '```', '');
+  if (r.sweep?.batchExplain) {
+    lines.push('## sweep: the keys of the due matters (dispatch)', '', '```', r.sweep.explain, '```', '');
+    lines.push('## sweep: first batch of due matters, read by key', '', '```', r.sweep.batchExplain, '```', '');
+  } else if (r.sweep) lines.push('## sweep: first batch of due matters', '', '```', r.sweep.explain, '```', '');
+  if (r.sweep?.minuteExplain) lines.push("## sweep: the server's sweep a minute after a complete one", '', '```', r.sweep.minuteExplain, '```', '');
   return lines.join('\n');
 }
 

@@ -5,7 +5,7 @@
 // a last run repeats the full sweep with nothing new to raise. The server itself sweeps once
 // a minute, and after the first sweep of a day reads only what may have fallen due since the
 // last complete sweep (`since`); the `minute` run is that sweep, a minute after the repeat.
-import { dueBatch, SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
+import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
 import type { Kysely } from 'kysely';
 import { explainAnalyze, type Raw } from '../db.js';
 import { isoOf, todayDay } from '../generate.js';
@@ -26,8 +26,11 @@ export interface SweepResult {
   repeat: SweepRun;
   /** The server's sweep a minute after a complete one (SweepSince): absent in runs recorded before it. */
   minute?: SweepRun;
+  /** The plan of the read of the dispatch keys (in runs before the fifteenth pass, of the first batch). */
   explain: string;
-  /** The plan of that sweep's first batch. */
+  /** The plan of the first batch read by its keys: absent in runs before the fifteenth pass. */
+  batchExplain?: string;
+  /** The plan of that read in the server's sweep a minute after a complete one. */
   minuteExplain?: string;
 }
 
@@ -49,18 +52,24 @@ export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) 
     log(`  sweep as of ${asOf}${since ? ' (since the last complete sweep)' : ''}: ${r.due.toLocaleString()} due, ${r.raised.toLocaleString()} reminders raised, ${ms} ms`);
     return run;
   };
+  // The keys of the first batch of today's dispatch reminders, read before any is raised,
+  // for the plan of a batch below.
+  await raw.query('truncate kernel.reminders, kernel.notifications');
+  const firstKeys = await dueKeys(db, 'dispatch', isoOf(today), 2000).execute();
   for (const offset of [-365, -90, -30, 0]) runs.push(await once(offset, true));
   const repeat = await once(0, false);
   const since: SweepSince = { asOf: isoOf(today), changedSince: new Date(Date.now() - SWEEP_CHANGE_MARGIN_MS) };
   const minute = await once(0, false, since);
-  // The kernel's first batch of dispatch reminders, built by the kernel (dueBatch): after the
-  // repeat run, where every due point is raised, so it reads them all and returns none; then
-  // the same batch as the server sends it a minute after a complete sweep of the same day.
-  const plan = (q: ReturnType<typeof dueBatch>) => {
+  // The kernel's own statements (dueKeys, dueCases), after the repeat run, where every due
+  // point is raised: the read of the dispatch keys reads every due case and returns none;
+  // the first batch reads its 2,000 cases by key and returns none; then the keys read as the
+  // server sends it a minute after a complete sweep of the same day.
+  const plan = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
     const c = q.compile();
     return explainAnalyze(raw.query, c.sql, c.parameters);
   };
-  const explain = await plan(dueBatch(db, 'dispatch', isoOf(today)));
-  const minuteExplain = await plan(dueBatch(db, 'dispatch', isoOf(today), undefined, since));
-  return { stored: counts.stored, open: counts.open, runs, repeat, minute, explain, minuteExplain };
+  const explain = await plan(dueKeys(db, 'dispatch', isoOf(today)));
+  const batchExplain = await plan(dueCases(db, 'dispatch', isoOf(today), firstKeys));
+  const minuteExplain = await plan(dueKeys(db, 'dispatch', isoOf(today), undefined, since));
+  return { stored: counts.stored, open: counts.open, runs, repeat, minute, explain, batchExplain, minuteExplain };
 }
