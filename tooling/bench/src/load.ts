@@ -16,6 +16,11 @@ export interface LoadResult {
   offeredRate?: number;
   /** Open loop only: requests that fell due while `concurrency` were in flight and waited for one to answer. */
   queued?: number;
+  /**
+   * Open loop only: each second of the window, by when its requests fell due: how many, and
+   * their p99 and maximum in ms. Tells a burst of slow answers from a slow run.
+   */
+  bySecond?: { requests: number; p99: number; max: number }[];
   seconds: number;
   requests: number;
   errors: number;
@@ -148,6 +153,7 @@ export async function runAtRate(
   const w = measuredWindow(opts);
   const interval = 1000 / opts.rate;
   let queued = 0;
+  const seconds: number[][] = Array.from({ length: Math.ceil(opts.seconds) }, () => []);
   const freeSlots = Array.from({ length: opts.maxInFlight }, (_, i) => opts.maxInFlight - 1 - i);
   const waiting: ((slot: number) => void)[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -170,7 +176,10 @@ export async function runAtRate(
       try {
         await request(slot, k);
         const t1 = performance.now();
-        if (counted && t1 <= w.end) w.latency(t1 - due);
+        if (counted && t1 <= w.end) {
+          w.latency(t1 - due);
+          seconds[Math.floor((due - w.measureFrom) / 1000)]?.push(t1 - due);
+        }
       } catch (err) {
         if (counted) w.error(err);
       } finally {
@@ -181,7 +190,12 @@ export async function runAtRate(
     void run.finally(() => inFlight.delete(run));
   }
   await Promise.all(inFlight);
-  const r: LoadResult = { ...w.close(name, opts.maxInFlight), offeredRate: opts.rate, queued };
+  const bySecond = seconds.map((l) => {
+    const sorted = l.sort((a, b) => a - b);
+    return { requests: sorted.length, p99: Math.round(percentile(sorted, 99) * 10) / 10, max: Math.round((sorted.at(-1) ?? NaN) * 10) / 10 };
+  });
+  const r: LoadResult = { ...w.close(name, opts.maxInFlight), offeredRate: opts.rate, queued, bySecond };
   log(`  ${name}: ${r.throughput}/s of ${opts.rate}/s offered, p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms, queued ${queued}, ${errorsAndCpu(r)}`);
+  log(`    p99 by second: ${bySecond.map((x) => Math.round(x.p99)).join(' ')} ms`);
   return r;
 }
