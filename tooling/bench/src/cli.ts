@@ -3,7 +3,7 @@
 // Generates (or reuses) the database, runs the direct-database scenarios (sweep, ceiling),
 // starts the real server as a child process, signs clients in, runs the API scenarios
 // and writes results/<engine>-<size>.json and results/README.md.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs as parseArgv } from 'node:util';
@@ -118,6 +118,14 @@ async function main(): Promise<void> {
     settings[s] = (await q<Record<string, string>>(`show ${s}`)).rows[0]![s]!;
   }
   if (opts.engine === 'postgres') {
+    settings.huge_pages = (await q<{ huge_pages: string }>('show huge_pages')).rows[0]!.huge_pages;
+    const inUse = isLocalDatabase(target.url!) ? localHugePagesInUse() : undefined;
+    if (inUse !== undefined) settings.huge_pages_in_use = inUse ? 'yes' : 'no';
+    if (inUse === false) {
+      const warning = `PostgreSQL's shared memory is in 4 kB pages (no huge pages reserved on this host): every connection maps each buffer it touches page by page, and registering and searching cost the database up to twice the CPU they cost with huge pages (results/NOTES.md, fifteenth pass). README.md "Running on PostgreSQL" says how to reserve them.`;
+      notes.push(warning);
+      log(`note: ${warning}`);
+    }
     // A server tuned for the data or not: with less shared memory than its hot data,
     // PostgreSQL copies pages from the operating system's cache on every read.
     const mem = (await q<{ db: string; buffers: string }>(`select pg_database_size(current_database()) as db, (select setting::bigint * 8192 from pg_settings where name = 'shared_buffers') as buffers`)).rows[0]!;
@@ -315,3 +323,19 @@ main().then(
     process.exit(1);
   },
 );
+
+/**
+ * Whether this host's PostgreSQL holds huge pages, read from /proc/meminfo (huge pages reserved
+ * or taken, on a host where only PostgreSQL asks for them); undefined when the file cannot be
+ * read. PostgreSQL 15 cannot say it from SQL: `huge_pages = try` falls back to normal pages
+ * silently.
+ */
+function localHugePagesInUse(): boolean | undefined {
+  try {
+    const info = readFileSync('/proc/meminfo', 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+    return field('HugePages_Total') - field('HugePages_Free') + field('HugePages_Rsvd') > 0;
+  } catch {
+    return undefined;
+  }
+}
