@@ -58,7 +58,7 @@ export function sinceSweepOfMinute(slot: number | null, today: string): SweepSin
   return { asOf, changedSince: new Date(at.getTime() - SWEEP_CHANGE_MARGIN_MS) };
 }
 
-/** A due case's key, and a position in the sweep's order (tenant, then case id). */
+/** A position in the sweep's order (tenant, then case id): the last key of the previous read. */
 export interface SweepCursor {
   tenantId: string;
   id: string;
