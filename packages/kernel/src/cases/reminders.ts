@@ -58,9 +58,12 @@ export function sinceSweepOfMinute(slot: number | null, today: string): SweepSin
   return { asOf, changedSince: new Date(at.getTime() - SWEEP_CHANGE_MARGIN_MS) };
 }
 
-/** A position in the sweep's order (tenant, then case id): the last key of the previous read. */
-export interface SweepCursor {
-  tenantId: string;
+/**
+ * A due case's key. The sweep reads keys in (tenant, case) order; a read after another starts
+ * past the last key that one returned.
+ */
+export interface DueKey {
+  tenant_id: string;
   id: string;
 }
 
@@ -81,7 +84,7 @@ export const SWEEP_KEYS_PER_READ = 50_000;
  * fallen due or changed after that sweep. Exported so the benchmark can EXPLAIN exactly what
  * the sweep runs.
  */
-export function dueKeys(db: Kysely<any>, kind: DueKind, today: string, limit = SWEEP_KEYS_PER_READ, since?: SweepSince, after?: SweepCursor | null) {
+export function dueKeys(db: Kysely<any>, kind: DueKind, today: string, limit = SWEEP_KEYS_PER_READ, since?: SweepSince, after?: DueKey | null) {
   const k = db as unknown as Kysely<KernelDatabase>;
   const col = columns[kind];
   // The open statuses stay parameters: a plan made without their values cannot use the
@@ -97,7 +100,7 @@ export function dueKeys(db: Kysely<any>, kind: DueKind, today: string, limit = S
     const { asOf, changedSince } = since;
     q = q.where((eb) => eb.or([eb(`c.${col}`, '>', asOf), eb('c.updated_at', '>=', changedSince)]));
   }
-  if (after) q = q.where(sql<boolean>`(c.tenant_id, c.id) > (${after.tenantId}, ${after.id}::uuid)`);
+  if (after) q = q.where(sql<boolean>`(c.tenant_id, c.id) > (${after.tenant_id}, ${after.id}::uuid)`);
   return q.orderBy('c.tenant_id').orderBy('c.id').limit(limit);
 }
 
@@ -107,7 +110,7 @@ export function dueKeys(db: Kysely<any>, kind: DueKind, today: string, limit = S
  * (another sweeper or a change may have come between the read of the keys and this one).
  * Exported so the benchmark can EXPLAIN exactly what the sweep runs.
  */
-export function dueCases(db: Kysely<any>, kind: DueKind, today: string, keys: readonly { tenant_id: string; id: string }[]) {
+export function dueCases(db: Kysely<any>, kind: DueKind, today: string, keys: readonly DueKey[]) {
   const k = db as unknown as Kysely<KernelDatabase>;
   const col = columns[kind];
   return k
@@ -159,7 +162,7 @@ export async function sweepReminders(
   const k = db as unknown as Kysely<KernelDatabase>;
   const report: SweepReport = { due: 0, raised: 0 };
   for (const kind of Object.keys(columns) as DueKind[]) {
-    let after: SweepCursor | null = null;
+    let after: DueKey | null = null;
     for (;;) {
       const keys = await dueKeys(k, kind, today, keysPerRead, since, after).execute();
       for (let i = 0; i < keys.length; i += batch) {
@@ -169,7 +172,7 @@ export async function sweepReminders(
         if (due.length) report.raised += await raiseDue(k, kind, due as DueCase[]);
       }
       if (keys.length < keysPerRead) break;
-      after = { tenantId: keys.at(-1)!.tenant_id, id: keys.at(-1)!.id };
+      after = keys.at(-1)!;
     }
   }
   await sweepClocks(k, today, batch, report);
