@@ -52,6 +52,12 @@ export async function explainAnalyze(q: Raw['query'], text: string, params: read
   return r.rows.map((row) => row['QUERY PLAN']).join('\n');
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of a Kysely query the kernel builds, compiled as it runs. */
+export function explainCompiled(q: Raw['query'], query: { compile(): { sql: string; parameters: readonly unknown[] } }): Promise<string> {
+  const c = query.compile();
+  return explainAnalyze(q, c.sql, c.parameters);
+}
+
 export interface Target {
   engine: EngineKey;
   size: SizeKey;

@@ -7,7 +7,7 @@
 // last complete sweep (`since`); the `minute` run is that sweep, a minute after the repeat.
 import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
 import type { Kysely } from 'kysely';
-import { explainAnalyze, type Raw } from '../db.js';
+import { explainCompiled, type Raw } from '../db.js';
 import { isoOf, todayDay } from '../generate.js';
 
 export interface SweepRun {
@@ -64,12 +64,8 @@ export async function sweepScenario(db: Kysely<any>, raw: Raw, log: (s: string) 
   // point is raised: the read of the dispatch keys reads every due case and returns none;
   // the first batch reads its 2,000 cases by key and returns none; then the keys read as the
   // server sends it a minute after a complete sweep of the same day.
-  const plan = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
-    const c = q.compile();
-    return explainAnalyze(raw.query, c.sql, c.parameters);
-  };
-  const explain = await plan(dueKeys(db, 'dispatch', isoOf(today)));
-  const batchExplain = await plan(dueCases(db, 'dispatch', isoOf(today), firstKeys));
-  const minuteExplain = await plan(dueKeys(db, 'dispatch', isoOf(today), undefined, since));
+  const explain = await explainCompiled(raw.query, dueKeys(db, 'dispatch', isoOf(today)));
+  const batchExplain = await explainCompiled(raw.query, dueCases(db, 'dispatch', isoOf(today), firstKeys));
+  const minuteExplain = await explainCompiled(raw.query, dueKeys(db, 'dispatch', isoOf(today), undefined, since));
   return { stored: counts.stored, open: counts.open, runs, repeat, minute, explain, batchExplain, minuteExplain };
 }
