@@ -20,7 +20,7 @@ import { sinceSweepOfMinute, sweepReminders } from './cases/reminders.js';
 import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
 import { createPluginHost, type PluginHost } from './plugin-host/host.js';
-import { runEmbeddedMaintenance } from './system/embedded-maintenance.js';
+import { autovacuumOn, runNightlyVacuum } from './system/nightly-vacuum.js';
 import { createAppRouter, type KernelRouter } from './router.js';
 import { seedDemo } from './seed/demo.js';
 import { provisionTenant, syncBuiltinRoles, type ProvisionInput } from './tenants/provision.js';
@@ -142,11 +142,18 @@ export function createKernel(opts: KernelOptions): Kernel {
         // With the day's first (full) sweep, once a day: forget runs older than a month.
         if (!since) await pruneJobRuns(db, now);
       }
-      // PGlite only, once a night: what autovacuum does for a PostgreSQL server.
-      await runEmbeddedMaintenance(db, opts.database.engine, now).catch((err) => log.error({ err }, 'embedded database maintenance failed'));
+      // Once a night where nothing else vacuums (PGlite; PostgreSQL with autovacuum off).
+      await runNightlyVacuum(db, opts.database.engine, now).catch((err) => log.error({ err }, 'nightly vacuum failed'));
     },
     startBackground(everyMs = 5000) {
       if (timer) return;
+      if (opts.database.engine === 'postgres') {
+        void autovacuumOn(db)
+          .then((on) => {
+            if (!on) log.warn('PostgreSQL autovacuum is off: the kernel will run VACUUM (ANALYZE) itself once a night (02:00–06:00 China time); turn autovacuum on to keep tables vacuumed through the day');
+          })
+          .catch((err) => log.error({ err }, 'reading the autovacuum setting failed'));
+      }
       timer = setInterval(() => {
         if (running) return;
         running = kernel

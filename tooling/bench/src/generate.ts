@@ -644,7 +644,7 @@ export async function generateInto(target: Target, size: SizeKey, log: (s: strin
   ).rows[0]!.n;
   if (wrongScopes) throw new Error(`generator: ${wrongScopes} of 5,000 sampled matters have scope organisations other than the kernel's`);
   // The state a running install keeps its tables in: autovacuum on PostgreSQL, the kernel's
-  // nightly VACUUM (ANALYZE) on PGlite (system/embedded-maintenance.ts).
+  // nightly VACUUM (ANALYZE) on PGlite (system/nightly-vacuum.ts).
   await target.raw.query('vacuum (analyze)');
   const meta: BenchMeta = {
     size,
