@@ -18,9 +18,13 @@ export interface LoadResult {
   queued?: number;
   /**
    * Open loop only: each second of the window, by when its requests fell due: how many, and
-   * their p99 and maximum in ms. Tells a burst of slow answers from a slow run.
+   * their p99 and maximum in ms, and the longest the load generator's own event loop was
+   * held up in it (`stall`, ms): a burst of slow answers from a slow run, and a burst the
+   * generator caused (it sends late, and counts the wait) from one the server did.
    */
-  bySecond?: { requests: number; p99: number; max: number }[];
+  bySecond?: { requests: number; p99: number; max: number; stall: number }[];
+  /** When the measured window opened (ISO, the machine's clock), to match a run with the database's log. */
+  windowFrom?: string;
   seconds: number;
   requests: number;
   errors: number;
@@ -95,7 +99,7 @@ function measuredWindow(opts: { seconds: number; warmupSeconds?: number; cpu?: C
     /** The summary, with the CPU per request when a probe was given. */
     close(name: string, concurrency: number): LoadResult {
       for (const t of timers) clearTimeout(t);
-      const r = summarise(name, concurrency, opts.seconds, latencies, errors, firstError);
+      const r: LoadResult = { ...summarise(name, concurrency, opts.seconds, latencies, errors, firstError), windowFrom: new Date(performance.timeOrigin + measureFrom).toISOString() };
       if (cpuFrom) {
         const cpu = cpuPerRequest(cpuFrom, cpuTo ?? probe!(), r.requests);
         if (cpu) r.cpu = cpu;
@@ -151,6 +155,7 @@ export async function runAtRate(
   log: (s: string) => void = () => {},
 ): Promise<LoadResult> {
   const w = measuredWindow(opts);
+  const stalls = generatorStalls(w.measureFrom, Math.ceil(opts.seconds));
   const interval = 1000 / opts.rate;
   let queued = 0;
   const seconds: number[][] = Array.from({ length: Math.ceil(opts.seconds) }, () => []);
@@ -190,12 +195,38 @@ export async function runAtRate(
     void run.finally(() => inFlight.delete(run));
   }
   await Promise.all(inFlight);
-  const bySecond = seconds.map((l) => {
+  const stallBySecond = stalls.stop();
+  const bySecond = seconds.map((l, i) => {
     const sorted = l.sort((a, b) => a - b);
-    return { requests: sorted.length, p99: Math.round(percentile(sorted, 99) * 10) / 10, max: Math.round((sorted.at(-1) ?? NaN) * 10) / 10 };
+    return { requests: sorted.length, p99: Math.round(percentile(sorted, 99) * 10) / 10, max: Math.round((sorted.at(-1) ?? NaN) * 10) / 10, stall: Math.round(stallBySecond[i]! * 10) / 10 };
   });
   const r: LoadResult = { ...w.close(name, opts.maxInFlight), offeredRate: opts.rate, queued, bySecond };
   log(`  ${name}: ${r.throughput}/s of ${opts.rate}/s offered, p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms, queued ${queued}, ${errorsAndCpu(r)}`);
-  log(`    p99 by second: ${bySecond.map((x) => Math.round(x.p99)).join(' ')} ms`);
+  log(`    p99 by second: ${bySecond.map((x) => Math.round(x.p99)).join(' ')} ms; the generator's longest stall by second: ${bySecond.map((x) => Math.round(x.stall)).join(' ')} ms`);
   return r;
+}
+
+const STALL_TICK_MS = 5;
+
+/**
+ * The load generator's own event-loop stalls (its GC, its JSON parsing, a busy moment of the
+ * machine) by second of the measured window: a timer due every 5 ms that fires late was held
+ * up by that much. The longest per second, in ms, charged to the second the stall ended in.
+ */
+export function generatorStalls(measureFrom: number, seconds: number): { stop(): number[] } {
+  const longest = new Array<number>(seconds).fill(0);
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const stall = Math.max(0, now - last - STALL_TICK_MS);
+    last = now;
+    const i = Math.floor((now - measureFrom) / 1000);
+    if (i >= 0 && i < seconds) longest[i] = Math.max(longest[i]!, stall);
+  }, STALL_TICK_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
 }
