@@ -11,6 +11,8 @@ export interface AutovacuumDue {
   table: string;
   vacuum: boolean;
   analyze: boolean;
+  /** The statement autovacuum would have run on it. */
+  command: 'vacuum (analyze)' | 'vacuum' | 'analyze';
 }
 
 /**
@@ -34,15 +36,12 @@ export async function autovacuumDue(q: Raw['query']): Promise<AutovacuumDue[]> {
            t.n_mod_since_analyze > s.at + s.af * greatest(c.reltuples, 0) as analyze
     from pg_stat_user_tables t join pg_class c on c.oid = t.relid, s
     order by 1`);
-  return r.rows.filter((t) => t.vacuum || t.analyze);
+  return r.rows.filter((t) => t.vacuum || t.analyze).map((t) => ({ ...t, command: t.vacuum && t.analyze ? 'vacuum (analyze)' : t.vacuum ? 'vacuum' : 'analyze' }));
 }
 
 /** Runs on each table what autovacuum would have run; returns what it did. */
 export async function catchUpAutovacuum(q: Raw['query']): Promise<AutovacuumDue[]> {
   const due = await autovacuumDue(q);
-  for (const t of due) {
-    const what = t.vacuum && t.analyze ? 'vacuum (analyze)' : t.vacuum ? 'vacuum' : 'analyze';
-    await q(`${what} ${t.table}`);
-  }
+  for (const t of due) await q(`${t.command} ${t.table}`);
   return due;
 }

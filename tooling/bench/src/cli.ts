@@ -115,23 +115,23 @@ async function main(): Promise<void> {
 
   const version = (await q<{ v: string }>('select version() as v')).rows[0]!.v.split(' on ')[0]!;
   const settings: Record<string, string> = {};
-  for (const s of ['shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections']) {
+  // A server's own upkeep and memory too; PGlite has neither autovacuum nor shared memory of its own.
+  const shown = ['shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections', ...(opts.engine === 'postgres' ? ['autovacuum', 'huge_pages'] : [])];
+  for (const s of shown) {
     settings[s] = (await q<Record<string, string>>(`show ${s}`)).rows[0]![s]!;
   }
   if (opts.engine === 'postgres') {
-    settings.autovacuum = (await q<{ autovacuum: string }>('show autovacuum')).rows[0]!.autovacuum;
     if (settings.autovacuum === 'off') {
       // Without autovacuum, earlier runs' dead rows and unvacuumed pages would pile up from run
       // to run (the kernel's own nightly vacuum waits for 02:00 China time): the run starts
       // from the state autovacuum keeps a server in service in (autovacuum.ts).
       const t1 = Date.now();
       const done = await catchUpAutovacuum(q);
-      const what = done.map((t) => `${t.table} (${t.vacuum && t.analyze ? 'vacuum, analyze' : t.vacuum ? 'vacuum' : 'analyze'})`).join(', ');
+      const what = done.map((t) => `${t.table} (${t.command})`).join(', ');
       const note = `autovacuum is off on this server, so the run began with what it would have done by then (${((Date.now() - t1) / 1000).toFixed(1)} s): ${what || 'nothing was due'}. Within the run nothing vacuums.`;
       notes.push(note);
       log(`note: ${note}`);
     }
-    settings.huge_pages = (await q<{ huge_pages: string }>('show huge_pages')).rows[0]!.huge_pages;
     const inUse = isLocalDatabase(target.url!) ? localHugePagesInUse() : undefined;
     if (inUse !== undefined) settings.huge_pages_in_use = inUse ? 'yes' : 'no';
     if (inUse === false) {

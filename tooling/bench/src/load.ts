@@ -155,10 +155,11 @@ export async function runAtRate(
   log: (s: string) => void = () => {},
 ): Promise<LoadResult> {
   const w = measuredWindow(opts);
-  const stalls = generatorStalls(w.measureFrom, Math.ceil(opts.seconds));
+  const windowSeconds = Math.ceil(opts.seconds);
+  const stalls = generatorStalls(w.measureFrom, windowSeconds);
   const interval = 1000 / opts.rate;
   let queued = 0;
-  const seconds: number[][] = Array.from({ length: Math.ceil(opts.seconds) }, () => []);
+  const seconds: number[][] = Array.from({ length: windowSeconds }, () => []);
   const freeSlots = Array.from({ length: opts.maxInFlight }, (_, i) => opts.maxInFlight - 1 - i);
   const waiting: ((slot: number) => void)[] = [];
   const inFlight = new Set<Promise<void>>();
