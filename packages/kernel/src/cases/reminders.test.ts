@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { availableEngines, describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { inDays, registerAndAssign } from './test-helpers.js';
 import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
 import { chinaDate } from './dates.js';
@@ -155,5 +155,47 @@ describeEachEngine('sweeps after a complete sweep', (engine) => {
     await sql`update kernel.cases set updated_at = ${new Date(first.getTime() + 90_000)} where id = ${c.id}`.execute(t.database.db);
     await t.kernel.tick(new Date(first.getTime() + 120_000));
     expect(await reminders(c.id)).toBe(2);
+  });
+});
+
+describe.skipIf(!availableEngines().includes('postgres'))('the sweep of the due kinds on PostgreSQL', () => {
+  let t: TestKernel;
+  beforeAll(async () => {
+    t = await startTestKernel({ engine: 'postgres' });
+  });
+  afterAll(() => t?.stop());
+
+  const reminders = async (caseId: string, kind: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from kernel.reminders where case_id = ${caseId} and due_kind = ${kind}`.execute(t.database.db)).rows[0]!.n;
+
+  it('raises the other kinds while one kind waits, because the kinds are swept side by side', async () => {
+    const sup = await t.signIn('supervisor');
+    const leader = await t.signIn('leader');
+    const c = await registerAndAssign(t, sup, leader, { urgency: 'critical', title: '并行提醒测试件' });
+    const day = inDays(400);
+    // Another transaction holds the key of the case's dispatch reminder (uncommitted), so
+    // the dispatch kind's insert waits for it; the deadline kind's must not.
+    let hold!: () => void;
+    const holding = new Promise<void>((resolve) => (hold = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const blocker = t.database.db.transaction().execute(async (trx) => {
+      await sql`insert into kernel.reminders (tenant_id, case_id, due_kind, due_on, user_id)
+        select tenant_id, id, 'dispatch', next_dispatch_on, lead_leader_id from kernel.cases where id = ${c.id}`.execute(trx);
+      hold();
+      await released;
+      throw new Error('rolled back on purpose');
+    });
+    await holding;
+    const sweep = sweepReminders(t.database.db, day);
+    try {
+      await vi.waitFor(async () => expect(await reminders(c.id, 'deadline')).toBe(2), { timeout: 5000, interval: 50 });
+      expect(await reminders(c.id, 'dispatch')).toBe(0);
+    } finally {
+      release();
+      await blocker.catch(() => {});
+      await sweep;
+    }
+    expect(await reminders(c.id, 'dispatch')).toBe(2);
   });
 });

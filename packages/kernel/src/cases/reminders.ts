@@ -151,6 +151,12 @@ function notRaised(kind: DueKind) {
  * Raises the reminders due as of `today`. With `since`, reads only the cases that may have
  * a due point the sweep described there did not see; without it, every open case that is due.
  * Reminders are raised `batch` cases at a time, each batch in one statement.
+ *
+ * The three due kinds are swept side by side, each on a connection of its own: their
+ * reminders differ in `due_kind`, so they never meet on a key, and a full sweep (the first
+ * of each China day) spends its time inserting reminders and notifications in PostgreSQL,
+ * which one connection keeps to one core. On PGlite the engine takes one statement at a
+ * time, and the kinds simply interleave.
  */
 export async function sweepReminders(
   db: Kysely<any>,
@@ -160,23 +166,28 @@ export async function sweepReminders(
   keysPerRead = SWEEP_KEYS_PER_READ,
 ): Promise<SweepReport> {
   const k = db as unknown as Kysely<KernelDatabase>;
+  const reports = await Promise.all([
+    ...(Object.keys(columns) as DueKind[]).map((kind) => sweepKind(k, kind, today, batch, since, keysPerRead)),
+    sweepClocks(k, today, batch),
+  ]);
+  return reports.reduce((sum, r) => ({ due: sum.due + r.due, raised: sum.raised + r.raised }), { due: 0, raised: 0 });
+}
+
+/** The sweep of one due kind: its due cases' keys read `keysPerRead` at a time, raised `batch` cases at a time. */
+async function sweepKind(k: Kysely<KernelDatabase>, kind: DueKind, today: string, batch: number, since: SweepSince | undefined, keysPerRead: number): Promise<SweepReport> {
   const report: SweepReport = { due: 0, raised: 0 };
-  for (const kind of Object.keys(columns) as DueKind[]) {
-    let after: DueKey | null = null;
-    for (;;) {
-      const keys = await dueKeys(k, kind, today, keysPerRead, since, after).execute();
-      for (let i = 0; i < keys.length; i += batch) {
-        const due = await dueCases(k, kind, today, keys.slice(i, i + batch)).execute();
-        report.due += due.length;
-        // `due_on` is never null here: the query asked for due dates up to `today`.
-        if (due.length) report.raised += await raiseDue(k, kind, due as DueCase[]);
-      }
-      if (keys.length < keysPerRead) break;
-      after = keys.at(-1)!;
+  let after: DueKey | null = null;
+  for (;;) {
+    const keys = await dueKeys(k, kind, today, keysPerRead, since, after).execute();
+    for (let i = 0; i < keys.length; i += batch) {
+      const due = await dueCases(k, kind, today, keys.slice(i, i + batch)).execute();
+      report.due += due.length;
+      // `due_on` is never null here: the query asked for due dates up to `today`.
+      if (due.length) report.raised += await raiseDue(k, kind, due as DueCase[]);
     }
+    if (keys.length < keysPerRead) return report;
+    after = keys.at(-1)!;
   }
-  await sweepClocks(k, today, batch, report);
-  return report;
 }
 
 interface DueCase {
@@ -236,7 +247,8 @@ async function raiseDue(k: Kysely<KernelDatabase>, kind: DueKind, due: DueCase[]
 }
 
 /** Statutory clocks (kernel.case_clocks) that are due: one reminder per clock and recipient. */
-async function sweepClocks(k: Kysely<KernelDatabase>, today: string, batch: number, report: SweepReport): Promise<void> {
+async function sweepClocks(k: Kysely<KernelDatabase>, today: string, batch: number): Promise<SweepReport> {
+  const report: SweepReport = { due: 0, raised: 0 };
   let after: string | null = null;
   for (;;) {
     let q = k
@@ -247,7 +259,7 @@ async function sweepClocks(k: Kysely<KernelDatabase>, today: string, batch: numb
       .where('t.due_on', '<=', today);
     if (after) q = q.where('t.id', '>', after);
     const due = await q.orderBy('t.id').limit(batch).execute();
-    if (due.length === 0) return;
+    if (due.length === 0) return report;
     after = due.at(-1)!.clock_id;
     report.due += due.length;
     await k.transaction().execute(async (trx) => {
@@ -275,6 +287,6 @@ async function sweepClocks(k: Kysely<KernelDatabase>, today: string, batch: numb
         .execute();
       report.raised += raised.length;
     });
-    if (due.length < batch) return;
+    if (due.length < batch) return report;
   }
 }
