@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     );
     try {
       log(`server ${server.url} (pid ${server.pid}, RSS ${server.rssMb().toFixed(0)} MB); signing in ${opts.concurrency} committee users and ${opts.concurrency} liaisons`);
-      const serverCtx: ScenarioContext = { ...ctx, cpu: cpuProbe({ serverPid: server.pid, localDatabase }) };
+      const serverCtx: ScenarioContext = { ...ctx, cpu: cpuProbe({ serverPid: server.pid, localDatabase }), serverStalls: server.stallsBySecond };
       const personas: Personas = {
         committee: await inBatches(clientCounties, 4, (t) => signIn(server.url, t, 'supervisor', BENCH_PASSWORD)),
         liaison: await inBatches(clientCounties, 4, (t) => signIn(server.url, t, 'liaison', BENCH_PASSWORD)),

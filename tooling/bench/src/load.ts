@@ -20,9 +20,12 @@ export interface LoadResult {
    * Open loop only: each second of the window, by when its requests fell due: how many, and
    * their p99 and maximum in ms, and the longest the load generator's own event loop was
    * held up in it (`stall`, ms): a burst of slow answers from a slow run, and a burst the
-   * generator caused (it sends late, and counts the wait) from one the server did.
+   * generator caused (it sends late, and counts the wait) from one the server did; and the
+   * longest the server's event loop was held up (`serverStall`, ms; absent in runs recorded
+   * before the server's probe), which tells a slow second of the server's thread from one of the
+   * database or the host.
    */
-  bySecond?: { requests: number; p99: number; max: number; stall: number }[];
+  bySecond?: { requests: number; p99: number; max: number; stall: number; serverStall?: number }[];
   /** When the measured window opened (ISO, the machine's clock), to match a run with the database's log. */
   windowFrom?: string;
   seconds: number;
@@ -150,7 +153,15 @@ export async function runLoad(
  */
 export async function runAtRate(
   name: string,
-  opts: { rate: number; seconds: number; maxInFlight: number; warmupSeconds?: number; cpu?: CpuProbe },
+  opts: {
+    rate: number;
+    seconds: number;
+    maxInFlight: number;
+    warmupSeconds?: number;
+    cpu?: CpuProbe;
+    /** The server's longest event-loop stall per second from an instant (ScenarioContext). */
+    serverStalls?: (fromEpochMs: number, seconds: number) => number[];
+  },
   request: (slot: number, iteration: number) => Promise<unknown>,
   log: (s: string) => void = () => {},
 ): Promise<LoadResult> {
@@ -197,13 +208,21 @@ export async function runAtRate(
   }
   await Promise.all(inFlight);
   const stallBySecond = stalls.stop();
+  const serverStallBySecond = opts.serverStalls?.(performance.timeOrigin + w.measureFrom, windowSeconds);
   const bySecond = seconds.map((l, i) => {
     const sorted = l.sort((a, b) => a - b);
-    return { requests: sorted.length, p99: Math.round(percentile(sorted, 99) * 10) / 10, max: Math.round((sorted.at(-1) ?? NaN) * 10) / 10, stall: Math.round(stallBySecond[i]! * 10) / 10 };
+    return {
+      requests: sorted.length,
+      p99: Math.round(percentile(sorted, 99) * 10) / 10,
+      max: Math.round((sorted.at(-1) ?? NaN) * 10) / 10,
+      stall: Math.round(stallBySecond[i]! * 10) / 10,
+      ...(serverStallBySecond ? { serverStall: Math.round(serverStallBySecond[i]! * 10) / 10 } : {}),
+    };
   });
   const r: LoadResult = { ...w.close(name, opts.maxInFlight), offeredRate: opts.rate, queued, bySecond };
   log(`  ${name}: ${r.throughput}/s of ${opts.rate}/s offered, p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms, queued ${queued}, ${errorsAndCpu(r)}`);
   log(`    p99 by second: ${bySecond.map((x) => Math.round(x.p99)).join(' ')} ms; the generator's longest stall by second: ${bySecond.map((x) => Math.round(x.stall)).join(' ')} ms`);
+  if (serverStallBySecond) log(`    the server's longest stall by second: ${bySecond.map((x) => Math.round(x.serverStall ?? 0)).join(' ')} ms`);
   return r;
 }
 

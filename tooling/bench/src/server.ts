@@ -1,9 +1,11 @@
 // The real server as a child process (so its memory can be sampled from /proc), and
 // signed-in tRPC HTTP clients for it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs } from '@trpc/server';
 import { LeanHttp, trpcData } from './lean-http.js';
@@ -21,6 +23,12 @@ export interface ServerChild {
   child: ChildProcess;
   /** Resident set size of the server process and its workers, in MB. */
   rssMb(): number;
+  /**
+   * The longest stall of the server's own event loop (any of its processes) in each of
+   * `seconds` seconds from `fromEpochMs`, in ms, charged to the second it ended in; stalls
+   * under 2 ms count as 0 (server-stall-probe.mjs).
+   */
+  stallsBySecond(fromEpochMs: number, seconds: number): number[];
   output(): string;
   stop(): Promise<void>;
 }
@@ -55,6 +63,21 @@ export function rssOf(pids: number[]): number {
   return pids.slice(1).reduce((sum, p) => sum + (ownRss(p) || 0), ownRss(pids[0]!));
 }
 
+/** Preloaded into the server: appends its event-loop stalls to a file (BENCH_SERVER_STALL_FILE). */
+const stallProbe = fileURLToPath(new URL('./server-stall-probe.mjs', import.meta.url));
+
+/** The longest stall per second of a stall file's lines ("<epoch ms it ended> <ms> <pid>"). */
+export function stallsBySecond(text: string, fromEpochMs: number, seconds: number): number[] {
+  const longest = new Array<number>(seconds).fill(0);
+  for (const line of text.split('\n')) {
+    const [at, ms] = line.split(' ').map(Number);
+    if (at === undefined || ms === undefined || !Number.isFinite(at) || !Number.isFinite(ms)) continue;
+    const i = Math.floor((at - fromEpochMs) / 1000);
+    if (i >= 0 && i < seconds) longest[i] = Math.max(longest[i]!, ms);
+  }
+  return longest;
+}
+
 export async function startServerChild(opts: { databaseUrl?: string; dataDir: string; poolSize?: number; processes?: number }): Promise<ServerChild> {
   const port = await freePort();
   const serverDir = path.join(repoRoot, 'apps/server');
@@ -73,7 +96,9 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
   if (opts.processes && opts.processes > 1) env.SERVER_PROCESSES = String(opts.processes);
   // BENCH_SERVER_NODE_ARGS adds Node flags for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(serverDir, 'src/main.ts')], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stallFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'zf-bench-server-')), 'stalls.log');
+  env.BENCH_SERVER_STALL_FILE = stallFile;
+  const child = spawn(process.execPath, [...nodeArgs, '--import', stallProbe, '--import', 'tsx', path.join(serverDir, 'src/main.ts')], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
   child.stderr!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
@@ -98,6 +123,15 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
     pid: child.pid!,
     child,
     rssMb: () => rssOf(serverPids(child.pid!)),
+    stallsBySecond(fromEpochMs, seconds) {
+      let text = '';
+      try {
+        text = readFileSync(stallFile, 'utf8');
+      } catch {
+        /* no stall recorded yet */
+      }
+      return stallsBySecond(text, fromEpochMs, seconds);
+    },
     output: () => log,
     stop: () =>
       new Promise<void>((resolve) => {

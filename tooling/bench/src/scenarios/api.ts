@@ -46,7 +46,7 @@ export async function searchApi(ctx: ScenarioContext, personas: Personas, person
 export async function atHalfLoad(ctx: ScenarioContext, personas: Personas, closed: LoadResult): Promise<LoadResult> {
   const rate = Math.max(1, Math.round(closed.throughput / 2));
   const [kind, persona] = closed.name.split('.') as [ApiKind, Persona];
-  return runAtRate(`${closed.name}@50%`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu }, scenarioRequest(personas, kind, persona), ctx.log);
+  return runAtRate(`${closed.name}@50%`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu, serverStalls: ctx.serverStalls }, scenarioRequest(personas, kind, persona), ctx.log);
 }
 
 export async function dashboardApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {

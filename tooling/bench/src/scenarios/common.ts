@@ -42,6 +42,8 @@ export interface ScenarioContext {
   log: (s: string) => void;
   /** Reads the CPU time of generator, server and database (absent: not measured). */
   cpu?: CpuProbe;
+  /** The server's longest event-loop stall per second from an instant (absent: no server). */
+  serverStalls?: (fromEpochMs: number, seconds: number) => number[];
 }
 
 export type Results = Record<string, LoadResult>;

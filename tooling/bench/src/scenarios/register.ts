@@ -39,5 +39,5 @@ export async function registerApi(ctx: ScenarioContext, supervisors: Session[], 
  * (at most one each in flight), each timed from when it fell due.
  */
 export async function registerAtRate(ctx: ScenarioContext, supervisors: Session[], runId: string, rate = REGISTER_TARGET_RATE): Promise<LoadResult> {
-  return runAtRate(`register@${rate}/s`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu }, registrations(supervisors, `${runId}-rate`), ctx.log);
+  return runAtRate(`register@${rate}/s`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu, serverStalls: ctx.serverStalls }, registrations(supervisors, `${runId}-rate`), ctx.log);
 }
