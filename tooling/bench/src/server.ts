@@ -1,7 +1,7 @@
 // The real server as a child process (so its memory can be sampled from /proc), and
 // signed-in tRPC HTTP clients for it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +67,7 @@ export function rssOf(pids: number[]): number {
 const stallProbe = fileURLToPath(new URL('./server-stall-probe.mjs', import.meta.url));
 
 /** The longest stall per second of a stall file's lines ("<epoch ms it ended> <ms> <pid>"). */
-export function stallsBySecond(text: string, fromEpochMs: number, seconds: number): number[] {
+function stallsBySecond(text: string, fromEpochMs: number, seconds: number): number[] {
   const longest = new Array<number>(seconds).fill(0);
   for (const line of text.split('\n')) {
     const [at, ms] = line.split(' ').map(Number);
@@ -96,7 +96,8 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
   if (opts.processes && opts.processes > 1) env.SERVER_PROCESSES = String(opts.processes);
   // BENCH_SERVER_NODE_ARGS adds Node flags for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const stallFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'zf-bench-server-')), 'stalls.log');
+  const stallDir = mkdtempSync(path.join(os.tmpdir(), 'zf-bench-server-'));
+  const stallFile = path.join(stallDir, 'stalls.log');
   env.BENCH_SERVER_STALL_FILE = stallFile;
   const child = spawn(process.execPath, [...nodeArgs, '--import', stallProbe, '--import', 'tsx', path.join(serverDir, 'src/main.ts')], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -105,7 +106,10 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null) {
+      rmSync(stallDir, { recursive: true, force: true });
+      throw new Error(`server exited (${child.exitCode}):\n${log}`);
+    }
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) break;
@@ -114,6 +118,7 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      rmSync(stallDir, { recursive: true, force: true });
       throw new Error(`server did not answer /healthz in time:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 250));
@@ -142,7 +147,7 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
           resolve();
         });
         child.kill('SIGTERM');
-      }),
+      }).finally(() => rmSync(stallDir, { recursive: true, force: true })),
   };
 }
 

@@ -166,11 +166,19 @@ export async function sweepReminders(
   keysPerRead = SWEEP_KEYS_PER_READ,
 ): Promise<SweepReport> {
   const k = db as unknown as Kysely<KernelDatabase>;
-  const reports = await Promise.all([
+  // Settled, not raced: when one kind fails, the sweep still returns (with its error) only
+  // after the others have finished, so no statement of it outlives the call.
+  const outcomes = await Promise.allSettled([
     ...(Object.keys(columns) as DueKind[]).map((kind) => sweepKind(k, kind, today, batch, since, keysPerRead)),
     sweepClocks(k, today, batch),
   ]);
-  return reports.reduce((sum, r) => ({ due: sum.due + r.due, raised: sum.raised + r.raised }), { due: 0, raised: 0 });
+  const report: SweepReport = { due: 0, raised: 0 };
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    report.due += outcome.value.due;
+    report.raised += outcome.value.raised;
+  }
+  return report;
 }
 
 /** The sweep of one due kind: its due cases' keys read `keysPerRead` at a time, raised `batch` cases at a time. */
