@@ -7,6 +7,7 @@
 // exactly (no histogram buckets) and summarised as percentiles.
 import os from 'node:os';
 import { cpuPerRequest, type CpuPerRequest, type CpuProbe, type CpuSnapshot } from './cpu.js';
+import { watchEventLoopStalls } from './event-loop-stalls.mjs';
 
 export interface LoadResult {
   name: string;
@@ -90,6 +91,8 @@ function measuredWindow(opts: { seconds: number; warmupSeconds?: number; cpu?: C
   const timers = probe ? [setTimeout(() => (cpuFrom = probe()), warmup), setTimeout(() => (cpuTo = probe()), warmup + opts.seconds * 1000)] : [];
   return {
     start,
+    /** The warm-up's length in ms (measureFrom - start, exactly). */
+    warmup,
     measureFrom,
     end,
     latency(ms: number): void {
@@ -168,7 +171,6 @@ export async function runAtRate(
   const w = measuredWindow(opts);
   const windowSeconds = Math.ceil(opts.seconds);
   const stalls = generatorStalls(w.measureFrom, windowSeconds);
-  const interval = 1000 / opts.rate;
   let queued = 0;
   const seconds: number[][] = Array.from({ length: windowSeconds }, () => []);
   const freeSlots = Array.from({ length: opts.maxInFlight }, (_, i) => opts.maxInFlight - 1 - i);
@@ -181,11 +183,15 @@ export async function runAtRate(
     else freeSlots.push(slot);
   };
   for (let k = 0; ; k++) {
-    const due = w.start + k * interval;
-    if (due >= w.end) break;
+    // Offsets from the start as k * 1000 / rate (exact on each whole second), so a request
+    // due on a second's boundary is charged to the second it opens, not the one before.
+    const offset = (k * 1000) / opts.rate;
+    const due = w.start + offset;
+    if (offset >= w.warmup + opts.seconds * 1000) break;
     const now = performance.now();
     if (due > now) await new Promise((r) => setTimeout(r, due - now));
-    const counted = due >= w.measureFrom;
+    const counted = offset >= w.warmup;
+    const second = Math.floor((offset - w.warmup) / 1000);
     const slotOrWait = takeSlot();
     if (typeof slotOrWait !== 'number' && counted) queued++;
     const run = (async () => {
@@ -195,7 +201,7 @@ export async function runAtRate(
         const t1 = performance.now();
         if (counted && t1 <= w.end) {
           w.latency(t1 - due);
-          seconds[Math.floor((due - w.measureFrom) / 1000)]?.push(t1 - due);
+          seconds[second]?.push(t1 - due);
         }
       } catch (err) {
         if (counted) w.error(err);
@@ -226,26 +232,20 @@ export async function runAtRate(
   return r;
 }
 
-const STALL_TICK_MS = 5;
-
 /**
  * The load generator's own event-loop stalls (its GC, its JSON parsing, a busy moment of the
- * machine) by second of the measured window: a timer due every 5 ms that fires late was held
- * up by that much. The longest per second, in ms, charged to the second the stall ended in.
+ * machine) by second of the measured window (event-loop-stalls.mjs, the timer the server's
+ * probe uses too). The longest per second, in ms, charged to the second the stall ended in.
  */
 export function generatorStalls(measureFrom: number, seconds: number): { stop(): number[] } {
   const longest = new Array<number>(seconds).fill(0);
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    const stall = Math.max(0, now - last - STALL_TICK_MS);
-    last = now;
+  const stop = watchEventLoopStalls((stall, now) => {
     const i = Math.floor((now - measureFrom) / 1000);
     if (i >= 0 && i < seconds) longest[i] = Math.max(longest[i]!, stall);
-  }, STALL_TICK_MS);
+  });
   return {
     stop() {
-      clearInterval(timer);
+      stop();
       return longest;
     },
   };

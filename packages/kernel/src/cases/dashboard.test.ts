@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, inDays, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import { sql } from 'kysely';
-import { inDays, registerAndAssign } from './test-helpers.js';
 
 describeEachEngine('case dashboard', (engine) => {
   let t: TestKernel;

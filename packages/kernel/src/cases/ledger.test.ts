@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import { ledgerQuery, ledgerRows, SEARCH_COUNT_CAP } from './queries.js';
 import { documentGrams, tenantGrams } from './search-grams.js';
-import { registerAndAssign, userIdByName } from './test-helpers.js';
 
 describeEachEngine('ledger', (engine) => {
   let t: TestKernel;

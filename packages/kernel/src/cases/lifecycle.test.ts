@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import { verifyAuditChain } from '../audit/audit-log.js';
-import { inDays, orgIdByName, registerAndAssign, userIdByName } from './test-helpers.js';
 
 describeEachEngine('case lifecycle', (engine) => {
   let t: TestKernel;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
-import { availableEngines, describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
-import { inDays, registerAndAssign } from './test-helpers.js';
+import { availableEngines, describeEachEngine, inDays, registerAndAssign, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
 import { chinaDate } from './dates.js';
 

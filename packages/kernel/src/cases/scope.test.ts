@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '@zhengfa/plugin-api';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, orgIdByName, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import type { KernelDatabase } from '../db/schema.js';
 import { caseVisible } from './scope.js';
-import { orgIdByName, registerAndAssign } from './test-helpers.js';
 
 describeEachEngine('case scope', (engine) => {
   let t: TestKernel;

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import { closedStatuses, openStatuses } from './lifecycle.js';
 import { compactCaseTallies, rebuildCaseTallies, tallyBreakdown, tallyCount, tallyRollup, type TallyRow } from './tallies.js';
-import { inDays, orgIdByName, registerAndAssign } from './test-helpers.js';
 
 /** The counters as the cases table itself would give them, for comparison. */
 async function countedFromCases(t: TestKernel) {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { definePlugin } from '@zhengfa/plugin-api';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, inDays, orgIdByName, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import type { Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
-import { inDays, orgIdByName, userIdByName } from '../cases/test-helpers.js';
 import { dueOf } from './service.js';
 import { sweepReminders } from '../cases/reminders.js';
 import { sql } from 'kysely';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
-import { inDays, orgIdByName, registerAndAssign } from '../cases/test-helpers.js';
+import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 
 describeEachEngine('supervision instruments', (engine) => {
   let t: TestKernel;
