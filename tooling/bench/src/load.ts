@@ -91,7 +91,7 @@ function measuredWindow(opts: { seconds: number; warmupSeconds?: number; cpu?: C
   const timers = probe ? [setTimeout(() => (cpuFrom = probe()), warmup), setTimeout(() => (cpuTo = probe()), warmup + opts.seconds * 1000)] : [];
   return {
     start,
-    /** The warm-up's length in ms (measureFrom - start, exactly). */
+    /** The warm-up's length in ms (measureFrom is start + warmup). */
     warmup,
     measureFrom,
     end,

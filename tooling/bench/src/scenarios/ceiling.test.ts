@@ -16,7 +16,7 @@ describeEachEngine("the ceiling's direct SQL", (engine) => {
   let sup: ActingUser;
   let liaison: ActingUser;
   let q: Raw['query'];
-  const scope: Record<'committee' | 'liaison', ScopeUser> = {} as never;
+  const scope = {} as Record<'committee' | 'liaison', ScopeUser>;
 
   beforeAll(async () => {
     t = await startTestKernel({ engine });
