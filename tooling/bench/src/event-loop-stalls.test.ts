@@ -1,7 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
 import { STALL_TICK_MS, watchEventLoopStalls } from './event-loop-stalls.mjs';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 it('reports a synchronous stretch as a stall about as long as it', async () => {
   let longest = 0;

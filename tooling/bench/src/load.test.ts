@@ -1,7 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { percentile, runAtRate, runLoad, summarise } from './load.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('percentile', () => {
   it('picks the nearest rank of a sorted list', () => {
