@@ -311,6 +311,7 @@ export const strings = {
     duplicate: '该登记已提交过，已为您打开原事项',
     // Detail page
     back: '返回台账',
+    materialWithheld: '本事项属于保密材料（如检举控告）：登记内容、当事人、政法委上传的附件和记录仅限有权限的政法委人员查看，这里不显示。',
     tabs: {
       basic: '基本信息',
       parties: '当事人',

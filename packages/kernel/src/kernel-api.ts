@@ -15,7 +15,11 @@ export function createKernelApi(getCtx: () => RequestContext, host: PluginHost):
   const authed = (db?: Kysely<any>): AuthedContext => {
     const ctx = getCtx();
     if (!ctx.user || !ctx.tenant || !ctx.sessionId) throw new TRPCError({ code: 'UNAUTHORIZED', message: apiStrings.unauthenticated });
-    return (db ? { ...ctx, db } : ctx) as AuthedContext;
+    if (!db) return ctx as AuthedContext;
+    // Inside the plugin's transaction every write of the kernel, its audit rows included,
+    // goes through that transaction: an audit row written beside it would wait on the
+    // chain head the transaction holds (on PGlite, on the one connection) for ever.
+    return { ...ctx, db, audit: { record: (entry, opts) => ctx.audit.record(entry, { db: opts?.db ?? db }) } } as AuthedContext;
   };
   return {
     orgs: {
@@ -45,6 +49,7 @@ export function createKernelApi(getCtx: () => RequestContext, host: PluginHost):
           parties: input.parties ?? [],
           idempotencyKey: input.idempotencyKey,
           historical: input.historical,
+          restrictedTo: input.restrictedTo,
         }),
       async get(id, opts): Promise<KernelCase> {
         const d = await caseDetail(authed(opts?.db), host, id);
@@ -59,6 +64,7 @@ export function createKernelApi(getCtx: () => RequestContext, host: PluginHost):
           leadUnitId: d.leadUnitId,
           leadUnitName: d.leadUnitName,
           deadline: d.deadline,
+          restricted: d.restricted,
           version: d.version,
           clocks: d.clocks.map((c) => ({ id: c.id, key: c.key, name: c.name, dueOn: c.dueOn, paused: c.paused, stoppedOn: c.stoppedOn, version: c.version })),
         };

@@ -61,10 +61,8 @@ export interface BuiltinRole {
   key: string;
   name: string;
   description: string;
-  /** Kernel permissions; plugin permissions are granted to business roles by pattern. */
+  /** Kernel permissions; plugin permissions come from each permission's `defaultRoles`. */
   permissions: string[];
-  /** Whether plugin permissions (all of them) are granted to this role by default. */
-  pluginPermissions: 'all' | 'read' | 'none';
 }
 
 export const builtinRoles: BuiltinRole[] = [
@@ -73,48 +71,40 @@ export const builtinRoles: BuiltinRole[] = [
     name: '系统管理员',
     description: '管理账号和组织机构，不能分配权限，不能查看审计日志',
     permissions: ['orgs.read', 'users.read', ...adminDuties.system.permissions],
-    pluginPermissions: 'none',
   },
   {
     key: 'secadmin',
     name: '安全管理员',
     description: '管理角色、权限和安全策略，解锁账号，不能管理账号和组织',
     permissions: ['orgs.read', 'users.read', ...adminDuties.security.permissions],
-    pluginPermissions: 'none',
   },
   {
     key: 'auditor',
     name: '审计管理员',
     description: '查看和校验审计日志，不能做其他管理操作',
     permissions: ['orgs.read', 'users.read', ...adminDuties.audit.permissions],
-    pluginPermissions: 'none',
   },
   {
     key: 'leader',
     name: '政法委领导',
     description: '审阅、签批，查看全县事项',
     permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.approve', 'cases.review', 'cases.reveal', 'cases.export', 'supervision.sign'],
-    pluginPermissions: 'all',
   },
   {
     key: 'supervisor',
     name: '执法监督室',
     description: '登记、交办、督办、审核事项',
     permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.register', 'cases.assign', 'cases.urge', 'cases.review', 'cases.archive', 'cases.reveal', 'cases.export', 'supervision.instruments', 'supervision.powers', 'supervision.meetings'],
-    pluginPermissions: 'all',
   },
   {
     key: 'liaison',
     name: '单位联络员',
     description: '签收本单位的交办事项并报送办理结果',
     permissions: ['orgs.read', 'users.read', 'cases.read', 'cases.handle', 'cases.export'],
-    pluginPermissions: 'read',
   },
 ];
 
-/** Plugin permissions a built-in role receives by default. */
+/** Plugin permissions a built-in role receives by default: those declaring it in `defaultRoles`. */
 export function defaultPluginPermissions(role: BuiltinRole, pluginPermissions: PermissionDefinition[]): string[] {
-  if (role.pluginPermissions === 'all') return pluginPermissions.map((p) => p.key);
-  if (role.pluginPermissions === 'read') return pluginPermissions.filter((p) => /\.(read|view)$/.test(p.key)).map((p) => p.key);
-  return [];
+  return pluginPermissions.filter((p) => (p.defaultRoles as readonly string[] | undefined)?.includes(role.key)).map((p) => p.key);
 }

@@ -172,6 +172,9 @@ export const caseStrings = {
   assignedNotice: (docNo: string, title: string) => `新交办事项 ${docNo}：${title}`,
   submittedNotice: (docNo: string) => `事项 ${docNo} 已报送办理结果，请审核`,
   returnedNotice: (docNo: string) => `事项 ${docNo} 被退回重办`,
+  restrictedMaterial: (permission: string) => `该事项属于保密材料，只有持有「${permission}」权限的政法委人员才能查看或修改其登记内容、当事人和材料`,
+  restrictedWithheld: '（保密材料，仅限有权限的政法委人员查看）',
+  badRestriction: (key: string) => `保密权限「${key}」不是登记该类事项的模块声明的权限`,
 } as const;
 
 export const clockStrings = {
@@ -185,6 +188,7 @@ export const clockStrings = {
   extensionTooLong: (name: string, left: number) => (left > 0 ? `「${name}」最多还能延长 ${left} 天` : `「${name}」不能再延期`),
   extensionNotFound: '延期申请不存在',
   extensionDecided: '该延期申请已审批',
+  extensionLeadUnitOnly: '只有承办单位（或政法委）才能申请延长期限，协办单位不能代为申请',
 } as const;
 
 export const calendarAdminStrings = {
@@ -199,6 +203,7 @@ export const fileStrings = {
   notFound: '附件不存在，或您无权查看',
   nameRequired: '附件缺少文件名',
   notOfCase: '附件不属于该事项',
+  restricted: (permission: string) => `该附件属于保密材料，只有持有「${permission}」权限的政法委人员才能查看`,
 } as const;
 
 export const exportStrings = {

@@ -85,6 +85,14 @@ export interface CaseRegistration {
    * as 已办结 on its received date, with no statutory clocks, cadence or reminders.
    */
   historical?: boolean;
+  /**
+   * A permission key of the registering plugin (e.g. 'petitions.accusations') that guards the
+   * case's material: its summary, parties, attachments and the committee's notes and dispatch
+   * records are shown only to committee users holding it, never to a unit or to another
+   * committee user, in any page, procedure, download, export, search or document. The title
+   * stays visible (it must not name anyone). Set at registration; it cannot be lifted.
+   */
+  restrictedTo?: string;
 }
 
 export interface KernelCase {
@@ -98,6 +106,8 @@ export interface KernelCase {
   leadUnitId: string | null;
   leadUnitName: string | null;
   deadline: string | null;
+  /** The case's material is restricted to a permission (CaseRegistration.restrictedTo). */
+  restricted: boolean;
   version: number;
   clocks: { id: string; key: string; name: string; dueOn: string | null; paused: boolean; stoppedOn: string | null; version: number }[];
 }

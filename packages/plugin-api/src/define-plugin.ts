@@ -7,6 +7,9 @@ export interface Migration {
   up(db: Kysely<any>): Promise<void>;
 }
 
+/** The built-in business roles a plugin permission may be given to by default. */
+export type BuiltinBusinessRole = 'leader' | 'supervisor' | 'liaison';
+
 export interface PermissionDefinition {
   /** `<plugin id>.<action>`, e.g. 'petitions.register'. */
   key: string;
@@ -15,6 +18,14 @@ export interface PermissionDefinition {
   /** Chinese group heading in the role editor; defaults to the plugin's name. */
   group?: string;
   description?: string;
+  /**
+   * The built-in roles that hold it by default (政法委领导 leader, 执法监督室 supervisor,
+   * 单位联络员 liaison). A sensitive permission — revealing personal data, accusations,
+   * write-offs, discipline records — goes to none (`[]`): the security administrator grants
+   * it through a role of the county's own. Required of plugins; the kernel's own
+   * permissions are placed in its built-in roles directly.
+   */
+  defaultRoles?: readonly BuiltinBusinessRole[];
 }
 
 export interface CaseKindDefinition {

@@ -237,7 +237,7 @@ export default function CasePage() {
         extra={
           <>
             {can.urge && c.status !== 'archived' ? <ChangeUrgencyButton c={c} vocab={loaderData.vocab} /> : null}
-            {can.register ? <EditBasicButton c={c} vocab={loaderData.vocab} /> : null}
+            {can.register && !c.materialWithheld ? <EditBasicButton c={c} vocab={loaderData.vocab} /> : null}
             {assignedStatuses.includes(c.status) ? (
               <DocumentButton href={`/documents/cases/${c.id}/assignment-notice`} label={strings.supervision.assignmentNotice} fileName={`${strings.supervision.assignmentNotice}_${c.docNo}.docx`} testId="doc-assignment-notice" />
             ) : null}
@@ -250,6 +250,7 @@ export default function CasePage() {
         }
       />
       {notice ? <Alert type="success" showIcon closable message={notice} style={{ marginBottom: 16 }} data-testid="case-notice" /> : null}
+      {c.materialWithheld ? <Alert type="info" showIcon message={s.materialWithheld} style={{ marginBottom: 16 }} data-testid="case-material-withheld" /> : null}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <WorkflowCard data={loaderData} />

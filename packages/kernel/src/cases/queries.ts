@@ -9,7 +9,7 @@ import { maskName } from '../parties/index.js';
 import { caseSourceNames, caseStatusNames, caseStrings as s, fourFixNames, sixClarityNames, urgencyNames } from '../strings.js';
 import { chinaDate } from './dates.js';
 import { canTransition, missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
-import { caseLedByUser, caseVisible } from './scope.js';
+import { caseLedByUser, caseVisible, mayOpenRestricted, withheldFrom } from './scope.js';
 import { gramsAreExact, queryGrams, substringOperator, tenantGrams } from './search-grams.js';
 import { maskParty } from './service.js';
 import { dateLiteral, statusLiterals, urgencyLiterals } from './plan-literals.js';
@@ -112,7 +112,8 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
       q = q.where((eb) =>
         eb.or([
           eb('c.title', op, like),
-          eb('c.summary', op, like),
+          // A restricted case's summary is not searchable (its grams leave it out too).
+          eb.and([eb('c.restricted_to', 'is', null), eb('c.summary', op, like)]),
           eb('c.doc_no', op, like),
           eb.exists(
             eb
@@ -337,8 +338,25 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
   if (!c) throw notFound(s.notFound);
   const [parties, events, dispatches, links, coop, clocks, attachments] = await Promise.all([
     db.selectFrom('kernel.case_parties').select(['id', 'role', 'name', 'id_number', 'phone', 'address']).where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('name').execute(),
-    db.selectFrom('kernel.case_events').selectAll().where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('kernel.dispatch_records').selectAll().where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', id).orderBy('held_on', 'desc').execute(),
+    db
+      .selectFrom('kernel.case_events as e')
+      .selectAll('e')
+      .select(sql<boolean>`exists (select 1 from kernel.orgs o where o.tenant_id = e.tenant_id and o.id = e.actor_org_id and o.kind = 'committee')`.as('by_committee'))
+      .where('e.tenant_id', '=', ctx.tenant.id)
+      .where('e.case_id', '=', id)
+      .orderBy('e.id')
+      .execute(),
+    db
+      .selectFrom('kernel.dispatch_records as d')
+      .selectAll('d')
+      .select(
+        sql<boolean>`exists (select 1 from kernel.users u join kernel.orgs o on o.tenant_id = u.tenant_id and o.id = u.org_id
+          where u.tenant_id = d.tenant_id and u.id = d.recorded_by and o.kind = 'committee')`.as('by_committee'),
+      )
+      .where('d.tenant_id', '=', ctx.tenant.id)
+      .where('d.case_id', '=', id)
+      .orderBy('d.held_on', 'desc')
+      .execute(),
     db
       .selectFrom('kernel.case_links as k')
       .innerJoin('kernel.cases as o', (j) => j.onRef('o.tenant_id', '=', 'k.tenant_id').on((eb) => eb.or([eb('o.id', '=', eb.ref('k.to_case_id')), eb('o.id', '=', eb.ref('k.from_case_id'))])))
@@ -352,8 +370,12 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
       ? db.selectFrom('kernel.orgs').select(['id', 'name']).where('tenant_id', '=', ctx.tenant.id).where('id', 'in', c.cooperating_unit_ids).execute()
       : Promise.resolve([] as { id: string; name: string }[]),
     clocksOf(db, ctx.tenant.id, id),
-    attachmentsOf(db, ctx.tenant.id, id),
+    attachmentsOf(db, ctx, { id, restrictedTo: c.restricted_to }),
   ]);
+  // A restricted case (an accusation) shows its material only to those who may open it.
+  const mayOpen = mayOpenRestricted(ctx.user, c.restricted_to);
+  const withheld = (author: { id: string | null; committee: boolean }) => withheldFrom(ctx.user, c.restricted_to, author);
+  const visibleAttachmentIds = new Set(attachments.map((a) => a.id));
   const status = c.status as CaseStatus;
   const ledByUser = Boolean(c.led_by_user);
   const skipApproval = Boolean(host.caseKinds.get(c.kind)?.skipApproval);
@@ -368,7 +390,7 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
     kind: c.kind,
     kindName: host.caseKinds.get(c.kind)?.name ?? c.kind,
     title: c.title,
-    summary: c.summary,
+    summary: mayOpen ? c.summary : '',
     source: c.source,
     sourceName: caseSourceNames[c.source as keyof typeof caseSourceNames] ?? c.source,
     urgency: c.urgency,
@@ -396,10 +418,22 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
     nextReportOn: c.next_report_on,
     lastDispatchOn: c.last_dispatch_on,
     version: c.version,
-    parties: parties.map(maskParty),
-    canReveal: ctx.can('cases.reveal'),
-    timeline: events.map((e) => ({ id: e.id, at: e.at, actorName: e.actor_name, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, comment: e.comment, data: e.data })),
-    dispatches: dispatches.map((d) => ({ id: d.id, heldOn: d.held_on, summary: d.summary, nextSteps: d.next_steps, createdAt: d.created_at })),
+    parties: mayOpen ? parties.map(maskParty) : [],
+    canReveal: mayOpen && ctx.can('cases.reveal'),
+    /** The case's material is restricted, and withheld from this user (the console says so). */
+    restricted: c.restricted_to !== null,
+    materialWithheld: !mayOpen,
+    timeline: events.map((e) => {
+      const hide = withheld({ id: e.actor_id, committee: e.by_committee });
+      const data = { ...e.data };
+      if (Array.isArray(data.attachmentIds)) data.attachmentIds = (data.attachmentIds as string[]).filter((a) => visibleAttachmentIds.has(a));
+      if (hide) delete data.report;
+      return { id: e.id, at: e.at, actorName: e.actor_name, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, comment: hide && e.comment ? s.restrictedWithheld : e.comment, withheld: hide && Boolean(e.comment), data };
+    }),
+    dispatches: dispatches.map((d) => {
+      const hide = withheld({ id: d.recorded_by, committee: d.by_committee });
+      return { id: d.id, heldOn: d.held_on, summary: hide ? s.restrictedWithheld : d.summary, nextSteps: hide ? '' : d.next_steps, withheld: hide, createdAt: d.created_at };
+    }),
     links: links.map((l) => ({ kind: l.kind, direction: l.from_case_id === id ? 'out' : 'in', caseId: l.id, docNo: l.doc_no, title: l.title })),
     clocks,
     attachments,

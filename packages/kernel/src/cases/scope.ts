@@ -34,3 +34,22 @@ export function caseVisible(user: SessionUser, alias = 'c', opts: CaseVisibleOpt
 export function caseLedByUser(db: Kysely<KernelDatabase>, user: SessionUser, alias = 'c'): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(`${alias}.lead_unit_id`)} in (${subtreeOrgIds(db, user)})`;
 }
+
+/**
+ * The user may see the material of a case restricted to the permission `restrictedTo`
+ * (null: an ordinary case): only committee users holding it. Everyone else who sees the
+ * case sees its title, state, four fixes and the units' own records, but not its summary,
+ * parties, the committee's attachments, notes or dispatch records (migration 0020).
+ */
+export function mayOpenRestricted(user: SessionUser, restrictedTo: string | null): boolean {
+  return restrictedTo === null || (user.committee && user.permissions.has(restrictedTo));
+}
+
+/**
+ * A record of a restricted case written by `authorId` (of a committee organisation when
+ * `authorIsCommittee`) is withheld from this user: the committee's records are the
+ * restricted material, except from whoever wrote them; a unit's own records are not.
+ */
+export function withheldFrom(user: SessionUser, restrictedTo: string | null, author: { id: string | null; committee: boolean }): boolean {
+  return !mayOpenRestricted(user, restrictedTo) && author.committee && author.id !== user.id;
+}

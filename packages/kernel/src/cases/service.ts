@@ -34,7 +34,7 @@ import {
   type SixClarities,
 } from './lifecycle.js';
 import { takeDocNumber } from './numbering.js';
-import { caseLedByUser, caseVisible } from './scope.js';
+import { caseLedByUser, caseVisible, mayOpenRestricted } from './scope.js';
 import { documentGrams, tenantGrams } from './search-grams.js';
 
 export interface PartyInput {
@@ -57,6 +57,8 @@ export interface RegisterInput {
   idempotencyKey?: string;
   /** A past, concluded matter: registered as closed, with no clocks or reminders. */
   historical?: boolean;
+  /** The permission guarding the case's material (CaseRegistration.restrictedTo). */
+  restrictedTo?: string;
 }
 
 type Trx = Transaction<KernelDatabase>;
@@ -138,14 +140,26 @@ function partyNamesSql(names: string[]) {
   return sql<string[]>`(select coalesce(array_agg(n order by n), '{}') from unnest(${names}::text[]) as n)`;
 }
 
+/**
+ * What the ledger may search and show of a case: its title, summary, number and parties'
+ * names; of a restricted case only its title and number, so no search or ledger row can
+ * confirm who or what it is about to someone who may not open it.
+ */
+function searchableOf(c: { title: string; summary: string; docNo: string; restricted: boolean }, partyNames: string[]) {
+  return c.restricted
+    ? { grams: documentGrams(c.title, c.docNo), partyNames: [] as string[] }
+    : { grams: documentGrams(c.title, c.summary, c.docNo, ...partyNames), partyNames };
+}
+
 async function refreshSearch(trx: Trx, tenantId: string, caseId: string): Promise<void> {
-  const c = await trx.selectFrom('kernel.cases').select(['title', 'summary', 'doc_no']).where('tenant_id', '=', tenantId).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await trx.selectFrom('kernel.cases').select(['title', 'summary', 'doc_no', 'restricted_to']).where('tenant_id', '=', tenantId).where('id', '=', caseId).executeTakeFirstOrThrow();
   const parties = await trx.selectFrom('kernel.case_parties').select('name').where('tenant_id', '=', tenantId).where('case_id', '=', caseId).execute();
+  const searchable = searchableOf({ title: c.title, summary: c.summary, docNo: c.doc_no, restricted: c.restricted_to !== null }, parties.map((p) => p.name));
   await trx
     .updateTable('kernel.cases')
     .set({
-      search_grams: tenantGrams(tenantId, documentGrams(c.title, c.summary, c.doc_no, ...parties.map((p) => p.name))),
-      party_names: partyNamesSql(parties.map((p) => p.name)),
+      search_grams: tenantGrams(tenantId, searchable.grams),
+      party_names: partyNamesSql(searchable.partyNames),
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', caseId)
@@ -155,6 +169,10 @@ async function refreshSearch(trx: Trx, tenantId: string, caseId: string): Promis
 export async function registerCase(ctx: AuthedContext, host: PluginHost, input: RegisterInput): Promise<{ id: string; docNo: string; duplicate: boolean }> {
   const kind = host.caseKinds.get(input.kind);
   if (!kind) throw badRequest(s.unknownKind(input.kind));
+  // Only a permission of the plugin that owns the kind may guard its cases.
+  if (input.restrictedTo !== undefined && (kind.owner === 'kernel' || !host.permissions.some((p) => p.key === input.restrictedTo && p.owner === kind.owner))) {
+    throw badRequest(s.badRestriction(input.restrictedTo));
+  }
   checkParties(input.parties);
   const db = kdbOf(ctx);
   // A repeated idempotency key is caught by the unique index when the case is inserted
@@ -189,17 +207,18 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
             from c, (values ${sql.join(parties)}) as x(role, name, id_number, phone, address))`
         : sql``;
       const eventData = JSON.stringify({ docNo, historical: Boolean(input.historical) });
-      const grams = tenantGrams(ctx.tenant.id, documentGrams(input.title, input.summary, docNo, ...input.parties.map((p) => p.name)));
+      const searchable = searchableOf({ title: input.title, summary: input.summary, docNo, restricted: input.restrictedTo !== undefined }, input.parties.map((p) => p.name));
+      const grams = tenantGrams(ctx.tenant.id, searchable.grams);
       // The case, its parties, its first timeline event, its audit row and its outbox event in
       // one statement (one round trip: on the benchmark's machine a round trip costs more than
       // the writes). The id is chosen here so the audit row and the event can name it.
       const id = randomUUID();
       await sql`
         with c as (
-          insert into kernel.cases (tenant_id, id, kind, doc_no, doc_year, doc_seq, title, summary, source, urgency, status, closed_at, is_key, registered_by, received_on, idempotency_key, search_grams, party_names)
+          insert into kernel.cases (tenant_id, id, kind, doc_no, doc_year, doc_seq, title, summary, source, urgency, status, closed_at, is_key, registered_by, received_on, idempotency_key, search_grams, party_names, restricted_to)
           values (${ctx.tenant.id}, ${id}::uuid, ${kind.key}, ${docNo}, ${year}, ${seq}, ${input.title}, ${input.summary}, ${input.source}, ${input.urgency}, ${status},
             ${input.historical ? new Date(`${receivedOn}T12:00:00+08:00`) : null}::timestamptz, ${input.isKey}, ${ctx.user.id}::uuid, ${receivedOn}::date,
-            ${input.idempotencyKey ?? null}, ${grams}::text[], ${partyNamesSql(input.parties.map((p) => p.name))})
+            ${input.idempotencyKey ?? null}, ${grams}::text[], ${partyNamesSql(searchable.partyNames)}, ${input.restrictedTo ?? null})
           returning id
         )${partiesCte}, e as (
           insert into kernel.case_events (tenant_id, case_id, actor_id, actor_name, actor_org_id, type, from_status, to_status, comment, data)
@@ -277,6 +296,7 @@ export async function updateCase(ctx: AuthedContext, input: UpdateInput): Promis
   if (input.parties) checkParties(input.parties);
   return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);
+    if (!mayOpenRestricted(ctx.user, c.restricted_to)) throw forbidden(s.restrictedMaterial(ctx.permissionName(c.restricted_to!)));
     if (!editableStatuses.includes(c.status as CaseStatus)) throw badRequest(s.notEditable(caseStatusNames[c.status as CaseStatus]));
     const version = await bump(trx, ctx, c.id, { title: input.title, summary: input.summary, source: input.source, is_key: input.isKey, received_on: input.receivedOn });
     if (input.parties) {
@@ -367,7 +387,7 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
     if (!canTransition(input.action, from, { skipApproval })) throw badRequest(s.illegalTransition(actionName, caseStatusNames[from]));
     if (t.byLeadUnit && !ctx.user.committee && !(await leadsCase(trx, ctx, c.id))) throw forbidden(s.notLeadUnit);
     const to = t.to ?? from;
-    await checkAttachmentsOfCase(trx, ctx.tenant.id, c.id, input.attachmentIds ?? []);
+    await checkAttachmentsOfCase(trx, ctx, { id: c.id, restrictedTo: c.restricted_to }, input.attachmentIds ?? []);
     const set: Record<string, unknown> = { status: to };
     const today = chinaDate();
     const notices: { users: string[]; title: string }[] = [];
@@ -495,13 +515,17 @@ export async function revealParty(ctx: AuthedContext, caseId: string, partyId: s
   const row = await db
     .selectFrom('kernel.case_parties as p')
     .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.id', '=', 'p.case_id'))
-    .select(['p.id', 'p.role', 'p.name', 'p.id_number', 'p.phone', 'p.address'])
+    .select(['p.id', 'p.role', 'p.name', 'p.id_number', 'p.phone', 'p.address', 'c.restricted_to'])
     .where('p.tenant_id', '=', ctx.tenant.id)
     .where('p.case_id', '=', caseId)
     .where('p.id', '=', partyId)
     .where(caseVisible(ctx.user))
     .executeTakeFirst();
   if (!row) throw notFound(s.partyNotFound);
+  if (!mayOpenRestricted(ctx.user, row.restricted_to)) {
+    await ctx.audit.record({ action: 'cases.reveal', outcome: 'denied', targetType: 'case', targetId: caseId, detail: { partyId, restricted: true } });
+    throw forbidden(s.restrictedMaterial(ctx.permissionName(row.restricted_to!)));
+  }
   await ctx.audit.record({ action: 'cases.reveal', targetType: 'case', targetId: caseId, detail: { partyId, fields: ['name', 'idNumber', 'phone', 'address'] } });
   return { id: row.id, role: row.role, name: row.name, idNumber: row.id_number, phone: row.phone, address: row.address };
 }

@@ -3,12 +3,12 @@
 // approved extensions on the tenant's working calendar, never edited by hand.
 import type { AuthedContext, StatutoryClockDefinition } from '@zhengfa/plugin-api';
 import { inTransaction } from '../db/transaction.js';
-import { badRequest, notFound, versionConflict } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { tenantCalendar, yearsAround } from '../calendar/store.js';
 import { computeDeadline } from '../cadence/deadline.js';
 import { chinaDate } from '../cases/dates.js';
-import { caseVisible } from '../cases/scope.js';
+import { caseLedByUser, caseVisible } from '../cases/scope.js';
 import type { KernelDatabase } from '../db/schema.js';
 import { clockStrings as s } from '../strings.js';
 
@@ -56,6 +56,7 @@ async function lockClock(trx: Kysely<KernelDatabase>, ctx: AuthedContext, clockI
     .selectFrom('kernel.case_clocks as k')
     .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.case_id'))
     .selectAll('k')
+    .select(sql<boolean>`${caseLedByUser(trx, ctx.user)}`.as('led_by_user'))
     .where('k.tenant_id', '=', ctx.tenant.id)
     .where('k.id', '=', clockId)
     .where(caseVisible(ctx.user))
@@ -125,6 +126,8 @@ export async function requestExtension(ctx: AuthedContext, input: { clockId: str
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
   return inTransaction(db, async (trx) => {
     const clock = await lockClock(trx, ctx, input.clockId);
+    // The handling unit asks for its own time: a cooperating unit never does it for the lead.
+    if (!ctx.user.committee && !clock.led_by_user) throw forbidden(s.extensionLeadUnitOnly);
     if (clock.stopped_on) throw badRequest(s.stopped);
     const pending = await trx.selectFrom('kernel.clock_extensions').select('id').where('tenant_id', '=', ctx.tenant.id).where('clock_id', '=', clock.id).where('status', '=', 'pending').executeTakeFirst();
     if (pending) throw badRequest(s.extensionPending);

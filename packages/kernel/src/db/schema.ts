@@ -67,6 +67,8 @@ export interface RolesTable {
   description: Generated<string>;
   builtin: Generated<boolean>;
   permissions: ColumnType<string[], string[], string[]>;
+  /** Built-in roles: the permissions the kernel last granted by default (migration 0021). */
+  default_permissions: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -183,6 +185,8 @@ export interface CasesTable {
   search_grams: ColumnType<string[], string[] | undefined, string[]>;
   /** The parties' names in name order (migration 0016), written with search_grams. */
   party_names: ColumnType<string[], string[] | undefined, string[]>;
+  /** The permission guarding the case's material (migration 0020); null: not restricted. */
+  restricted_to: ColumnType<string | null, string | null | undefined, never>;
   version: Generated<number>;
   updated_at: GeneratedTimestamp;
 }

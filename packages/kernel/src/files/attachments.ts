@@ -7,10 +7,11 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuthedContext } from '@zhengfa/plugin-api';
-import { badRequest, notFound } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, notFound } from '@zhengfa/plugin-api';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
-import { caseVisible } from '../cases/scope.js';
+import { sql } from 'kysely';
+import { caseVisible, withheldFrom } from '../cases/scope.js';
 import type { KernelDatabase } from '../db/schema.js';
 import { fileStrings as s } from '../strings.js';
 
@@ -104,29 +105,48 @@ export async function storeAttachment(ctx: AuthedContext, filesDir: string, inpu
   });
 }
 
+/** Whether the uploader (`a.uploaded_by`) belongs to a committee organisation. */
+const uploadedByCommittee = sql<boolean>`exists (select 1 from kernel.users u join kernel.orgs o on o.tenant_id = u.tenant_id and o.id = u.org_id
+  where u.tenant_id = a.tenant_id and u.id = a.uploaded_by and o.kind = 'committee')`;
+
 export async function openAttachment(ctx: AuthedContext, filesDir: string, id: string) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
   const row = await db
     .selectFrom('kernel.attachments as a')
     .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.case_id'))
-    .select(['a.id', 'a.name', 'a.size', 'a.mime', 'a.sha256', 'a.case_id'])
+    .select(['a.id', 'a.name', 'a.size', 'a.mime', 'a.sha256', 'a.case_id', 'a.uploaded_by', 'c.restricted_to'])
+    .select(uploadedByCommittee.as('by_committee'))
     .where('a.tenant_id', '=', ctx.tenant.id)
     .where('a.id', '=', id)
     .where(caseVisible(ctx.user))
     .executeTakeFirst();
   if (!row) throw notFound(s.notFound);
+  if (withheldFrom(ctx.user, row.restricted_to, { id: row.uploaded_by, committee: row.by_committee })) {
+    await ctx.audit.record({ action: 'files.download', outcome: 'denied', targetType: 'case', targetId: row.case_id, detail: { attachmentId: id, restricted: true } });
+    throw forbidden(s.restricted(ctx.permissionName(row.restricted_to!)));
+  }
   await ctx.audit.record({ action: 'files.download', targetType: 'case', targetId: row.case_id, detail: { attachmentId: id } });
   return { name: row.name, size: row.size, mime: row.mime, stream: () => createReadStream(blobPath(filesDir, row.sha256)) };
 }
 
-export async function attachmentsOf(db: Kysely<KernelDatabase>, tenantId: string, caseId: string) {
-  const rows = await db.selectFrom('kernel.attachments').select(['id', 'name', 'size', 'mime', 'uploaded_at']).where('tenant_id', '=', tenantId).where('case_id', '=', caseId).orderBy('uploaded_at').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, size: r.size, mime: r.mime, uploadedAt: r.uploaded_at }));
+/** A case's attachments as the user may see them: of a restricted case, not the committee's (cases/scope.ts). */
+export async function attachmentsOf(db: Kysely<KernelDatabase>, ctx: AuthedContext, kase: { id: string; restrictedTo: string | null }) {
+  const rows = await db
+    .selectFrom('kernel.attachments as a')
+    .select(['a.id', 'a.name', 'a.size', 'a.mime', 'a.uploaded_at', 'a.uploaded_by'])
+    .select(uploadedByCommittee.as('by_committee'))
+    .where('a.tenant_id', '=', ctx.tenant.id)
+    .where('a.case_id', '=', kase.id)
+    .orderBy('a.uploaded_at')
+    .execute();
+  return rows
+    .filter((r) => !withheldFrom(ctx.user, kase.restrictedTo, { id: r.uploaded_by, committee: r.by_committee }))
+    .map((r) => ({ id: r.id, name: r.name, size: r.size, mime: r.mime, uploadedAt: r.uploaded_at }));
 }
 
-/** Checks that attachment ids belong to the case (for linking them to timeline events). */
-export async function checkAttachmentsOfCase(db: Kysely<KernelDatabase>, tenantId: string, caseId: string, ids: string[]): Promise<void> {
+/** Checks that attachment ids belong to the case and that the user may see them (for linking them to timeline events). */
+export async function checkAttachmentsOfCase(db: Kysely<KernelDatabase>, ctx: AuthedContext, kase: { id: string; restrictedTo: string | null }, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await db.selectFrom('kernel.attachments').select('id').where('tenant_id', '=', tenantId).where('case_id', '=', caseId).where('id', 'in', ids).execute();
-  if (rows.length !== new Set(ids).size) throw badRequest(s.notOfCase);
+  const visible = new Set((await attachmentsOf(db, ctx, kase)).map((a) => a.id));
+  if (!ids.every((id) => visible.has(id))) throw badRequest(s.notOfCase);
 }

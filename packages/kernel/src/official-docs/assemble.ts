@@ -17,7 +17,7 @@ import { sql, type Kysely } from 'kysely';
 import { addDays, daysBetween } from '../calendar/dates.js';
 import { chinaDate } from '../cases/dates.js';
 import { openStatuses } from '../cases/lifecycle.js';
-import { caseVisible } from '../cases/scope.js';
+import { caseVisible, mayOpenRestricted } from '../cases/scope.js';
 import type { InstrumentKind, KernelDatabase } from '../db/schema.js';
 import { caseSourceNames, officialDocStrings as s } from '../strings.js';
 import { getInstrument } from '../supervision/instruments.js';
@@ -68,7 +68,9 @@ export async function assignmentNoticeDocx(ctx: AuthedContext, caseId: string): 
     recipient: c.unit_name!,
     case: { title: c.title, docNo: c.doc_no },
     source: caseSourceNames[c.source as keyof typeof caseSourceNames],
-    facts: c.summary || c.title,
+    // A restricted case's summary is its material: the notice states the title alone
+    // unless the user may open it.
+    facts: (mayOpenRestricted(ctx.user, c.restricted_to) && c.summary) || c.title,
     leadLeader: c.leader_name,
     handler: c.handler_name,
     resolutionPlan: c.resolution_plan,

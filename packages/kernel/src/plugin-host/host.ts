@@ -12,6 +12,9 @@ import { KERNEL_VERSION } from '../version.js';
 /** Router keys and schema names the kernel keeps for itself. */
 export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'cases', 'notifications', 'calendar', 'files', 'exports', 'supervision', 'documents', 'public', 'pg_catalog', 'information_schema']);
 
+/** The built-in roles a plugin permission may name in `defaultRoles`. */
+const BUSINESS_ROLES = new Set<string>(['leader', 'supervisor', 'liaison']);
+
 export class PluginHostError extends Error {
   override name = 'PluginHostError';
 }
@@ -104,6 +107,12 @@ export function createPluginHost(opts: HostOptions): PluginHost {
   for (const p of ordered) {
     for (const perm of p.permissions ?? []) {
       if (seen.has(perm.key)) throw new PluginHostError(`权限「${perm.key}」被重复声明`);
+      if (!perm.key.startsWith(`${p.id}.`)) throw new PluginHostError(`插件「${p.name}」(${p.id}) 的权限「${perm.key}」须以「${p.id}.」开头`);
+      if (!Array.isArray(perm.defaultRoles) || perm.defaultRoles.some((r) => !BUSINESS_ROLES.has(r))) {
+        throw new PluginHostError(
+          `插件「${p.name}」(${p.id}) 的权限「${perm.key}」须声明 defaultRoles（默认授予的内置角色：leader、supervisor、liaison 中的若干个；敏感权限写 []）`,
+        );
+      }
       seen.add(perm.key);
       permissions.push({ ...perm, owner: p.id, ownerName: p.name, group: perm.group ?? p.name });
     }

@@ -34,7 +34,10 @@ export async function createOrgTree(db: Kysely<KernelDatabase>, tenantId: string
 
 /**
  * Brings built-in roles up to date with the enabled plugins' permissions: creates missing
- * ones and adds what is missing to the rest (never removes what an administrator granted).
+ * ones, adds each permission a plugin gives the role by default (`defaultRoles`), and takes
+ * back a default the code no longer gives (a permission now declared sensitive, or of a
+ * plugin no longer enabled), never what an administrator granted. What was granted by
+ * default is remembered on the role (`default_permissions`, migration 0021).
  * Runs at every start, so it reads every tenant's built-in roles in one statement and
  * writes only what changed (a province of 100 counties is 1,200 roles).
  */
@@ -43,27 +46,39 @@ export async function syncBuiltinRoles(db: Kysely<KernelDatabase>, host: PluginH
   const wanted = builtinRoles.map((role) => ({ role, permissions: [...new Set([...role.permissions, ...defaultPluginPermissions(role, pluginPerms)])].sort() }));
   const tenants = tenantId ? [tenantId] : (await db.selectFrom('kernel.tenants').select('id').execute()).map((t) => t.id);
   if (tenants.length === 0) return;
-  let rolesQuery = db.selectFrom('kernel.roles').select(['tenant_id', 'id', 'key', 'permissions']).where('key', 'in', builtinRoles.map((r) => r.key));
+  let rolesQuery = db.selectFrom('kernel.roles').select(['tenant_id', 'id', 'key', 'permissions', 'default_permissions']).where('key', 'in', builtinRoles.map((r) => r.key));
   if (tenantId) rolesQuery = rolesQuery.where('tenant_id', '=', tenantId);
   const existing = new Map((await rolesQuery.execute()).map((r) => [`${r.tenant_id}\u0000${r.key}`, r]));
+  const kernelKeys = new Set(host.permissions.filter((p) => p.owner === 'kernel').map((p) => p.key));
 
   const missing: Insertable<KernelDatabase['kernel.roles']>[] = [];
-  const changed: { tenantId: string; id: string; permissions: string[] }[] = [];
+  const changed: { tenantId: string; id: string; permissions: string[]; defaults: string[] }[] = [];
   for (const t of tenants) {
     for (const { role, permissions } of wanted) {
       const row = existing.get(`${t}\u0000${role.key}`);
       if (!row) {
-        missing.push({ tenant_id: t, key: role.key, name: role.name, description: role.description, builtin: true, permissions });
+        missing.push({ tenant_id: t, key: role.key, name: role.name, description: role.description, builtin: true, permissions, default_permissions: permissions });
         continue;
       }
-      const merged = [...new Set([...row.permissions, ...permissions])].sort();
-      if (merged.join() !== [...row.permissions].sort().join()) changed.push({ tenantId: t, id: row.id, permissions: merged });
+      // Before migration 0021 nothing was remembered: the role's kernel defaults and every
+      // plugin permission it holds came from the defaults of the code then running.
+      const before = row.default_permissions ?? row.permissions.filter((p) => role.permissions.includes(p) || !kernelKeys.has(p));
+      const withdrawn = new Set(before.filter((p) => !permissions.includes(p)));
+      const next = [...new Set([...row.permissions.filter((p) => !withdrawn.has(p)), ...permissions])].sort();
+      if (next.join() !== [...row.permissions].sort().join() || permissions.join() !== [...(row.default_permissions ?? [])].sort().join()) {
+        changed.push({ tenantId: t, id: row.id, permissions: next, defaults: permissions });
+      }
     }
   }
   if (missing.length) await db.insertInto('kernel.roles').values(missing).execute();
-  // Only after a plugin is enabled (or a kernel upgrade grants more): one update per role.
+  // Only after a plugin is enabled or disabled, or an upgrade changes a default: one update per role.
   for (const c of changed) {
-    await db.updateTable('kernel.roles').set({ permissions: c.permissions, updated_at: new Date() }).where('tenant_id', '=', c.tenantId).where('id', '=', c.id).execute();
+    await db
+      .updateTable('kernel.roles')
+      .set({ permissions: c.permissions, default_permissions: c.defaults, updated_at: new Date() })
+      .where('tenant_id', '=', c.tenantId)
+      .where('id', '=', c.id)
+      .execute();
   }
 }
 

@@ -1,15 +1,18 @@
 import type { PermissionDefinition } from '@zhengfa/plugin-api';
 
+// Role defaults: 政法委领导 (leader), 执法监督室 (supervisor), 单位联络员 (liaison). The
+// sensitive ones — the petitioners' full personal data, the accuser's identity, write-off
+// approval — go to no role: the security administrator grants them through a county role.
 export const permissions: PermissionDefinition[] = [
-  { key: 'petitions.read', name: '查看信访事项' },
-  { key: 'petitions.register', name: '登记来信来访' },
-  { key: 'petitions.route', name: '转送交办信访事项' },
-  { key: 'petitions.conclude', name: '信访事项结案（化解、息访、终结）' },
-  { key: 'petitions.writeoff', name: '审批核销' },
-  { key: 'petitions.relief', name: '救助申请与审批' },
-  { key: 'petitions.reveal', name: '查看信访人完整个人信息' },
-  { key: 'petitions.accusations', name: '查看检举控告人身份' },
-  { key: 'petitions.visits', name: '安排领导接访、下访、约访、回访' },
-  { key: 'petitions.stats', name: '查看信访统计' },
-  { key: 'petitions.import', name: '导入历史信访台账' },
+  { key: 'petitions.read', name: '查看信访事项', defaultRoles: ['leader', 'supervisor', 'liaison'] },
+  { key: 'petitions.register', name: '登记来信来访', defaultRoles: ['supervisor'] },
+  { key: 'petitions.route', name: '转送交办信访事项', defaultRoles: ['supervisor'] },
+  { key: 'petitions.conclude', name: '信访事项结案（化解、息访、终结）', defaultRoles: ['leader', 'supervisor'] },
+  { key: 'petitions.writeoff', name: '审批核销', defaultRoles: [] },
+  { key: 'petitions.relief', name: '救助申请与审批', defaultRoles: ['leader', 'supervisor'] },
+  { key: 'petitions.reveal', name: '查看信访人完整个人信息', defaultRoles: [] },
+  { key: 'petitions.accusations', name: '查看检举控告人身份', defaultRoles: [] },
+  { key: 'petitions.visits', name: '安排领导接访、下访、约访、回访', defaultRoles: ['leader', 'supervisor'] },
+  { key: 'petitions.stats', name: '查看信访统计', defaultRoles: ['leader', 'supervisor'] },
+  { key: 'petitions.import', name: '导入历史信访台账', defaultRoles: ['supervisor'] },
 ];

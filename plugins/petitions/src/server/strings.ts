@@ -56,6 +56,12 @@ export const reliefStatusNames = {
   paid: '已发放',
 } as const;
 
+export const writeOffStatusNames = {
+  pending: '待审批',
+  approved: '已同意核销',
+  rejected: '不同意核销',
+} as const;
+
 export const noticeKindNames = {
   acceptance: '受理告知书',
   non_acceptance: '不予受理告知书',
@@ -101,6 +107,7 @@ export const matterStrings = {
   petitionerNotFound: '信访人不存在，或您无权查看',
   revealAccusationDenied: '检举控告人的身份信息仅限政法委具有“查看检举控告人身份”权限的人员查看',
   committeeOnly: '此操作仅限政法委工作人员',
+  leadUnitOnly: '受理和处理意见由承办单位（或政法委）记录，协办单位不能代为记录',
   revealPermission: (name: string) => `您没有「${name}」权限，请联系安全管理员分配`,
   // Routing
   routeCommitteeOnly: '信访事项由政法委转送交办，请联系政法委',
@@ -140,6 +147,13 @@ export const matterStrings = {
   // Outcomes
   outcomeNoteRequired: '请写明结案情况',
   writeOffPermission: '核销须经有“审批核销”权限的人员审批',
+  writeOffNeedsRequest: '核销不能直接结案：请先提出核销申请，由另一名有“审批核销”权限的人员审批',
+  writeOffReasonRequired: '请写明核销理由（经核查不属于涉法涉诉的情况）',
+  writeOffRefusalReasonRequired: '不同意核销时请写明理由',
+  writeOffPending: '该事项已有待审批的核销申请',
+  writeOffNotPending: '该事项没有待审批的核销申请',
+  writeOffSelfApproval: '核销申请须由申请人以外、有“审批核销”权限的人员审批',
+  closeNeedsKernelPermission: (name: string) => `结案须同时办结内核事项，您没有「${name}」权限，请联系安全管理员分配`,
   writeOffLawRelated: '涉法涉诉信访事项不能核销；经核查确不属于涉法涉诉的，请先将类别改为“其他”',
   notReported: '承办单位尚未报送办理结果，暂不能结案',
   caseClosed: '事项已办结',

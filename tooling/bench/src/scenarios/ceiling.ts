@@ -68,7 +68,7 @@ export function ledgerSql(u: ScopeUser, v: LedgerVariant, plan: CeilingPlan = {}
     if (!gramsAreExact(keyword)) {
       const l = `(select ${p(like)}::text)`;
       const op = substringOperator(keyword);
-      where.push(`(c.title ${op} ${l} or c.summary ${op} ${l} or c.doc_no ${op} ${l} or exists (select 1 as one from unnest(c.party_names) as p where p ${op} ${l}))`);
+      where.push(`(c.title ${op} ${l} or (c.restricted_to is null and c.summary ${op} ${l}) or c.doc_no ${op} ${l} or exists (select 1 as one from unnest(c.party_names) as p where p ${op} ${l}))`);
     }
   }
   const w = where.join(' and ');

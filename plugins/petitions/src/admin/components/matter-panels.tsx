@@ -313,7 +313,8 @@ export function OutcomePanel({ data }: { data: Data }) {
   const s = strings.outcome;
   const { submit, error, busy } = useMatterFetcher();
   const reported = ['submitted', 'closed', 'archived'].includes(m.kernel.status);
-  const options = outcomeOptions.filter((o) => o.value !== 'written_off' || (data.can.writeoff && m.category === 'other')).map((o) => ({ ...o }));
+  // 核销 is requested and approved by two people (WriteOffPanel), never a one-step outcome.
+  const options = outcomeOptions.filter((o) => o.value !== 'written_off').map((o) => ({ ...o }));
 
   if (m.outcome) {
     return (
@@ -337,7 +338,7 @@ export function OutcomePanel({ data }: { data: Data }) {
         name="conclude"
         onFinish={(v: { outcome: string; note: string; on?: Dayjs }) => submit({ intent: 'conclude', version: m.version, outcome: v.outcome, note: v.note, on: day(v.on) })}
       >
-        <Form.Item name="outcome" label={s.outcome} rules={[{ required: true, message: strings.common.requiredSelect(s.outcome) }]} extra={s.writeOffHelp}>
+        <Form.Item name="outcome" label={s.outcome} rules={[{ required: true, message: strings.common.requiredSelect(s.outcome) }]}>
           <Radio.Group optionType="button" options={options} />
         </Form.Item>
         <Form.Item name="note" label={s.note} rules={[{ required: true, whitespace: true, message: strings.common.required(s.note) }]}>
@@ -367,6 +368,72 @@ export function OutcomePanel({ data }: { data: Data }) {
             {strings.common.save}
           </BusyButton>
         </Form>
+      ) : null}
+      <FormError outcome={error} />
+    </Space>
+  );
+}
+
+// ---- Write-off (核销): requested by one officer, approved by another ----
+
+export function WriteOffPanel({ data }: { data: Data }) {
+  const m = data.matter;
+  const s = strings.writeOff;
+  const { submit, error, busy } = useMatterFetcher();
+  const [decision] = Form.useForm<{ note?: string }>();
+  const pending = m.writeOffs.find((w) => w.status === 'pending');
+  const history = m.writeOffs.filter((w) => w.status !== 'pending');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16} data-testid="writeoff-panel">
+      <Alert type="info" showIcon message={s.help} />
+      {pending ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert type="warning" showIcon message={s.pending(pending.requestedByName, formatDate(pending.requestedOn))} description={pending.reason} data-testid="writeoff-pending" />
+          {pending.requestedByMe ? (
+            <Typography.Text type="secondary">{s.ownRequest}</Typography.Text>
+          ) : data.can.writeoff ? (
+            <Form form={decision} layout="inline" name="decideWriteOff" onFinish={(v: { note?: string }) => submit({ intent: 'decideWriteOff', version: m.version, approve: true, note: v.note })}>
+              <Form.Item name="note" label={s.rejectNote}>
+                <Input style={{ width: 280 }} maxLength={2000} />
+              </Form.Item>
+              <BusyButton type="primary" htmlType="submit" loading={busy}>
+                {s.approve}
+              </BusyButton>
+              <BusyButton loading={busy} onClick={() => submit({ intent: 'decideWriteOff', version: m.version, approve: false, note: decision.getFieldValue('note') })}>
+                {s.reject}
+              </BusyButton>
+            </Form>
+          ) : null}
+        </Space>
+      ) : m.outcome ? null : m.category !== 'other' ? (
+        <Typography.Text type="secondary">{s.notOther}</Typography.Text>
+      ) : data.can.conclude ? (
+        <Form layout="vertical" name="requestWriteOff" onFinish={(v: { reason: string; on?: Dayjs }) => submit({ intent: 'requestWriteOff', version: m.version, reason: v.reason, on: day(v.on) })}>
+          <Form.Item name="reason" label={s.reason} rules={[{ required: true, whitespace: true, message: strings.common.required(s.reason) }]}>
+            <Input.TextArea rows={3} maxLength={5000} />
+          </Form.Item>
+          <Form.Item name="on" label={strings.outcome.on}>
+            <DatePicker />
+          </Form.Item>
+          <BusyButton htmlType="submit" loading={busy}>
+            {s.request}
+          </BusyButton>
+        </Form>
+      ) : null}
+      {history.length ? (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          title={() => s.history}
+          dataSource={history}
+          columns={[
+            { title: s.reason, dataIndex: 'reason' },
+            { title: strings.outcome.on, dataIndex: 'requestedOn', render: (v: string) => formatDate(v) },
+            { title: strings.relief.status, dataIndex: 'statusName' },
+            { title: s.rejectNote, dataIndex: 'decisionNote' },
+          ]}
+        />
       ) : null}
       <FormError outcome={error} />
     </Space>

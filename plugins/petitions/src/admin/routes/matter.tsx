@@ -7,7 +7,7 @@ import { data } from '@remix-run/react';
 import { Alert, Card, Col, Descriptions, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PageHeader, formatDate, formatDateTime } from '@zhengfa/ui';
 import dayjs from 'dayjs';
-import { DocumentsPanel, HandlingPanel, OutcomePanel, PetitionersCard, ReliefPanel, RoutingPanel } from '../components/matter-panels.js';
+import { DocumentsPanel, HandlingPanel, OutcomePanel, PetitionersCard, ReliefPanel, RoutingPanel, WriteOffPanel } from '../components/matter-panels.js';
 import type { DocumentKind, RouteArgs } from '../lib/api.js';
 import { badForm, form, load, mutate, requirePermission, UUID } from '../lib/server.js';
 import { strings } from '../strings.js';
@@ -91,11 +91,15 @@ export async function action(args: RouteArgs) {
         c.petitions.matters.conclude({
           id,
           version,
-          outcome: form.str(fd, 'outcome') as 'resolved' | 'stopped' | 'concluded' | 'written_off',
+          outcome: form.str(fd, 'outcome') as 'resolved' | 'stopped' | 'concluded',
           note: form.str(fd, 'note'),
           ...(on ? { on } : {}),
         }),
       );
+    case 'requestWriteOff':
+      return mutate(args, intent, strings.writeOff.requested, (c) => c.petitions.matters.requestWriteOff({ id, version, reason: form.str(fd, 'reason'), ...(on ? { on } : {}) }));
+    case 'decideWriteOff':
+      return mutate(args, intent, strings.writeOff.decided, (c) => c.petitions.matters.decideWriteOff({ id, version, approve: form.bool(fd, 'approve'), note: form.optStr(fd, 'note') }));
     case 'setCategory':
       return mutate(args, intent, t.outcome.categorySaved, (c) =>
         c.petitions.matters.setCategory({ id, version, category: form.str(fd, 'category') as 'law' | 'litigation' | 'other', reason: form.str(fd, 'reason') }),
@@ -182,6 +186,7 @@ export default function Matter() {
     { key: 'routing', label: s.tabs.routing, children: <RoutingPanel data={d} /> },
     { key: 'handling', label: s.tabs.handling, children: <HandlingPanel data={d} /> },
     { key: 'outcome', label: s.tabs.outcome, children: <OutcomePanel data={d} /> },
+    ...(d.matter.writeOffs.length || d.can.conclude || d.can.writeoff ? [{ key: 'writeOff', label: strings.writeOff.title, children: <WriteOffPanel data={d} /> }] : []),
     { key: 'relief', label: s.tabs.relief, children: <ReliefPanel data={d} /> },
     { key: 'documents', label: s.tabs.documents, children: <DocumentsPanel data={d} /> },
   ];

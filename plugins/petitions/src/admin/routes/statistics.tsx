@@ -57,6 +57,12 @@ function Yoy({ change }: { change: number | null }) {
   );
 }
 
+/** 4700.5 → ¥4,700.50 (the server sends exact decimals as strings). */
+function formatMoney(v: string): string {
+  const [int, dec = '00'] = v.split('.');
+  return `¥${Number(int).toLocaleString('zh-CN')}.${dec.padEnd(2, '0')}`;
+}
+
 function FigureTable({ rows, nameOf, testId }: { rows: FigureRow[]; nameOf: (key: string | null) => string; testId: string }) {
   return (
     <Table<FigureRow>
@@ -75,6 +81,11 @@ function FigureTable({ rows, nameOf, testId }: { rows: FigureRow[]; nameOf: (key
         { title: s.received, dataIndex: 'received', align: 'right' },
         { title: s.resolutionRate, dataIndex: 'resolutionRate', align: 'right', render: (v: number | null) => formatRate(v) },
         { title: s.stopRate, dataIndex: 'stopRate', align: 'right', render: (v: number | null) => formatRate(v) },
+        { title: s.terminated, dataIndex: 'terminated', align: 'right' },
+        { title: s.writtenOff, dataIndex: 'writtenOff', align: 'right' },
+        { title: s.reliefAmount, dataIndex: 'reliefAmount', align: 'right', render: (v: string) => formatMoney(v) },
+        { title: s.reliefMatters, dataIndex: 'reliefMatters', align: 'right' },
+        { title: s.reliefTimes, dataIndex: 'reliefTimes', align: 'right' },
       ]}
     />
   );
@@ -226,6 +237,26 @@ export default function Statistics() {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {s.repeats} {t.repeatVisits}
             </Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col xs={12} lg={6}>
+          <Card size="small" data-testid="relief-total">
+            <Statistic title={s.reliefAmount} valueRender={() => formatMoney(t.reliefAmount)} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {s.reliefSummary(t.reliefMatters, t.reliefTimes)}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Card size="small">
+            <Statistic title={s.terminated} value={t.terminated} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Card size="small">
+            <Statistic title={s.writtenOff} value={t.writtenOff} />
           </Card>
         </Col>
       </Row>

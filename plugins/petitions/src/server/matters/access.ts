@@ -107,9 +107,9 @@ export const matterStatusSql = sql<string>`case
   when m.routed_at is not null then 'routed'
   else 'registered' end`;
 
-/** Bumps the matter's version if the user's version is current; else CONFLICT. */
-export async function bumpMatter(ctx: AuthedContext, db: Kysely<any>, id: string, version: number, set: ReturnType<typeof sql>): Promise<number> {
-  const r = await sql<{ version: number }>`update petitions.matters set ${set}, version = version + 1
+/** Bumps the matter's version (with `set`, when given) if the user's version is current; else CONFLICT. */
+export async function bumpMatter(ctx: AuthedContext, db: Kysely<any>, id: string, version: number, set: ReturnType<typeof sql> | null): Promise<number> {
+  const r = await sql<{ version: number }>`update petitions.matters set ${set ? sql`${set}, ` : sql``}version = version + 1
     where tenant_id = ${ctx.tenant.id} and id = ${id} and version = ${version} returning version`.execute(db);
   if (!r.rows[0]) throw versionConflict();
   return r.rows[0].version;

@@ -20,6 +20,16 @@ async function transitionIfAllowed(ctx: AuthedContext, db: Trx, kase: KernelCase
   return ctx.kernel.cases.get(kase.id, { db });
 }
 
+/**
+ * 受理 and the answer are the lead unit's (or the committee's on its behalf): a cooperating
+ * unit sees the matter but never records either for the lead unit.
+ */
+async function checkLeadsMatter(ctx: AuthedContext, db: Trx, kase: KernelCase): Promise<void> {
+  if (ctx.user.committee) return;
+  const scope = await ctx.kernel.orgs.list({ db });
+  if (!kase.leadUnitId || !scope.some((o) => o.id === kase.leadUnitId)) throw forbidden(s.leadUnitOnly);
+}
+
 function checkDate(on: string, m: MatterRow, today: string): void {
   if (on > today) throw badRequest(s.dateInFuture);
   if (on < m.first_received_on) throw badRequest(s.dateBeforeReceipt);
@@ -33,6 +43,7 @@ export async function recordAcceptance(ctx: AuthedContext, input: { id: string; 
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const matter = loaded.matter;
     let kase = loaded.kase;
+    await checkLeadsMatter(ctx, trx, kase);
     if (!matter.routed_at) throw badRequest(s.notRouted);
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.acceptance) throw badRequest(s.acceptanceRecorded);
@@ -69,6 +80,7 @@ export async function recordAnswer(ctx: AuthedContext, input: { id: string; vers
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const matter = loaded.matter;
     let kase = loaded.kase;
+    await checkLeadsMatter(ctx, trx, kase);
     if (!matter.routed_at) throw badRequest(s.notRouted);
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.acceptance === 'not_accepted') throw badRequest(s.notAccepted);
@@ -153,46 +165,135 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
 }
 
 /**
- * Closes a matter as 化解, 息访, 终结 or 核销. The kernel case is closed by the kernel's
- * `review` once the unit has reported; 核销 (not law-related, approved by a holder of
- * `petitions.writeoff`) may also close a matter that was never routed.
+ * Closes a matter in the caller's transaction: the kernel case is closed by the kernel's
+ * `review` once the unit has reported; 核销 may also close a matter never routed (its kernel
+ * case is withdrawn, which stops its clocks).
+ */
+async function closeMatter(
+  ctx: AuthedContext,
+  trx: Trx,
+  loaded: { matter: MatterRow; kase: KernelCase },
+  c: { version: number; outcome: PetitionOutcome; note: string; on: string; concludedBy: string; approvedBy: string | null },
+): Promise<number> {
+  const { matter, kase } = loaded;
+  // The kernel closes the case as this user: say so plainly rather than fail inside it.
+  const kernelAction = kase.status === 'submitted' ? 'cases.review' : c.outcome === 'written_off' && neverRouted(kase) ? 'cases.register' : null;
+  if (kernelAction && !ctx.can(kernelAction)) throw forbidden(s.closeNeedsKernelPermission(ctx.permissionName(kernelAction)));
+  if (kase.status === 'submitted') {
+    await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'review', comment: c.note }, { db: trx });
+  } else if (['closed', 'archived'].includes(kase.status)) {
+    // already closed in the kernel
+  } else if (c.outcome === 'written_off' && neverRouted(kase)) {
+    await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'withdraw', comment: c.note || s.writtenOffComment }, { db: trx });
+  } else {
+    throw badRequest(s.notReported);
+  }
+  const version = await bumpMatter(
+    ctx,
+    trx,
+    matter.id,
+    c.version,
+    sql`outcome = ${c.outcome}, outcome_on = ${c.on}, outcome_note = ${c.note}, concluded_by = ${c.concludedBy}, written_off_approved_by = ${c.approvedBy}`,
+  );
+  await ctx.audit.record({ action: 'petitions.conclude', targetType: 'petition', targetId: matter.id, detail: { outcome: c.outcome, on: c.on } }, { db: trx });
+  await ctx.events.emit(petitionEvents.concluded, { matterId: matter.id, caseId: kase.id, outcome: c.outcome }, { db: trx });
+  return version;
+}
+
+const neverRouted = (kase: KernelCase) => ['registered', 'pending_approval', 'approved'].includes(kase.status);
+
+/** The kernel case is where a matter can be closed: reported by the unit, already closed, or (核销) never routed. */
+function closable(kase: KernelCase, outcome: PetitionOutcome): boolean {
+  return ['submitted', 'closed', 'archived'].includes(kase.status) || (outcome === 'written_off' && neverRouted(kase));
+}
+
+/**
+ * Closes a matter as 化解, 息访 or 终结. 核销 is never done by one person: it is requested
+ * (requestWriteOff) and approved by another holder of `petitions.writeoff` (decideWriteOff).
  */
 export async function concludeMatter(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  if (input.outcome === 'written_off') throw badRequest(s.writeOffNeedsRequest);
   const note = input.note.trim();
   if (!note) throw badRequest(s.outcomeNoteRequired);
-  if (input.outcome === 'written_off' && !ctx.can('petitions.writeoff')) {
-    await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: 'petitions.writeoff', procedure: 'petitions.matters.conclude' } });
-    throw forbidden(s.writeOffPermission);
-  }
+  const today = chinaToday();
+  const on = input.on ?? today;
+  return ctx.db.transaction().execute(async (trx) => {
+    const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
+    const { matter } = loaded;
+    if (matter.outcome) throw badRequest(s.concludedAlready);
+    if (matter.version !== input.version) throw versionConflict();
+    checkDate(on, matter, today);
+    const version = await closeMatter(ctx, trx, loaded, { version: input.version, outcome: input.outcome, note, on, concludedBy: ctx.user.id, approvedBy: null });
+    return { version };
+  });
+}
+
+interface WriteOffRequestRow {
+  id: string;
+  reason: string;
+  requested_on: string;
+  requested_by: string;
+}
+
+async function pendingWriteOff(ctx: AuthedContext, trx: Trx, matterId: string): Promise<WriteOffRequestRow | undefined> {
+  const r = await sql<WriteOffRequestRow>`select id, reason, requested_on::text as requested_on, requested_by from petitions.writeoff_requests
+    where tenant_id = ${ctx.tenant.id} and matter_id = ${matterId} and status = 'pending' for update`.execute(trx);
+  return r.rows[0];
+}
+
+/** 核销申请: asks for a matter found not law-related to be written off; another officer decides. */
+export async function requestWriteOff(ctx: AuthedContext, input: { id: string; version: number; reason: string; on?: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  const reason = input.reason.trim();
+  if (!reason) throw badRequest(s.writeOffReasonRequired);
   const today = chinaToday();
   const on = input.on ?? today;
   return ctx.db.transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.version !== input.version) throw versionConflict();
-    if (input.outcome === 'written_off' && matter.category !== 'other') throw badRequest(s.writeOffLawRelated);
+    if (matter.category !== 'other') throw badRequest(s.writeOffLawRelated);
+    if (await pendingWriteOff(ctx, trx, matter.id)) throw badRequest(s.writeOffPending);
+    if (!closable(kase, 'written_off')) throw badRequest(s.notReported);
     checkDate(on, matter, today);
-    if (kase.status === 'submitted') {
-      await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'review', comment: note }, { db: trx });
-    } else if (['closed', 'archived'].includes(kase.status)) {
-      // already closed in the kernel
-    } else if (input.outcome === 'written_off' && ['registered', 'pending_approval', 'approved'].includes(kase.status)) {
-      // Never routed: withdraw (撤销) the kernel case, which stops its clocks.
-      await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'withdraw', comment: note || s.writtenOffComment }, { db: trx });
-    } else {
-      throw badRequest(s.notReported);
-    }
-    const version = await bumpMatter(
-      ctx,
-      trx,
-      matter.id,
-      input.version,
-      sql`outcome = ${input.outcome}, outcome_on = ${on}, outcome_note = ${note}, concluded_by = ${ctx.user.id},
-        written_off_approved_by = ${input.outcome === 'written_off' ? ctx.user.id : null}`,
+    const r = await sql<{ id: string }>`insert into petitions.writeoff_requests (tenant_id, matter_id, reason, requested_on, requested_by, requested_by_name)
+      values (${ctx.tenant.id}, ${matter.id}, ${reason}, ${on}, ${ctx.user.id}, ${ctx.user.displayName}) returning id`.execute(trx);
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, null);
+    await ctx.audit.record({ action: 'petitions.writeoff.request', targetType: 'petition', targetId: matter.id, detail: { requestId: r.rows[0]!.id, on } }, { db: trx });
+    return { version, requestId: r.rows[0]!.id };
+  });
+}
+
+/** 核销审批 by a holder of `petitions.writeoff` other than the requester: approved, the matter is concluded as 核销. */
+export async function decideWriteOff(ctx: AuthedContext, input: { id: string; version: number; approve: boolean; note?: string }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+  const note = input.note?.trim() ?? '';
+  if (!input.approve && !note) throw badRequest(s.writeOffRefusalReasonRequired);
+  return ctx.db.transaction().execute(async (trx) => {
+    const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
+    const { matter } = loaded;
+    if (matter.version !== input.version) throw versionConflict();
+    const request = await pendingWriteOff(ctx, trx, matter.id);
+    if (!request) throw badRequest(s.writeOffNotPending);
+    if (request.requested_by === ctx.user.id) throw forbidden(s.writeOffSelfApproval);
+    await sql`update petitions.writeoff_requests set status = ${input.approve ? 'approved' : 'rejected'}, decided_by = ${ctx.user.id},
+        decided_by_name = ${ctx.user.displayName}, decided_at = now(), decision_note = ${note || null}
+      where tenant_id = ${ctx.tenant.id} and id = ${request.id}`.execute(trx);
+    await ctx.audit.record(
+      { action: 'petitions.writeoff.decide', targetType: 'petition', targetId: matter.id, detail: { requestId: request.id, approve: input.approve } },
+      { db: trx },
     );
-    await ctx.audit.record({ action: 'petitions.conclude', targetType: 'petition', targetId: matter.id, detail: { outcome: input.outcome, on } }, { db: trx });
-    await ctx.events.emit(petitionEvents.concluded, { matterId: matter.id, caseId: kase.id, outcome: input.outcome }, { db: trx });
+    const version = input.approve
+      ? await closeMatter(ctx, trx, loaded, {
+          version: input.version,
+          outcome: 'written_off',
+          note: request.reason,
+          on: request.requested_on,
+          concludedBy: request.requested_by,
+          approvedBy: ctx.user.id,
+        })
+      : await bumpMatter(ctx, trx, matter.id, input.version, null);
     return { version };
   });
 }

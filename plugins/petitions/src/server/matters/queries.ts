@@ -11,6 +11,7 @@ import {
   reliefStatusNames,
   satisfactionNames,
   visitTypeNames,
+  writeOffStatusNames,
 } from '../strings.js';
 import { addDays } from './dates.js';
 import { gramOverlap, issueGrams } from './grams.js';
@@ -147,7 +148,7 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
   const { matter: m, kase } = await loadMatter(ctx, db, id);
   const seeAccuser = maySeeAccuser(ctx, m);
   const seeMaterial = maySeeMaterial(ctx, m);
-  const [visits, petitioners, relief, fourVisits] = await Promise.all([
+  const [visits, petitioners, relief, fourVisits, writeOffs] = await Promise.all([
     sql<{ id: string; channel: keyof typeof channelNames; received_on: string; person_count: number; is_repeat: boolean; content: string; created_at: Date }>`
       select id, channel, received_on, person_count, is_repeat, content, created_at from petitions.visits
       where tenant_id = ${ctx.tenant.id} and matter_id = ${m.id} order by received_on, created_at`.execute(db),
@@ -158,6 +159,9 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
     sql<{ id: string; type: keyof typeof visitTypeNames; scheduled_on: string; leader_name: string; held: boolean; held_on: string | null; satisfaction: keyof typeof satisfactionNames | null }>`
       select id, type, scheduled_on, leader_name, held, held_on, satisfaction from petitions.leader_visits
       where tenant_id = ${ctx.tenant.id} and matter_id = ${m.id} order by scheduled_on`.execute(db),
+    sql<{ id: string; reason: string; requested_on: string; requested_by: string; requested_by_name: string; status: 'pending' | 'approved' | 'rejected'; decided_by_name: string | null; decided_at: Date | null; decision_note: string | null }>`
+      select id, reason, requested_on::text as requested_on, requested_by, requested_by_name, status, decided_by_name, decided_at, decision_note
+      from petitions.writeoff_requests where tenant_id = ${ctx.tenant.id} and matter_id = ${m.id} order by created_at`.execute(db),
   ]);
   const status = matterStatus(m, kase);
   const collective = visits.rows.some((v) => v.person_count >= 5);
@@ -248,6 +252,21 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
       satisfaction: v.satisfaction,
       satisfactionName: v.satisfaction ? satisfactionNames[v.satisfaction] : null,
     })),
+    /** 核销 requests, oldest first; the committee's own business. */
+    writeOffs: ctx.user.committee
+      ? writeOffs.rows.map((r) => ({
+          id: r.id,
+          reason: r.reason,
+          requestedOn: r.requested_on,
+          requestedByName: r.requested_by_name,
+          requestedByMe: r.requested_by === ctx.user.id,
+          status: r.status,
+          statusName: writeOffStatusNames[r.status],
+          decidedByName: r.decided_by_name,
+          decidedAt: r.decided_at,
+          decisionNote: r.decision_note,
+        }))
+      : [],
     version: m.version,
   };
 }
@@ -268,17 +287,18 @@ export async function findRepeats(ctx: AuthedContext, q: RepeatQuery) {
     .filter((p) => p.phone && !phoneProblem(p.phone))
     .map((p) => `${p.name.trim()}|${normalizePhone(p.phone!)}`);
   const grams = issueGrams(q.content);
+  // An accusation is matched by person only for those who may see the accuser: for anyone
+  // else a match by name and phone or ID would confirm who accused whom.
+  const samePerson = sql<boolean>`(${maySeeAccuser(ctx, { is_accusation: true })} or not m.is_accusation) and exists (select 1 from petitions.petitioners p where p.tenant_id = m.tenant_id and p.matter_id = m.id
+        and (p.id_number = any(${sql.val(ids)}::text[]) or (p.phone is not null and p.name || '|' || p.phone = any(${sql.val(pairs)}::text[]))))`;
   const r = await sql<MatterRow & { same_person: boolean; issue_grams: string[]; visit_count: number; names: string[] | null }>`
     select m.*,
-      exists (select 1 from petitions.petitioners p where p.tenant_id = m.tenant_id and p.matter_id = m.id
-        and (p.id_number = any(${sql.val(ids)}::text[]) or (p.phone is not null and p.name || '|' || p.phone = any(${sql.val(pairs)}::text[])))) as same_person,
+      ${samePerson} as same_person,
       (select count(*)::int from petitions.visits v where v.tenant_id = m.tenant_id and v.matter_id = m.id) as visit_count,
       (select array_agg(p.name order by p.is_primary desc, p.name) from petitions.petitioners p where p.tenant_id = m.tenant_id and p.matter_id = m.id) as names
     from petitions.matters m
     where m.tenant_id = ${ctx.tenant.id}
-      and (m.issue_grams && ${sql.val(grams)}::text[]
-        or exists (select 1 from petitions.petitioners p where p.tenant_id = m.tenant_id and p.matter_id = m.id
-          and (p.id_number = any(${sql.val(ids)}::text[]) or (p.phone is not null and p.name || '|' || p.phone = any(${sql.val(pairs)}::text[])))))
+      and (m.issue_grams && ${sql.val(grams)}::text[] or ${samePerson})
     order by m.first_received_on desc
     limit 500`.execute(ctx.db);
   const out = r.rows

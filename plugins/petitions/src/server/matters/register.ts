@@ -224,6 +224,9 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
       source: kernelSourceOf[input.channel],
       receivedOn: input.receivedOn,
       ...(input.historical ? { historical: true } : {}),
+      // The kernel withholds everything of an accusation's case but its title from whoever
+      // may not see the accuser: its attachments, the committee's notes, its documents' facts.
+      ...(isAccusation ? { restrictedTo: 'petitions.accusations' } : {}),
       parties: isAccusation ? [] : petitioners.map((p) => ({ role: s.petitionerRole, name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address })),
     },
     { db: trx },

@@ -4,7 +4,7 @@ import { badRequest, permissionProcedure, z } from '@zhengfa/plugin-api';
 import { buildDocument, documentKinds } from '../notices/documents.js';
 import { matterStatusNames, matterStrings as s } from '../strings.js';
 import { isIsoDate } from './dates.js';
-import { concludeMatter, decideRelief, payRelief, recordAcceptance, recordAnswer, requestRelief, reviewStep, setCategory } from './handling.js';
+import { concludeMatter, decideRelief, decideWriteOff, payRelief, recordAcceptance, recordAnswer, requestRelief, requestWriteOff, reviewStep, setCategory } from './handling.js';
 import { findRepeats, listMatters, matterDetail, revealPetitioners } from './queries.js';
 import { categories, petitionerSchema, registerPetition, registerPetitionSchema } from './register.js';
 import { continueRouting, routeMatter } from './routing.js';
@@ -99,7 +99,7 @@ export const mattersRouter = {
     .input(z.object({ id, version, result: z.string().trim().min(1, s.resultRequired).max(10000), on: isoDate.optional() }))
     .mutation(({ ctx, input }) => reviewStep(ctx, 'decideReReview', input)),
 
-  /** 化解 / 息访 / 终结 / 核销 (核销 needs petitions.writeoff and a matter not law-related). */
+  /** 化解 / 息访 / 终结. 核销 goes through requestWriteOff and decideWriteOff (two people). */
   conclude: permissionProcedure('petitions.conclude')
     .input(
       z.object({
@@ -111,6 +111,16 @@ export const mattersRouter = {
       }),
     )
     .mutation(({ ctx, input }) => concludeMatter(ctx, input)),
+
+  /** 核销申请: a matter found not law-related (category 其他) is proposed for write-off. */
+  requestWriteOff: permissionProcedure('petitions.conclude')
+    .input(z.object({ id, version, reason: z.string().trim().min(1, s.writeOffReasonRequired).max(5000), on: isoDate.optional() }))
+    .mutation(({ ctx, input }) => requestWriteOff(ctx, input)),
+
+  /** 核销审批 by another officer holding petitions.writeoff: approve (the matter is concluded as 核销) or refuse. */
+  decideWriteOff: permissionProcedure('petitions.writeoff')
+    .input(z.object({ id, version, approve: z.boolean(), note: z.string().trim().max(2000).optional() }))
+    .mutation(({ ctx, input }) => decideWriteOff(ctx, input)),
 
   setCategory: permissionProcedure('petitions.register')
     .input(z.object({ id, version, category: z.enum(categories), reason: z.string().trim().min(1, s.categoryReasonRequired).max(1000) }))

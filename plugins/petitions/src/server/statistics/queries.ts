@@ -23,6 +23,14 @@
 //   that is 息访. Null when none has an outcome.
 //   "By the end of the period" makes a past period's rates stable: re-running last year's
 //   report next spring gives the figures that were reported.
+// - 核销 (written off) and 终结 (terminated): of the received base's matters (first received
+//   in the period), those written off, respectively legally concluded, by the end of the
+//   period; each a count of its own (a written-off matter is outside the base).
+// - 救助 (hardship relief): relief granted in the period, i.e. relief records approved
+//   (approved_on) between from and to and not refused, whether paid yet or not: the amount
+//   granted (元, two decimals), the matters helped, and the person-times (人次: one per
+//   grant). Relief is counted under the matter's involved unit and category, and under the
+//   channel of the matter's first visit.
 // - By unit: the matter's involved unit (`involved_org_id`, null when not recorded); by
 //   category: the matter's category; by channel: for 件/人次 the channel of each visit (a
 //   matter with a letter and a visit counts under both), for the rates the channel of the
@@ -84,10 +92,24 @@ export interface OutcomeFigures {
   settled: number;
   /** … of which 息访. */
   stopped: number;
+  /** … of which 终结 (legally concluded). */
+  terminated: number;
+  /** Matters first received in the period and written off (核销) by its end (outside `received`). */
+  writtenOff: number;
+}
+
+export interface ReliefFigures {
+  /** Relief granted in the period, in 元 with two decimals (a string: exact money). */
+  reliefAmount: string;
+  /** Matters helped. */
+  reliefMatters: number;
+  /** Grants (人次). */
+  reliefTimes: number;
 }
 
 const zeroVisits: VisitFigures = { matters: 0, personVisits: 0, visits: 0, collectiveVisits: 0, collectivePersons: 0, repeatVisits: 0 };
-const zeroOutcomes: OutcomeFigures = { received: 0, settled: 0, stopped: 0 };
+const zeroOutcomes: OutcomeFigures = { received: 0, settled: 0, stopped: 0, terminated: 0, writtenOff: 0 };
+const zeroRelief: ReliefFigures = { reliefAmount: '0.00', reliefMatters: 0, reliefTimes: 0 };
 
 interface Period {
   from: string;
@@ -130,22 +152,52 @@ async function outcomeFigures(db: Kysely<any>, tenantId: string, scope: Scope, p
   const groupBy = grouping === 'none' ? sql`` : sql`group by 1`;
   // An outcome counts when it was reached by the end of the period.
   const by = sql`coalesce(m.outcome_on, ${p.to}::date) <= ${p.to}::date`;
-  const r = await sql<{ key: string | null; received: number; settled: number; stopped: number }>`
+  const r = await sql<{ key: string | null; received: number; settled: number; stopped: number; terminated: number; written_off: number }>`
     select ${key} as key,
       (count(m.id) filter (where not (m.outcome is not null and m.outcome = 'written_off' and ${by})))::int as received,
       (count(m.id) filter (where m.outcome in ('resolved', 'stopped', 'concluded') and ${by}))::int as settled,
-      (count(m.id) filter (where m.outcome = 'stopped' and ${by}))::int as stopped
+      (count(m.id) filter (where m.outcome = 'stopped' and ${by}))::int as stopped,
+      (count(m.id) filter (where m.outcome = 'concluded' and ${by}))::int as terminated,
+      (count(m.id) filter (where m.outcome = 'written_off' and ${by}))::int as written_off
     from petitions.matters m
     where m.tenant_id = ${tenantId}
       and m.first_received_on between ${p.from}::date and ${p.to}::date
       ${scopeFilter(scope)}
     ${groupBy}`.execute(db);
   const out = new Map<string | null, OutcomeFigures>();
-  for (const row of r.rows) out.set(row.key, { received: Number(row.received), settled: Number(row.settled), stopped: Number(row.stopped) });
+  for (const row of r.rows) {
+    out.set(row.key, {
+      received: Number(row.received),
+      settled: Number(row.settled),
+      stopped: Number(row.stopped),
+      terminated: Number(row.terminated),
+      writtenOff: Number(row.written_off),
+    });
+  }
   return out;
 }
 
-export interface FigureRow extends VisitFigures, OutcomeFigures {
+async function reliefFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, ReliefFigures>> {
+  const key = grouping === 'none' ? sql`null::text` : matterKey[grouping];
+  const groupBy = grouping === 'none' ? sql`` : sql`group by 1`;
+  const r = await sql<{ key: string | null; amount: string; matters: number; times: number }>`
+    select ${key} as key,
+      coalesce(sum(rl.amount), 0)::numeric(14, 2)::text as amount,
+      count(distinct rl.matter_id)::int as matters,
+      count(rl.id)::int as times
+    from petitions.relief rl
+    join petitions.matters m on m.tenant_id = rl.tenant_id and m.id = rl.matter_id
+    where rl.tenant_id = ${tenantId}
+      and rl.status in ('approved', 'paid')
+      and rl.approved_on between ${p.from}::date and ${p.to}::date
+      ${scopeFilter(scope)}
+    ${groupBy}`.execute(db);
+  const out = new Map<string | null, ReliefFigures>();
+  for (const row of r.rows) out.set(row.key, { reliefAmount: row.amount, reliefMatters: Number(row.matters), reliefTimes: Number(row.times) });
+  return out;
+}
+
+export interface FigureRow extends VisitFigures, OutcomeFigures, ReliefFigures {
   /** Unit: org id (null: not recorded); category or channel key; null for the total. */
   key: string | null;
   lastYearMatters: number;
@@ -159,11 +211,12 @@ export interface FigureRow extends VisitFigures, OutcomeFigures {
   stopRate: number | null;
 }
 
-function toRow(key: string | null, now: VisitFigures, last: VisitFigures, outcomes: OutcomeFigures): FigureRow {
+function toRow(key: string | null, now: VisitFigures, last: VisitFigures, outcomes: OutcomeFigures, relief: ReliefFigures): FigureRow {
   return {
     key,
     ...now,
     ...outcomes,
+    ...relief,
     lastYearMatters: last.matters,
     lastYearPersonVisits: last.personVisits,
     yoyMatters: yoyChange(now.matters, last.matters),
@@ -183,14 +236,15 @@ export async function figureRows(
   keys: readonly (string | null)[] = [],
 ): Promise<FigureRow[]> {
   const lastPeriod = { from: shiftYears(period.from, -1), to: shiftYears(period.to, -1) };
-  const [now, last, outcomes] = await Promise.all([
+  const [now, last, outcomes, relief] = await Promise.all([
     visitFigures(db, tenantId, scope, period, grouping),
     visitFigures(db, tenantId, scope, lastPeriod, grouping),
     outcomeFigures(db, tenantId, scope, period, grouping),
+    reliefFigures(db, tenantId, scope, period, grouping),
   ]);
   const all = new Set<string | null>(grouping === 'none' ? [null] : keys);
-  for (const k of [...now.keys(), ...last.keys(), ...outcomes.keys()]) all.add(k);
-  const rows = [...all].map((k) => toRow(k, now.get(k) ?? zeroVisits, last.get(k) ?? zeroVisits, outcomes.get(k) ?? zeroOutcomes));
+  for (const k of [...now.keys(), ...last.keys(), ...outcomes.keys(), ...relief.keys()]) all.add(k);
+  const rows = [...all].map((k) => toRow(k, now.get(k) ?? zeroVisits, last.get(k) ?? zeroVisits, outcomes.get(k) ?? zeroOutcomes, relief.get(k) ?? zeroRelief));
   if (keys.length === 0) rows.sort((a, b) => b.matters - a.matters || b.personVisits - a.personVisits || String(a.key).localeCompare(String(b.key)));
   return rows;
 }

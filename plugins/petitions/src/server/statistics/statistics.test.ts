@@ -22,6 +22,11 @@ import { insertMatter, type FixtureMatter } from './test-fixture.js';
 //   A18 written off (核销) in 2024 → leaves the base: received = 20
 //   化解 A1–A8 (8); 息访 A9–A12, B1, B2 (6); 终结 A14 (1); A13 息访 only on 2025-02-01 (after the period)
 //   settled = 8 + 6 + 1 = 15 → 化解率 = 15 / 20 = 75.0%; 息访率 = 6 / 15 = 40.0%
+//   核销 1 (A18), 终结 1 (A14): counts of their own
+// Relief (救助) approved in 2024 and not refused: A1 3000.50 (approved 2024-05-01, paid) and
+//   500.00 (approved 2024-11-30, not yet paid), A11 1200.00 (approved 2024-08-01, paid)
+//   → 4700.50 元, 2 matters, 3 grants; by unit 公安 3500.50 / 1 / 2, 法院 1200.00 / 1 / 1.
+//   Not counted: A2's pending request, B2's refused one (2024-06-01), A3's approved 2025-01-05.
 // Categories: 涉法 A1–A10; 涉诉 A11–A16, B1; 其他 A17, A18, B2, B3, B4
 //   涉法 10 件 10 人次; 涉诉 7 件 24 人次; 其他 5 件 55 人次 (sum 22, 89)
 //   2023: 涉法 L1–L15, 涉诉 L16–L27, 其他 B4 → 同比 涉法 (10−15)/15 = −33.3, 涉诉 (7−12)/12 = −41.7, 其他 (5−1)/1 = +400.0
@@ -45,7 +50,14 @@ function fixture(): FixtureMatter[] {
       : i === 14 ? { outcome: 'concluded', outcomeOn: '2024-12-20' }
       : i === 18 ? { outcome: 'written_off', outcomeOn: '2024-06-01' }
       : {};
+    const relief: FixtureMatter['relief'] =
+      i === 1 ? [{ amount: 3000.5, status: 'paid', approvedOn: '2024-05-01', paidOn: '2024-05-10' }, { amount: 500, status: 'approved', approvedOn: '2024-11-30' }]
+      : i === 2 ? [{ amount: 600, status: 'pending' }]
+      : i === 3 ? [{ amount: 999, status: 'approved', approvedOn: '2025-01-05' }]
+      : i === 11 ? [{ amount: 1200, status: 'paid', approvedOn: '2024-08-01', paidOn: '2024-08-02' }]
+      : [];
     out.push({
+      relief,
       category: i <= 10 ? 'law' : i <= 16 ? 'litigation' : 'other',
       unitId: i <= 10 ? UNIT_A : i <= 16 ? UNIT_B : null,
       firstReceivedOn: on,
@@ -57,7 +69,10 @@ function fixture(): FixtureMatter[] {
     category: 'litigation', unitId: UNIT_B, firstReceivedOn: '2024-03-05', outcome: 'stopped', outcomeOn: '2024-09-01',
     visits: [{ on: '2024-03-05', persons: 12, channel: 'visit' }, { on: '2024-05-06', persons: 6, channel: 'visit', repeat: true }],
   });
-  out.push({ category: 'other', firstReceivedOn: '2024-04-01', outcome: 'stopped', outcomeOn: '2024-10-01', visits: [{ on: '2024-04-01', persons: 25, channel: 'visit' }] });
+  out.push({
+    category: 'other', firstReceivedOn: '2024-04-01', outcome: 'stopped', outcomeOn: '2024-10-01', visits: [{ on: '2024-04-01', persons: 25, channel: 'visit' }],
+    relief: [{ amount: 800, status: 'rejected', approvedOn: '2024-06-01' }],
+  });
   out.push({
     category: 'other', firstReceivedOn: '2024-07-01',
     visits: [{ on: '2024-07-01', persons: 3, channel: 'phone' }, { on: '2024-08-01', persons: 2, channel: 'letter', repeat: true }],
@@ -106,6 +121,27 @@ describeEachEngine('petition statistics', (engine) => {
   it('computes the resolution rate over matters received less those written off, and the stop rate over those with an outcome', async () => {
     const s = await stats.summary(year2024);
     expect(s.total).toMatchObject({ received: 20, settled: 15, stopped: 6, resolutionRate: 75, stopRate: 40 });
+  });
+
+  it('counts write-offs and terminations as figures of their own', async () => {
+    const s = await stats.summary(year2024);
+    expect(s.total).toMatchObject({ writtenOff: 1, terminated: 1 });
+  });
+
+  it('totals the hardship relief granted in the period: amount, matters and grants', async () => {
+    const s = await stats.summary(year2024);
+    expect(s.total).toMatchObject({ reliefAmount: '4700.50', reliefMatters: 2, reliefTimes: 3 });
+  });
+
+  it('totals the hardship relief by involved unit', async () => {
+    const s = await stats.summary(year2024);
+    const by = Object.fromEntries(s.byUnit.filter((r: any) => r.reliefTimes > 0).map((r: any) => [String(r.key), [r.reliefAmount, r.reliefMatters, r.reliefTimes]]));
+    expect(by).toEqual({ [UNIT_A]: ['3500.50', 1, 2], [UNIT_B]: ['1200.00', 1, 1] });
+  });
+
+  it('counts relief in the period it was approved in, not the one it was asked for', async () => {
+    const s = await stats.summary({ from: '2025-01-01', to: '2025-01-31' });
+    expect(s.total).toMatchObject({ reliefAmount: '999.00', reliefMatters: 1, reliefTimes: 1 });
   });
 
   it('breaks the figures down by category with year-on-year change', async () => {

@@ -22,6 +22,7 @@ export interface FixtureMatter {
   petitioners?: string[];
   isAccusation?: boolean;
   content?: string;
+  relief?: { amount: number; status: 'pending' | 'approved' | 'rejected' | 'paid'; approvedOn?: string; paidOn?: string }[];
 }
 
 let seq = 0;
@@ -37,6 +38,10 @@ export async function insertMatter(db: Kysely<any>, tenantId: string, m: Fixture
   for (const v of m.visits) {
     await sql`insert into petitions.visits (tenant_id, matter_id, channel, received_on, person_count, is_repeat, content)
       values (${tenantId}, ${id}::uuid, ${v.channel}, ${v.on}::date, ${v.persons}, ${v.repeat ?? false}, ${v.content ?? ''})`.execute(db);
+  }
+  for (const r of m.relief ?? []) {
+    await sql`insert into petitions.relief (tenant_id, matter_id, amount, reason, status, requested_by, approved_on, paid_on)
+      values (${tenantId}, ${id}::uuid, ${r.amount}, '生活困难', ${r.status}, ${randomUUID()}::uuid, ${r.approvedOn ?? null}::date, ${r.paidOn ?? null}::date)`.execute(db);
   }
   for (const [i, name] of (m.petitioners ?? []).entries()) {
     await sql`insert into petitions.petitioners (tenant_id, matter_id, name, is_primary)

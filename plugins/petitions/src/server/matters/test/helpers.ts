@@ -13,8 +13,28 @@ export interface World {
   orgs: Record<string, string>;
 }
 
+/**
+ * The security administrator grants what no built-in role holds by default, as a county
+ * does: the petition office may reveal petitioners and see accusers; the leader approves
+ * write-offs.
+ */
+async function grantSensitive(t: TestKernel): Promise<void> {
+  const secadmin = await t.signIn('secadmin');
+  const roles = await secadmin.caller.roles.list();
+  const grant = async (username: string, builtin: string, name: string, permissions: string[]) => {
+    const extra = await secadmin.caller.roles.create({ name, permissions });
+    const users = await secadmin.caller.users.list({ keyword: username });
+    const user = users.items.find((u) => u.username === username)!;
+    await secadmin.caller.users.assignRoles({ id: user.id, roleIds: [roles.find((r) => r.key === builtin)!.id, extra.id] });
+  };
+  await grant('supervisor', 'supervisor', '信访人信息与检举控告', ['petitions.reveal', 'petitions.accusations']);
+  // Approving the write-off of a matter never routed withdraws its kernel case (登记事项).
+  await grant('leader', 'leader', '核销审批', ['petitions.writeoff', 'cases.register']);
+}
+
 export async function startWorld(engine: TestEngine): Promise<World> {
   const t = await startTestKernel({ engine, plugins: [petitions] });
+  await grantSensitive(t);
   const [sup, leader, liaison] = [await t.signIn('supervisor'), await t.signIn('leader'), await t.signIn('liaison')];
   const users = await (sup.caller as any).users.list({ roleKey: 'leader' });
   const orgs = Object.fromEntries((await sup.ctx.kernel.orgs.list()).map((o) => [o.name, o.id]));
