@@ -1,10 +1,11 @@
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Card, Flex, Input, Select, Typography } from 'antd';
-import { BusyButton, useHydrated } from '@zhengfa/ui';
+import { Alert, Card, Flex, Input, Typography } from 'antd';
+import { BusyButton } from '@zhengfa/ui';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
+import { TenantField } from '../components/tenant-field.js';
 import { form, load, mutate } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 
@@ -42,7 +43,6 @@ export default function Login() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const [tenantId, setTenantId] = useState<string | undefined>(tenants[0]?.id);
-  const hydrated = useHydrated();
   const submitting = navigation.state !== 'idle' && navigation.formAction?.startsWith('/login') === true;
 
   return (
@@ -56,37 +56,7 @@ export default function Login() {
         {actionData?.error ? <Alert type="error" showIcon message={actionData.error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         <Form method="post" replace>
           <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-          {tenants.length > 1 ? (
-            <>
-              {/* antd's select needs JavaScript: without it a native one stands in (NO_SCRIPT_CSS hides this one). */}
-              <div style={{ marginBottom: 16 }} className="zf-needs-js">
-                <label htmlFor="login-tenant" style={{ display: 'block', marginBottom: 6 }}>
-                  {s.tenant}
-                </label>
-                <Select
-                  id="login-tenant"
-                  style={{ width: '100%' }}
-                  value={tenantId}
-                  onChange={setTenantId}
-                  placeholder={s.tenantPlaceholder}
-                  options={tenants.map((t) => ({ value: t.id, label: `${t.name}（${t.id}）` }))}
-                />
-                {hydrated ? <input type="hidden" name="tenantId" value={tenantId ?? ''} /> : null}
-              </div>
-              <noscript>
-                <div style={{ marginBottom: 16 }}>
-                  <label htmlFor="login-tenant-native" style={{ display: 'block', marginBottom: 6 }}>
-                    {s.tenant}
-                  </label>
-                  <select id="login-tenant-native" name="tenantId" defaultValue={tenants[0]?.id} style={{ width: '100%', height: 40, fontSize: 16 }}>
-                    {tenants.map((t) => (
-                      <option key={t.id} value={t.id}>{`${t.name}（${t.id}）`}</option>
-                    ))}
-                  </select>
-                </div>
-              </noscript>
-            </>
-          ) : null}
+          {tenants.length > 1 ? <TenantField tenants={tenants} value={tenantId} onChange={setTenantId} /> : null}
           <div style={{ marginBottom: 16 }}>
             <label htmlFor="login-username" style={{ display: 'block', marginBottom: 6 }}>
               {s.username}
