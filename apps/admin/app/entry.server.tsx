@@ -4,8 +4,9 @@
 import { Writable } from 'node:stream';
 import { extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { RemixServer } from '@remix-run/react';
-import type { EntryContext } from '@remix-run/server-runtime';
+import type { AppLoadContext, EntryContext } from '@remix-run/server-runtime';
 import { renderToPipeableStream } from 'react-dom/server';
+import { NonceContext } from './nonce.js';
 import { StyleCaches } from './style-cache.server.js';
 import { ANTD_STYLE_ID } from './styles.js';
 
@@ -21,15 +22,19 @@ export function injectStyles(html: string, css: string): string {
   return html.replace(placeholder, (tag) => tag.replace('></style>', `>${safe}</style>`));
 }
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+  const nonce = loadContext.cspNonce;
   return new Promise<Response>((resolve, reject) => {
     const cache = styleCaches.forRequest();
     let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
-      <StyleProvider cache={cache}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </StyleProvider>,
+      <NonceContext.Provider value={nonce}>
+        <StyleProvider cache={cache}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </StyleProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           const chunks: Buffer[] = [];
           const sink = new Writable({

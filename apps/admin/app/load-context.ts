@@ -5,6 +5,8 @@ import type { KernelRouter } from '@zhengfa/kernel';
 export interface AdminLoadContext {
   /** In-process tRPC caller bound to the request's session cookie. */
   trpc: ReturnType<KernelRouter['createCaller']>;
+  /** The script nonce of the response's Content-Security-Policy (nonce.ts). */
+  cspNonce?: string;
 }
 
 declare module '@remix-run/server-runtime' {

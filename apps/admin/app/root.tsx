@@ -5,9 +5,10 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useEffect, type ReactNode } from 'react';
 import { antdZhCN } from './antd-locale.js';
+import { useNonce } from './nonce.js';
 import { ErrorView } from './components/error-view.js';
 import { strings } from './strings.js';
-import { ANTD_STYLE_ID } from './styles.js';
+import { ANTD_STYLE_ID, NO_SCRIPT_CSS } from './styles.js';
 
 dayjs.locale('zh-cn');
 
@@ -24,6 +25,7 @@ const theme = {
 };
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="zh-CN">
       <head>
@@ -34,13 +36,14 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* antd's server-rendered CSS is put in here by entry.server; the browser keeps it. */}
         <style id={ANTD_STYLE_ID} dangerouslySetInnerHTML={{ __html: '' }} suppressHydrationWarning />
         <style dangerouslySetInnerHTML={{ __html: 'html,body{margin:0;background:#f5f6f8}' }} />
+        <noscript dangerouslySetInnerHTML={{ __html: `<style>${NO_SCRIPT_CSS}</style>` }} />
       </head>
       <body>
         <ConfigProvider locale={antdZhCN} theme={theme} button={{ autoInsertSpace: false }}>
           <AntApp>{children}</AntApp>
         </ConfigProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

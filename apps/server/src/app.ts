@@ -3,7 +3,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ping } from '@zhengfa/db';
@@ -11,6 +10,7 @@ import type { Kernel } from '@zhengfa/kernel';
 import { attachmentPolicy, isReadMethod, KERNEL_VERSION } from '@zhengfa/kernel';
 import { mountFileRoutes } from './files-routes.js';
 import { adminClientDir, type ConsoleHandler } from './console-handler.js';
+import { cspNonce, mountRequestGuards, securityHeaders } from './request-guards.js';
 import type { AppLogger } from './logger.js';
 import { serverStrings } from './strings.js';
 import { trpcHandler } from './trpc-handler.js';
@@ -47,7 +47,7 @@ export function createApp(opts: AppOptions): Hono {
   const { kernel, log } = opts;
   const app = new Hono();
 
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
@@ -65,6 +65,9 @@ export function createApp(opts: AppOptions): Hono {
       if (!isReadMethod(c.req.method)) kernel.forgetSessions();
     }
   });
+
+  // Origin, content type and size of writes, before any route reads a body.
+  mountRequestGuards(app, { maxUploadBytes: opts.maxUploadBytes ?? attachmentPolicy.maxBytes });
 
   app.get('/healthz', async (c) => {
     try {
@@ -114,7 +117,7 @@ export function createApp(opts: AppOptions): Hono {
     }
     const responseHeaders = new Headers();
     const ctx = await kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, opts.trustProxy), responseHeaders });
-    const response = await opts.consoleHandler(c.req.raw, ctx);
+    const response = await opts.consoleHandler(c.req.raw, ctx, cspNonce(c));
     return withCookies(response, responseHeaders);
   });
 

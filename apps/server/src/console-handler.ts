@@ -11,12 +11,13 @@ export const adminDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const adminServerBuild = path.join(adminDir, 'build/server/index.js');
 export const adminClientDir = path.join(adminDir, 'build/client');
 
-export type ConsoleHandler = (request: Request, ctx: RequestContext) => Promise<Response>;
+/** `nonce` is the script nonce of the response's Content-Security-Policy (request-guards.ts). */
+export type ConsoleHandler = (request: Request, ctx: RequestContext, nonce?: string) => Promise<Response>;
 
 export async function loadConsoleHandler(kernel: Kernel): Promise<ConsoleHandler | null> {
   if (!existsSync(adminServerBuild)) return null;
   const { createRequestHandler } = await import('@remix-run/server-runtime');
   const build = await import(pathToFileURL(adminServerBuild).href);
   const handle = createRequestHandler(build, 'production');
-  return (request, ctx) => handle(request, { trpc: kernel.createCaller(ctx) } as never);
+  return (request, ctx, nonce) => handle(request, { trpc: kernel.createCaller(ctx), cspNonce: nonce } as never);
 }

@@ -41,11 +41,10 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
   app.post('/files', async (c) => {
     try {
       const ctx = authed(await contextFor(c), 'cases.read');
-      const declared = Number(c.req.header('content-length') ?? 0);
-      if (declared > maxUploadBytes + 64 * 1024) {
-        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: s.uploadTooLarge(Math.round(maxUploadBytes / 1024 / 1024)) });
-      }
-      const form = await c.req.formData();
+      // The body's size was checked before it was read (request-guards.ts).
+      const form = await c.req.formData().catch(() => {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: s.badFormBody });
+      });
       const file = form.get('file');
       const caseId = String(form.get('caseId') ?? '');
       if (!(file instanceof File)) throw new TRPCError({ code: 'BAD_REQUEST', message: s.uploadMissingFile });

@@ -12,3 +12,5 @@ export { BusyButton } from './busy-button.js';
 export { FormError, type ActionOutcome } from './form-error.js';
 export { form, toFormData } from './form-data.js';
 export { useActionFeedback, type FetcherLike } from './use-action-feedback.js';
+export { useHydrated } from './hydrated.js';
+export { pageLinks } from './page-links.js';

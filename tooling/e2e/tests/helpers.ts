@@ -1,7 +1,7 @@
 // Shared by the browser tests: build the console if needed, start the real server on a
 // free port with a fresh data folder (the demo county is seeded on first start), drive
 // Chromium, sign in and out.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -51,16 +51,27 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the console when its server build is missing or older than its sources. */
-export function ensureConsoleBuild(): void {
+/**
+ * Builds the console when its server build is missing or older than its sources. The build
+ * runs asynchronously: a test worker blocked for the minutes a build takes misses vitest's
+ * own messages ("Timeout calling onTaskUpdate") and the run fails after its tests passed.
+ */
+export async function ensureConsoleBuild(): Promise<void> {
   const built = path.join(adminDir, 'build/server/index.js');
   const pluginAdmins = readdirSync(path.join(repoRoot, 'plugins'))
     .map((p) => path.join(repoRoot, 'plugins', p, 'src/admin'))
     .filter((p) => existsSync(p));
   const sources = Math.max(newestMtime(path.join(adminDir, 'app')), newestMtime(path.join(repoRoot, 'packages/ui/src')), ...pluginAdmins.map(newestMtime));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const res = spawnSync('pnpm', ['run', 'build'], { cwd: adminDir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-  if (res.status !== 0) throw new Error(`console build failed:\n${res.stdout}\n${res.stderr}`);
+  const build = spawn('pnpm', ['run', 'build'], { cwd: adminDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  let output = '';
+  build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    build.once('error', reject);
+    build.once('close', resolve);
+  });
+  if (status !== 0) throw new Error(`console build failed:\n${output}`);
 }
 
 export function startServer(port: number, dataDir: string): Promise<{ child: ChildProcess; output: () => string }> {
@@ -141,7 +152,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it with apt-get install -y chromium`);
   if (!existsSync(serverEntry)) throw new Error(`server entry missing: ${serverEntry}`);
-  ensureConsoleBuild();
+  await ensureConsoleBuild();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zhengfa-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardLinks, emptyLedgerQuery, hasFilter, ledgerFilter, ledgerHref, ledgerInput, ledgerParams, parseLedgerParams } from './case-filters.js';
+import { dashboardLinks, emptyLedgerQuery, hasFilter, ledgerFilter, ledgerFormNames, ledgerHiddenFields, ledgerHref, ledgerInput, ledgerParams, parseLedgerParams } from './case-filters.js';
 
 const UNIT = '0f8b7a1e-3c2d-4e5f-9a8b-7c6d5e4f3a2b';
 
@@ -59,6 +59,30 @@ describe('ledger filter ↔ URL parameters', () => {
     expect(ledgerInput(q)).toEqual({ keyword: '张三', status: ['submitted'], sort: 'registeredAt', dir: 'desc', page: 1, pageSize: 20 });
     expect(hasFilter(q)).toBe(true);
     expect(hasFilter(emptyLedgerQuery)).toBe(false);
+  });
+});
+
+describe('the filter form sent without JavaScript', () => {
+  const current = { ...emptyLedgerQuery, status: ['assigned' as const], unitId: UNIT, keyword: '旧关键词', overdue: true, sort: 'deadline' as const, dir: 'asc' as const, page: 4, pageSize: 50 };
+
+  it('carries every other filter, the sort and the page size as hidden fields, but not the keyword, overdue or page', () => {
+    expect(ledgerHiddenFields(current)).toEqual([
+      ['status', 'assigned'],
+      ['unit', UNIT],
+      ['sort', 'deadline'],
+      ['dir', 'asc'],
+      ['size', '50'],
+    ]);
+  });
+
+  it('reads back as the query with the keyword typed and overdue unticked, from page 1', () => {
+    const sent = new URLSearchParams([...ledgerHiddenFields(current), [ledgerFormNames.keyword, '拖欠工资']]);
+    expect(parseLedgerParams(sent)).toEqual({ ...current, keyword: '拖欠工资', overdue: false, page: 1 });
+  });
+
+  it('reads a ticked "overdue" box as the overdue filter', () => {
+    const sent = new URLSearchParams([...ledgerHiddenFields(current), [ledgerFormNames.overdue, '1']]);
+    expect(parseLedgerParams(sent).overdue).toBe(true);
   });
 });
 

@@ -130,6 +130,18 @@ export function ledgerHref(query: Partial<LedgerQuery> = {}): string {
   return qs ? `/cases?${qs}` : '/cases';
 }
 
+/** Names of the filter form's fields that a browser sends as they are (the form is a GET to /cases). */
+export const ledgerFormNames = { keyword: P.keyword, overdue: P.overdue } as const;
+
+/**
+ * The rest of a query as hidden fields of the filter form: sent without JavaScript, the
+ * form (keyword typed, "overdue" ticked or not) keeps the other filters, the sort and the
+ * page size, and starts again at page 1. With JavaScript the form's handler builds the URL.
+ */
+export function ledgerHiddenFields(q: LedgerQuery): [string, string][] {
+  return [...ledgerParams({ ...q, keyword: '', overdue: false, page: 1 }).entries()];
+}
+
 /** The filter part of a query, as `cases.startExport` and `cases.ledger` take it. */
 export function ledgerFilter(q: LedgerQuery): LedgerFilter {
   return {

@@ -4,11 +4,11 @@ import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { CaseStatusTag, formatDate, KeyCaseTag, OverdueTag, PageHeader, UrgencyTag } from '@zhengfa/ui';
+import { CaseStatusTag, formatDate, KeyCaseTag, OverdueTag, PageHeader, pageLinks, UrgencyTag } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ExportButton } from '../components/case/export-button.js';
 import { UnitSelect } from '../components/unit-select.js';
-import { ledgerFilter, ledgerHref, ledgerInput, parseLedgerParams, type LedgerQuery, type LedgerSort } from '../lib/case-filters.js';
+import { ledgerFilter, ledgerFormNames, ledgerHiddenFields, ledgerHref, ledgerInput, parseLedgerParams, type LedgerQuery, type LedgerSort } from '../lib/case-filters.js';
 import { load } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 
@@ -160,11 +160,15 @@ export default function Ledger() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
+        {/* A GET form: without JavaScript the browser sends the keyword and the overdue box
+            with the other filters as hidden fields; with it, `apply` builds the URL. */}
         <Form<FilterValues>
           form={antForm}
           key={JSON.stringify(ledgerFilter(query))}
           name="ledgerFilter"
           layout="inline"
+          action="/cases"
+          method="get"
           onFinish={apply}
           style={{ rowGap: 12 }}
           initialValues={{
@@ -178,8 +182,11 @@ export default function Ledger() {
             range: query.from || query.to ? [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] : null,
           }}
         >
+          {ledgerHiddenFields(query).map(([name, value]) => (
+            <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+          ))}
           <Form.Item name="keyword" label={s.keyword}>
-            <Input allowClear placeholder={s.keywordPlaceholder} style={{ width: 240 }} />
+            <Input name={ledgerFormNames.keyword} allowClear placeholder={s.keywordPlaceholder} style={{ width: 240 }} />
           </Form.Item>
           {vocab.kinds.length > 1 ? (
             <Form.Item name="kind" label={s.kind}>
@@ -202,14 +209,24 @@ export default function Ledger() {
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
           <Form.Item name="overdue" valuePropName="checked">
-            <Checkbox>{s.onlyOverdue}</Checkbox>
+            <Checkbox name={ledgerFormNames.overdue} value="1">
+              {s.onlyOverdue}
+            </Checkbox>
           </Form.Item>
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
                 {strings.common.search}
               </Button>
-              <Button onClick={reset}>{strings.common.reset}</Button>
+              <Button
+                href={ledgerHref({ sort: query.sort, dir: query.dir, pageSize: query.pageSize })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  reset();
+                }}
+              >
+                {strings.common.reset}
+              </Button>
             </Space>
           </Form.Item>
         </Form>
@@ -231,6 +248,7 @@ export default function Ledger() {
             total: list.total,
             showTotal: (n) => (list.totalCapped ? strings.common.totalAtLeast(n) : strings.common.total(n)),
             showSizeChanger: true,
+            itemRender: pageLinks({ current: query.page, lastPage: Math.ceil(list.total / query.pageSize), hrefOf: (page) => ledgerHref({ ...query, page }) }),
           }}
         />
       </Card>

@@ -1,10 +1,11 @@
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Card, Flex, Input, Select, Typography } from 'antd';
+import { Alert, Card, Flex, Input, Typography } from 'antd';
 import { BusyButton } from '@zhengfa/ui';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
+import { TenantField } from '../components/tenant-field.js';
 import { form, load, mutate } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 
@@ -55,22 +56,7 @@ export default function Login() {
         {actionData?.error ? <Alert type="error" showIcon message={actionData.error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         <Form method="post" replace>
           <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-          {tenants.length > 1 ? (
-            <div style={{ marginBottom: 16 }}>
-              <label htmlFor="login-tenant" style={{ display: 'block', marginBottom: 6 }}>
-                {s.tenant}
-              </label>
-              <Select
-                id="login-tenant"
-                style={{ width: '100%' }}
-                value={tenantId}
-                onChange={setTenantId}
-                placeholder={s.tenantPlaceholder}
-                options={tenants.map((t) => ({ value: t.id, label: `${t.name}（${t.id}）` }))}
-              />
-              <input type="hidden" name="tenantId" value={tenantId ?? ''} />
-            </div>
-          ) : null}
+          {tenants.length > 1 ? <TenantField tenants={tenants} value={tenantId} onChange={setTenantId} /> : null}
           <div style={{ marginBottom: 16 }}>
             <label htmlFor="login-username" style={{ display: 'block', marginBottom: 6 }}>
               {s.username}

@@ -444,6 +444,7 @@ export const strings = {
     outcome: '结果',
     rate: '评价办理情况',
     rating: '满意程度',
+    ratingLabels: ['非常不满意', '不满意', '一般', '满意', '非常满意'],
     comment: '意见建议（可选）',
     submitRating: '提交评价',
     rated: '感谢您的评价',

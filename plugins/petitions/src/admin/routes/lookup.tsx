@@ -1,11 +1,13 @@
 // The public progress look-up (no sign-in): the query code printed on the notice and the
 // last four digits of the petitioner's phone. Status and dates only; the petitioner rates
 // the handling once the matter is concluded. Attempts are rate-limited by the server.
-import { useFetcher } from '@remix-run/react';
+// Petitioners open it on old phones: both forms post the page itself and work without
+// JavaScript (the answer comes back as the page's action data); with JavaScript they are
+// sent by fetchers and validated by antd before they go.
+import { useActionData, useFetcher, useFormAction } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
-import { Alert, Card, Descriptions, Form, Input, Rate, Result, Typography } from 'antd';
-import { BusyButton, formatDate } from '@zhengfa/ui';
-import { useState } from 'react';
+import { Alert, Card, Descriptions, Form, Input, Radio, Rate, Result, Typography } from 'antd';
+import { BusyButton, formatDate, useHydrated } from '@zhengfa/ui';
 import type { LookupProgress, RouteArgs } from '../lib/api.js';
 import { normalizeQueryCode } from '../lib/helpers.js';
 import { badForm, form, mutate } from '../lib/server.js';
@@ -24,14 +26,15 @@ export async function action(args: RouteArgs) {
   const intent = form.str(fd, 'intent');
   const code = normalizeQueryCode(form.str(fd, 'code'));
   const phoneLast4 = form.str(fd, 'phoneLast4').trim();
-  if (intent === 'progress') return mutate(args, intent, '', (c) => c.petitions.lookup.progress({ code, phoneLast4 }));
+  // The code and suffix go back with the answer: the rating form sends them again.
+  if (intent === 'progress') return { ...(await mutate(args, intent, '', (c) => c.petitions.lookup.progress({ code, phoneLast4 }))), code, phoneLast4 };
   if (intent === 'rate') {
     return mutate(args, intent, s.rated, (c) => c.petitions.lookup.rate({ code, phoneLast4, rating: form.int(fd, 'rating'), comment: form.optStr(fd, 'comment') }));
   }
   return badForm(intent);
 }
 
-type Outcome = { ok: true; intent: string; result?: unknown } | { ok: false; intent: string; error: string; code: string };
+type Outcome = ({ ok: true; intent: string; result?: unknown } | { ok: false; intent: string; error: string; code: string }) & { code?: string; phoneLast4?: string };
 
 const dateRows: [keyof LookupProgress, string][] = [
   ['receivedOn', s.receivedOn],
@@ -49,10 +52,14 @@ const dateRows: [keyof LookupProgress, string][] = [
 export default function Lookup() {
   const lookup = useFetcher<typeof action>();
   const rating = useFetcher<typeof action>();
-  const [creds, setCreds] = useState<{ code: string; phoneLast4: string } | null>(null);
-  const out = lookup.data as Outcome | undefined;
+  // Without JavaScript a form posts the page, and its answer is the page's action data.
+  const posted = useActionData<typeof action>() as Outcome | undefined;
+  const formAction = useFormAction();
+  const hydrated = useHydrated();
+  const out = (lookup.data as Outcome | undefined) ?? (posted?.intent === 'progress' ? posted : undefined);
+  const rated = (rating.data as Outcome | undefined) ?? (posted?.intent === 'rate' ? posted : undefined);
   const progress = out?.ok ? (out.result as LookupProgress) : null;
-  const rated = rating.data as Outcome | undefined;
+  const creds = out?.ok && out.code && out.phoneLast4 ? { code: out.code, phoneLast4: out.phoneLast4 } : null;
 
   return (
     <div style={{ maxWidth: 640, margin: '48px auto', padding: '0 16px' }}>
@@ -61,16 +68,19 @@ export default function Lookup() {
           {s.title}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{s.subtitle}</Typography.Paragraph>
+        {/* The browser checks the fields itself until antd takes over (noValidate once hydrated). */}
         <Form
           layout="vertical"
           name="lookup"
-          onFinish={(v: { code: string; phoneLast4: string }) => {
-            setCreds(v);
-            lookup.submit({ intent: 'progress', code: v.code, phoneLast4: v.phoneLast4 }, { method: 'post' });
-          }}
+          method="post"
+          action={formAction}
+          noValidate={hydrated}
+          initialValues={out?.code ? { code: out.code } : undefined}
+          onFinish={(v: { code: string; phoneLast4: string }) => lookup.submit({ intent: 'progress', code: v.code, phoneLast4: v.phoneLast4 }, { method: 'post' })}
         >
+          <input type="hidden" name="intent" value="progress" />
           <Form.Item name="code" label={s.code} rules={[{ required: true, whitespace: true, message: s.codeRequired }]}>
-            <Input maxLength={20} placeholder={s.codePlaceholder} autoComplete="off" style={{ textTransform: 'uppercase' }} />
+            <Input name="code" required maxLength={20} placeholder={s.codePlaceholder} autoComplete="off" style={{ textTransform: 'uppercase' }} />
           </Form.Item>
           <Form.Item
             name="phoneLast4"
@@ -80,12 +90,14 @@ export default function Lookup() {
               { pattern: /^\d{4}$/, message: s.suffixFormat },
             ]}
           >
-            <Input maxLength={4} inputMode="numeric" autoComplete="off" />
+            <Input name="phoneLast4" required pattern="[0-9]{4}" title={s.suffixFormat} maxLength={4} inputMode="numeric" autoComplete="off" />
           </Form.Item>
           <BusyButton type="primary" htmlType="submit" loading={lookup.state !== 'idle'}>
             {s.submit}
           </BusyButton>
         </Form>
+        {rated?.ok && !progress ? <Result status="success" title={s.rated} /> : null}
+        {rated && !rated.ok && !progress ? <Alert type="error" showIcon role="alert" message={rated.error} style={{ marginTop: 16 }} /> : null}
         {out && !out.ok ? <Alert type={out.code === 'TOO_MANY_REQUESTS' ? 'warning' : 'error'} showIcon role="alert" data-testid="lookup-error" message={out.error} style={{ marginTop: 16 }} /> : null}
         {progress ? (
           <div style={{ marginTop: 24 }} data-testid="lookup-result">
@@ -109,15 +121,22 @@ export default function Lookup() {
                 <Form
                   layout="vertical"
                   name="rate"
+                  method="post"
+                  action={formAction}
+                  noValidate={hydrated}
                   onFinish={(v: { rating: number; comment?: string }) =>
                     rating.submit({ intent: 'rate', code: creds.code, phoneLast4: creds.phoneLast4, rating: String(v.rating), comment: v.comment ?? '' }, { method: 'post' })
                   }
                 >
+                  <input type="hidden" name="intent" value="rate" />
+                  <input type="hidden" name="code" value={creds.code} />
+                  <input type="hidden" name="phoneLast4" value={creds.phoneLast4} />
                   <Form.Item name="rating" label={s.rating} rules={[{ required: true, message: s.rating }]}>
-                    <Rate />
+                    {/* Stars need JavaScript; without it, one radio button per grade. */}
+                    {hydrated ? <Rate tooltips={[...s.ratingLabels]} /> : <Radio.Group name="rating" options={s.ratingLabels.map((label, i) => ({ value: i + 1, label }))} />}
                   </Form.Item>
                   <Form.Item name="comment" label={s.comment}>
-                    <Input.TextArea rows={3} maxLength={500} />
+                    <Input.TextArea name="comment" rows={3} maxLength={500} />
                   </Form.Item>
                   {rated && !rated.ok ? <Alert type="error" showIcon message={rated.error} style={{ marginBottom: 12 }} /> : null}
                   <BusyButton type="primary" htmlType="submit" loading={rating.state !== 'idle'}>

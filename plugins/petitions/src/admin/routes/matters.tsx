@@ -4,7 +4,7 @@ import { Link, useLoaderData, useNavigate, useSearchParams } from '@remix-run/re
 import type { MetaFunction } from '@remix-run/react';
 import { Button, Card, Checkbox, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { PageHeader, formatDate } from '@zhengfa/ui';
+import { PageHeader, formatDate, pageLinks } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { MatterListItem, RouteArgs } from '../lib/api.js';
 import { isIsoDate } from '../lib/helpers.js';
@@ -56,21 +56,28 @@ function statusColor(status: string): string {
   return 'blue';
 }
 
+const LIST_PATH = '/petitions/matters';
+
+/** The list's URL parameters for a filter and a page. */
+function filterParams(v: Filters, page = 1): URLSearchParams {
+  const q = new URLSearchParams();
+  if (v.status) q.set('status', v.status);
+  if (v.category) q.set('category', v.category);
+  if (v.range?.[0]) q.set('from', v.range[0].format('YYYY-MM-DD'));
+  if (v.range?.[1]) q.set('to', v.range[1].format('YYYY-MM-DD'));
+  if (v.unrouted) q.set('unrouted', '1');
+  if (v.accusation) q.set('accusation', '1');
+  if (page > 1) q.set('page', String(page));
+  return q;
+}
+
 export default function Matters() {
   const { list, page, canRegister } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
 
   function apply(v: Filters, nextPage = 1) {
-    const q = new URLSearchParams();
-    if (v.status) q.set('status', v.status);
-    if (v.category) q.set('category', v.category);
-    if (v.range?.[0]) q.set('from', v.range[0].format('YYYY-MM-DD'));
-    if (v.range?.[1]) q.set('to', v.range[1].format('YYYY-MM-DD'));
-    if (v.unrouted) q.set('unrouted', '1');
-    if (v.accusation) q.set('accusation', '1');
-    if (nextPage > 1) q.set('page', String(nextPage));
-    navigate(`?${q.toString()}`);
+    navigate(`?${filterParams(v, nextPage).toString()}`);
   }
 
   const current: Filters = {
@@ -97,7 +104,12 @@ export default function Matters() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<Filters> layout="inline" initialValues={current} onFinish={(v) => apply(v)} key={params.toString()}>
+        {/* A GET form: without JavaScript the browser sends the two boxes as ticked, and the
+            status, category and dates already chosen as hidden fields. */}
+        <Form<Filters> layout="inline" action={LIST_PATH} method="get" initialValues={current} onFinish={(v) => apply(v)} key={params.toString()}>
+          {[...filterParams({ ...current, unrouted: false, accusation: false }).entries()].map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <Form.Item name="status" label={s.filterStatus}>
             <Select allowClear style={{ width: 130 }} options={statusOptions.map((o) => ({ ...o }))} />
           </Form.Item>
@@ -108,16 +120,28 @@ export default function Matters() {
             <DatePicker.RangePicker placeholder={[s.from, s.to]} allowEmpty={[true, true]} />
           </Form.Item>
           <Form.Item name="unrouted" valuePropName="checked">
-            <Checkbox>{s.filterUnrouted}</Checkbox>
+            <Checkbox name="unrouted" value="1">
+              {s.filterUnrouted}
+            </Checkbox>
           </Form.Item>
           <Form.Item name="accusation" valuePropName="checked">
-            <Checkbox>{s.filterAccusation}</Checkbox>
+            <Checkbox name="accusation" value="1">
+              {s.filterAccusation}
+            </Checkbox>
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit">
               {s.search}
             </Button>
-            <Button onClick={() => navigate('?')}>{s.reset}</Button>
+            <Button
+              href={LIST_PATH}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('?');
+              }}
+            >
+              {s.reset}
+            </Button>
           </Space>
         </Form>
       </Card>
@@ -127,7 +151,15 @@ export default function Matters() {
         size="middle"
         dataSource={list.items}
         locale={{ emptyText: s.empty }}
-        pagination={{ current: page, pageSize: 20, total: list.total, showTotal: s.total, showSizeChanger: false, onChange: (p) => apply(current, p) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.total,
+          showTotal: s.total,
+          showSizeChanger: false,
+          onChange: (p) => apply(current, p),
+          itemRender: pageLinks({ current: page, lastPage: Math.ceil(list.total / 20), hrefOf: (p) => `${LIST_PATH}?${filterParams(current, p).toString()}` }),
+        }}
         columns={[
           {
             title: s.docNo,

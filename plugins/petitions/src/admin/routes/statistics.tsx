@@ -149,12 +149,13 @@ export default function Statistics() {
   const [params] = useSearchParams();
   const unitNames = useMemo(() => new Map(units), [units]);
   const t = summary.total;
-  const go = (p: { from: string; to: string }) => {
+  const periodSearch = (p: { from: string; to: string }) => {
     const q = new URLSearchParams(params);
     q.set('from', p.from);
     q.set('to', p.to);
-    navigate(`?${q.toString()}`);
+    return `?${q.toString()}`;
   };
+  const go = (p: { from: string; to: string }) => navigate(periodSearch(p));
   const presets: PeriodPreset[] = ['thisYear', 'thisQuarter', 'thisMonth', 'lastYear'];
   const channelName = (k: string | null) => channelOptions.find((o) => o.value === k)?.label ?? String(k);
   const categoryName = (k: string | null) => categoryOptions.find((o) => o.value === k)?.label ?? String(k);
@@ -173,8 +174,17 @@ export default function Statistics() {
               if (v?.[0] && v[1]) go({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') });
             }}
           />
+          {/* Links, so the presets work without JavaScript too. */}
           {presets.map((p) => (
-            <Button key={p} size="small" onClick={() => go(presetPeriod(p, today))}>
+            <Button
+              key={p}
+              size="small"
+              href={periodSearch(presetPeriod(p, today))}
+              onClick={(e) => {
+                e.preventDefault();
+                go(presetPeriod(p, today));
+              }}
+            >
               {s[p]}
             </Button>
           ))}
