@@ -157,7 +157,11 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
  * `review` once the unit has reported; 核销 (not law-related, approved by a holder of
  * `petitions.writeoff`) may also close a matter that was never routed.
  */
-export async function concludeMatter(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }) {
+export async function concludeMatter(
+  ctx: AuthedContext,
+  input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string },
+  opts: { db?: Kysely<any> } = {},
+) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const note = input.note.trim();
   if (!note) throw badRequest(s.outcomeNoteRequired);
@@ -167,7 +171,8 @@ export async function concludeMatter(ctx: AuthedContext, input: { id: string; ve
   }
   const today = chinaToday();
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  // Pass `opts.db` (a transaction) to conclude as part of a larger one, as the ledger import does.
+  const work = async (trx: Trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.version !== input.version) throw versionConflict();
@@ -194,7 +199,8 @@ export async function concludeMatter(ctx: AuthedContext, input: { id: string; ve
     await ctx.audit.record({ action: 'petitions.conclude', targetType: 'petition', targetId: matter.id, detail: { outcome: input.outcome, on } }, { db: trx });
     await ctx.events.emit(petitionEvents.concluded, { matterId: matter.id, caseId: kase.id, outcome: input.outcome }, { db: trx });
     return { version };
-  });
+  };
+  return opts.db?.isTransaction ? work(opts.db) : ctx.db.transaction().execute(work);
 }
 
 /** Reclassifies a matter (涉法 / 涉诉 / 其他), e.g. when found not law-related. */
