@@ -137,10 +137,16 @@ const YES_NO: Record<string, boolean> = {
   否: false, 未息访: false, 未: false, N: false, NO: false, '×': false, FALSE: false,
 };
 
+/** The cell as the ledger wrote it (content keeps its full-width punctuation), spaces collapsed. */
 function text(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
-  return v.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return v.replace(/\s+/g, ' ').trim();
+}
+
+/** The cell with full-width digits and letters made ASCII (for ID numbers, phones, counts). */
+function ascii(v: CellValue | undefined): string {
+  return text(v).normalize('NFKC');
 }
 
 function word(v: CellValue | undefined): string {
@@ -233,11 +239,12 @@ export function checkRow(r: DataRow, rules: RowRules): GoodRow | BadRow {
   if (!rawChannel) problem('channel', 'channel_missing', m.channelMissing);
   else if (!channel) problem('channel', 'channel_unknown', m.channelUnknown(rawChannel));
 
-  const rawCount = text(get('personCount')).replace(/人(次)?$/, '');
+  const rawCount = ascii(get('personCount'));
+  const count = rawCount.replace(/人(次)?$/, '');
   let personCount = 1;
   if (rawCount) {
-    personCount = Number(rawCount);
-    if (!/^\d+$/.test(rawCount) || personCount < 1 || personCount > 100000) problem('personCount', 'person_count', m.personCount(rawCount));
+    personCount = Number(count);
+    if (!/^\d+$/.test(count) || personCount < 1 || personCount > 100000) problem('personCount', 'person_count', m.personCount(text(get('personCount'))));
   }
 
   const name = text(get('name'));
@@ -245,7 +252,7 @@ export function checkRow(r: DataRow, rules: RowRules): GoodRow | BadRow {
   else if (Array.from(name).length > 50) problem('name', 'name_too_long', m.nameTooLong);
 
   const rawIdCell = get('idNumber');
-  const rawId = text(rawIdCell);
+  const rawId = ascii(rawIdCell);
   let idNumber: string | null = null;
   if (idLostDigits(rawIdCell)) problem('idNumber', 'id_lost_digits', m.idLostDigits);
   else if (rawId) {
@@ -254,7 +261,7 @@ export function checkRow(r: DataRow, rules: RowRules): GoodRow | BadRow {
     else idNumber = normalizeIdNumber(rawId);
   }
 
-  const rawPhone = text(get('phone'));
+  const rawPhone = ascii(get('phone'));
   let phone: string | null = null;
   if (rawPhone) {
     const issue = phoneProblem(rawPhone);
