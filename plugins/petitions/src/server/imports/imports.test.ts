@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import petitions from '../index.js';
 import { idCheckCharacter } from '../matters/personal-data.js';
+import { purgeExpiredImports } from './service.js';
 
 type Cell = string | number | Date | null;
 const HEADERS = ['日期', '渠道', '人数', '姓名', '身份证号', '电话', '住址', '涉及单位', '类别', '内容', '诉求'];
@@ -214,6 +215,17 @@ describeEachEngine('petition ledger import', (engine) => {
       await t.database.db.updateTable('petitions.imports' as any).set({ expires_at: new Date(Date.now() - 1000) } as any).where('id', '=', report.importId).execute();
       await expect(imports.confirm({ importId: report.importId })).rejects.toThrow('检查结果已过期（保留 24 小时），请重新上传文件进行检查');
       expect(await count('matters')).toBe(5);
+    });
+
+    it('purges the kept rows of expired checks, and only those', async () => {
+      const live = await imports.check({ fileName: 'f.xlsx', base64: await xlsx([row({ 内容: '导入九：未过期的检查', 姓名: '王十二' })]) });
+      const rowsOf = async (id: string) => (await t.database.db.selectFrom('petitions.import_rows' as any).selectAll().where('import_id', '=', id).execute()).length;
+      const expired: any[] = await t.database.db.selectFrom('petitions.imports' as any).select('id' as any).where('expires_at', '<', new Date()).execute();
+      expect(expired.length).toBe(1);
+      expect(await rowsOf(expired[0].id)).toBe(1);
+      expect(await purgeExpiredImports({ db: t.database.db, now: new Date() } as any)).toBe(1);
+      expect(await rowsOf(expired[0].id)).toBe(0);
+      expect(await rowsOf(live.importId)).toBe(1);
     });
   });
 

@@ -47,7 +47,7 @@ function ledgerRows(): (Cell[] | null)[] {
     /* 8 */ null,
     /* 9 */ line({ no: 5, date: '2023年3月5日', channel: '来访', persons: 6, name: '赵六', phone: '13900001111', unit: '城关镇政府', category: '其他', content: '小区房屋质量问题' }),
     /* 10 */ line({ no: 6, date: 44990, channel: '网上', persons: 1, name: '钱七', unit: '司法局', category: '涉法', content: '社区矫正人员管理问题' }),
-    /* 11 */ line({ no: 7, date: new Date(Date.UTC(2023, 5, 1)), channel: '来访', persons: 1, name: '孙八', id: 431121198001011234, unit: '法院', category: '涉诉', content: '判决后对方拒不履行' }),
+    /* 11 */ line({ no: 7, date: new Date(Date.UTC(2023, 5, 1)), channel: '来访', persons: 1, name: '孙八', id: Number('431121198001011234'), unit: '法院', category: '涉诉', content: '判决后对方拒不履行' }),
     /* 12 */ line({ no: 8, date: '2023-13-05', channel: '来信', persons: 1, name: '周九', unit: '公安局', category: '涉法', content: '户籍迁移办理缓慢' }),
     /* 13 */ ['小计', null, null, 13],
     /* 14 */ ['二季度'],

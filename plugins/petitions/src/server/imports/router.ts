@@ -4,7 +4,7 @@
 // the row rules.
 import { permissionProcedure, z } from '@zhengfa/plugin-api';
 import { importStrings as s } from '../strings.js';
-import { importFields, type ImportField } from './columns.js';
+import { importFields, requiredFields, type ImportField } from './columns.js';
 import { checkImport, columnDefinitions, confirmImport, importTemplate, listAliases, mapUnit, recheckImport, removeAlias } from './service.js';
 import { MAX_BYTES } from './sheet.js';
 
@@ -17,7 +17,9 @@ const importId = z.uuid(s.importNotFound);
 
 /** Column header per field; omitted fields use the recognised headers, null drops an optional field. */
 const mapping = z
-  .object(Object.fromEntries(importFields.map((f) => [f, header.nullable()])) as Record<ImportField, z.ZodNullable<typeof header>>)
+  .object(
+    Object.fromEntries(importFields.map((f) => [f, requiredFields.includes(f) ? header : header.nullable()])) as Record<ImportField, typeof header | z.ZodNullable<typeof header>>,
+  )
   .partial();
 
 export const importsRouter = {
