@@ -32,3 +32,15 @@ export {
 } from './templates/supervision-instrument.js';
 export { coordinationOpinion, type CoordinationOpinionData } from './templates/coordination-opinion.js';
 export { bulletin, closureRate, type BulletinData, type BulletinOverdueRow, type BulletinUnitRow } from './templates/bulletin.js';
+export { zipStrings } from './strings.js';
+export {
+  checkZip,
+  defaultZipLimits,
+  listZipParts,
+  storedZip,
+  unzipParts,
+  ZipGuardError,
+  type ZipGuardCode,
+  type ZipLimits,
+  type ZipPart,
+} from './zip-guard.js';

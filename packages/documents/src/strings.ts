@@ -159,3 +159,17 @@ export const documentStrings = {
 } as const;
 
 export type DocumentStrings = typeof documentStrings;
+
+/** Refusals of the upload guard (./zip-guard.ts): what an officer reads when a file is refused. */
+export const zipStrings = {
+  notZip: '无法读取该文件：不是有效的 Office 文档（.xlsx / .docx），请确认文件未损坏',
+  encrypted: '文件已加密，请在 Office 中取消密码保护后重新上传',
+  unsupported: '文件使用了不支持的压缩方式，请在 Office 中另存为 .xlsx 或 .docx 后重新上传',
+  duplicatePart: (name: string) => `文件内部部件「${name}」重复出现，可能是异常文件，已拒绝`,
+  tooManyParts: (max: number) => `文件内部的部件超过 ${max} 个，可能是异常文件，已拒绝`,
+  partTooLarge: (name: string, mb: number) =>
+    `文件解压后过大：部件「${name}」超过 ${mb} MB，可能是异常文件（压缩炸弹），已拒绝；请删去多余内容或拆分文件后重新上传`,
+  totalTooLarge: (mb: number) => `文件解压后超过 ${mb} MB，可能是异常文件（压缩炸弹），已拒绝；请拆分文件后重新上传`,
+  sizeMismatch: (name: string) => `文件内部部件「${name}」记录的大小与实际内容不符，可能是异常文件（压缩炸弹），已拒绝`,
+  corrupt: '文件已损坏，无法解压，请在 Office 中打开并另存后重新上传',
+} as const;

@@ -2,6 +2,7 @@
 import { definePlugin } from '@zhengfa/plugin-api';
 import pkg from '../../package.json' with { type: 'json' };
 import { PETITION_CASE_KIND, PETITIONS_PLUGIN_ID } from '../contract.js';
+import { purgeExpiredImports } from './imports/service.js';
 import { migrations } from './migrations/index.js';
 import { permissions } from './permissions.js';
 import { router } from './router.js';
@@ -34,4 +35,6 @@ export default definePlugin({
   ],
   migrations,
   router,
+  // A dry run's kept rows (personal data) go when they expire unconfirmed.
+  jobs: [{ name: 'purge-expired-imports', everySeconds: 3600, run: async (ctx) => void (await purgeExpiredImports(ctx)) }],
 });

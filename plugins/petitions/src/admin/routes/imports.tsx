@@ -1,10 +1,12 @@
-// 历史导入: upload an xlsx ledger → dry run listing every bad row with its reasons → confirm.
-// The file travels as base64 twice (check, confirm); the server keeps only its checksum.
+// 历史导入: upload an xlsx ledger → dry run listing every bad and skipped row, with unknown
+// unit names to map → confirm. The file travels once (check); the server keeps the parsed
+// rows for confirm. The column-mapping boxes show the columns the server recognises (one
+// definition, loaded from `imports.columns`).
 import { useFetcher, useLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
-import { Alert, App, Button, Card, Collapse, Form, Input, Result, Row, Col, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Form, Input, List, Result, Row, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { BusyButton, FormError, PageHeader, useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
+import { BusyButton, formatDateTime, FormError, PageHeader, UnitSelect, useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
 import { useCallback, useState } from 'react';
 import type { ImportCheck, ImportConfirm, RouteArgs } from '../lib/api.js';
 import { readFileBytes, saveBase64File, type Base64File } from '../lib/browser.js';
@@ -14,15 +16,18 @@ import { strings } from '../strings.js';
 
 const s = strings.imports;
 const MAX_BYTES = 10 * 1024 * 1024;
-type Field = keyof typeof s.fields;
-const fields = Object.keys(s.fields) as Field[];
 
 export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.title) }];
 
 export async function loader(args: RouteArgs) {
   return load(args, async (c) => {
     await requirePermission(c, args.request, 'petitions.import');
-    return {};
+    const [columns, orgs, aliases] = await Promise.all([c.petitions.imports.columns(), c.kernel.orgs.tree(), c.petitions.imports.aliases()]);
+    return {
+      columns,
+      units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled })),
+      aliases,
+    };
   });
 }
 
@@ -31,29 +36,34 @@ export async function action(args: RouteArgs) {
   const intent = form.str(fd, 'intent');
   if (intent === 'template') return mutate(args, intent, '', (c) => c.petitions.imports.template());
   if (intent === 'check') {
-    const mapping = form.json<Partial<Record<Field, string>>>(fd, 'mapping') ?? {};
+    const mapping = form.json<Record<string, string>>(fd, 'mapping') ?? {};
     const given = Object.fromEntries(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v.trim()));
     return mutate(args, intent, '', (c) =>
       c.petitions.imports.check({ fileName: form.str(fd, 'fileName'), base64: form.str(fd, 'base64'), ...(Object.keys(given).length ? { mapping: given } : {}) }),
     );
   }
-  if (intent === 'confirm') return mutate(args, intent, '', (c) => c.petitions.imports.confirm({ importId: form.str(fd, 'importId'), base64: form.str(fd, 'base64') }));
+  if (intent === 'mapUnit') {
+    return mutate(args, intent, '', (c) => c.petitions.imports.mapUnit({ importId: form.str(fd, 'importId'), name: form.str(fd, 'name'), orgId: form.str(fd, 'orgId') }));
+  }
+  if (intent === 'removeAlias') return mutate(args, intent, '', (c) => c.petitions.imports.removeAlias({ alias: form.str(fd, 'alias') }));
+  if (intent === 'confirm') return mutate(args, intent, '', (c) => c.petitions.imports.confirm({ importId: form.str(fd, 'importId') }));
   return badForm(intent);
 }
 
 export default function Imports() {
-  useLoaderData<typeof loader>();
+  const { columns, units, aliases } = useLoaderData<typeof loader>();
   const { message } = App.useApp();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [mapping, setMapping] = useState<Partial<Record<Field, string>>>({});
+  const [mapping, setMapping] = useState<Record<string, string>>({});
   const [localError, setLocalError] = useState<string | null>(null);
   const [report, setReport] = useState<ImportCheck | null>(null);
   const [done, setDone] = useState<ImportConfirm | null>(null);
+  const [picked, setPicked] = useState<Record<string, string | undefined>>({});
 
   const onSuccess = useCallback(
     (o: ActionOutcome) => {
       if (o.intent === 'template' && o.result) void message.success(strings.common.downloaded(saveBase64File(o.result as Base64File, 'template.xlsx')));
-      if (o.intent === 'check') setReport(o.result as ImportCheck);
+      if (o.intent === 'check' || o.intent === 'mapUnit') setReport(o.result as ImportCheck);
       if (o.intent === 'confirm') setDone(o.result as ImportConfirm);
     },
     [message],
@@ -79,9 +89,42 @@ export default function Imports() {
     setFile(null);
     setReport(null);
     setDone(null);
+    setPicked({});
   }
 
   const step = done ? 2 : report ? 1 : 0;
+  const headerOf = (field: string) => columns.find((c) => c.field === field)?.header ?? field;
+
+  const aliasPanel = {
+    key: 'aliases',
+    label: s.aliases,
+    children: (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{s.aliasesHelp}</Typography.Text>
+        <Table
+          size="small"
+          rowKey="alias"
+          pagination={false}
+          dataSource={aliases}
+          locale={{ emptyText: s.aliasesEmpty }}
+          columns={[
+            { title: s.alias, dataIndex: 'alias' },
+            { title: s.aliasUnit, key: 'unit', render: (_: unknown, a) => a.orgName ?? s.aliasUnitGone },
+            {
+              title: '',
+              key: 'remove',
+              width: 80,
+              render: (_: unknown, a) => (
+                <Button size="small" type="link" danger disabled={busy} onClick={() => fetcher.submit({ intent: 'removeAlias', alias: a.alias }, { method: 'post' })}>
+                  {s.removeAlias}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Space>
+    ),
+  };
 
   return (
     <>
@@ -99,6 +142,7 @@ export default function Imports() {
         <Result
           status={done.failed.length ? 'warning' : 'success'}
           title={s.confirmed(done.imported, done.alreadyImported)}
+          subTitle={s.confirmedDetail(done)}
           extra={<Button onClick={reset}>{s.again}</Button>}
         >
           {done.failed.length ? (
@@ -124,10 +168,10 @@ export default function Imports() {
                     <Form layout="vertical">
                       <Typography.Paragraph type="secondary">{s.mappingHelp}</Typography.Paragraph>
                       <Row gutter={12}>
-                        {fields.map((f) => (
-                          <Col xs={12} md={6} key={f}>
-                            <Form.Item label={s.fields[f]}>
-                              <Input placeholder={s.fields[f]} value={mapping[f] ?? ''} onChange={(e) => setMapping({ ...mapping, [f]: e.target.value })} maxLength={50} />
+                        {columns.map((c) => (
+                          <Col xs={12} md={6} key={c.field}>
+                            <Form.Item label={c.header} required={c.required} extra={s.alsoKnownAs(c.synonyms)}>
+                              <Input placeholder={c.header} value={mapping[c.field] ?? ''} onChange={(e) => setMapping({ ...mapping, [c.field]: e.target.value })} maxLength={50} />
                             </Form.Item>
                           </Col>
                         ))}
@@ -135,6 +179,7 @@ export default function Imports() {
                     </Form>
                   ),
                 },
+                aliasPanel,
               ]}
             />
             {localError ? <Alert type="error" showIcon message={localError} /> : null}
@@ -149,9 +194,46 @@ export default function Imports() {
             </BusyButton>
             {report ? (
               <Space direction="vertical" style={{ width: '100%' }} data-testid="import-report">
-                <Alert type={report.badRows ? 'warning' : 'success'} showIcon message={s.summary(report.totalRows, report.goodRows, report.badRows)} />
-                {report.alreadyImported.length ? <Alert type="info" showIcon message={s.already(report.alreadyImported.length)} /> : null}
-                {report.duplicates.length ? <Alert type="info" showIcon message={s.duplicates(report.duplicates.length)} /> : null}
+                <Alert type={report.badRows ? 'warning' : 'success'} showIcon message={s.summary(report)} description={report.outcomes ? s.outcomes(report.outcomes) : undefined} />
+                <Typography.Text type="secondary">
+                  {s.columnsFound}：{report.columns.map((c) => s.columnFound(c.header, headerOf(c.field))).join('，')}
+                </Typography.Text>
+                {report.badByReason.length ? (
+                  <Space wrap>
+                    <Typography.Text>{s.badByReason}：</Typography.Text>
+                    {report.badByReason.map((b) => (
+                      <Tag color="orange" key={b.code}>
+                        {s.reasonCount(b.name, b.rows)}
+                      </Tag>
+                    ))}
+                  </Space>
+                ) : null}
+                {report.unknownUnits.length ? (
+                  <Card size="small" title={s.unknownUnits}>
+                    <Typography.Paragraph type="secondary">{s.unknownUnitsHelp}</Typography.Paragraph>
+                    <List
+                      size="small"
+                      dataSource={report.unknownUnits}
+                      renderItem={(u) => (
+                        <List.Item key={u.name}>
+                          <Space wrap>
+                            <Typography.Text strong>{u.name}</Typography.Text>
+                            <Typography.Text type="secondary">{s.unitRows(u.rows)}</Typography.Text>
+                            {u.ambiguous ? <Tag>{s.ambiguous}</Tag> : null}
+                            <UnitSelect units={units} placeholder={s.pickUnit} style={{ minWidth: 240 }} value={picked[u.name] ?? null} onChange={(v) => setPicked({ ...picked, [u.name]: typeof v === 'string' ? v : undefined })} />
+                            <BusyButton
+                              disabled={!picked[u.name]}
+                              loading={busy}
+                              onClick={() => picked[u.name] && fetcher.submit({ intent: 'mapUnit', importId: report.importId, name: u.name, orgId: picked[u.name]! }, { method: 'post' })}
+                            >
+                              {s.mapUnit}
+                            </BusyButton>
+                          </Space>
+                        </List.Item>
+                      )}
+                    />
+                  </Card>
+                ) : null}
                 {report.errors.length ? (
                   <Table
                     size="small"
@@ -176,11 +258,26 @@ export default function Imports() {
                 ) : (
                   <Typography.Text type="success">{s.noErrors}</Typography.Text>
                 )}
+                {report.skipped.length ? (
+                  <Collapse
+                    size="small"
+                    items={[
+                      {
+                        key: 'skipped',
+                        label: s.skipped(report.skippedRows),
+                        children: (
+                          <List size="small" dataSource={report.skipped} renderItem={(x) => <List.Item key={`${x.kind}-${x.row}`}>{x.text}</List.Item>} />
+                        ),
+                      },
+                    ]}
+                  />
+                ) : null}
+                <Typography.Text type="secondary">{s.expires(formatDateTime(report.expiresAt))}</Typography.Text>
                 <BusyButton
                   type="primary"
-                  disabled={!file || report.goodRows === 0}
+                  disabled={report.goodRows === 0}
                   loading={busy}
-                  onClick={() => file && fetcher.submit({ intent: 'confirm', importId: report.importId, base64: file.base64 }, { method: 'post' })}
+                  onClick={() => fetcher.submit({ intent: 'confirm', importId: report.importId }, { method: 'post' })}
                 >
                   {s.confirm(report.goodRows)}
                 </BusyButton>

@@ -1,8 +1,9 @@
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { addUserWithPermissions, describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import petitions from '../index.js';
 import { idCheckCharacter } from '../matters/personal-data.js';
+import { purgeExpiredImports } from './service.js';
 
 type Cell = string | number | Date | null;
 const HEADERS = ['日期', '渠道', '人数', '姓名', '身份证号', '电话', '住址', '涉及单位', '类别', '内容', '诉求'];
@@ -31,19 +32,19 @@ async function xlsx(rows: Cell[][], opts: { headers?: string[]; title?: string }
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
 }
 
-// The bad rows of the dry-run file, one kind each (sheet row = index + 2).
-const badKinds: [string, Partial<Record<string, Cell>>, RegExp][] = [
-  ['a date that does not exist', { 日期: '2023-13-45' }, /^日期格式错误：「2023-13-45」/],
-  ['a date in the future', { 日期: '2999-01-01' }, /^日期「2999-01-01」晚于今天/],
-  ['an ID number with a wrong check digit', { 身份证号: ID_BAD_CHECK }, /^身份证号错误：.*校验位/],
-  ['an ID number of the wrong length', { 身份证号: '4311211980' }, /^身份证号错误：.*18位/],
-  ['an unknown unit', { 涉及单位: '不存在的单位' }, /^涉及单位「不存在的单位」不存在$/],
-  ['an unknown channel', { 渠道: '传真' }, /^渠道无法识别：「传真」/],
-  ['an unknown category', { 类别: '民事' }, /^类别无法识别：「民事」/],
-  ['a person count that is not a number', { 人数: '两人' }, /^人数应为正整数/],
-  ['a bad phone number', { 电话: '12345' }, /^电话错误：/],
-  ['a missing name', { 姓名: null }, /^姓名为空$/],
-  ['missing content', { 内容: null }, /^内容为空$/],
+// The bad rows of the dry-run file, one kind each (sheet row = index + 3): the column and the reason.
+const badKinds: [string, Partial<Record<string, Cell>>, string, RegExp][] = [
+  ['a date that does not exist', { 日期: '2023-13-45' }, '日期', /^「2023-13-45」不是存在的日期/],
+  ['a date in the future', { 日期: '2999-01-01' }, '日期', /^「2999-01-01」晚于今天$/],
+  ['an ID number with a wrong check digit', { 身份证号: ID_BAD_CHECK }, '身份证号', /^身份证号码校验位不正确/],
+  ['an ID number of the wrong length', { 身份证号: '4311211980' }, '身份证号', /^身份证号码应为18位，现为10位$/],
+  ['an unknown unit', { 涉及单位: '不存在的单位' }, '涉及单位', /^「不存在的单位」不是系统中的单位，也没有对照/],
+  ['an unknown channel', { 渠道: '传真' }, '渠道', /^无法识别：「传真」/],
+  ['an unknown category', { 类别: '民事' }, '类别', /^无法识别：「民事」/],
+  ['a person count that is not a number', { 人数: '两人' }, '人数', /^应为正整数，现为「两人」$/],
+  ['a bad phone number', { 电话: '12345' }, '电话', /^联系电话格式不正确|^手机号码/],
+  ['a missing name', { 姓名: null }, '姓名', /^为空，请填写信访人姓名$/],
+  ['missing content', { 内容: null }, '内容', /^为空，请填写信访内容$/],
 ];
 
 describeEachEngine('petition ledger import', (engine) => {
@@ -71,14 +72,19 @@ describeEachEngine('petition ledger import', (engine) => {
       report = await imports.check({ fileName: '2023年台账.xlsx', base64: file });
     });
 
-    it.each(badKinds.map(([kind, , reason], i) => [kind, i + 3, reason] as const))('reports %s with its reason in Chinese', (_kind, sheetRow, reason) => {
-      const bad = report.errors.find((e: any) => e.row === sheetRow);
-      expect(bad?.reasons).toHaveLength(1);
-      expect(bad.reasons[0]).toMatch(reason);
-    });
+    it.each(badKinds.map(([kind, , column, reason], i) => [kind, i + 3, column, reason] as const))(
+      'reports %s naming the row and the column, in Chinese',
+      (_kind, sheetRow, column, reason) => {
+        const bad = report.errors.find((e: any) => e.row === sheetRow);
+        expect(bad?.reasons).toHaveLength(1);
+        const prefix = `第 ${sheetRow} 行「${column}」：`;
+        expect(bad.reasons[0].startsWith(prefix)).toBe(true);
+        expect(bad.reasons[0].slice(prefix.length)).toMatch(reason);
+      },
+    );
 
     it('counts the good and bad rows of the file', () => {
-      expect(report).toMatchObject({ totalRows: 12, goodRows: 1, badRows: 11, headerRow: 1, alreadyImported: [], duplicates: [] });
+      expect(report).toMatchObject({ totalRows: 12, goodRows: 1, badRows: 11, skippedRows: 0, headerRow: 1, alreadyImported: [], duplicates: [] });
     });
 
     it('writes no matter, visit, petitioner or kernel case', async () => {
@@ -99,12 +105,16 @@ describeEachEngine('petition ledger import', (engine) => {
 
   it('lists every problem of a row that has several', async () => {
     const report = await imports.check({ fileName: 'x.xlsx', base64: await xlsx([row({ 日期: '去年', 渠道: '传真', 涉及单位: '某某局' })]) });
-    expect(report.errors[0].reasons).toEqual([expect.stringMatching(/^日期格式错误/), expect.stringMatching(/^渠道无法识别/), '涉及单位「某某局」不存在']);
+    expect(report.errors[0].reasons).toEqual([
+      '第 2 行「日期」：无法识别为日期：「去年」，可写作 2023-03-05、2023/3/5、2023.3.5 或 2023年3月5日',
+      '第 2 行「渠道」：无法识别：「传真」，应为来信、来访、网上、电话或领导信箱',
+      '第 2 行「涉及单位」：「某某局」不是系统中的单位，也没有对照；请在检查结果中把它对照到单位，或改为单位全称',
+    ]);
   });
 
   it('refuses a file without the required headers and stores nothing', async () => {
     const before = await count('imports');
-    const file = await xlsx([row()], { headers: ['时间', '渠道', '人数', '姓名'] });
+    const file = await xlsx([row()], { headers: ['年月', '渠道', '人数', '姓名'] });
     await expect(imports.check({ fileName: 'x.xlsx', base64: file })).rejects.toThrow(/没有找到表头，缺少列：日期、类别、内容/);
     expect(await count('imports')).toBe(before);
   });
@@ -125,7 +135,7 @@ describeEachEngine('petition ledger import', (engine) => {
     beforeAll(async () => {
       file = await xlsx([...good, row({ 身份证号: ID_BAD_CHECK, 内容: '导入四：坏行' })]);
       const report = await imports.check({ fileName: 'a.xlsx', base64: file });
-      first = await imports.confirm({ importId: report.importId, base64: file });
+      first = await imports.confirm({ importId: report.importId });
     });
 
     it('registers imported past petitions as concluded kernel cases, with no clocks running', async () => {
@@ -160,14 +170,19 @@ describeEachEngine('petition ledger import', (engine) => {
     it('re-importing the same file finds every row already imported and adds nothing', async () => {
       const again = await imports.check({ fileName: 'a.xlsx', base64: file });
       expect(again).toMatchObject({ goodRows: 0, badRows: 1, alreadyImported: [2, 3, 4] });
-      expect(await imports.confirm({ importId: again.importId, base64: file })).toMatchObject({ imported: 0, alreadyImported: 3 });
+      expect(await imports.confirm({ importId: again.importId })).toMatchObject({ imported: 0, alreadyImported: 3 });
       expect(await count('matters')).toBe(3);
       expect(await kernelPetitionCases()).toBe(3);
     });
 
-    it('confirming the same check twice adds nothing', async () => {
-      expect(await imports.confirm({ importId: first.importId, base64: file })).toMatchObject({ imported: 0, alreadyImported: 3 });
+    it('refuses to confirm the same check twice, adding nothing', async () => {
+      await expect(imports.confirm({ importId: first.importId })).rejects.toThrow('该文件已导入完毕；如需再次导入，请重新上传文件进行检查');
       expect(await count('visits')).toBe(3);
+    });
+
+    it('deletes the rows kept for confirm once imported', async () => {
+      const kept = await t.database.db.selectFrom('petitions.import_rows' as any).selectAll().where('import_id', '=', first.importId).execute();
+      expect(kept).toEqual([]);
     });
 
     it('imports only the new rows of another file that repeats imported ones under a title row, other headers and another column order', async () => {
@@ -176,7 +191,7 @@ describeEachEngine('petition ledger import', (engine) => {
       const other = await xlsx([reorder(good[0]!), reorder(row({ 内容: '导入五：新的一行', 姓名: '赵六', 身份证号: null })), reorder(good[2]!)], { headers, title: '2023年信访台账' });
       const report = await imports.check({ fileName: 'b.xlsx', base64: other, mapping: { receivedOn: '来访日期', channel: '方式' } });
       expect(report).toMatchObject({ headerRow: 2, goodRows: 1, badRows: 0, alreadyImported: [3, 5] });
-      expect(await imports.confirm({ importId: report.importId, base64: other })).toMatchObject({ imported: 1, alreadyImported: 2 });
+      expect(await imports.confirm({ importId: report.importId })).toMatchObject({ imported: 1, alreadyImported: 2 });
       expect(await count('matters')).toBe(4);
     });
 
@@ -184,21 +199,38 @@ describeEachEngine('petition ledger import', (engine) => {
       const twice = await xlsx([row({ 内容: '导入六：同一行两次' }), row({ 内容: '导入六：同一行两次' })]);
       const report = await imports.check({ fileName: 'c.xlsx', base64: twice });
       expect(report.duplicates).toEqual([{ row: 3, sameAs: 2, reason: '与第 2 行内容相同，只导入一次' }]);
-      expect(await imports.confirm({ importId: report.importId, base64: twice })).toMatchObject({ imported: 1, duplicatesInFile: 1 });
+      expect(await imports.confirm({ importId: report.importId })).toMatchObject({ imported: 1, duplicatesInFile: 1 });
       expect(await count('matters')).toBe(5);
     });
 
-    it('refuses to confirm with a file other than the one checked, writing nothing', async () => {
-      const checked = await xlsx([row({ 内容: '导入七：检查的文件' })]);
-      const report = await imports.check({ fileName: 'd.xlsx', base64: checked });
-      const changed = await xlsx([row({ 内容: '导入七：换了的文件' })]);
-      await expect(imports.confirm({ importId: report.importId, base64: changed })).rejects.toThrow(/文件与检查时的文件不一致/);
+    it('refuses to confirm a check another officer ran, writing nothing', async () => {
+      const report = await imports.check({ fileName: 'd.xlsx', base64: await xlsx([row({ 内容: '导入七：别人检查的文件', 姓名: '吴十' })]) });
+      const other = (await addUserWithPermissions(t, { username: 'importer2', displayName: '钱导入', orgName: '示范县委政法委', permissions: ['petitions.read', 'petitions.register', 'petitions.import'] })).caller as any;
+      await expect(other.petitions.imports.confirm({ importId: report.importId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '导入记录不存在，请重新上传文件进行检查' });
       expect(await count('matters')).toBe(5);
+    });
+
+    it('refuses to confirm a check whose kept rows expired, writing nothing', async () => {
+      const report = await imports.check({ fileName: 'e.xlsx', base64: await xlsx([row({ 内容: '导入八：过期的检查', 姓名: '郑十一' })]) });
+      await t.database.db.updateTable('petitions.imports' as any).set({ expires_at: new Date(Date.now() - 1000) } as any).where('id', '=', report.importId).execute();
+      await expect(imports.confirm({ importId: report.importId })).rejects.toThrow('检查结果已过期（保留 24 小时），请重新上传文件进行检查');
+      expect(await count('matters')).toBe(5);
+    });
+
+    it('purges the kept rows of expired checks, and only those', async () => {
+      const live = await imports.check({ fileName: 'f.xlsx', base64: await xlsx([row({ 内容: '导入九：未过期的检查', 姓名: '王十二' })]) });
+      const rowsOf = async (id: string) => (await t.database.db.selectFrom('petitions.import_rows' as any).selectAll().where('import_id', '=', id).execute()).length;
+      const expired: any[] = await t.database.db.selectFrom('petitions.imports' as any).select('id' as any).where('expires_at', '<', new Date()).execute();
+      expect(expired.length).toBe(1);
+      expect(await rowsOf(expired[0].id)).toBe(1);
+      expect(await purgeExpiredImports({ db: t.database.db, now: new Date() } as any)).toBe(1);
+      expect(await rowsOf(expired[0].id)).toBe(0);
+      expect(await rowsOf(live.importId)).toBe(1);
     });
   });
 
   it('refuses to confirm an import that does not exist', async () => {
-    await expect(imports.confirm({ importId: '00000000-0000-4000-8000-000000000000', base64: await xlsx([row()]) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(imports.confirm({ importId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('gives a template whose headers are the expected columns and which checks cleanly once filled in', async () => {
@@ -207,7 +239,7 @@ describeEachEngine('petition ledger import', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(tpl.base64, 'base64') as never);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, '是否息访', '办理结果', '办结日期']);
     expect(wb.worksheets[1]!.name).toBe('填写说明');
     ws.addRow(row({ 内容: '模板填写的一行' }));
     const filled = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');

@@ -1,8 +1,11 @@
-// trpc.petitions.imports.*: check (dry run) and confirm an import of a historical ledger,
-// and the template. See ./service.ts for the two steps and ./rows.ts for the row rules.
+// trpc.petitions.imports.*: the dry run (check), the report again without the file
+// (recheck), mapping unknown unit names (mapUnit, aliases, removeAlias), confirm, the
+// columns recognised and the template. See ./service.ts for the steps and ./rows.ts for
+// the row rules.
 import { permissionProcedure, z } from '@zhengfa/plugin-api';
 import { importStrings as s } from '../strings.js';
-import { checkImport, confirmImport, importTemplate } from './service.js';
+import { importFields, requiredFields, type ImportField } from './columns.js';
+import { checkImport, columnDefinitions, confirmImport, importTemplate, listAliases, mapUnit, recheckImport, removeAlias } from './service.js';
 import { MAX_BYTES } from './sheet.js';
 
 const header = z.string().trim().min(1, s.headerRequired).max(50);
@@ -10,34 +13,45 @@ const base64 = z
   .string({ error: s.fileEmpty })
   .min(1, s.fileEmpty)
   .max(Math.ceil((MAX_BYTES * 4) / 3) + 4, s.fileTooLarge);
+const importId = z.uuid(s.importNotFound);
 
-/** Column header per field; omitted fields use the template's header, null drops an optional field. */
+/** Column header per field; omitted fields use the recognised headers, null drops an optional field. */
 const mapping = z
-  .object({
-    receivedOn: header,
-    channel: header,
-    name: header,
-    category: header,
-    content: header,
-    personCount: header.nullable(),
-    idNumber: header.nullable(),
-    phone: header.nullable(),
-    address: header.nullable(),
-    involvedOrg: header.nullable(),
-    demands: header.nullable(),
-  })
+  .object(
+    Object.fromEntries(importFields.map((f) => [f, requiredFields.includes(f) ? header : header.nullable()])) as Record<ImportField, typeof header | z.ZodNullable<typeof header>>,
+  )
   .partial();
 
 export const importsRouter = {
-  /** Dry run: validates every row and reports the bad ones; imports nothing. */
+  /** Dry run: reads the file, keeps its rows for confirm (24 hours), reports on every row; imports nothing. */
   check: permissionProcedure('petitions.import')
     .input(z.object({ fileName: z.string().trim().min(1, s.fileNameXlsx).max(200), base64, mapping: mapping.optional() }))
     .mutation(({ ctx, input }) => checkImport(ctx, input)),
 
-  /** Imports the good rows of a checked file (sent again; it must be the same file). */
+  /** The dry run's report again, from the kept rows (units and aliases as they are now). */
+  recheck: permissionProcedure('petitions.import')
+    .input(z.object({ importId }))
+    .mutation(({ ctx, input }) => recheckImport(ctx, input)),
+
+  /** Remembers a unit name of the ledgers (县住建局 …) as an alias of a unit, then reports again. */
+  mapUnit: permissionProcedure('petitions.import')
+    .input(z.object({ importId, name: z.string().trim().min(1, s.aliasRequired).max(100), orgId: z.uuid(s.aliasUnitNotFound) }))
+    .mutation(({ ctx, input }) => mapUnit(ctx, input)),
+
+  /** The county's unit-name aliases. */
+  aliases: permissionProcedure('petitions.import').query(({ ctx }) => listAliases(ctx)),
+
+  removeAlias: permissionProcedure('petitions.import')
+    .input(z.object({ alias: z.string().trim().min(1, s.aliasRequired).max(100) }))
+    .mutation(({ ctx, input }) => removeAlias(ctx, input)),
+
+  /** Imports the good rows of a dry run (the file is not sent again). */
   confirm: permissionProcedure('petitions.import')
-    .input(z.object({ importId: z.uuid(s.importNotFound), base64, historical: z.boolean().default(true) }))
+    .input(z.object({ importId, historical: z.boolean().default(true) }))
     .mutation(({ ctx, input }) => confirmImport(ctx, input)),
+
+  /** The fields, the template's header of each and the other headers recognised: what the console's mapping shows. */
+  columns: permissionProcedure('petitions.import').query(() => columnDefinitions()),
 
   /** The xlsx template with the expected headers. */
   template: permissionProcedure('petitions.import').query(() => importTemplate()),

@@ -1,25 +1,41 @@
 // Importing historical Excel ledgers (历史台账导入) in two steps:
 //
-// 1. check: parse the file, validate every row and store the check (file sha256, the
-//    column mapping, counts) in petitions.imports. Nothing else is written: no matter, no
-//    visit, no kernel case. The report lists every bad row with its reasons.
-// 2. confirm: the officer sends the same file again (verified against the stored sha256;
-//    the plugin keeps no copy of the uploaded personal data between the steps), its rows
-//    are validated again with the stored mapping, and each good row is registered through
-//    registerPetition — one kernel case per row — with importKey = sha256 of the normalised
-//    row. A row already imported (by this or any earlier file) is skipped, so re-importing
-//    never duplicates. Rows are written in batches of BATCH, one transaction per batch;
-//    when a batch fails, its rows are retried one by one so one bad row costs only itself.
+// 1. check (the dry run): the upload passes the zip guard, its first sheet is streamed,
+//    the header row found (template headers, their common synonyms, or the officer's
+//    mapping), and every row under it sorted into skipped (blank, 合计/小计, titles, notes),
+//    bad (every problem, naming row and column) and good. The parsed data rows are kept in
+//    petitions.import_rows for 24 hours, owned by the officer; nothing else is written: no
+//    matter, no visit, no kernel case. The report counts rows read, good, bad by reason,
+//    skipped, the matters the good rows form (repeat visits of one person on one issue
+//    become visits of one matter) and their person-visits.
+// 2. confirm: the kept rows are checked again (units, aliases and permissions may have
+//    changed since) and registered through registerPetition, the one registration path —
+//    a new matter (one kernel case) for each group's first row, the others as repeat visits
+//    (linkToMatterId), with the row's import key so that re-importing never duplicates — and
+//    the outcome the ledger records (息访, 化解 …) through concludeImported. Matters are
+//    written in batches of about BATCH rows, one transaction per batch; when a batch fails
+//    its matters are retried one by one, so one bad matter costs only its own rows. The kept
+//    rows are then deleted.
+//
+// Between the two, the officer may map unknown unit names to units (mapUnit): the county's
+// alias table remembers them for every later import, and the report is recomputed from the
+// kept rows without sending the file again.
 import { createHash } from 'node:crypto';
-import { badRequest, forbidden, notFound, sql, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, notFound, sql, type AuthedContext, type BackgroundContext, type Kysely } from '@zhengfa/plugin-api';
 import ExcelJS from 'exceljs';
 import { chinaToday } from '../matters/dates.js';
+import { concludeImported } from '../matters/handling.js';
 import { registerPetition, type RegisterPetitionResult } from '../matters/register.js';
 import { importStrings as s, matterStrings } from '../strings.js';
-import { checkRow, effectiveMapping, importFields, isGood, orgsByName, requiredFields, type BadRow, type ColumnMapping, type GoodRow, type ImportField } from './rows.js';
-import { MAX_BYTES, readRows, readWorkbook, type ParsedSheet } from './sheet.js';
+import { importFields, requiredFields, resolveColumns, type ImportField, type MappingInput, type ResolvedColumns, type Resolution } from './columns.js';
+import { planMatters, type MatterPlan } from './repeats.js';
+import { checkRow, isGood, skippedCount, splitRows, type BadRow, type DataRow, type GoodRow, type ProblemCode, type SkippedRow } from './rows.js';
+import { MAX_BYTES, readSheet } from './sheet.js';
+import { loadAliases, UnitIndex, unitKey } from './units.js';
 
 export const BATCH = 50;
+/** How long a dry run's parsed rows are kept for confirm. */
+export const KEEP_HOURS = 24;
 
 export interface ImportFile {
   fileName: string;
@@ -31,27 +47,65 @@ export interface CheckReport {
   fileName: string;
   /** The row of the sheet holding the headers (1 unless a title row sits above it). */
   headerRow: number;
-  /** Data rows read (empty rows are ignored). */
+  /** Which column of the sheet feeds which field. */
+  columns: { field: ImportField; header: string }[];
+  /** When the kept rows expire (confirm must come before). */
+  expiresAt: string;
+  /** Rows read: every row under the header down to the last filled one. */
   totalRows: number;
-  /** Rows that confirm will import: valid, not repeated in the file, not imported before. */
+  /** Rows confirm will import: valid, not repeated in the file, not imported before. */
   goodRows: number;
   badRows: number;
+  /** Not petitions (blank, 合计/小计, titles, notes), identical repeats in the file, imported before. */
+  skippedRows: number;
+  /** Person-visits (人次) of the good rows. */
+  personVisits: number;
+  /** New matters the good rows open; the other good rows are repeat visits. */
+  newMatters: number;
+  repeatVisits: number;
+  /** Good rows that carry an outcome (息访, 化解, 终结, 核销). */
+  outcomes: number;
+  /** Bad rows by reason (a row with two problems counts under both). */
+  badByReason: { code: ProblemCode; name: string; rows: number }[];
   /** Every bad row with all its reasons, in sheet order. */
   errors: BadRow[];
-  /** Valid rows that repeat an earlier row of the same file (imported once). */
+  /** Every skipped row (a run of blank rows as one entry) with its reason. */
+  skipped: (SkippedRow & { reason: string; text: string })[];
+  /** Valid rows that repeat an earlier row of the same file exactly (imported once). */
   duplicates: { row: number; sameAs: number; reason: string }[];
-  /** Valid rows imported before (by this or another file): skipped. */
+  /** Valid rows imported before (by this or another file). */
   alreadyImported: number[];
+  /** Unit names no unit or alias answers, with their rows: what the officer may map. */
+  unknownUnits: { name: string; rows: number[]; ambiguous: boolean }[];
 }
 
 export interface ConfirmReport {
   importId: string;
+  /** Rows registered (new matters and repeat visits). */
   imported: number;
+  newMatters: number;
+  repeatVisits: number;
+  outcomes: number;
   alreadyImported: number;
   duplicatesInFile: number;
   badRows: number;
-  /** Rows that passed the check but were refused when registered (e.g. a unit disabled since). */
+  skippedRows: number;
+  /** Rows refused when registered (e.g. a unit disabled since), with the reason. */
   failed: { row: number; reason: string }[];
+}
+
+interface ImportRecord {
+  id: string;
+  file_name: string;
+  status: 'checked' | 'importing' | 'imported';
+  expired: boolean;
+  mapping: { columns: Partial<Record<ImportField, string>>; headerRow: number };
+  summary: { rowsRead: number; skipped: SkippedRow[]; resolved: ResolvedColumns };
+  expires_at: Date | string;
+}
+
+function json<T>(v: T | string): T {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
 }
 
 function decode(file: { base64: string }): { buffer: Buffer; sha256: string } {
@@ -66,26 +120,40 @@ function requireCommittee(ctx: AuthedContext): void {
   if (!ctx.user.committee) throw forbidden(matterStrings.registerCommitteeOnly);
 }
 
-interface Classified {
-  sheet: ParsedSheet;
+interface Evaluation {
   bad: BadRow[];
   fresh: GoodRow[];
   duplicates: { row: number; sameAs: number }[];
   already: GoodRow[];
+  plans: MatterPlan[];
+  unknownUnits: CheckReport['unknownUnits'];
 }
 
-async function classify(ctx: AuthedContext, buffer: Buffer, mapping: ColumnMapping, headersRequired: string[]): Promise<Classified> {
-  const worksheet = await readWorkbook(buffer);
-  const sheet = readRows(worksheet, headersRequired);
-  if (sheet.rows.length === 0) throw badRequest(s.noRows);
-  const orgs = orgsByName(await ctx.kernel.orgs.list());
-  const today = chinaToday();
+async function unitIndex(ctx: AuthedContext, db: Kysely<any>): Promise<UnitIndex> {
+  return new UnitIndex(await ctx.kernel.orgs.list({ db }), await loadAliases(db, ctx.tenant.id), ctx.tenant.name);
+}
+
+/** Checks the kept rows against today's units, aliases and permissions, and plans the matters. */
+async function evaluate(ctx: AuthedContext, db: Kysely<any>, columns: ResolvedColumns, data: DataRow[]): Promise<Evaluation> {
+  const units = await unitIndex(ctx, db);
+  const rules = { columns, units, today: chinaToday(), canConclude: ctx.can('petitions.conclude'), canWriteOff: ctx.can('petitions.writeoff') };
   const bad: BadRow[] = [];
   const good: GoodRow[] = [];
   const duplicates: { row: number; sameAs: number }[] = [];
   const firstRowOf = new Map<string, number>();
-  for (const r of sheet.rows) {
-    const checked = checkRow(r, mapping, orgs, today);
+  const unknown = new Map<string, { name: string; rows: number[]; ambiguous: boolean }>();
+  for (const r of data) {
+    const unitName = typeof r.cells.involvedOrg === 'string' ? r.cells.involvedOrg.trim() : '';
+    if (unitName) {
+      const found = units.resolve(unitName);
+      if (!found || 'ambiguous' in found) {
+        const key = unitKey(unitName);
+        const entry = unknown.get(key) ?? { name: unitName, rows: [], ambiguous: Boolean(found) };
+        entry.rows.push(r.row);
+        unknown.set(key, entry);
+      }
+    }
+    const checked = checkRow(r, rules);
     if (!isGood(checked)) {
       bad.push(checked);
       continue;
@@ -97,13 +165,15 @@ async function classify(ctx: AuthedContext, buffer: Buffer, mapping: ColumnMappi
       good.push(checked);
     }
   }
-  const existing = await existingKeys(ctx.db, ctx.tenant.id, good.map((g) => g.importKey));
+  const existing = await existingKeys(db, ctx.tenant.id, good.map((g) => g.importKey));
+  const fresh = good.filter((g) => !existing.has(g.importKey));
   return {
-    sheet,
     bad,
-    fresh: good.filter((g) => !existing.has(g.importKey)),
+    fresh,
     duplicates,
     already: good.filter((g) => existing.has(g.importKey)),
+    plans: await planMatters(db, ctx.tenant.id, fresh),
+    unknownUnits: [...unknown.values()],
   };
 }
 
@@ -111,126 +181,303 @@ async function existingKeys(db: Kysely<any>, tenantId: string, keys: string[]): 
   const out = new Set<string>();
   for (let i = 0; i < keys.length; i += 1000) {
     const chunk = keys.slice(i, i + 1000);
-    if (chunk.length === 0) break;
     const r = await sql<{ import_key: string }>`select import_key from petitions.visits
-      where tenant_id = ${tenantId} and import_key in (${sql.join(chunk)})`.execute(db);
+      where tenant_id = ${tenantId} and import_key = any(${sql.val(chunk)}::text[])`.execute(db);
     for (const row of r.rows) out.add(row.import_key);
   }
   return out;
 }
 
-/** Headers the sheet must have: the required fields' and any optional field the caller mapped explicitly. */
-function headersToFind(mapping: ColumnMapping, explicit: Partial<Record<ImportField, unknown>> | undefined): string[] {
-  return importFields.filter((f) => mapping[f] && (requiredFields.includes(f) || (explicit && f in explicit))).map((f) => mapping[f]!);
+function report(rec: ImportRecord, e: Evaluation): CheckReport {
+  const structural = rec.summary.skipped;
+  const skipped: CheckReport['skipped'] = [
+    ...structural.map((x) => ({ ...x, reason: s.skip[x.kind], text: s.skipLine(x.row, x.toRow ?? null, s.skip[x.kind]) })),
+    ...e.duplicates.map((d) => ({ row: d.row, kind: 'duplicate' as const, reason: s.row.sameAs(d.sameAs), text: s.skipLine(d.row, null, s.row.sameAs(d.sameAs)) })),
+    ...e.already.map((g) => ({ row: g.row, kind: 'alreadyImported' as const, reason: s.skip.alreadyImported, text: s.skipLine(g.row, null, s.skip.alreadyImported) })),
+  ].sort((a, b) => a.row - b.row);
+  const byReason = new Map<ProblemCode, number>();
+  for (const b of e.bad) for (const code of new Set(b.codes)) byReason.set(code, (byReason.get(code) ?? 0) + 1);
+  const newMatters = e.plans.filter((p) => !p.existingMatterId).length;
+  return {
+    importId: rec.id,
+    fileName: rec.file_name,
+    headerRow: rec.mapping.headerRow,
+    columns: importFields.filter((f) => rec.summary.resolved[f]).map((f) => ({ field: f, header: rec.summary.resolved[f]!.header })),
+    expiresAt: new Date(rec.expires_at).toISOString(),
+    totalRows: rec.summary.rowsRead,
+    goodRows: e.fresh.length,
+    badRows: e.bad.length,
+    skippedRows: structural.reduce((n, x) => n + skippedCount(x), 0) + e.duplicates.length + e.already.length,
+    personVisits: e.fresh.reduce((n, g) => n + g.input.personCount, 0),
+    newMatters,
+    repeatVisits: e.fresh.length - newMatters,
+    outcomes: e.fresh.filter((g) => g.outcome).length,
+    badByReason: [...byReason].map(([code, rows]) => ({ code, name: s.reasonNames[code], rows })).sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code)),
+    errors: e.bad,
+    skipped,
+    duplicates: e.duplicates.map((d) => ({ ...d, reason: s.row.sameAs(d.sameAs) })),
+    alreadyImported: e.already.map((g) => g.row),
+    unknownUnits: e.unknownUnits,
+  };
 }
 
-export async function checkImport(ctx: AuthedContext, input: ImportFile & { mapping?: Partial<Record<ImportField, string | null>> }): Promise<CheckReport> {
+async function loadRecord(ctx: AuthedContext, db: Kysely<any>, importId: string, opts: { lock?: boolean } = {}): Promise<ImportRecord> {
+  // Owned by the officer who ran the check: another user's import is not found.
+  const r = await sql<ImportRecord>`select id, file_name, status, mapping, summary, expires_at, (expires_at < now()) as expired
+    from petitions.imports
+    where tenant_id = ${ctx.tenant.id} and id = ${importId}::uuid and created_by = ${ctx.user.id}
+    ${opts.lock ? sql`for update` : sql``}`.execute(db);
+  const rec = r.rows[0];
+  if (!rec) throw notFound(s.importNotFound);
+  rec.mapping = json(rec.mapping);
+  rec.summary = json(rec.summary);
+  if (rec.status === 'imported') throw badRequest(s.importDone);
+  if (rec.status === 'importing') throw badRequest(s.importBusy);
+  if (rec.expired || !rec.expires_at) throw badRequest(s.importExpired);
+  return rec;
+}
+
+async function keptRows(db: Kysely<any>, tenantId: string, importId: string): Promise<DataRow[]> {
+  const r = await sql<{ row_no: number; cells: DataRow['cells'] | string }>`select row_no, cells from petitions.import_rows
+    where tenant_id = ${tenantId} and import_id = ${importId}::uuid order by row_no`.execute(db);
+  return r.rows.map((x) => ({ row: x.row_no, cells: json(x.cells) }));
+}
+
+async function storeCounts(db: Kysely<any>, tenantId: string, importId: string, rep: CheckReport): Promise<void> {
+  await sql`update petitions.imports set bad_rows = ${rep.badRows} where tenant_id = ${tenantId} and id = ${importId}::uuid`.execute(db);
+}
+
+/** The dry run: reads the file, keeps its parsed rows for confirm and reports on every row. */
+export async function checkImport(ctx: AuthedContext, input: ImportFile & { mapping?: MappingInput }): Promise<CheckReport> {
   requireCommittee(ctx);
-  if (!/\.xlsx$/i.test(input.fileName.trim())) throw badRequest(s.fileNameXlsx);
+  const fileName = input.fileName.trim();
+  if (!/\.xlsx$/i.test(fileName)) throw badRequest(s.fileNameXlsx);
   const { buffer, sha256 } = decode(input);
-  const mapping = effectiveMapping(input.mapping);
-  const found = await classify(ctx, buffer, mapping, headersToFind(mapping, input.mapping));
-  // Optional columns the sheet does not have are not read at all.
-  const columns = Object.fromEntries(Object.entries(mapping).filter(([, h]) => found.sheet.headers.includes(h)));
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const r = await sql<{ id: string }>`insert into petitions.imports (tenant_id, file_name, file_sha256, mapping, total_rows, bad_rows, created_by)
-      values (${ctx.tenant.id}, ${input.fileName.trim()}, ${sha256}, ${JSON.stringify({ columns, headerRow: found.sheet.headerRow })}::jsonb,
-        ${found.sheet.rows.length}, ${found.bad.length}, ${ctx.user.id})
-      returning id`.execute(trx);
+  let found: Resolution | null = null;
+  let best: Resolution | null = null;
+  const sheet = await readSheet(buffer, (header) => {
+    const res = resolveColumns(header, input.mapping);
+    if (res.missing.length === 0 && res.errors.length === 0) {
+      found = res;
+      return true;
+    }
+    if (!best || res.missing.length + res.errors.length < best.missing.length + best.errors.length) best = res;
+    return false;
+  });
+  const resolution = found as Resolution | null;
+  if (!resolution) {
+    const b = best as Resolution | null;
+    if (b && b.errors.length > 0 && b.missing.length === 0) throw badRequest(b.errors.join('；'));
+    throw badRequest(s.noHeader(b?.missing ?? requiredFields.map((f) => s.fields[f])));
+  }
+  const { data, skipped, rowsRead } = splitRows(sheet.headerRow, sheet.rows, resolution.columns);
+  if (data.length === 0 && skipped.length === 0) throw badRequest(s.noRows);
+  const mapping = { columns: Object.fromEntries(Object.entries(resolution.columns).map(([f, c]) => [f, c!.header])), headerRow: sheet.headerRow };
+  const summary = { rowsRead, skipped, resolved: resolution.columns };
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const r = await sql<{ id: string; expires_at: Date }>`insert into petitions.imports
+        (tenant_id, file_name, file_sha256, mapping, summary, total_rows, bad_rows, created_by, expires_at)
+      values (${ctx.tenant.id}, ${fileName}, ${sha256}, ${JSON.stringify(mapping)}::jsonb, ${JSON.stringify(summary)}::jsonb,
+        ${rowsRead}, 0, ${ctx.user.id}, now() + make_interval(hours => ${KEEP_HOURS}))
+      returning id, expires_at`.execute(trx);
     const importId = r.rows[0]!.id;
+    for (let i = 0; i < data.length; i += 500) {
+      const chunk = data.slice(i, i + 500);
+      await sql`insert into petitions.import_rows (tenant_id, import_id, row_no, cells)
+        values ${sql.join(chunk.map((d) => sql`(${ctx.tenant.id}, ${importId}::uuid, ${d.row}, ${JSON.stringify(d.cells)}::jsonb)`))}`.execute(trx);
+    }
+    const rec: ImportRecord = { id: importId, file_name: fileName, status: 'checked', expired: false, mapping, summary, expires_at: r.rows[0]!.expires_at };
+    const rep = report(rec, await evaluate(ctx, trx, resolution.columns, data));
+    await storeCounts(trx, ctx.tenant.id, importId, rep);
     await ctx.audit.record(
       {
         action: 'petitions.import.check',
         targetType: 'petition_import',
         targetId: importId,
-        detail: { fileName: input.fileName.trim(), sha256, totalRows: found.sheet.rows.length, badRows: found.bad.length, goodRows: found.fresh.length },
+        detail: { fileName, sha256, totalRows: rep.totalRows, goodRows: rep.goodRows, badRows: rep.badRows, skippedRows: rep.skippedRows },
       },
       { db: trx },
     );
-    return importId;
+    return rep;
   });
-  return {
-    importId: id,
-    fileName: input.fileName.trim(),
-    headerRow: found.sheet.headerRow,
-    totalRows: found.sheet.rows.length,
-    goodRows: found.fresh.length,
-    badRows: found.bad.length,
-    errors: found.bad,
-    duplicates: found.duplicates.map((d) => ({ ...d, reason: s.row.sameAs(d.sameAs) })),
-    alreadyImported: found.already.map((g) => g.row),
-  };
+}
+
+/** The report of a kept dry run, recomputed (after a unit was mapped, say) without the file. */
+export async function recheckImport(ctx: AuthedContext, input: { importId: string }): Promise<CheckReport> {
+  requireCommittee(ctx);
+  const rec = await loadRecord(ctx, ctx.db, input.importId);
+  const rep = report(rec, await evaluate(ctx, ctx.db, rec.summary.resolved, await keptRows(ctx.db, ctx.tenant.id, rec.id)));
+  await storeCounts(ctx.db, ctx.tenant.id, rec.id, rep);
+  return rep;
+}
+
+/** Remembers that `name` in this county's ledgers means the unit `orgId`, then reports again. */
+export async function mapUnit(ctx: AuthedContext, input: { importId: string; name: string; orgId: string }): Promise<CheckReport> {
+  requireCommittee(ctx);
+  const name = input.name.normalize('NFKC').trim();
+  if (!name) throw badRequest(s.aliasRequired);
+  await loadRecord(ctx, ctx.db, input.importId);
+  const units = await unitIndex(ctx, ctx.db);
+  if (units.isUnitName(name)) throw badRequest(s.aliasIsUnitName(name));
+  const org = units.unit(input.orgId);
+  if (!org) throw badRequest(s.aliasUnitNotFound);
+  await ctx.db.transaction().execute(async (trx) => {
+    await sql`insert into petitions.unit_aliases (tenant_id, alias, org_id, created_by)
+      values (${ctx.tenant.id}, ${unitKey(name)}, ${org.id}::uuid, ${ctx.user.id})
+      on conflict (tenant_id, alias) do update set org_id = excluded.org_id, created_by = excluded.created_by, created_at = now()`.execute(trx);
+    await ctx.audit.record({ action: 'petitions.import.alias', targetType: 'petition_import', targetId: input.importId, detail: { alias: unitKey(name), orgId: org.id, orgName: org.name } }, { db: trx });
+  });
+  return recheckImport(ctx, { importId: input.importId });
+}
+
+/** The county's alias table, with the unit each alias names. */
+export async function listAliases(ctx: AuthedContext) {
+  requireCommittee(ctx);
+  const units = await unitIndex(ctx, ctx.db);
+  return (await loadAliases(ctx.db, ctx.tenant.id)).map((a) => ({ alias: a.alias, orgId: a.org_id, orgName: units.unit(a.org_id)?.name ?? null }));
+}
+
+export async function removeAlias(ctx: AuthedContext, input: { alias: string }) {
+  requireCommittee(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const r = await sql<{ org_id: string }>`delete from petitions.unit_aliases where tenant_id = ${ctx.tenant.id} and alias = ${unitKey(input.alias)} returning org_id`.execute(trx);
+    if (!r.rows[0]) throw notFound(s.aliasNotFound);
+    await ctx.audit.record({ action: 'petitions.import.alias.remove', detail: { alias: unitKey(input.alias), orgId: r.rows[0].org_id } }, { db: trx });
+    return { removed: true };
+  });
 }
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+interface Written {
+  imported: number;
+  newMatters: number;
+  repeatVisits: number;
+  outcomes: number;
+  skipped: number;
+}
+
+/** Registers one matter's rows (and its outcome) in `trx`. */
+async function writeMatter(ctx: AuthedContext, trx: Kysely<any>, importId: string, plan: MatterPlan, historical: boolean): Promise<Written> {
+  const w: Written = { imported: 0, newMatters: 0, repeatVisits: 0, outcomes: 0, skipped: 0 };
+  let matterId = plan.existingMatterId;
+  for (const g of plan.rows) {
+    const res: RegisterPetitionResult = await registerPetition(ctx, { ...g.input, historical, linkToMatterId: matterId }, { db: trx });
+    if (res.duplicate) {
+      w.skipped += 1;
+      continue;
+    }
+    matterId = res.matterId;
+    w.imported += 1;
+    if (res.repeat) w.repeatVisits += 1;
+    else w.newMatters += 1;
+  }
+  // The ledger's latest outcome of the matter, as the petition office records one.
+  const withOutcome = plan.rows.filter((g) => g.outcome).sort((a, b) => (a.outcome!.on < b.outcome!.on ? -1 : a.outcome!.on > b.outcome!.on ? 1 : a.row - b.row));
+  const last = withOutcome.at(-1)?.outcome;
+  if (matterId && last && w.imported > 0) {
+    const m = await sql<{ version: number; outcome: string | null }>`select version, outcome from petitions.matters
+      where tenant_id = ${ctx.tenant.id} and id = ${matterId}::uuid`.execute(trx);
+    if (m.rows[0] && !m.rows[0].outcome) {
+      await concludeImported(ctx, { id: matterId, version: m.rows[0].version, outcome: last.outcome, note: last.note, on: last.on }, { db: trx });
+      w.outcomes += 1;
+    }
+  }
+  if (w.imported > 0) await sql`update petitions.imports set imported_rows = imported_rows + ${w.imported} where tenant_id = ${ctx.tenant.id} and id = ${importId}::uuid`.execute(trx);
+  return w;
+}
+
 /**
- * `historical` (default true): rows are past petitions, registered as concluded kernel
- * cases with no statutory clocks or reminders; false registers them as open matters.
+ * Imports the kept rows of a dry run. `historical` (default true): rows are past petitions,
+ * registered as concluded kernel cases with no statutory clocks or reminders, with the
+ * outcome the ledger records; false registers them as open matters.
  */
-export async function confirmImport(ctx: AuthedContext, input: { importId: string; base64: string; historical?: boolean }): Promise<ConfirmReport> {
+export async function confirmImport(ctx: AuthedContext, input: { importId: string; historical?: boolean }): Promise<ConfirmReport> {
   const historical = input.historical ?? true;
   requireCommittee(ctx);
-  const r = await sql<{ id: string; file_sha256: string; mapping: { columns: ColumnMapping } | string }>`select id, file_sha256, mapping
-    from petitions.imports where tenant_id = ${ctx.tenant.id} and id = ${input.importId}::uuid`.execute(ctx.db);
-  const row = r.rows[0];
-  if (!row) throw notFound(s.importNotFound);
-  const { buffer, sha256 } = decode(input);
-  if (sha256 !== row.file_sha256) throw badRequest(s.fileChanged);
-  const stored = typeof row.mapping === 'string' ? (JSON.parse(row.mapping) as { columns: ColumnMapping }) : row.mapping;
-  const mapping = stored.columns;
-  const found = await classify(ctx, buffer, mapping, Object.values(mapping));
-
-  let imported = 0;
-  let skipped = 0;
-  const failed: { row: number; reason: string }[] = [];
-  const count = (res: RegisterPetitionResult) => (res.duplicate ? (skipped += 1) : (imported += 1));
-  for (let i = 0; i < found.fresh.length; i += BATCH) {
-    const batch = found.fresh.slice(i, i + BATCH);
-    try {
-      const results = await ctx.db.transaction().execute(async (trx) => {
-        const out: RegisterPetitionResult[] = [];
-        for (const g of batch) out.push(await registerPetition(ctx, { ...g.input, historical }, { db: trx }));
-        const n = out.filter((x) => !x.duplicate).length;
-        await sql`update petitions.imports set imported_rows = imported_rows + ${n} where tenant_id = ${ctx.tenant.id} and id = ${row.id}::uuid`.execute(trx);
-        return out;
-      });
-      results.forEach(count);
-    } catch {
-      // One row spoiled the batch: register its rows one by one, each on its own.
-      for (const g of batch) {
-        try {
-          const res = await ctx.db.transaction().execute(async (trx) => {
-            const x = await registerPetition(ctx, { ...g.input, historical }, { db: trx });
-            if (!x.duplicate) await sql`update petitions.imports set imported_rows = imported_rows + 1 where tenant_id = ${ctx.tenant.id} and id = ${row.id}::uuid`.execute(trx);
-            return x;
-          });
-          count(res);
-        } catch (err) {
-          failed.push({ row: g.row, reason: messageOf(err) });
+  // Claim the import, so two confirms of one check never both run.
+  const rec = await ctx.db.transaction().execute(async (trx) => {
+    const r = await loadRecord(ctx, trx, input.importId, { lock: true });
+    await sql`update petitions.imports set status = 'importing' where tenant_id = ${ctx.tenant.id} and id = ${r.id}::uuid`.execute(trx);
+    return r;
+  });
+  try {
+    const e = await evaluate(ctx, ctx.db, rec.summary.resolved, await keptRows(ctx.db, ctx.tenant.id, rec.id));
+    const total: Written = { imported: 0, newMatters: 0, repeatVisits: 0, outcomes: 0, skipped: 0 };
+    const add = (w: Written) => {
+      for (const k of Object.keys(total) as (keyof Written)[]) total[k] += w[k];
+    };
+    const failed: { row: number; reason: string }[] = [];
+    const batches: MatterPlan[][] = [];
+    let size = BATCH;
+    for (const p of e.plans) {
+      if (size >= BATCH) {
+        batches.push([]);
+        size = 0;
+      }
+      batches.at(-1)!.push(p);
+      size += p.rows.length;
+    }
+    for (const batch of batches) {
+      try {
+        const results = await ctx.db.transaction().execute(async (trx) => {
+          const out: Written[] = [];
+          for (const p of batch) out.push(await writeMatter(ctx, trx, rec.id, p, historical));
+          return out;
+        });
+        results.forEach(add);
+      } catch {
+        // One matter spoiled the batch: write its matters one by one, each on its own.
+        for (const p of batch) {
+          try {
+            add(await ctx.db.transaction().execute((trx) => writeMatter(ctx, trx, rec.id, p, historical)));
+          } catch (err) {
+            for (const g of p.rows) failed.push({ row: g.row, reason: messageOf(err) });
+          }
         }
       }
     }
+    const structural = rec.summary.skipped.reduce((n, x) => n + skippedCount(x), 0);
+    const result: ConfirmReport = {
+      importId: rec.id,
+      imported: total.imported,
+      newMatters: total.newMatters,
+      repeatVisits: total.repeatVisits,
+      outcomes: total.outcomes,
+      alreadyImported: e.already.length + total.skipped,
+      duplicatesInFile: e.duplicates.length,
+      badRows: e.bad.length,
+      skippedRows: structural + e.duplicates.length + e.already.length + total.skipped,
+      failed: failed.sort((a, b) => a.row - b.row),
+    };
+    await ctx.db.transaction().execute(async (trx) => {
+      // The kept personal data goes as soon as it has served.
+      await sql`delete from petitions.import_rows where tenant_id = ${ctx.tenant.id} and import_id = ${rec.id}::uuid`.execute(trx);
+      await sql`update petitions.imports set status = 'imported', bad_rows = ${e.bad.length} where tenant_id = ${ctx.tenant.id} and id = ${rec.id}::uuid`.execute(trx);
+      await ctx.audit.record(
+        { action: 'petitions.import.confirm', targetType: 'petition_import', targetId: rec.id, detail: { ...result, failed: failed.length, historical } },
+        { db: trx },
+      );
+    });
+    return result;
+  } catch (err) {
+    await sql`update petitions.imports set status = 'checked' where tenant_id = ${ctx.tenant.id} and id = ${rec.id}::uuid and status = 'importing'`.execute(ctx.db);
+    throw err;
   }
-  const report: ConfirmReport = {
-    importId: row.id,
-    imported,
-    alreadyImported: found.already.length + skipped,
-    duplicatesInFile: found.duplicates.length,
-    badRows: found.bad.length,
-    failed,
-  };
-  await ctx.db.transaction().execute(async (trx) => {
-    await sql`update petitions.imports set status = 'imported' where tenant_id = ${ctx.tenant.id} and id = ${row.id}::uuid`.execute(trx);
-    await ctx.audit.record(
-      { action: 'petitions.import.confirm', targetType: 'petition_import', targetId: row.id, detail: { ...report, failed: failed.length } },
-      { db: trx },
-    );
-  });
-  return report;
 }
+
+/** The background job: drops the kept rows of dry runs that expired unconfirmed (every county). */
+export async function purgeExpiredImports(ctx: BackgroundContext): Promise<number> {
+  const r = await sql`delete from petitions.import_rows r using petitions.imports i
+    where r.tenant_id = i.tenant_id and r.import_id = i.id and i.expires_at < ${ctx.now}`.execute(ctx.db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** The columns an import reads: the template's header of each field and the synonyms recognised. */
+export { columnDefinitions } from './columns.js';
 
 /** The template: the expected headers on the first sheet (with drop-down lists), instructions on the second. */
 export async function importTemplate(): Promise<ImportFile> {
@@ -239,13 +486,16 @@ export async function importTemplate(): Promise<ImportFile> {
   const headers = importFields.map((f) => s.fields[f]);
   sheet.getRow(1).values = headers;
   sheet.getRow(1).font = { bold: true };
-  const widths: Record<ImportField, number> = { receivedOn: 12, channel: 10, personCount: 6, name: 10, idNumber: 20, phone: 15, address: 24, involvedOrg: 20, category: 8, content: 50, demands: 30 };
+  const widths: Record<ImportField, number> = {
+    receivedOn: 12, channel: 10, personCount: 6, name: 10, idNumber: 20, phone: 15, address: 24, involvedOrg: 20,
+    category: 8, content: 50, demands: 30, stopped: 8, outcome: 10, outcomeOn: 12,
+  };
   importFields.forEach((f, i) => {
     const col = sheet.getColumn(i + 1);
     col.width = widths[f];
     // ID numbers and phones as text, so Excel keeps all 18 digits and the leading 0.
     if (f === 'idNumber' || f === 'phone') col.numFmt = '@';
-    if (f === 'receivedOn') col.numFmt = 'yyyy-mm-dd';
+    if (f === 'receivedOn' || f === 'outcomeOn') col.numFmt = 'yyyy-mm-dd';
   });
   const list = (f: ImportField, values: string[]) => {
     const col = importFields.indexOf(f) + 1;
@@ -255,6 +505,8 @@ export async function importTemplate(): Promise<ImportFile> {
   };
   list('channel', ['来信', '来访', '网上', '电话', '领导信箱']);
   list('category', ['涉法', '涉诉', '其他']);
+  list('stopped', ['是', '否']);
+  list('outcome', ['化解', '息访', '终结', '核销']);
   const guide = workbook.addWorksheet(s.guideSheet);
   for (const line of s.guide) guide.addRow(line);
   guide.getRow(1).font = { bold: true };

@@ -143,6 +143,11 @@ describeEachEngine('petitions: accusations keep the accuser hidden from the accu
       'imports.check': { call: (u) => api(u).imports.check({}), refusedWith: lacks('petitions.import') },
       'imports.confirm': { call: (u) => api(u).imports.confirm({}), refusedWith: lacks('petitions.import') },
       'imports.template': { call: (u) => api(u).imports.template(), refusedWith: lacks('petitions.import') },
+      'imports.recheck': { call: (u) => api(u).imports.recheck({}), refusedWith: lacks('petitions.import') },
+      'imports.mapUnit': { call: (u) => api(u).imports.mapUnit({}), refusedWith: lacks('petitions.import') },
+      'imports.aliases': { call: (u) => api(u).imports.aliases(), refusedWith: lacks('petitions.import') },
+      'imports.removeAlias': { call: (u) => api(u).imports.removeAlias({}), refusedWith: lacks('petitions.import') },
+      'imports.columns': { call: (u) => api(u).imports.columns(), refusedWith: lacks('petitions.import') },
     };
 
     it('declares what every procedure of the plugin answers the accused unit', () => {

@@ -3,6 +3,9 @@
 // and digits-only noise are dropped; Latin letters are lower-cased (NFKC first).
 const MAX_GRAMS = 400;
 
+/** Two contents share at least this share of bigrams: the same issue (重复信访). */
+export const SAME_ISSUE_OVERLAP = 0.5;
+
 export function issueGrams(text: string): string[] {
   const chars = Array.from((text ?? '').normalize('NFKC').toLowerCase()).filter((c) => /[\p{L}\p{N}]/u.test(c));
   const grams = new Set<string>();

@@ -211,22 +211,51 @@ function closable(kase: KernelCase, outcome: PetitionOutcome): boolean {
  * Closes a matter as 化解, 息访 or 终结. 核销 is never done by one person: it is requested
  * (requestWriteOff) and approved by another holder of `petitions.writeoff` (decideWriteOff).
  */
-export async function concludeMatter(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }) {
-  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
+export async function concludeMatter(
+  ctx: AuthedContext,
+  input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string },
+  opts: { db?: Kysely<any> } = {},
+) {
   if (input.outcome === 'written_off') throw badRequest(s.writeOffNeedsRequest);
+  return conclude(ctx, input, opts);
+}
+
+/**
+ * The outcome an imported ledger row records, as part of the import's transaction. A past
+ * 核销 was approved on paper: importing it needs `petitions.writeoff`, and the importer is
+ * recorded as having approved the record.
+ */
+export async function concludeImported(
+  ctx: AuthedContext,
+  input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string },
+  opts: { db?: Kysely<any> } = {},
+) {
+  if (input.outcome === 'written_off' && !ctx.can('petitions.writeoff')) {
+    await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: 'petitions.writeoff', procedure: 'petitions.imports.confirm' } }, opts);
+    throw forbidden(s.writeOffPermission);
+  }
+  return conclude(ctx, input, opts);
+}
+
+async function conclude(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }, opts: { db?: Kysely<any> }) {
+  if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const note = input.note.trim();
   if (!note) throw badRequest(s.outcomeNoteRequired);
   const today = chinaToday();
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  // Pass `opts.db` (a transaction) to conclude as part of a larger one, as the ledger import does.
+  const work = async (trx: Trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const { matter } = loaded;
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.version !== input.version) throw versionConflict();
+    if (input.outcome === 'written_off' && matter.category !== 'other') throw badRequest(s.writeOffLawRelated);
     checkDate(on, matter, today);
-    const version = await closeMatter(ctx, trx, loaded, { version: input.version, outcome: input.outcome, note, on, concludedBy: ctx.user.id, approvedBy: null });
+    const approvedBy = input.outcome === 'written_off' ? ctx.user.id : null;
+    const version = await closeMatter(ctx, trx, loaded, { version: input.version, outcome: input.outcome, note, on, concludedBy: ctx.user.id, approvedBy });
     return { version };
-  });
+  };
+  return opts.db?.isTransaction ? work(opts.db) : ctx.db.transaction().execute(work);
 }
 
 interface WriteOffRequestRow {

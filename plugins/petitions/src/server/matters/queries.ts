@@ -14,7 +14,7 @@ import {
   writeOffStatusNames,
 } from '../strings.js';
 import { addDays } from './dates.js';
-import { gramOverlap, issueGrams } from './grams.js';
+import { gramOverlap, issueGrams, SAME_ISSUE_OVERLAP } from './grams.js';
 import { loadMatter, matterStatus, matterStatusSql, maySeeAccuser, maySeeMaterial, type MatterRow } from './access.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone, normalizeIdNumber, normalizePhone, phoneProblem } from './personal-data.js';
 
@@ -304,7 +304,7 @@ export async function findRepeats(ctx: AuthedContext, q: RepeatQuery) {
   const out = r.rows
     .map((m) => {
       const similarity = Math.round(gramOverlap(m.issue_grams, grams) * 100) / 100;
-      const reasons = [...(m.same_person ? ['same_person' as const] : []), ...(similarity >= 0.5 ? ['same_issue' as const] : [])];
+      const reasons = [...(m.same_person ? ['same_person' as const] : []), ...(similarity >= SAME_ISSUE_OVERLAP ? ['same_issue' as const] : [])];
       const status = matterStatus(m);
       return {
         matterId: m.id,
