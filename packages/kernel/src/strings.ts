@@ -21,10 +21,11 @@ export const orgLevelNames = {
 
 export const kernelStrings = {
   auth: {
-    wrongCredentials: '用户名或密码错误',
-    wrongCredentialsRemaining: (n: number) => `用户名或密码错误，再错 ${n} 次账号将被锁定 15 分钟`,
+    // The same words whether or not the user name is an account (auth/sign-in.ts).
+    wrongCredentials: (maxFailures: number, minutes: number) => `用户名或密码错误。连续输错 ${maxFailures} 次，账号将被锁定 ${minutes} 分钟`,
     locked: (until: string) => `账号因多次密码错误已被锁定，请于 ${until} 后再试，或联系安全管理员解锁`,
     lockedNow: (minutes: number) => `密码连续错误次数过多，账号已被锁定 ${minutes} 分钟`,
+    addressThrottled: (until: string) => `本机所在网络登录失败次数过多，请于 ${until} 后再试`,
     disabled: '账号已停用，请联系系统管理员',
     unknownTenant: '请选择所在县（区）',
     wrongCurrentPassword: '当前密码不正确',
