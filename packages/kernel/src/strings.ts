@@ -37,6 +37,20 @@ export const kernelStrings = {
     tooLong: '密码不能超过 64 位',
     classes: '密码需同时包含大写字母、小写字母、数字、特殊字符中的至少三类',
     containsUsername: '密码不能包含用户名',
+    published: '不能使用公开的演示密码，请另设一个',
+    containsCounty: '密码不能包含所在县（区）的名称或行政区划代码',
+    guessable: (reason: string) => `密码太容易被猜中：${reason}。请换用更长、更不常见的组合`,
+    // Why a password is easy to guess, by the warning @zxcvbn-ts/core gives (auth/password.ts).
+    guessableBecause: {
+      common: '它是常用密码或常用密码的简单变形',
+      userInputs: '它与用户名、所在县（区）或本系统的名称相近',
+      repeat: '它含有重复的字符或片段（如 aaa、abcabc）',
+      sequence: '它含有连续的字符（如 abc、123）',
+      keyboard: '它含有键盘上相邻的按键（如 qwer、1qaz）',
+      dates: '它含有年份或日期',
+      names: '它主要由常见的姓名构成',
+      other: '它的组合过于简单',
+    },
   },
   orgs: {
     parentNotFound: '上级组织不存在，或不在您的管理范围内',

@@ -56,7 +56,7 @@ export const authRouter = {
     .input(z.object({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: z.string().max(128) }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
-      const problem = passwordProblem(input.newPassword, ctx.user.username);
+      const problem = passwordProblem(input.newPassword, ctx.user.username, ctx.tenant);
       if (problem) throw badRequest(problem);
       if (input.currentPassword === input.newPassword) throw badRequest(s.samePassword);
       const row = await db
