@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pino from 'pino';
+import { sql } from '@zhengfa/plugin-api';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { createApp } from './app.js';
 
@@ -88,5 +89,67 @@ describeEachEngine('HTTP surface', (engine) => {
     const res = await app.request('/');
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('pnpm build');
+  });
+
+  const signInBody = (username: string, password: string) => JSON.stringify({ username, password });
+  const lastSignInAddress = async () =>
+    (await sql<{ ip: string | null }>`select ip from kernel.audit_log where action = 'auth.signin' order by at desc, seq desc limit 1`.execute(t.database.db)).rows[0]!.ip;
+
+  it('takes the address the trusted proxy appended to X-Forwarded-For, not the one the client wrote', async () => {
+    const proxied = createApp({ kernel: t.kernel, log: pino({ level: 'silent' }), consoleHandler: null, trustProxy: true });
+    await proxied.request('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.66, 203.0.113.9' },
+      body: signInBody('leader', 'Wrong-pass1'),
+    });
+    expect(await lastSignInAddress()).toBe('203.0.113.9');
+  });
+
+  it('takes the address as many entries from the end as TRUST_PROXY_HOPS counts proxies', async () => {
+    const proxied = createApp({ kernel: t.kernel, log: pino({ level: 'silent' }), consoleHandler: null, trustProxy: true, trustProxyHops: 2 });
+    await proxied.request('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.66, 203.0.113.10, 192.0.2.1' },
+      body: signInBody('leader', 'Wrong-pass1'),
+    });
+    expect(await lastSignInAddress()).toBe('203.0.113.10');
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
+    await app.request('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.67' },
+      body: signInBody('leader', 'Wrong-pass1'),
+    });
+    expect(await lastSignInAddress()).toBeNull();
+  });
+
+  it('refuses sign-ins sent as one batch, with a Chinese message, and checks none of them', async () => {
+    const before = (await sql<{ n: number }>`select count(*)::int as n from kernel.audit_log where action = 'auth.signin'`.execute(t.database.db)).rows[0]!.n;
+    const calls = Array.from({ length: 3 }, () => 'auth.signIn');
+    const body = Object.fromEntries(calls.map((_, i) => [String(i), { username: 'leader', password: `Wrong-pass${i}` }]));
+    const res = await app.request(`/trpc/${calls.join(',')}?batch=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(400);
+    const answers = (await res.json()) as Array<{ error: { message: string } }>;
+    expect(answers.map((a) => a.error.message)).toEqual(Array.from({ length: 3 }, () => '登录、退出和修改密码的请求不能与其他调用合并发送，请单独发送'));
+    const after = (await sql<{ n: number }>`select count(*)::int as n from kernel.audit_log where action = 'auth.signin'`.execute(t.database.db)).rows[0]!.n;
+    expect(after).toBe(before);
+  });
+
+  it('refuses a batch of more than 10 calls with a Chinese message', async () => {
+    const calls = Array.from({ length: 11 }, () => 'cases.vocab');
+    const res = await app.request(`/trpc/${calls.join(',')}?batch=1&input=${encodeURIComponent('{}')}`);
+    expect(res.status).toBe(400);
+    const answers = (await res.json()) as Array<{ error: { message: string } }>;
+    expect(answers[0]!.error.message).toBe('一次请求最多合并 10 个调用，请分开发送');
+  });
+
+  it('answers a batch of 10 calls', async () => {
+    const signedIn = await app.request('/trpc/auth.signIn', { method: 'POST', headers: { 'content-type': 'application/json' }, body: signInBody('supervisor', 'Zhengfa@2026') });
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    const calls = Array.from({ length: 10 }, () => 'cases.vocab');
+    const res = await app.request(`/trpc/${calls.join(',')}?batch=1&input=${encodeURIComponent('{}')}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as unknown[]).length).toBe(10);
   });
 });

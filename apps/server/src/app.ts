@@ -8,11 +8,14 @@ import path from 'node:path';
 import { ping } from '@zhengfa/db';
 import type { Kernel } from '@zhengfa/kernel';
 import { attachmentPolicy, isReadMethod, KERNEL_VERSION } from '@zhengfa/kernel';
+import { TRPCError } from '@trpc/server';
+import { clientAddress, type ProxyTrust } from './client-address.js';
 import { mountFileRoutes } from './files-routes.js';
 import { adminClientDir, type ConsoleHandler } from './console-handler.js';
 import { cspNonce, mountRequestGuards, securityHeaders } from './request-guards.js';
 import type { AppLogger } from './logger.js';
 import { serverStrings } from './strings.js';
+import { batchRefusal } from './trpc-batch.js';
 import { trpcHandler } from './trpc-handler.js';
 
 export interface AppOptions {
@@ -20,19 +23,19 @@ export interface AppOptions {
   log: AppLogger;
   consoleHandler: ConsoleHandler | null;
   trustProxy: boolean;
+  /** With trustProxy: the proxies that append to X-Forwarded-For (default 1; client-address.ts). */
+  trustProxyHops?: number;
   maxUploadBytes?: number;
 }
 
-function clientIp(c: Context, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
+function clientIp(c: Context, trust: ProxyTrust): string | null {
+  let socket: string | null = null;
   try {
-    return getConnInfo(c).remote.address ?? null;
+    socket = getConnInfo(c).remote.address ?? null;
   } catch {
-    return null;
+    socket = null;
   }
+  return clientAddress(c.req.header('x-forwarded-for'), socket, trust);
 }
 
 function withCookies(response: Response, extra: Headers): Response {
@@ -46,6 +49,7 @@ function withCookies(response: Response, extra: Headers): Response {
 export function createApp(opts: AppOptions): Hono {
   const { kernel, log } = opts;
   const app = new Hono();
+  const trust: ProxyTrust = { trustProxy: opts.trustProxy, hops: opts.trustProxyHops ?? 1 };
 
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
@@ -84,15 +88,18 @@ export function createApp(opts: AppOptions): Hono {
     trpcHandler({
       router: kernel.router,
       endpoint: '/trpc',
-      createContext: (fetchOpts, c) =>
-        kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, opts.trustProxy), responseHeaders: fetchOpts.resHeaders }) as never,
+      createContext: (fetchOpts, c) => {
+        const refusal = batchRefusal(fetchOpts.info);
+        if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: refusal });
+        return kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, trust), responseHeaders: fetchOpts.resHeaders }) as never;
+      },
       onError: ({ error, path: procedure }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
       },
     }),
   );
 
-  const contextFor = (c: Context) => kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, opts.trustProxy) });
+  const contextFor = (c: Context) => kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, trust) });
   mountFileRoutes(app, kernel, contextFor, opts.maxUploadBytes ?? attachmentPolicy.maxBytes);
 
   if (existsSync(adminClientDir)) {
@@ -116,7 +123,7 @@ export function createApp(opts: AppOptions): Hono {
       return c.html(`<!doctype html><meta charset="utf-8"><title>${serverStrings.consoleMissingTitle}</title><p>${serverStrings.consoleMissing}</p>`, 503);
     }
     const responseHeaders = new Headers();
-    const ctx = await kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, opts.trustProxy), responseHeaders });
+    const ctx = await kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, trust), responseHeaders });
     const response = await opts.consoleHandler(c.req.raw, ctx, cspNonce(c));
     return withCookies(response, responseHeaders);
   });

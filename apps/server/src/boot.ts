@@ -102,7 +102,7 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
 
   const consoleHandler = await loadConsoleHandler(kernel);
   if (!consoleHandler) log.warn('admin console build not found; run pnpm build');
-  const app = createApp({ kernel, log, consoleHandler, trustProxy: config.trustProxy, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
+  const app = createApp({ kernel, log, consoleHandler, trustProxy: config.trustProxy, trustProxyHops: config.trustProxyHops, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const srv = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

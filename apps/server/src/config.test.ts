@@ -50,4 +50,11 @@ describe('configuration', () => {
   it('names SERVER_PROCESSES when it is not a whole number from 1 to 64', () => {
     expect(loadConfig({ SERVER_PROCESSES: '0', DATABASE_URL: 'postgres://zhengfa@db/zhengfa' })).toEqual({ ok: false, error: '配置错误：SERVER_PROCESSES 应为 1 到 64 之间的整数，当前为 "0"' });
   });
+
+  it('counts one proxy in front of the server unless told how many, and names a bad value', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' })).toMatchObject({ ok: true, config: { trustProxy: true, trustProxyHops: 1 } });
+    expect(loadConfig({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' })).toMatchObject({ ok: true, config: { trustProxyHops: 2 } });
+    expect(loadConfig({ TRUST_PROXY_HOPS: 'two' })).toEqual({ ok: false, error: '配置错误：TRUST_PROXY_HOPS 应为 1 到 10 之间的整数，当前为 "two"' });
+    expect(loadConfig({ TRUST_PROXY_HOPS: '0' })).toEqual({ ok: false, error: '配置错误：TRUST_PROXY_HOPS 应为 1 到 10 之间的整数，当前为 "0"' });
+  });
 });

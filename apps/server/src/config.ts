@@ -17,6 +17,8 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secureCookies: boolean;
   trustProxy: boolean;
+  /** With trustProxy: how many proxies append to X-Forwarded-For (the client is that many from its end). */
+  trustProxyHops: number;
   maxUploadMb: number;
   /** Server processes sharing the port (PostgreSQL only; the embedded database has one). */
   serverProcesses: number;
@@ -81,6 +83,7 @@ const envSchema = z.object({
     }),
   SECURE_COOKIES: bool('SECURE_COOKIES'),
   TRUST_PROXY: bool('TRUST_PROXY'),
+  TRUST_PROXY_HOPS: intIn('TRUST_PROXY_HOPS', 1, 10),
 });
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; error: string };
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
       logLevel: (e.LOG_LEVEL as ServerConfig['logLevel']) ?? 'info',
       secureCookies: e.SECURE_COOKIES ?? false,
       trustProxy: e.TRUST_PROXY ?? false,
+      trustProxyHops: e.TRUST_PROXY_HOPS ?? 1,
       maxUploadMb: e.MAX_UPLOAD_MB ?? 20,
       serverProcesses,
     },
@@ -126,7 +130,8 @@ export const configDocs = [
   ['PLUGINS', '(all installed)', 'Comma-separated plugin ids enabled for this deployment'],
   ['LOG_LEVEL', 'info', 'pino log level'],
   ['SECURE_COOKIES', 'false', 'Mark the session cookie Secure (set true behind HTTPS)'],
-  ['TRUST_PROXY', 'false', 'Take the client address from X-Forwarded-For'],
+  ['TRUST_PROXY', 'false', 'Take the client address from X-Forwarded-For, as the trusted proxies appended it (see TRUST_PROXY_HOPS)'],
+  ['TRUST_PROXY_HOPS', '1', 'With TRUST_PROXY=true: the proxies in front of the server that each append to X-Forwarded-For; the client address is the one the outermost of them appended (that many entries from the end), never an entry the client could write'],
   ['MAX_UPLOAD_MB', '20', 'Largest attachment accepted, in MB'],
   ['SERVER_PROCESSES', '1', 'Server processes sharing the port (PostgreSQL only); up to the cores the server may use'],
 ] as const;

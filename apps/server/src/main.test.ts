@@ -41,6 +41,12 @@ describe('starting the server', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('prints one line naming TRUST_PROXY_HOPS and exits non-zero when it is not a count of proxies', async () => {
+    const r = await run({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '-1' });
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual(['配置错误：TRUST_PROXY_HOPS 应为 1 到 10 之间的整数，当前为 "-1"']);
+  });
+
   it('prints one line naming DATABASE_URL and exits non-zero when it is malformed', async () => {
     const r = await run({ DATABASE_URL: 'mysql://root@127.0.0.1/zhengfa' });
     expect(r.code).toBe(1);

@@ -14,6 +14,8 @@ export const serverStrings = {
   demoPassword: (p: string) => `演示密码（所有演示账号相同）：${p}`,
   noTenant: '数据库中还没有任何县（区）。请运行：pnpm zhengfa init --code <6位行政区划代码> --name <县区名称>',
   signInFirst: '请先登录',
+  batchTooLarge: (max: number) => `一次请求最多合并 ${max} 个调用，请分开发送`,
+  batchedAuth: '登录、退出和修改密码的请求不能与其他调用合并发送，请单独发送',
   changePasswordFirst: '请先修改初始密码',
   noPermission: (name: string) => `您没有「${name}」权限，请联系安全管理员分配`,
   uploadTooLarge: (size: string) => `附件不能超过 ${size}`,

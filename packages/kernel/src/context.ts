@@ -21,6 +21,11 @@ export interface RequestInput {
    * empties the cache first.
    */
   method?: string;
+  /**
+   * The instant the session's idle and absolute deadlines are checked at (auth/sessions.ts);
+   * the current time unless a test sets it.
+   */
+  now?: Date;
 }
 
 export interface KernelContextDeps {
@@ -39,12 +44,14 @@ export function kdb(ctx: { db: Kysely<any> }): Kysely<KernelDatabase> {
 
 export async function createRequestContext(deps: KernelContextDeps, input: RequestInput): Promise<RequestContext> {
   const db = deps.db as unknown as Kysely<KernelDatabase>;
-  const ip = input.ip ?? input.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  // The server decides which address to believe (apps/server/src/client-address.ts): a
+  // header the client wrote is never read here.
+  const ip = input.ip ?? null;
   const userAgent = input.headers.get('user-agent');
   const token = readCookie(input.headers.get('cookie'), SESSION_COOKIE);
   const read = isReadMethod(input.method);
   if (!read && input.method) deps.principals?.clear();
-  const lookup = await resolveSession(db, token, new Date(), read ? deps.principals : undefined);
+  const lookup = await resolveSession(db, token, input.now ?? new Date(), read ? deps.principals : undefined);
 
   let self: RequestContext | null = null;
   const kernel = createKernelApi(() => self!, deps.host);

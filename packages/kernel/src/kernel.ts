@@ -16,6 +16,7 @@ import type { KernelDatabase } from './db/schema.js';
 import { deliverEvents } from './events/outbox.js';
 import { runDueJobs } from './jobs/scheduler.js';
 import { claimJobRun, finishJobRun, lastCompletedSlot, pruneJobRuns } from './jobs/job-runs.js';
+import { pruneSignInThrottle } from './auth/throttle.js';
 import { sinceSweepOfMinute, sweepReminders } from './cases/reminders.js';
 import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
@@ -139,8 +140,12 @@ export function createKernel(opts: KernelOptions): Kernel {
         const since = sinceSweepOfMinute(await lastCompletedSlot(db, 'kernel.reminders'), today);
         await sweepReminders(opts.database.db, today, undefined, since);
         await finishJobRun(db, 'kernel.reminders', slot);
-        // With the day's first (full) sweep, once a day: forget runs older than a month.
-        if (!since) await pruneJobRuns(db, now);
+        // With the day's first (full) sweep, once a day: forget runs older than a month and
+        // sign-in counts untouched for a day.
+        if (!since) {
+          await pruneJobRuns(db, now);
+          await pruneSignInThrottle(db, now);
+        }
       }
       // Once a night where nothing else vacuums (PGlite; PostgreSQL with autovacuum off).
       await runNightlyVacuum(db, opts.database.engine, now).catch((err) => log.error({ err }, 'nightly vacuum failed'));

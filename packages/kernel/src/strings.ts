@@ -21,10 +21,11 @@ export const orgLevelNames = {
 
 export const kernelStrings = {
   auth: {
-    wrongCredentials: '用户名或密码错误',
-    wrongCredentialsRemaining: (n: number) => `用户名或密码错误，再错 ${n} 次账号将被锁定 15 分钟`,
+    // The same words whether or not the user name is an account (auth/sign-in.ts).
+    wrongCredentials: (maxFailures: number, minutes: number) => `用户名或密码错误。连续输错 ${maxFailures} 次，账号将被锁定 ${minutes} 分钟`,
     locked: (until: string) => `账号因多次密码错误已被锁定，请于 ${until} 后再试，或联系安全管理员解锁`,
     lockedNow: (minutes: number) => `密码连续错误次数过多，账号已被锁定 ${minutes} 分钟`,
+    addressThrottled: (until: string) => `本机所在网络登录失败次数过多，请于 ${until} 后再试`,
     disabled: '账号已停用，请联系系统管理员',
     unknownTenant: '请选择所在县（区）',
     wrongCurrentPassword: '当前密码不正确',
@@ -36,6 +37,20 @@ export const kernelStrings = {
     tooLong: '密码不能超过 64 位',
     classes: '密码需同时包含大写字母、小写字母、数字、特殊字符中的至少三类',
     containsUsername: '密码不能包含用户名',
+    published: '不能使用公开的演示密码，请另设一个',
+    containsCounty: '密码不能包含所在县（区）的名称或行政区划代码',
+    guessable: (reason: string) => `密码太容易被猜中：${reason}。请换用更长、更不常见的组合`,
+    // Why a password is easy to guess, by the warning @zxcvbn-ts/core gives (auth/password.ts).
+    guessableBecause: {
+      common: '它是常用密码或常用密码的简单变形',
+      userInputs: '它与用户名、所在县（区）或本系统的名称相近',
+      repeat: '它含有重复的字符或片段（如 aaa、abcabc）',
+      sequence: '它含有连续的字符（如 abc、123）',
+      keyboard: '它含有键盘上相邻的按键（如 qwer、1qaz）',
+      dates: '它含有年份或日期',
+      names: '它主要由常见的姓名构成',
+      other: '它的组合过于简单',
+    },
   },
   orgs: {
     parentNotFound: '上级组织不存在，或不在您的管理范围内',

@@ -5,6 +5,7 @@ import type { KernelRouter } from '@zhengfa/kernel';
 let client: ReturnType<typeof createTRPCClient<KernelRouter>> | null = null;
 
 export function browserTrpc() {
-  client ??= createTRPCClient<KernelRouter>({ links: [httpBatchLink({ url: '/trpc' })] });
+  // The server answers at most 10 calls in one batch (apps/server/src/trpc-batch.ts).
+  client ??= createTRPCClient<KernelRouter>({ links: [httpBatchLink({ url: '/trpc', maxItems: 10 })] });
   return client;
 }

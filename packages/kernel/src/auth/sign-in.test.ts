@@ -44,7 +44,7 @@ describeEachEngine('sign-in', (engine) => {
     for (let i = 0; i < 5; i++) {
       await caller.auth.signIn({ username: 'supervisor', password: `Wrong-pass${i}` }).catch((e: Error) => messages.push(e.message));
     }
-    expect(messages[0]).toContain('再错 4 次');
+    expect(messages[0]).toBe('用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟');
     expect(messages[4]).toContain('已被锁定 15 分钟');
     await expect(caller.auth.signIn({ username: 'supervisor', password: DEMO_PASSWORD })).rejects.toThrow(/已被锁定/);
     const lock = await sql<{ detail: { minutes: number } }>`select detail from kernel.audit_log where action = 'auth.lock'`.execute(t.database.db);

@@ -91,6 +91,17 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** Failed sign-ins per client address or unknown user name (auth/throttle.ts, migration 0018). */
+export interface SignInThrottleTable {
+  tenant_id: string;
+  kind: 'address' | 'username';
+  subject: string;
+  failures: number;
+  counting_since: Timestamp;
+  last_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 export interface AuditLogTable {
   tenant_id: string;
   seq: number;
@@ -443,6 +454,7 @@ export interface KernelDatabase {
   'kernel.roles': RolesTable;
   'kernel.user_roles': UserRolesTable;
   'kernel.sessions': SessionsTable;
+  'kernel.sign_in_throttle': SignInThrottleTable;
   'kernel.audit_log': AuditLogTable;
   'kernel.audit_heads': AuditHeadsTable;
   'kernel.outbox': OutboxTable;

@@ -1,13 +1,13 @@
 // The demo county (示范县) seeded on the first embedded start: a realistic organisation
 // tree and one account per built-in role, all with the same printed password.
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword, PUBLISHED_DEMO_PASSWORD } from '../auth/password.js';
 import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { provisionTenant, type NewOrg } from '../tenants/provision.js';
 
 export const DEMO_TENANT = { code: '990001', name: '示范县' } as const;
-export const DEMO_PASSWORD = 'Zhengfa@2026';
+export const DEMO_PASSWORD = PUBLISHED_DEMO_PASSWORD;
 
 export const demoOrgTree: NewOrg[] = [
   {
