@@ -103,10 +103,11 @@ describeEachEngine('attachments and exports over HTTP', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = wb.getWorksheet('台账')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('文号');
-    expect(sheet.rowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(3).value).toBe('派出所出警不及时问题');
-    expect(sheet.getRow(2).getCell(14).value).toBe('赵*');
+    // Rows 1 and 2 are the printed title; row 3 the header (序号 first); row 4 the case.
+    expect(sheet.getRow(3).getCell(2).value).toBe('文号');
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(4).getCell(4).value).toBe('派出所出警不及时问题');
+    expect(sheet.getRow(4).getCell(16).value).toBe('赵*');
     // Another user cannot fetch this export.
     expect((await app.request(`/exports/${id}`, { headers: cookie(sup) })).status).toBe(404);
   });

@@ -3,6 +3,7 @@ import {
   buildOfficialDocument,
   chineseOrdinal,
   formatChineseDate,
+  keepTogether,
   renderDocx,
   resolveDocNo,
   type OfficialDocumentSpec,
@@ -118,5 +119,85 @@ describe('official layout', () => {
     expect(doc.footerText).toContain(' —');
     const footers = doc.files.filter((f) => f.startsWith('word/footer'));
     expect(footers.length).toBeGreaterThan(0);
+  });
+});
+
+/** The runs of word/document.xml whose text contains `text` (word joiners ignored): their rPr and text. */
+function runsWith(xml: string, text: string): { rPr: string; t: string }[] {
+  const out: { rPr: string; t: string }[] = [];
+  for (const m of xml.matchAll(/<w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)) {
+    if (m[2]!.replaceAll('\u2060', '').includes(text)) out.push({ rPr: m[1] ?? '', t: m[2]! });
+  }
+  return out;
+}
+
+const WJ = '\u2060';
+
+describe('document numbers never break across lines', () => {
+  it('joins every character of a string with word joiners, spaces and hyphens made non-breaking', () => {
+    expect(keepTogether('示政法督〔2026〕12号')).toBe(['示', '政', '法', '督', '〔', '2', '0', '2', '6', '〕', '1', '2', '号'].join(WJ));
+    expect(keepTogether('A-1 B')).toBe(['A', '\u2011', '1', '\u00a0', 'B'].join(WJ));
+  });
+
+  it('leaves a string already joined as it is', () => {
+    const once = keepTogether('示政法督〔2026〕12号');
+    expect(keepTogether(once)).toBe(once);
+  });
+
+  it('emits the document number under the organ mark as one run, joined and marked as having no language', async () => {
+    const doc = await openDocx(await renderDocx(buildOfficialDocument(spec)));
+    const runs = runsWith(doc.xml, '示政法督〔2026〕12号');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.t).toBe(keepTogether('示政法督〔2026〕12号'));
+    expect(runs[0]!.rPr).toContain('<w:lang w:val="x-none" w:eastAsia="x-none"/>');
+  });
+
+  it('keeps the number together next to the signer too', async () => {
+    const doc = await openDocx(await renderDocx(buildOfficialDocument({ ...spec, signer: '赵某' })));
+    expect(runsWith(doc.xml, '示政法督〔2026〕12号').map((r) => r.t)).toEqual([keepTogether('示政法督〔2026〕12号')]);
+  });
+
+  it('keeps a case number cited in the body together and leaves the words around it breakable', async () => {
+    const body = [{ kind: 'paragraph' as const, text: '现将王某反映的问题（示政法登〔2026〕37号）交由你单位办理。' }];
+    const doc = await openDocx(await renderDocx(buildOfficialDocument({ ...spec, body })));
+    expect(doc.paragraphs).toContain('现将王某反映的问题（示政法登〔2026〕37号）交由你单位办理。');
+    const number = runsWith(doc.xml, '示政法登〔2026〕37号');
+    expect(number.map((r) => r.t)).toEqual([keepTogether('示政法登〔2026〕37号')]);
+    expect(number[0]!.rPr).toContain('w:eastAsia="x-none"');
+    const before = runsWith(doc.xml, '现将王某反映的问题（');
+    expect(before.map((r) => r.t)).toEqual(['现将王某反映的问题（']);
+    expect(before[0]!.rPr).not.toContain('x-none');
+  });
+
+  it('keeps a number in a table cell together', async () => {
+    const body = [{ kind: 'table' as const, columns: [{ title: '文号', width: 1 }, { title: '标题', width: 2 }], rows: [['示政法督〔2026〕3号', '某案']] }];
+    const doc = await openDocx(await renderDocx(buildOfficialDocument({ ...spec, body })));
+    expect(runsWith(doc.xml, '示政法督〔2026〕3号').map((r) => r.t)).toEqual([keepTogether('示政法督〔2026〕3号')]);
+  });
+
+  it('widens a table column until the document number in it fits on one line', async () => {
+    const body = [{ kind: 'table' as const, columns: [{ title: '文号', width: 1 }, { title: '标题', width: 4 }], rows: [['示政法督〔2026〕1000号', '某案']] }];
+    const doc = await openDocx(await renderDocx(buildOfficialDocument({ ...spec, body })));
+    // 7 CJK characters at 1 em, 8 digits at 0.7 em and 0.1 em to spare at 小四 (12pt): 12.7 em = 3048 twips,
+    // with 120 of padding; the title column (four fifths of 8844) gives up what the number column lacks.
+    expect([...doc.xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([3168, 5675]);
+  });
+
+  it('keeps another organ\'s number together when it is named as unbreakable', async () => {
+    const body = [{ kind: 'paragraph' as const, text: '根据市委政法委〔2026〕5号文件要求。' }];
+    const doc = await openDocx(await renderDocx(buildOfficialDocument({ ...spec, body, unbreakable: ['市委政法委〔2026〕5号'] })));
+    expect(runsWith(doc.xml, '市委政法委〔2026〕5号').map((r) => r.t)).toEqual([keepTogether('市委政法委〔2026〕5号')]);
+  });
+
+  it('keeps another committee\'s number together unnamed', async () => {
+    const body = [{ kind: 'paragraph' as const, text: '根据宜政法督〔2026〕5号文件要求。' }];
+    const doc = await openDocx(await renderDocx(buildOfficialDocument({ ...spec, body })));
+    expect(runsWith(doc.xml, '宜政法督〔2026〕5号').map((r) => r.t)).toEqual([keepTogether('宜政法督〔2026〕5号')]);
+  });
+
+  it('keeps at least the kind\'s word, year and sequence of any other organ\'s number together unnamed', async () => {
+    const body = [{ kind: 'paragraph' as const, text: '根据市委办〔2026〕5号文件要求。' }];
+    const doc = await openDocx(await renderDocx(buildOfficialDocument({ ...spec, body })));
+    expect(runsWith(doc.xml, '办〔2026〕5号').map((r) => r.t)).toEqual([keepTogether('办〔2026〕5号')]);
   });
 });

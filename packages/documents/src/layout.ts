@@ -1,7 +1,8 @@
 // The shared layout of an official document (公文), loosely after GB/T 9704-2012: A4, the
 // issuing organ's mark in red with a red separator line, the document number, the title,
 // the recipients, the body, attachments, the organ's signature and date at the foot, the
-// copy-to line and page numbers "— 1 —". Built with the `docx` library; pure, no I/O.
+// copy-to line and page numbers "— 1 —". A document number never breaks across lines
+// (unbreakableRun). Built with the `docx` library; pure, no I/O.
 import {
   AlignmentType,
   BorderStyle,
@@ -115,6 +116,11 @@ export interface OfficialDocumentSpec {
   /** 签发人 (printed right of the document number). */
   signer?: string;
   urgency?: Urgency;
+  /**
+   * Further strings that must not break across lines, e.g. another organ's document number.
+   * The document's own number and every number in the organ's form are kept together anyway.
+   */
+  unbreakable?: readonly string[];
 }
 
 /** An East Asian font with the font used for Latin text and digits as fallback. */
@@ -154,7 +160,9 @@ const RED = 'FF0000';
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-function run(text: string, font: FontPair, sizePt: number, extra: { color?: string; bold?: boolean } = {}): TextRun {
+type RunExtra = { color?: string; bold?: boolean };
+
+function run(text: string, font: FontPair, sizePt: number, extra: RunExtra = {}): TextRun {
   return new TextRun({
     text,
     font: { eastAsia: font.eastAsia, ascii: font.latin, hAnsi: font.latin, cs: font.latin },
@@ -163,10 +171,72 @@ function run(text: string, font: FontPair, sizePt: number, extra: { color?: stri
   });
 }
 
+/** U+2060 WORD JOINER: no line break on either side of it (Unicode line breaking class WJ). */
+export const WORD_JOINER = '\u2060';
+
+/**
+ * A string in its non-breaking form: a word joiner between every two characters, spaces
+ * as no-break spaces and hyphens as non-breaking hyphens. Idempotent.
+ */
+export function keepTogether(text: string): string {
+  const chars = Array.from(text.replaceAll(WORD_JOINER, '').replace(/ /g, '\u00a0').replace(/-/g, '\u2011'));
+  return chars.join(WORD_JOINER);
+}
+
+/**
+ * A document number (or any string that must stay on one line) as its own run: in its
+ * non-breaking form and marked as having no language ("x-none", the value Word itself
+ * writes for "no language"). Both are needed, as converting to PDF with LibreOffice shows:
+ * under a Chinese language tag its CJK line breaker breaks between any two characters,
+ * digits included, honouring only the kinsoku rules and ignoring joiners; with no language
+ * it applies the Unicode line breaking rules, under which a word joiner forbids the break.
+ * Joiners alone, zero-width joiners (U+200D) and a language tag alone all still broke.
+ */
+function unbreakableRun(text: string, font: FontPair, sizePt: number, extra: RunExtra = {}): TextRun {
+  return new TextRun({
+    text: keepTogether(text),
+    font: { eastAsia: font.eastAsia, ascii: font.latin, hAnsi: font.latin, cs: font.latin },
+    size: sizePt * 2,
+    language: { value: 'x-none', eastAsia: 'x-none' },
+    ...extra,
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What a document keeps on one line: its own number, any `extra` strings, every number in
+ * the organ's own form (示政法督〔2026〕12号: the abbreviation, 政法, the kind's word,
+ * year and sequence), another committee's number with a one-character abbreviation
+ * (宜政法督〔2026〕5号) and, of any other number, at least its kind's word with 〔year〕n号
+ * (where such a number starts cannot be told from the words before it).
+ */
+export function unbreakablePattern(organ: IssuingOrgan, extra: readonly string[] = []): RegExp {
+  const exact = [...new Set(extra.filter((t) => t.length > 1))].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const own = `${escapeRegExp(organ.abbreviation)}政法\\p{Script=Han}{1,4}〔\\d{4}〕\\d+号`;
+  const other = '(?:\\p{Script=Han}政法)?\\p{Script=Han}〔\\d{4}〕\\d+号';
+  return new RegExp([...exact, own, other].join('|'), 'gu');
+}
+
+/** Splits `text` into runs, the parts matching `keep` as unbreakable runs. */
+function runsOf(text: string, keep: RegExp, font: FontPair, sizePt: number, extra: RunExtra = {}): TextRun[] {
+  const out: TextRun[] = [];
+  let at = 0;
+  for (const m of text.matchAll(keep)) {
+    if (m.index > at) out.push(run(text.slice(at, m.index), font, sizePt, extra));
+    out.push(unbreakableRun(m[0], font, sizePt, extra));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || out.length === 0) out.push(run(text.slice(at), font, sizePt, extra));
+  return out;
+}
+
 /** Width of a string in body characters: CJK counts 1, ASCII 0.5. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 && ch !== '—' ? 0.5 : 1;
+  for (const ch of text) if (ch !== WORD_JOINER) w += ch.charCodeAt(0) < 0x2e80 && ch !== '—' ? 0.5 : 1;
   return w;
 }
 
@@ -174,12 +244,12 @@ function exactSpacing(linePt = 28, before = 0, after = 0) {
   return { line: linePt * 20, lineRule: LineRuleType.EXACT, before, after };
 }
 
-function bodyParagraph(text: string, opts: { indent?: boolean; align?: Align; before?: number; font?: FontPair } = {}): Paragraph {
+function bodyParagraph(text: string, keep: RegExp, opts: { indent?: boolean; align?: Align; before?: number; font?: FontPair } = {}): Paragraph {
   return new Paragraph({
     alignment: opts.align ?? AlignmentType.BOTH,
     indent: opts.indent === false ? undefined : { firstLine: 2 * CHAR },
     spacing: exactSpacing(28, opts.before ?? 0),
-    children: [run(text, opts.font ?? officialFonts.body, typeSizes.sanHao)],
+    children: runsOf(text, keep, opts.font ?? officialFonts.body, typeSizes.sanHao),
   });
 }
 
@@ -189,7 +259,7 @@ function markSize(mark: string): number {
   return Math.max(typeSizes.erHao, Math.min(typeSizes.xiaoChu, fit));
 }
 
-function header(spec: OfficialDocumentSpec): Paragraph[] {
+function header(spec: OfficialDocumentSpec, keep: RegExp): Paragraph[] {
   const out: Paragraph[] = [];
   const urgencyMark = spec.urgency ? documentStrings.urgencyMarks[spec.urgency] : '';
   if (urgencyMark) {
@@ -218,7 +288,7 @@ function header(spec: OfficialDocumentSpec): Paragraph[] {
         ],
         children: [
           new TextRun({ children: [new Tab()] }),
-          run(spec.docNo, officialFonts.body, typeSizes.sanHao),
+          unbreakableRun(spec.docNo, officialFonts.body, typeSizes.sanHao),
           new TextRun({ children: [new Tab()] }),
           run(s.signerLabel, officialFonts.body, typeSizes.sanHao),
           run(spec.signer, officialFonts.subheading, typeSizes.sanHao),
@@ -231,7 +301,7 @@ function header(spec: OfficialDocumentSpec): Paragraph[] {
         alignment: AlignmentType.CENTER,
         border: redLine,
         spacing: exactSpacing(28, 2 * LINE),
-        children: [run(spec.docNo, officialFonts.body, typeSizes.sanHao)],
+        children: [unbreakableRun(spec.docNo, officialFonts.body, typeSizes.sanHao)],
       }),
     );
   }
@@ -239,30 +309,65 @@ function header(spec: OfficialDocumentSpec): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, before: 2 * LINE, after: LINE },
-      children: [run(spec.title, officialFonts.title, typeSizes.erHao)],
+      children: runsOf(spec.title, keep, officialFonts.title, typeSizes.erHao),
     }),
   );
   if (spec.recipients.length > 0) {
-    out.push(bodyParagraph(`${spec.recipients.join(s.listSeparator)}${s.colon}`, { indent: false, align: AlignmentType.LEFT }));
+    out.push(bodyParagraph(`${spec.recipients.join(s.listSeparator)}${s.colon}`, keep, { indent: false, align: AlignmentType.LEFT }));
   }
   return out;
 }
 
-function table(block: Extract<BodyBlock, { kind: 'table' }>): Table {
+/** Cell padding left and right in twips. */
+const CELL_MARGIN = 60;
+
+/**
+ * Width in twips that the longest unbreakable part of `text` needs at `sizePt`, padding
+ * included: a CJK character is one em, anything else is counted at 0.7 em (a digit of the
+ * official fonts is half an em; where they are missing, fallback fonts are wider: DejaVu
+ * Sans's digits are 0.64 em), with a tenth of an em to spare.
+ */
+function unbreakableWidth(text: string, keep: RegExp, sizePt: number): number {
+  let widest = 0;
+  for (const m of text.matchAll(keep)) {
+    let em = 0.1;
+    for (const ch of m[0]) em += ch.charCodeAt(0) < 0x2e80 ? 0.7 : 1;
+    widest = Math.max(widest, em);
+  }
+  return widest === 0 ? 0 : Math.ceil(widest * sizePt * 20) + 2 * CELL_MARGIN;
+}
+
+/**
+ * Column widths in twips: as the relative widths ask, except that a column holding a
+ * document number widens until the number fits on one line, the other columns giving up
+ * width in proportion (a number wider than its cell would be broken anyway).
+ */
+export function tableColumnWidths(block: Extract<BodyBlock, { kind: 'table' }>, keep: RegExp, sizePt: number, totalTwips = TEXT_WIDTH_TWIPS): number[] {
   const total = block.columns.reduce((a, c) => a + c.width, 0) || 1;
-  const widths = block.columns.map((c) => Math.floor((TEXT_WIDTH_TWIPS * c.width) / total));
+  const widths = block.columns.map((c) => Math.floor((totalTwips * c.width) / total));
+  const needs = block.columns.map((c, i) => Math.max(unbreakableWidth(c.title, keep, sizePt), ...block.rows.map((r) => unbreakableWidth(String(r[i] ?? ''), keep, sizePt))));
+  const short = widths.map((w, i) => Math.max(0, needs[i]! - w));
+  const deficit = short.reduce((a, b) => a + b, 0);
+  if (deficit === 0) return widths;
+  const free = widths.reduce((a, w, i) => (short[i] === 0 ? a + w : a), 0);
+  const scale = free > deficit ? (free - deficit) / free : 0;
+  return widths.map((w, i) => (short[i]! > 0 ? needs[i]! : Math.floor(w * scale)));
+}
+
+function table(block: Extract<BodyBlock, { kind: 'table' }>, keep: RegExp): Table {
+  const widths = tableColumnWidths(block, keep, typeSizes.xiaoSi);
   const alignOf = (a: TableColumn['align']): Align =>
     a === 'left' ? AlignmentType.LEFT : a === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
   const cell = (text: string, i: number, isHeader: boolean) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 40, bottom: 40 },
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
       children: [
         new Paragraph({
           alignment: isHeader ? AlignmentType.CENTER : alignOf(block.columns[i]?.align),
           spacing: exactSpacing(20),
-          children: [run(text, isHeader ? officialFonts.heading : officialFonts.body, typeSizes.xiaoSi)],
+          children: runsOf(text, keep, isHeader ? officialFonts.heading : officialFonts.body, typeSizes.xiaoSi),
         }),
       ],
     });
@@ -279,33 +384,33 @@ function table(block: Extract<BodyBlock, { kind: 'table' }>): Table {
   });
 }
 
-function body(blocks: readonly BodyBlock[]): (Paragraph | Table)[] {
+function body(blocks: readonly BodyBlock[], keep: RegExp): (Paragraph | Table)[] {
   return blocks.map((b) => {
     switch (b.kind) {
       case 'paragraph':
-        return bodyParagraph(b.text);
+        return bodyParagraph(b.text, keep);
       case 'heading':
-        return bodyParagraph(b.text, { font: officialFonts.heading });
+        return bodyParagraph(b.text, keep, { font: officialFonts.heading });
       case 'subheading':
-        return bodyParagraph(b.text, { font: officialFonts.subheading });
+        return bodyParagraph(b.text, keep, { font: officialFonts.subheading });
       case 'table':
-        return table(b);
+        return table(b, keep);
     }
   });
 }
 
-function attachments(list: readonly string[]): Paragraph[] {
+function attachments(list: readonly string[], keep: RegExp): Paragraph[] {
   if (list.length === 0) return [];
   const label = s.attachmentsLabel;
-  if (list.length === 1) return [bodyParagraph(`${label}${list[0]}`, { before: LINE, align: AlignmentType.LEFT })];
+  if (list.length === 1) return [bodyParagraph(`${label}${list[0]}`, keep, { before: LINE, align: AlignmentType.LEFT })];
   return list.map((title, i) => {
     const text = `${s.numbered(i + 1)}${title}`;
     return i === 0
-      ? bodyParagraph(`${label}${text}`, { before: LINE, align: AlignmentType.LEFT })
+      ? bodyParagraph(`${label}${text}`, keep, { before: LINE, align: AlignmentType.LEFT })
       : new Paragraph({
           indent: { left: (2 + textWidth(label)) * CHAR },
           spacing: exactSpacing(),
-          children: [run(text, officialFonts.body, typeSizes.sanHao)],
+          children: runsOf(text, keep, officialFonts.body, typeSizes.sanHao),
         });
   });
 }
@@ -362,6 +467,7 @@ export function buildOfficialDocument(spec: OfficialDocumentSpec): Document {
   const m = pageGeometry.marginMm;
   const date = formatChineseDate(spec.date);
   const body3 = officialFonts.body;
+  const keep = unbreakablePattern(spec.organ, [spec.docNo, ...(spec.unbreakable ?? [])]);
   return new Document({
     title: spec.title,
     creator: spec.organ.name,
@@ -394,9 +500,9 @@ export function buildOfficialDocument(spec: OfficialDocumentSpec): Document {
         },
         footers: { default: pageFooter() },
         children: [
-          ...header(spec),
-          ...body(spec.body),
-          ...attachments(spec.attachments ?? []),
+          ...header(spec, keep),
+          ...body(spec.body, keep),
+          ...attachments(spec.attachments ?? [], keep),
           ...foot(spec.signature ?? spec.organ.name, date),
           ...copyTo(spec.copyTo ?? []),
         ],

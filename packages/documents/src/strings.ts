@@ -156,6 +156,22 @@ export const documentStrings = {
       '本委将持续跟踪督办，对多次超期、整改不力的单位予以通报批评。',
     ] as const,
   },
+
+  /** The printed spreadsheets (xlsx): title, 序号 and page numbers shared by every export. */
+  sheet: {
+    serialNo: '序号',
+    title: (county: string, name: string) => `${county}${name}`,
+    period: (period: string) => `统计期间：${period}`,
+    madeOn: (date: string) => `制表日期：${date}`,
+    /** Between the period and the date on the second title line. */
+    subtitleGap: '　　　　',
+    allPeriods: '全部',
+    periodRange: (from: string, to: string) => `${from}至${to}`,
+    periodFrom: (from: string) => `${from}以来`,
+    periodTo: (to: string) => `截至${to}`,
+    /** Excel header/footer codes: centred, 第 n 页 共 m 页. */
+    footer: '&C第 &P 页 共 &N 页',
+  },
 } as const;
 
 export type DocumentStrings = typeof documentStrings;

@@ -4,13 +4,16 @@ import JSZip from 'jszip';
 
 export interface OpenedDocx {
   files: string[];
-  /** The text of each paragraph of word/document.xml, runs joined (table cells included). */
+  /**
+   * The text of each paragraph of word/document.xml as a reader sees it: runs joined (table
+   * cells included), without the invisible word joiners that keep document numbers together.
+   */
   paragraphs: string[];
   /** All paragraphs joined by newlines. */
   text: string;
   /** The text of the footers. */
   footerText: string;
-  /** The raw XML of word/document.xml. */
+  /** The raw XML of word/document.xml (word joiners included). */
   xml: string;
 }
 
@@ -23,7 +26,7 @@ function paragraphsOf(xml: string): string[] {
     const runs = p.getElementsByTagName('w:t');
     let text = '';
     for (let j = 0; j < runs.length; j++) text += runs.item(j)!.textContent ?? '';
-    out.push(text);
+    out.push(text.replaceAll('\u2060', ''));
   }
   return out;
 }

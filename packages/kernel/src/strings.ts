@@ -226,6 +226,8 @@ export const exportStrings = {
   notReady: '导出尚未完成',
   failed: '导出失败，请重试',
   sheetName: '台账',
+  /** The printed title: the county's name, then this. */
+  title: '事项台账',
   fileName: (date: string) => `事项台账_${date}.xlsx`,
   columns: {
     docNo: '文号',
@@ -236,13 +238,17 @@ export const exportStrings = {
     status: '状态',
     isKey: '重点',
     leadUnit: '承办单位',
+    leadLeader: '包案领导',
     deadline: '处理期限',
     overdue: '是否超期',
     nextDispatch: '下次调度',
     receivedOn: '收到日期',
     registeredAt: '登记时间',
     parties: '当事人',
+    result: '办理结果',
   },
+  /** 办理结果 of a case closed without a result report: withdrawn, with the reason given. */
+  withdrawnResult: (reason: string) => (reason ? `撤销：${reason}` : '撤销'),
   yes: '是',
   no: '否',
 } as const;

@@ -224,12 +224,14 @@ describe('case workflow', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);
       const sheet = workbook.getWorksheet('台账')!;
-      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-      expect(header).toEqual(expect.arrayContaining(['文号', '标题', '状态', '承办单位', '当事人']));
+      // Rows 1 and 2 are the printed title (county and ledger name; period and date made), row 3 the header.
+      expect(sheet.getCell('A1').text).toBe('示范县事项台账');
+      const header = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+      expect(header).toEqual(expect.arrayContaining(['序号', '文号', '标题', '状态', '承办单位', '包案领导', '当事人', '办理结果']));
       const col = (name: string) => header.indexOf(name) + 1;
       const rows = [] as ExcelJS.Row[];
       sheet.eachRow((r, n) => {
-        if (n > 1) rows.push(r);
+        if (n > 3) rows.push(r);
       });
       expect(rows).toHaveLength(1);
       const r = rows[0]!;
@@ -240,6 +242,8 @@ describe('case workflow', () => {
       expect(r.getCell(col('紧急程度')).text).toBe('一般件');
       expect(r.getCell(col('当事人')).text).toBe('张*');
       expect(r.getCell(col('是否超期')).text).toBe('否');
+      expect(r.getCell(col('包案领导')).text).toBe('刘书记');
+      expect(r.getCell(col('办理结果')).text).toBe('已约谈公司负责人，欠薪 18 万元已于本周全部结清，工人签字确认，无异议。');
 
       // --- The dashboard counts it and draws the trend.
       await page.goto(`${baseUrl}/cases/dashboard`);

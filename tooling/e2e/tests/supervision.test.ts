@@ -48,11 +48,14 @@ async function expectStatus(page: Page, status: string): Promise<void> {
   await visible(page.getByTestId('instrument-header').locator('.ant-tag', { hasText: status }));
 }
 
-/** The text of a .docx body: every w:t run joined, so a number split across runs still matches. */
+/**
+ * The text of a .docx body: every w:t run joined, so a number split across runs still matches,
+ * without the word joiners that keep a document number on one line.
+ */
 async function docxText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(file));
   const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replaceAll('\u2060', '');
 }
 
 describe('supervision instruments', () => {

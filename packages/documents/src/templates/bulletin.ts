@@ -96,11 +96,12 @@ export function bulletin(data: BulletinData): Document {
       {
         kind: 'table',
         columns: [
-          // Widths in points at 小四, so a document number and a date each fit on one line.
-          { title: noCol, width: 134 },
-          { title: titleCol, width: 76, align: 'left' },
+          // Widths in points at 小四, so a date and a document number up to 示政法督〔2026〕999号
+          // fit on one line; the layout widens the number column for a longer number.
+          { title: noCol, width: 150 },
+          { title: titleCol, width: 70, align: 'left' },
           { title: leadCol, width: 66 },
-          { title: deadlineCol, width: 110 },
+          { title: deadlineCol, width: 100 },
           { title: daysCol, width: 56 },
         ],
         rows: data.overdueList.map((r) => [r.docNo, r.title, r.leadUnit, formatChineseDate(r.deadline), r.overdueDays]),

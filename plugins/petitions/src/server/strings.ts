@@ -265,10 +265,10 @@ export const statisticsStrings = {
   accusationHidden: '（检举控告，依法保密）',
   ledger: {
     sheetName: '信访台账',
-    title: (year: number, month: number) => `${year}年${month}月信访台账`,
+    /** The printed title: the county's name, then this; the month is the period below it. */
+    title: '信访台账',
     fileName: (year: number, month: number) => `信访台账-${year}年${String(month).padStart(2, '0')}月.xlsx`,
     columns: {
-      no: '序号',
       receivedOn: '日期',
       channel: '渠道',
       personCount: '人数',
@@ -283,7 +283,8 @@ export const statisticsStrings = {
   },
   annual: {
     sheetName: '年度统计',
-    title: (year: number) => `${year}年信访工作统计表`,
+    /** The printed title: the county's name, then this; the year is the period below it. */
+    title: '信访工作统计表',
     fileName: (year: number) => `信访年度统计-${year}年.xlsx`,
     total: '合计',
     columns: { item: '项目', matters: '件', personVisits: '人次', yoy: '同比（件）', resolutionRate: '化解率', stopRate: '息访率' },

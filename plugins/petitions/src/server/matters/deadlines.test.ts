@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '@zhengfa/test-utils';
+import { keepTogether } from '@zhengfa/documents';
 import { openDocx } from '@zhengfa/documents/testing';
 import { addDays } from './dates.js';
 import { answered, api, chinaDay, kernelApi, register, routeFully, startWorld, type World } from './test/helpers.js';
@@ -136,6 +137,17 @@ describeEachEngine('petitions: statutory deadlines and notices', (engine) => {
     const doc = await openDocx(Buffer.from(file.base64, 'base64'));
     expect(doc.text).toContain('受理告知书');
     expect(doc.text).toContain(r.queryCode);
+  });
+
+  it('keeps the registration number on one line in the acceptance notice, under the mark and in the body', async () => {
+    const r = await register(w);
+    const m = await routeFully(w, r.matterId);
+    await api(w.liaison).matters.recordAcceptance({ id: r.matterId, version: m.version, accepted: true });
+    const file = await api(w.sup).matters.document({ id: r.matterId, kind: 'acceptance' });
+    const doc = await openDocx(Buffer.from(file.base64, 'base64'));
+    const joined = `>${keepTogether(m.docNo)}</w:t>`;
+    expect(doc.text).toContain(`（登记编号${m.docNo}）`);
+    expect(doc.xml.split(joined).length - 1).toBe(2);
   });
 
   it('prints the non-acceptance notice with the reason', async () => {

@@ -1,7 +1,9 @@
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AuthedContext } from '@zhengfa/plugin-api';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import petitions from '../index.js';
+import { annualSummaryXlsx, monthlyLedgerXlsx } from './export.js';
 import { insertMatter } from './test-fixture.js';
 
 async function load(file: { base64: string }): Promise<ExcelJS.Worksheet> {
@@ -17,6 +19,16 @@ function values(ws: ExcelJS.Worksheet, r: number): unknown[] {
 describeEachEngine('petition statistics exports', (engine) => {
   let t: TestKernel;
   let stats: any;
+  let supervisorCtx: AuthedContext;
+  /** Runs `make` as if on 7 December 2026 (China time), the day the table is made. */
+  const madeOn7December = async <T>(make: () => Promise<T>): Promise<T> => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-07T10:00:00+08:00') });
+    try {
+      return await make();
+    } finally {
+      vi.useRealTimers();
+    }
+  };
 
   beforeAll(async () => {
     t = await startTestKernel({ engine, plugins: [petitions] });
@@ -24,6 +36,7 @@ describeEachEngine('petition statistics exports', (engine) => {
     const { caller, ctx } = await t.signIn('supervisor');
     const police = (await ctx.kernel.orgs.list()).find((o) => o.name === '示范县公安局')!;
     stats = (caller as any).petitions.statistics;
+    supervisorCtx = ctx as AuthedContext;
     // March 2024: two visits of a matter by 张三 and 欧阳娜娜, an accusation by 李四, one visit in April.
     await insertMatter(db, t.tenantId, {
       category: 'law', unitId: police.id, firstReceivedOn: '2024-03-02', outcome: 'stopped', outcomeOn: '2024-03-20', petitioners: ['张三', '欧阳娜娜'],
@@ -40,15 +53,27 @@ describeEachEngine('petition statistics exports', (engine) => {
     await t?.stop();
   });
 
-  it('exports the monthly ledger with one row per visit of the month', async () => {
+  it('exports the monthly ledger with one row per visit of the month, numbered in 序号', async () => {
     const file = await stats.exportLedger({ year: 2024, month: 3 });
     expect(file.fileName).toBe('信访台账-2024年03月.xlsx');
     const ws = await load(file);
-    expect(ws.getCell(1, 1).value).toBe('2024年3月信访台账');
-    expect(values(ws, 2)).toEqual(['序号', '日期', '渠道', '人数', '集体访', '重复访', '信访人', '涉及单位', '类别', '信访内容', '办理结果']);
-    expect(ws.rowCount).toBe(5);
-    expect(values(ws, 3)).toEqual([1, '2024-03-02', '来访', 6, '是', '否', '张*、欧***', '示范县公安局', '涉法', '反映征地补偿', '息访']);
-    expect(values(ws, 5).slice(1, 6)).toEqual(['2024-03-15', '来信', 1, '否', '是']);
+    expect(values(ws, 3)).toEqual(['序号', '日期', '渠道', '人数', '集体访', '重复访', '信访人', '涉及单位', '类别', '信访内容', '办理结果']);
+    expect(ws.rowCount).toBe(6);
+    expect(values(ws, 4)).toEqual([1, '2024-03-02', '来访', 6, '是', '否', '张*、欧***', '示范县公安局', '涉法', '反映征地补偿', '息访']);
+    expect(values(ws, 5)[0]).toBe(2);
+    expect(values(ws, 6).slice(0, 6)).toEqual([3, '2024-03-15', '来信', 1, '否', '是']);
+  });
+
+  it('titles the monthly ledger with the county, the month and the day it was made', async () => {
+    const ws = await load(await madeOn7December(() => monthlyLedgerXlsx(supervisorCtx, null, 2024, 3)));
+    expect(ws.getCell('A1').value).toBe('示范县信访台账');
+    expect(ws.getCell('A2').value).toBe('统计期间：2024年3月1日至2024年3月31日　　　　制表日期：2026年12月7日');
+  });
+
+  it('lays the monthly ledger out for printing: landscape A4 one page wide, header repeated, page numbers', async () => {
+    const ws = await load(await stats.exportLedger({ year: 2024, month: 3 }));
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
   });
 
   it('masks every petitioner name in the ledger', async () => {
@@ -60,7 +85,7 @@ describeEachEngine('petition statistics exports', (engine) => {
 
   it('shows neither the accuser nor the content of an accusation in the ledger', async () => {
     const ws = await load(await stats.exportLedger({ year: 2024, month: 3 }));
-    const row = values(ws, 4);
+    const row = values(ws, 5);
     expect(row[2]).toBe('领导信箱');
     expect(row[6]).toBe('（检举控告，依法保密）');
     expect(row[9]).toBe('（检举控告，依法保密）');
@@ -71,16 +96,26 @@ describeEachEngine('petition statistics exports', (engine) => {
     const file = await stats.exportAnnual({ year: 2024 });
     expect(file.fileName).toBe('信访年度统计-2024年.xlsx');
     const ws = await load(file);
-    expect(values(ws, 2)).toEqual(['项目', '件', '人次', '同比（件）', '化解率', '息访率']);
+    expect(values(ws, 3)).toEqual(['序号', '项目', '件', '人次', '同比（件）', '化解率', '息访率']);
     // 2024: 3 matters, 6 + 1 + 1 + 2 = 10 person-visits; 2023: 1 matter → +200.0%.
     // Received 3, settled 1 (息访) → 化解率 33.3%, 息访率 100.0%.
-    expect(values(ws, 3)).toEqual(['合计', 3, 10, '+200.0%', '33.3%', '100.0%']);
-    expect(values(ws, 4)).toEqual(['来信', 1, 1, '—', '—', '—']);
-    expect(values(ws, 5)).toEqual(['来访', 1, 6, '0.0%', '100.0%', '100.0%']);
-    expect(values(ws, 8)).toEqual(['领导信箱', 1, 1, '—', '0.0%', '—']);
-    expect(values(ws, 9)).toEqual(['涉法', 1, 7, '0.0%', '100.0%', '100.0%']);
-    expect(values(ws, 10)[0]).toBe('涉诉');
-    expect(values(ws, 11)[0]).toBe('其他');
+    expect(ws.getCell('A4').value).toBeNull();
+    expect(values(ws, 4).slice(1)).toEqual(['合计', 3, 10, '+200.0%', '33.3%', '100.0%']);
+    expect(values(ws, 5)).toEqual([1, '来信', 1, 1, '—', '—', '—']);
+    expect(values(ws, 6)).toEqual([2, '来访', 1, 6, '0.0%', '100.0%', '100.0%']);
+    expect(values(ws, 9)).toEqual([5, '领导信箱', 1, 1, '—', '0.0%', '—']);
+    expect(values(ws, 10)).toEqual([6, '涉法', 1, 7, '0.0%', '100.0%', '100.0%']);
+    expect(values(ws, 11).slice(0, 2)).toEqual([7, '涉诉']);
+    expect(values(ws, 12).slice(0, 2)).toEqual([8, '其他']);
+    expect(String(ws.getCell('A14').value)).toMatch(/^说明：件为统计期内/);
+  });
+
+  it('titles the annual summary with the county, the year and the day it was made, laid out for printing', async () => {
+    const ws = await load(await madeOn7December(() => annualSummaryXlsx(supervisorCtx, null, 2024)));
+    expect(ws.getCell('A1').value).toBe('示范县信访工作统计表');
+    expect(ws.getCell('A2').value).toBe('统计期间：2024年1月1日至2024年12月31日　　　　制表日期：2026年12月7日');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
   });
 
   it('refuses a month outside 1 to 12', async () => {

@@ -1,12 +1,17 @@
 // The statistics as xlsx for download: the monthly ledger (one row per visit) and the
 // annual summary table. Files are small (a county's month or year), so they are built in
-// memory and returned as base64; the console saves them without a new HTTP route.
+// memory and returned as base64; the console saves them without a new HTTP route. Each
+// sheet is laid out for printing by @zhengfa/documents/sheets (title with the county, the
+// period and the day made; 序号; borders; header repeated; landscape A4 one page wide;
+// page numbers): a further sheet is one more addPrintSheet on the same workbook.
 // Personal data: petitioner names are masked (张*); an accusation (检举控告) shows neither
 // the accuser nor the content in any export, whoever downloads it.
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import { sql } from '@zhengfa/plugin-api';
+import { addPrintSheet, formatPeriod, type PrintTitle } from '@zhengfa/documents/sheets';
 import ExcelJS from 'exceljs';
 import { statisticsStrings as s } from '../strings.js';
+import { chinaToday } from '../matters/dates.js';
 import { maskName } from '../matters/personal-data.js';
 import { formatChange, formatPercent, monthRange, yearRange } from './periods.js';
 import { CATEGORIES, CHANNELS, figureRows, type Category, type Channel, type FigureRow, type Scope } from './queries.js';
@@ -32,15 +37,12 @@ function scopeFilter(scope: Scope) {
   return sql`and m.involved_org_id in (${sql.join(scope.map((id) => sql`${id}::uuid`))})`;
 }
 
-function titleRow(sheet: ExcelJS.Worksheet, title: string, columns: number): void {
-  sheet.mergeCells(1, 1, 1, columns);
-  const cell = sheet.getCell(1, 1);
-  cell.value = title;
-  cell.font = { bold: true, size: 14 };
-  cell.alignment = { horizontal: 'center' };
+/** The printed title of a table over `period`: the county, the table's name, the period, today. */
+function titleOf(ctx: AuthedContext, name: string, period: { from: string; to: string }): PrintTitle {
+  return { county: ctx.tenant.name, name, period: formatPeriod(period.from, period.to), madeOn: chinaToday() };
 }
 
-/** 信访台账: every visit received in the month, oldest first. Row 1 is the title, row 2 the header. */
+/** 信访台账: every visit received in the month, oldest first, under the printed title (rows 1–3). */
 export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: number, month: number): Promise<XlsxFile> {
   const { from, to } = monthRange(year, month);
   const r = await sql<{
@@ -72,17 +74,25 @@ export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: 
 
   const c = s.ledger.columns;
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(s.ledger.sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
-  const headers = [c.no, c.receivedOn, c.channel, c.personCount, c.collective, c.repeat, c.petitioners, c.unit, c.category, c.content, c.outcome];
-  const widths = [6, 12, 10, 6, 8, 8, 16, 20, 8, 50, 10];
-  titleRow(sheet, s.ledger.title(year, month), headers.length);
-  sheet.getRow(2).values = headers;
-  sheet.getRow(2).font = { bold: true };
-  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  r.rows.forEach((row, i) => {
+  const printed = addPrintSheet(workbook, {
+    sheetName: s.ledger.sheetName,
+    title: titleOf(ctx, s.ledger.title, { from, to }),
+    columns: [
+      { header: c.receivedOn, width: 12, align: 'center' },
+      { header: c.channel, width: 10, align: 'center' },
+      { header: c.personCount, width: 6, align: 'center' },
+      { header: c.collective, width: 8, align: 'center' },
+      { header: c.repeat, width: 8, align: 'center' },
+      { header: c.petitioners, width: 16 },
+      { header: c.unit, width: 20 },
+      { header: c.category, width: 8, align: 'center' },
+      { header: c.content, width: 50 },
+      { header: c.outcome, width: 10, align: 'center' },
+    ],
+  });
+  for (const row of r.rows) {
     const hidden = row.is_accusation;
-    sheet.addRow([
-      i + 1,
+    printed.addRow([
       row.received_on,
       s.channels[row.channel],
       Number(row.person_count),
@@ -94,7 +104,7 @@ export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: 
       hidden ? s.accusationHidden : row.content,
       row.outcome ? s.outcomes[row.outcome] : s.empty,
     ]);
-  });
+  }
   return toFile(workbook, s.ledger.fileName(year, month));
 }
 
@@ -111,22 +121,24 @@ export async function annualSummaryXlsx(ctx: AuthedContext, scope: Scope, year: 
   ]);
   const c = s.annual.columns;
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(s.annual.sheetName);
-  const headers = [c.item, c.matters, c.personVisits, c.yoy, c.resolutionRate, c.stopRate];
-  titleRow(sheet, s.annual.title(year), headers.length);
-  sheet.getRow(2).values = headers;
-  sheet.getRow(2).font = { bold: true };
-  [16, 10, 10, 10, 10, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  const line = (label: string, row: FigureRow) =>
-    sheet.addRow([label, row.matters, row.personVisits, formatChange(row.yoyMatters, s.empty), formatPercent(row.resolutionRate, s.empty), formatPercent(row.stopRate, s.empty)]);
-  line(s.annual.total, total[0]!).font = { bold: true };
+  const printed = addPrintSheet(workbook, {
+    sheetName: s.annual.sheetName,
+    title: titleOf(ctx, s.annual.title, period),
+    columns: [
+      { header: c.item, width: 16 },
+      { header: c.matters, width: 10, align: 'right' },
+      { header: c.personVisits, width: 10, align: 'right' },
+      { header: c.yoy, width: 12, align: 'right' },
+      { header: c.resolutionRate, width: 10, align: 'right' },
+      { header: c.stopRate, width: 10, align: 'right' },
+    ],
+  });
+  const line = (label: string, row: FigureRow, options?: { numbered: false; emphasis: true }) =>
+    printed.addRow([label, row.matters, row.personVisits, formatChange(row.yoyMatters, s.empty), formatPercent(row.resolutionRate, s.empty), formatPercent(row.stopRate, s.empty)], options);
+  // The total row carries no 序号; the channels and categories are numbered 1, 2, ….
+  line(s.annual.total, total[0]!, { numbered: false, emphasis: true });
   for (const row of byChannel) line(s.channels[row.key as Channel], row);
   for (const row of byCategory) line(s.categories[row.key as Category], row);
-  const noteRow = sheet.rowCount + 2;
-  sheet.mergeCells(noteRow, 1, noteRow, headers.length);
-  const note = sheet.getCell(noteRow, 1);
-  note.value = s.annual.note;
-  note.alignment = { wrapText: true, vertical: 'top' };
-  sheet.getRow(noteRow).height = 90;
+  printed.addNote(s.annual.note);
   return toFile(workbook, s.annual.fileName(year));
 }
