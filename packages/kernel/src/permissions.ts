@@ -50,11 +50,50 @@ export function dutiesOf(permissions: Iterable<string>): AdminDuty[] {
   );
 }
 
-/** Returns a Chinese message when the permissions combine two admin duties, else null. */
-export function separationViolation(permissions: Iterable<string>): string | null {
-  const duties = dutiesOf(permissions);
-  if (duties.length < 2) return null;
-  return kernelStrings.roles.separationOfDuties(adminDuties[duties[0]!].name, adminDuties[duties[1]!].name);
+/**
+ * Permissions every account may hold whatever its duties: reading the organisation tree and
+ * the list of users. Every other permission outside the three duties is business work.
+ */
+export const neutralPermissions: readonly string[] = ['orgs.read', 'users.read'];
+
+const dutyPermissions = new Set<string>(Object.values(adminDuties).flatMap((d) => d.permissions));
+
+/** The business permissions among `permissions` (neither an admin duty nor neutral), sorted. */
+export function businessPermissionsOf(permissions: Iterable<string>): string[] {
+  return [...new Set(permissions)].filter((p) => !dutyPermissions.has(p) && !neutralPermissions.includes(p)).sort();
+}
+
+function kernelPermissionName(key: string): string {
+  return kernelPermissions.find((p) => p.key === key)?.name ?? key;
+}
+
+/**
+ * Returns a Chinese message when the permissions break the separation of duties, else null:
+ * two admin duties together, or an admin duty together with business work (the security
+ * administrator who could grant itself the supervision office's role, an auditor who is
+ * also a leader). `nameOf` names a permission in the message (plugin permissions are named
+ * by the plugin host); kernel permissions are named without it.
+ */
+export function separationViolation(permissions: Iterable<string>, nameOf: (key: string) => string = kernelPermissionName): string | null {
+  const list = [...permissions];
+  const duties = dutiesOf(list);
+  if (duties.length === 0) return null;
+  if (duties.length > 1) return kernelStrings.roles.separationOfDuties(adminDuties[duties[0]!].name, adminDuties[duties[1]!].name);
+  const business = businessPermissionsOf(list);
+  if (business.length === 0) return null;
+  return kernelStrings.roles.dutyWithBusiness(adminDuties[duties[0]!].name, nameOf(business[0]!));
+}
+
+/**
+ * The permissions a principal may use: all of its roles' permissions, or none when they
+ * break the separation of duties together. The assignment paths refuse such a combination;
+ * this is the second wall, for one made behind the product (an operator's SQL, a role
+ * edited before the rule existed): the account keeps its session and may change its
+ * password, and every permission check refuses it until the security administrator
+ * corrects its roles.
+ */
+export function separatedPermissions(permissions: readonly string[]): string[] {
+  return separationViolation(permissions) ? [] : [...permissions];
 }
 
 export interface BuiltinRole {

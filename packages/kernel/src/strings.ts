@@ -61,6 +61,9 @@ export const kernelStrings = {
     builtinImmutable: '内置角色的名称和权限不能修改，如需调整请新建角色',
     separationOfDuties: (a: string, b: string) =>
       `违反三员分立：「${a}」与「${b}」的权限不能由同一角色或同一用户同时拥有`,
+    dutyWithBusiness: (duty: string, permission: string) =>
+      `违反三员分立：「${duty}」的权限不能与业务权限「${permission}」由同一角色或同一用户同时拥有`,
+    cannotAssignSelf: '不能给自己分配角色，请由另一位安全管理员办理',
   },
   audit: {
     chainOk: (n: number) => `审计日志完整，已校验 ${n} 条记录`,

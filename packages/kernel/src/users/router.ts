@@ -29,8 +29,11 @@ async function orgVisible(db: Kysely<KernelDatabase>, user: SessionUser, orgId: 
   return Boolean(row);
 }
 
-/** Checks role ids exist and that together they respect the separation of duties. */
-async function checkRoles(db: Kysely<KernelDatabase>, tenantId: string, ids: string[]): Promise<void> {
+/**
+ * Checks role ids exist and that together they respect the separation of duties (no two
+ * administrator duties, no administrator duty with business work).
+ */
+async function checkRoles(db: Kysely<KernelDatabase>, tenantId: string, ids: string[], nameOf: (key: string) => string): Promise<void> {
   if (ids.length === 0) return;
   const roles = await db
     .selectFrom('kernel.roles')
@@ -39,7 +42,7 @@ async function checkRoles(db: Kysely<KernelDatabase>, tenantId: string, ids: str
     .where('id', 'in', ids)
     .execute();
   if (roles.length !== new Set(ids).size) throw badRequest(kernelStrings.roles.notFound);
-  const violation = separationViolation(roles.flatMap((r) => r.permissions));
+  const violation = separationViolation(roles.flatMap((r) => r.permissions), nameOf);
   if (violation) throw badRequest(violation);
 }
 
@@ -172,7 +175,7 @@ export const usersRouter = {
       const hashed = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         if (!(await orgVisible(trx, ctx.user, input.orgId))) throw badRequest(s.orgNotFound);
-        await checkRoles(trx, ctx.tenant.id, input.roleIds);
+        await checkRoles(trx, ctx.tenant.id, input.roleIds, ctx.permissionName);
         const taken = await trx
           .selectFrom('kernel.users')
           .select('id')
@@ -274,6 +277,11 @@ export const usersRouter = {
     .input(z.object({ id: z.string().uuid(), roleIds }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
+      if (input.id === ctx.user.id) {
+        // Nobody grants themselves powers: another security administrator does it.
+        await ctx.audit.record({ action: 'users.roles.assign', outcome: 'denied', targetType: 'user', targetId: input.id, detail: { roleIds: input.roleIds, reason: 'self' } });
+        throw forbidden(kernelStrings.roles.cannotAssignSelf);
+      }
       return db.transaction().execute(async (trx) => {
         const target = await trx
           .selectFrom('kernel.users')
@@ -283,7 +291,7 @@ export const usersRouter = {
           .where(orgInScope(trx, ctx.user, 'org_id'))
           .executeTakeFirst();
         if (!target) throw notFound(s.notFound);
-        await checkRoles(trx, ctx.tenant.id, input.roleIds);
+        await checkRoles(trx, ctx.tenant.id, input.roleIds, ctx.permissionName);
         await setRoles(trx, ctx.tenant.id, input.id, input.roleIds);
         await trx.updateTable('kernel.users').set({ version: sql`version + 1`, updated_at: new Date() }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.id).execute();
         await ctx.audit.record({ action: 'users.roles.assign', targetType: 'user', targetId: input.id, detail: { roleIds: input.roleIds } }, { db: trx });
