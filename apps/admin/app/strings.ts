@@ -229,6 +229,13 @@ export const strings = {
     verifying: '正在校验…',
     verifyOk: (n: number) => `审计日志完整，已校验 ${n} 条记录`,
     verifyBroken: (seq: number, reason: string) => `审计日志在第 ${seq} 条记录处被篡改或缺失（${reason}）`,
+    verifyReasons: {
+      hash: '内容与哈希不符',
+      link: '与上一条的链接断开',
+      gap: '记录缺失',
+      tail: '日志末尾的记录缺失或被替换，与链头不符',
+      anchor: '与在别处留存的锚点不符',
+    } as Record<string, string>,
     verifyFailed: '校验未能完成',
     targetTypes: { user: '用户', org: '组织', role: '角色', tenant: '县（区）' } as Record<string, string>,
   },

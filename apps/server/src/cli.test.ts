@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,5 +54,43 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('pnpm zhengfa', () => {
     const r = cli('audit:verify');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/审计日志完整：已校验 \d+ 条记录/);
+  });
+
+  async function head(): Promise<{ seq: number; hash: string }> {
+    const r = await sql<{ seq: string; hash: string }>`select seq, hash from kernel.audit_heads where tenant_id = '431121'`.execute(db.db);
+    return { seq: Number(r.rows[0]!.seq), hash: r.rows[0]!.hash };
+  }
+
+  it('confirms the chain still holds an anchor taken from the daily log line', async () => {
+    const { seq, hash } = await head();
+    const r = cli('audit:verify', '--tenant', '431121', '--anchor', `${seq}:${hash}`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`县（区）431121 的审计日志仍包含第 ${seq} 条记录的锚点。`);
+  });
+
+  it('names an anchor the chain no longer holds', async () => {
+    const { seq } = await head();
+    const r = cli('audit:verify', '--tenant', '431121', '--anchor', `${seq}:${'e'.repeat(64)}`);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`审计日志被篡改或缺失：县（区）431121 第 ${seq} 条记录（与在别处留存的锚点不符，哈希链可能被整体改写）。`);
+  });
+
+  it('refuses an anchor that is not <seq>:<hash>, and one without its county', async () => {
+    const bad = cli('audit:verify', '--tenant', '431121', '--anchor', '12:abc');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--anchor 的格式应为 <序号>:<哈希>');
+    const noTenant = cli('audit:verify', '--anchor', `1:${'e'.repeat(64)}`);
+    expect(noTenant.status).toBe(1);
+    expect(noTenant.stderr).toContain('使用 --anchor 时须用 --tenant 指明锚点所属县（区）的代码');
+  });
+
+  it('names the first row deleted from the end of the log', async () => {
+    const { seq } = await head();
+    await sql`alter table kernel.audit_log disable trigger audit_log_no_update`.execute(db.db);
+    await sql`delete from kernel.audit_log where tenant_id = '431121' and seq = ${seq}`.execute(db.db);
+    await sql`alter table kernel.audit_log enable trigger audit_log_no_update`.execute(db.db);
+    const r = cli('audit:verify', '--tenant', '431121');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`审计日志被篡改或缺失：县（区）431121 第 ${seq} 条记录（日志末尾的记录缺失或被替换，与链头不符）。`);
   });
 });

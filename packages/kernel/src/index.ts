@@ -3,7 +3,8 @@ export { createPluginHost, isCompatible, PluginHostError, type PluginHost, type 
 export { createAppRouter, createKernelRouter, type KernelRouter } from './router.js';
 export { KERNEL_VERSION } from './version.js';
 export { kernelMigrations } from './migrations/index.js';
-export { verifyAuditChain, appendAudit, PLATFORM_TENANT, type ChainVerification } from './audit/audit-log.js';
+export { verifyAuditChain, appendAudit, PLATFORM_TENANT, type ChainVerification, type ChainBreak, type AuditAnchor } from './audit/audit-log.js';
+export { auditHeadLine, logAuditHeads } from './audit/anchor.js';
 export { SESSION_COOKIE, sessionPolicy } from './auth/sessions.js';
 export { isReadMethod } from './context.js';
 export { lockoutPolicy } from './auth/lockout.js';
