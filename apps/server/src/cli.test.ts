@@ -56,6 +56,27 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('pnpm zhengfa', () => {
     expect(r.stdout).toMatch(/审计日志完整：已校验 \d+ 条记录/);
   });
 
+  it("resets a security administrator's password on the server, with a one-time temporary password", async () => {
+    const r = cli('reset-password', '--username', 'secadmin', '--tenant', '431121');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('已重置 安全管理员（用户名 secadmin，县（区）431121）的密码');
+    const password = /临时密码（只显示这一次，请当面交给本人，首次登录时必须修改）：(\S+)/.exec(r.stdout)?.[1];
+    expect(password).toMatch(/^Zf-[A-Za-z0-9_-]{12}9a$/);
+    const row = await sql<{ must_change_password: boolean }>`select must_change_password from kernel.users where tenant_id = '431121' and username = 'secadmin'`.execute(db.db);
+    expect(row.rows[0]!.must_change_password).toBe(true);
+    const audit = await sql<{ actor_name: string }>`select actor_name from kernel.audit_log where tenant_id = '431121' and action = 'users.password.reset.server'`.execute(db.db);
+    expect(audit.rows).toEqual([{ actor_name: '服务器命令行' }]);
+  });
+
+  it('refuses reset-password without a username, and names an unknown one', () => {
+    const none = cli('reset-password');
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('reset-password 需要 --username <用户名>');
+    const unknown = cli('reset-password', '--username', 'nobody');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('县（区）431121 没有用户名为「nobody」的账号');
+  });
+
   async function head(): Promise<{ seq: number; hash: string }> {
     const r = await sql<{ seq: string; hash: string }>`select seq, hash from kernel.audit_heads where tenant_id = '431121'`.execute(db.db);
     return { seq: Number(r.rows[0]!.seq), hash: r.rows[0]!.hash };

@@ -1,7 +1,7 @@
 // `pnpm zhengfa <command>`: operator commands against the configured database.
 import { parseArgs } from 'node:util';
 import { describeNewer, SchemaNewerError } from '@zhengfa/db';
-import { verifyAuditChain, type AuditAnchor } from '@zhengfa/kernel';
+import { resetPasswordOnServer, verifyAuditChain, type AuditAnchor } from '@zhengfa/kernel';
 import { BootError, openKernel } from './boot.js';
 import { loadConfig } from './config.js';
 import { serverStrings } from './strings.js';
@@ -19,6 +19,9 @@ const help = `用法：pnpm zhengfa <命令> [选项]
                               校验审计日志哈希链及其链头，指出第一条被篡改或缺失的记录；
                               --anchor 另查链中是否仍有服务日志每天记下的锚点
                               （“audit head <县区代码> <序号> <哈希>”）
+  reset-password --username <用户名> [--tenant <代码>]
+                              在服务器上直接重置任一账号（包括安全管理员）的密码，
+                              打印只显示一次的临时密码，首次登录时必须修改；记入审计日志
   plugins                     列出已安装的插件及其启用状态
 
 环境变量与 pnpm start 相同（DATABASE_URL、DATA_DIR、PLUGINS 等）。`;
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       admin: { type: 'string' },
       tenant: { type: 'string' },
       anchor: { type: 'string' },
+      username: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -105,6 +109,20 @@ async function main(argv: string[]): Promise<number> {
         }
         out(c.auditBroken(r.firstBroken!.tenantId, r.firstBroken!.seq, c.auditReasons[r.firstBroken!.reason]));
         return 2;
+      }
+      case 'reset-password': {
+        if (!values.username) {
+          process.stderr.write(`${c.resetNeedsUsername}\n`);
+          return 1;
+        }
+        if ((await kernel.migrationStatus()).pending.length > 0) {
+          process.stderr.write(`${c.pendingMigrations}\n`);
+          return 1;
+        }
+        const r = await resetPasswordOnServer(kernel.db, { username: values.username, ...(values.tenant ? { tenantId: values.tenant } : {}) });
+        out(c.resetDone(r.displayName, r.username, r.tenantId));
+        out(c.resetPassword(r.password));
+        return 0;
       }
       case 'plugins': {
         out(`内核版本 ${kernel.host.kernelVersion}`);

@@ -38,6 +38,11 @@ export const serverStrings = {
       anchor: '与在别处留存的锚点不符，哈希链可能被整体改写',
     },
     anchorFormat: '--anchor 的格式应为 <序号>:<哈希>，如 1520:9f86d08…（64 位十六进制），取自服务日志中每天一行的“audit head <县区代码> <序号> <哈希>”',
+    resetNeedsUsername: 'reset-password 需要 --username <用户名>；有多个县（区）时另加 --tenant <6位行政区划代码>',
+    resetDone: (name: string, username: string, tenant: string) =>
+      `已重置 ${name}（用户名 ${username}，县（区）${tenant}）的密码，其登录会话已全部失效。此操作已记入审计日志。`,
+    resetPassword: (password: string) => `临时密码（只显示这一次，请当面交给本人，首次登录时必须修改）：${password}`,
+    pendingMigrations: '数据库还有待执行的迁移，请先运行：pnpm zhengfa migrate',
     anchorNeedsTenant: '使用 --anchor 时须用 --tenant 指明锚点所属县（区）的代码',
   },
 } as const;

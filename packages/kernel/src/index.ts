@@ -11,6 +11,7 @@ export { lockoutPolicy } from './auth/lockout.js';
 export { passwordPolicy, passwordProblem, hashPassword } from './auth/password.js';
 export { builtinRoles, kernelPermissions, adminDuties, separationViolation } from './permissions.js';
 export { DEMO_PASSWORD, DEMO_TENANT, demoAccounts } from './seed/demo.js';
+export { resetPasswordOnServer, RESET_REQUEST_HOURS, type ServerReset } from './users/password-resets.js';
 export { orgKindNames, orgLevelNames, auditActionNames, kernelStrings } from './strings.js';
 export type { KernelDatabase, OrgKind, OrgLevel } from './db/schema.js';
 export type { ProvisionInput, ProvisionedAccount } from './tenants/provision.js';

@@ -17,6 +17,7 @@ export const kernelPermissions: PermissionDefinition[] = [
   { key: 'roles.assign', name: '分配角色', group: g.security },
   { key: 'security.manage', name: '解锁账号与安全策略', group: g.security },
   { key: 'audit.read', name: '查看审计日志', group: g.audit },
+  { key: 'audit.countersign', name: '会签安全管理员密码重置', group: g.audit },
   { key: 'cases.read', name: '查看事项与台账', group: g.cases },
   { key: 'cases.register', name: '登记事项', group: g.cases },
   { key: 'cases.approve', name: '立项审批', group: g.cases },
@@ -37,7 +38,7 @@ export const kernelPermissions: PermissionDefinition[] = [
 export const adminDuties = {
   system: { name: '系统管理员', permissions: ['orgs.manage', 'users.manage', 'system.modules', 'calendar.manage'] },
   security: { name: '安全管理员', permissions: ['roles.manage', 'roles.assign', 'security.manage'] },
-  audit: { name: '审计管理员', permissions: ['audit.read'] },
+  audit: { name: '审计管理员', permissions: ['audit.read', 'audit.countersign'] },
 } as const;
 
 export type AdminDuty = keyof typeof adminDuties;
@@ -124,7 +125,7 @@ export const builtinRoles: BuiltinRole[] = [
   {
     key: 'auditor',
     name: '审计管理员',
-    description: '查看和校验审计日志，不能做其他管理操作',
+    description: '查看和校验审计日志，会签安全管理员的密码重置，不能做其他管理操作',
     permissions: ['orgs.read', 'users.read', ...adminDuties.audit.permissions],
     pluginPermissions: 'none',
   },

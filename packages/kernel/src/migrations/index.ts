@@ -17,6 +17,7 @@ import * as m0014 from './0014_case_scope_orgs.js';
 import * as m0015 from './0015_open_cases_cover_scope.js';
 import * as m0016 from './0016_case_party_names.js';
 import * as m0017 from './0017_case_sweep_indexes.js';
+import * as m0019 from './0019_password_reset_requests.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -39,5 +40,6 @@ export const kernelMigrations: MigrationSet = {
     '0015_open_cases_cover_scope': m0015,
     '0016_case_party_names': m0016,
     '0017_case_sweep_indexes': m0017,
+    '0019_password_reset_requests': m0019,
   },
 };

@@ -42,6 +42,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0015_open_cases_cover_scope' },
       { owner: 'kernel', name: '0016_case_party_names' },
       { owner: 'kernel', name: '0017_case_sweep_indexes' },
+      { owner: 'kernel', name: '0019_password_reset_requests' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
