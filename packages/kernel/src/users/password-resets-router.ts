@@ -74,6 +74,7 @@ export const passwordResetsRouter = {
         'p.decision_note',
       ])
       .where('p.tenant_id', '=', ctx.tenant.id)
+      .where(orgInScope(db, ctx.user, 'u.org_id'))
       .orderBy('p.requested_at', 'desc')
       .limit(100)
       .execute();

@@ -228,11 +228,28 @@ describeEachEngine('resetting the passwords of the security and audit administra
     expect((await admin.caller.passwordResets.list()).find((r) => r.id === id)).toMatchObject({ status: 'rejected', decisionNote: '未核实本人身份' });
   });
 
+  it("lists to a unit's own account manager only the requests for accounts inside that unit", async () => {
+    const admin = await t.signIn('admin');
+    const police = (await sql<{ id: string }>`select id from kernel.orgs where name = '示范县公安局'`.execute(t.database.db)).rows[0]!.id;
+    const { id: managerId } = await admin.caller.users.create({ orgId: police, username: 'policeadmin', displayName: '公安管理员', password: 'Gongan-2026!x', roleIds: [] });
+    const sec = await t.signIn('secadmin');
+    await sec.caller.users.assignRoles({ id: managerId, roleIds: [(await sec.caller.roles.list()).find((r) => r.key === 'sysadmin')!.id] });
+    await sql`update kernel.users set must_change_password = false where id = ${managerId}`.execute(t.database.db);
+    const { id } = await admin.caller.passwordResets.request({ userId: ids.secadmin!, reason: '本人忘记密码' });
+    try {
+      const { caller } = await t.signIn('policeadmin', 'Gongan-2026!x');
+      expect(await caller.passwordResets.list()).toEqual([]);
+      expect((await admin.caller.passwordResets.list()).map((r) => r.id)).toContain(id);
+    } finally {
+      await admin.caller.passwordResets.cancel({ id });
+    }
+  });
+
   it('lists each user’s administrator duties, so the console offers the right reset', async () => {
     const { caller } = await t.signIn('admin');
     const list = await caller.users.list({ pageSize: 100 });
     const duties = Object.fromEntries(list.items.map((u) => [u.username, u.duties]));
-    expect(duties).toMatchObject({ admin: ['system'], secadmin: ['security'], secadmin2: ['security'], auditor: ['audit'], leader: [], liaison: [] });
+    expect(duties).toMatchObject({ admin: ['system'], policeadmin: ['system'], secadmin: ['security'], secadmin2: ['security'], auditor: ['audit'], leader: [], liaison: [] });
   });
 
   it("resets any account's password from the server, audited under the server's command line", async () => {
