@@ -7,6 +7,7 @@ import { BusyButton, formatDateTime, orgTreeData, PageHeader, useActionFeedback,
 import { useCallback, useMemo, useState } from 'react';
 import { FormError } from '../components/form-error.js';
 import { toFormData } from '../lib/form-data.js';
+import { passwordAction, type PasswordAction } from '../lib/password-action.js';
 import { badForm, form, load, mutate, pageParam } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 
@@ -80,20 +81,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type User = LoaderData['list']['items'][number];
-type ResetIntent = 'resetPassword' | 'resetAuditorPassword';
+type ResetIntent = Exclude<PasswordAction, 'requestReset'>;
 type Dialog = { kind: 'create' } | { kind: 'update' | 'assignRoles' | 'requestReset'; user: User } | { kind: 'reset'; intent: ResetIntent; user: User };
-
-/**
- * Which password action the signed-in administrator has on a user (三员分立): the system
- * administrator resets accounts without security or audit duties, the security
- * administrator resets audit administrators, and either asks for a security
- * administrator's reset, which the audit administrator countersigns.
- */
-function passwordAction(can: LoaderData['can'], user: User, selfId: string | null): ResetIntent | 'requestReset' | null {
-  if (user.duties.includes('security')) return (can.manage || can.unlock) && user.id !== selfId ? 'requestReset' : null;
-  if (user.duties.includes('audit')) return can.unlock ? 'resetAuditorPassword' : null;
-  return can.manage ? 'resetPassword' : null;
-}
 
 function useDialogFetcher(onClose: () => void) {
   const fetcher = useFetcher<typeof action>();
