@@ -21,15 +21,20 @@ describe('buildNav', () => {
       enabledPlugins: [],
       pluginModules: [],
     });
-    expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'modules']);
-    expect(nav.flatMap((s) => s.items.map((i) => i.label))).toEqual(['工作台', '组织机构', '用户管理', '功能模块']);
+    expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'passwordResets', 'modules']);
+    expect(nav.flatMap((s) => s.items.map((i) => i.label))).toEqual(['工作台', '组织机构', '用户管理', '密码重置会签', '功能模块']);
   });
 
   it('shows the security and audit administrators their own pages', () => {
     const sec = buildNav({ permissions: ['orgs.read', 'users.read', 'roles.manage', 'roles.assign', 'security.manage'], enabledPlugins: [], pluginModules: [] });
-    expect(keys(sec)).toEqual(['home', 'orgs', 'users', 'roles']);
-    const audit = buildNav({ permissions: ['audit.read'], enabledPlugins: [], pluginModules: [] });
-    expect(keys(audit)).toEqual(['home', 'audit']);
+    expect(keys(sec)).toEqual(['home', 'orgs', 'users', 'passwordResets', 'roles']);
+    const audit = buildNav({ permissions: ['audit.read', 'audit.countersign'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(audit)).toEqual(['home', 'passwordResets', 'audit']);
+  });
+
+  it('shows the page of password reset requests only to those who request or countersign them', () => {
+    const reader = buildNav({ permissions: ['orgs.read', 'users.read', 'audit.read'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(reader)).not.toContain('passwordResets');
   });
 
   it('shows a user without permissions only the home page', () => {
@@ -105,6 +110,6 @@ describe('case pages', () => {
 
   it('gives the system administrator the working calendar', () => {
     const nav = buildNav({ permissions: ['orgs.read', 'users.read', 'orgs.manage', 'users.manage', 'system.modules', 'calendar.manage'], enabledPlugins: [], pluginModules: [] });
-    expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'modules', 'calendar']);
+    expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'passwordResets', 'modules', 'calendar']);
   });
 });

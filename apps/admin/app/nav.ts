@@ -4,7 +4,22 @@ import type { ReactNode } from 'react';
 import type { AdminPluginModule } from './plugins.js';
 import { strings } from './strings.js';
 
-export type KernelNavKey = 'home' | 'inbox' | 'cases' | 'caseNew' | 'caseDashboard' | 'orgs' | 'users' | 'roles' | 'audit' | 'modules' | 'calendar' | 'instruments' | 'meetings' | 'bulletin';
+export type KernelNavKey =
+  | 'home'
+  | 'inbox'
+  | 'cases'
+  | 'caseNew'
+  | 'caseDashboard'
+  | 'orgs'
+  | 'users'
+  | 'passwordResets'
+  | 'roles'
+  | 'audit'
+  | 'modules'
+  | 'calendar'
+  | 'instruments'
+  | 'meetings'
+  | 'bulletin';
 
 export interface NavEntry {
   key: string;
@@ -46,6 +61,8 @@ export const kernelNav: KernelNavDefinition[] = [
   { key: 'bulletin', to: '/supervision/bulletin', section: 'cases', anyOf: ['supervision.instruments', 'supervision.sign'] },
   { key: 'orgs', to: '/orgs', section: 'admin', anyOf: ['orgs.read', 'orgs.manage'] },
   { key: 'users', to: '/users', section: 'admin', anyOf: ['users.read', 'users.manage'] },
+  // Who requests a security administrator's reset, and who countersigns it.
+  { key: 'passwordResets', to: '/password-resets', section: 'admin', anyOf: ['users.manage', 'security.manage', 'audit.countersign'] },
   { key: 'roles', to: '/roles', section: 'admin', anyOf: ['roles.manage', 'roles.assign'] },
   { key: 'audit', to: '/audit', section: 'admin', anyOf: ['audit.read'] },
   { key: 'modules', to: '/modules', section: 'admin', anyOf: ['system.modules'] },

@@ -1,9 +1,12 @@
 // `pnpm zhengfa <command>`: operator commands against the configured database.
 import { parseArgs } from 'node:util';
 import { describeNewer, SchemaNewerError } from '@zhengfa/db';
-import { verifyAuditChain } from '@zhengfa/kernel';
+import { resetPasswordOnServer, verifyAuditChain, type AuditAnchor } from '@zhengfa/kernel';
 import { BootError, openKernel } from './boot.js';
 import { loadConfig } from './config.js';
+import { serverStrings } from './strings.js';
+
+const c = serverStrings.cli;
 
 const help = `用法：pnpm zhengfa <命令> [选项]
 
@@ -12,8 +15,13 @@ const help = `用法：pnpm zhengfa <命令> [选项]
   status                      查看迁移状态
   init --code <代码> --name <名称> [--admin <用户名>]
                               新建县（区）及其三员（系统管理员、安全管理员、审计管理员）账号
-  audit:verify [--tenant <代码>]
-                              校验审计日志哈希链，指出第一条被篡改的记录
+  audit:verify [--tenant <代码>] [--anchor <序号>:<哈希>]
+                              校验审计日志哈希链及其链头，指出第一条被篡改或缺失的记录；
+                              --anchor 另查链中是否仍有服务日志每天记下的锚点
+                              （“audit head <县区代码> <序号> <哈希>”）
+  reset-password --username <用户名> [--tenant <代码>]
+                              在服务器上直接重置任一账号（包括安全管理员）的密码，
+                              打印只显示一次的临时密码，首次登录时必须修改；记入审计日志
   plugins                     列出已安装的插件及其启用状态
 
 环境变量与 pnpm start 相同（DATABASE_URL、DATA_DIR、PLUGINS 等）。`;
@@ -31,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       admin: { type: 'string' },
       tenant: { type: 'string' },
+      anchor: { type: 'string' },
+      username: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,13 +88,41 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'audit:verify': {
-        const r = await verifyAuditChain(database.db, values.tenant);
+        let anchor: AuditAnchor | undefined;
+        if (values.anchor !== undefined) {
+          const m = /^(\d{1,18}):([0-9a-f]{64})$/i.exec(values.anchor.trim());
+          if (!m) {
+            process.stderr.write(`${c.anchorFormat}\n`);
+            return 1;
+          }
+          if (!values.tenant) {
+            process.stderr.write(`${c.anchorNeedsTenant}\n`);
+            return 1;
+          }
+          anchor = { seq: Number(m[1]), hash: m[2]!.toLowerCase() };
+        }
+        const r = await verifyAuditChain(database.db, values.tenant, { anchor });
         if (r.ok) {
-          out(`审计日志完整：已校验 ${r.checked} 条记录。`);
+          out(c.auditIntact(r.checked));
+          if (anchor) out(c.auditAnchorHeld(values.tenant!, anchor.seq));
           return 0;
         }
-        out(`审计日志被篡改或缺失：县（区）${r.firstBroken!.tenantId} 第 ${r.firstBroken!.seq} 条记录（${{ hash: '内容与哈希不符', link: '与上一条的链接断开', gap: '记录缺失' }[r.firstBroken!.reason]}）。`);
+        out(c.auditBroken(r.firstBroken!.tenantId, r.firstBroken!.seq, c.auditReasons[r.firstBroken!.reason]));
         return 2;
+      }
+      case 'reset-password': {
+        if (!values.username) {
+          process.stderr.write(`${c.resetNeedsUsername}\n`);
+          return 1;
+        }
+        if ((await kernel.migrationStatus()).pending.length > 0) {
+          process.stderr.write(`${c.pendingMigrations}\n`);
+          return 1;
+        }
+        const r = await resetPasswordOnServer(kernel.db, { username: values.username, ...(values.tenant ? { tenantId: values.tenant } : {}) });
+        out(c.resetDone(r.displayName, r.username, r.tenantId));
+        out(c.resetPassword(r.password));
+        return 0;
       }
       case 'plugins': {
         out(`内核版本 ${kernel.host.kernelVersion}`);

@@ -35,4 +35,23 @@ export const serverStrings = {
   processes: (n: number) => `服务进程：${n} 个（共用同一端口）`,
   workerExitedEarly: (how: number | string | null) => `服务进程启动前意外退出（${how ?? '未知原因'}）`,
   workerExited: (pid: number, how: number | string | null) => `服务进程 ${pid} 意外退出（${how ?? '未知原因'}），正在重新启动`,
+  cli: {
+    auditIntact: (n: number) => `审计日志完整：已校验 ${n} 条记录。`,
+    auditAnchorHeld: (tenant: string, seq: number) => `县（区）${tenant} 的审计日志仍包含第 ${seq} 条记录的锚点。`,
+    auditBroken: (tenant: string, seq: number, reason: string) => `审计日志被篡改或缺失：县（区）${tenant} 第 ${seq} 条记录（${reason}）。`,
+    auditReasons: {
+      hash: '内容与哈希不符',
+      link: '与上一条的链接断开',
+      gap: '记录缺失',
+      tail: '日志末尾的记录缺失或被替换，与链头不符',
+      anchor: '与在别处留存的锚点不符，哈希链可能被整体改写',
+    },
+    anchorFormat: '--anchor 的格式应为 <序号>:<哈希>，如 1520:9f86d08…（64 位十六进制），取自服务日志中每天一行的“audit head <县区代码> <序号> <哈希>”',
+    resetNeedsUsername: 'reset-password 需要 --username <用户名>；有多个县（区）时另加 --tenant <6位行政区划代码>',
+    resetDone: (name: string, username: string, tenant: string) =>
+      `已重置 ${name}（用户名 ${username}，县（区）${tenant}）的密码，其登录会话已全部失效。此操作已记入审计日志。`,
+    resetPassword: (password: string) => `临时密码（只显示这一次，请当面交给本人，首次登录时必须修改）：${password}`,
+    pendingMigrations: '数据库还有待执行的迁移，请先运行：pnpm zhengfa migrate',
+    anchorNeedsTenant: '使用 --anchor 时须用 --tenant 指明锚点所属县（区）的代码',
+  },
 } as const;

@@ -3,13 +3,15 @@ export { createPluginHost, isCompatible, PluginHostError, type PluginHost, type 
 export { createAppRouter, createKernelRouter, type KernelRouter } from './router.js';
 export { KERNEL_VERSION } from './version.js';
 export { kernelMigrations } from './migrations/index.js';
-export { verifyAuditChain, appendAudit, PLATFORM_TENANT, type ChainVerification } from './audit/audit-log.js';
+export { verifyAuditChain, appendAudit, PLATFORM_TENANT, type ChainVerification, type ChainBreak, type AuditAnchor } from './audit/audit-log.js';
+export { auditHeadLine, logAuditHeads } from './audit/anchor.js';
 export { SESSION_COOKIE, sessionPolicy } from './auth/sessions.js';
 export { isReadMethod } from './context.js';
 export { lockoutPolicy } from './auth/lockout.js';
 export { passwordPolicy, passwordProblem, hashPassword } from './auth/password.js';
 export { builtinRoles, kernelPermissions, adminDuties, separationViolation } from './permissions.js';
 export { DEMO_PASSWORD, DEMO_TENANT, demoAccounts } from './seed/demo.js';
+export { resetPasswordOnServer, RESET_REQUEST_HOURS, type ServerReset } from './users/password-resets.js';
 export { orgKindNames, orgLevelNames, auditActionNames, kernelStrings } from './strings.js';
 export type { KernelDatabase, OrgKind, OrgLevel } from './db/schema.js';
 export type { ProvisionInput, ProvisionedAccount } from './tenants/provision.js';

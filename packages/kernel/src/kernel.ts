@@ -22,6 +22,7 @@ import { compactCaseTallies } from './cases/tallies.js';
 import { chinaDate } from './cases/dates.js';
 import { createPluginHost, type PluginHost } from './plugin-host/host.js';
 import { autovacuumOn, runNightlyVacuum } from './system/nightly-vacuum.js';
+import { logAuditHeads } from './audit/anchor.js';
 import { createAppRouter, type KernelRouter } from './router.js';
 import { seedDemo } from './seed/demo.js';
 import { provisionTenant, syncBuiltinRoles, type ProvisionInput } from './tenants/provision.js';
@@ -71,7 +72,7 @@ export interface Kernel {
    */
   remembersSessions(): boolean;
   createCaller(ctx: RequestContext): ReturnType<KernelRouter['createCaller']>;
-  /** One pass of event delivery, due jobs, the reminder sweep and (PGlite, at night) VACUUM (ANALYZE). */
+  /** One pass of event delivery, due jobs, the reminder sweep, the daily audit anchor and (PGlite, at night) VACUUM (ANALYZE). */
   tick(now?: Date): Promise<void>;
   startBackground(everyMs?: number): void;
   stopBackground(): Promise<void>;
@@ -147,6 +148,8 @@ export function createKernel(opts: KernelOptions): Kernel {
           await pruneSignInThrottle(db, now);
         }
       }
+      // Once a day: each county's audit chain head to the log, an anchor to keep elsewhere.
+      await logAuditHeads(db, log, now).catch((err) => log.error({ err }, 'logging the audit chain heads failed'));
       // Once a night where nothing else vacuums (PGlite; PostgreSQL with autovacuum off).
       await runNightlyVacuum(db, opts.database.engine, now).catch((err) => log.error({ err }, 'nightly vacuum failed'));
     },

@@ -17,6 +17,7 @@ export const kernelPermissions: PermissionDefinition[] = [
   { key: 'roles.assign', name: '分配角色', group: g.security },
   { key: 'security.manage', name: '解锁账号与安全策略', group: g.security },
   { key: 'audit.read', name: '查看审计日志', group: g.audit },
+  { key: 'audit.countersign', name: '会签安全管理员密码重置', group: g.audit },
   { key: 'cases.read', name: '查看事项与台账', group: g.cases },
   { key: 'cases.register', name: '登记事项', group: g.cases },
   { key: 'cases.approve', name: '立项审批', group: g.cases },
@@ -37,7 +38,7 @@ export const kernelPermissions: PermissionDefinition[] = [
 export const adminDuties = {
   system: { name: '系统管理员', permissions: ['orgs.manage', 'users.manage', 'system.modules', 'calendar.manage'] },
   security: { name: '安全管理员', permissions: ['roles.manage', 'roles.assign', 'security.manage'] },
-  audit: { name: '审计管理员', permissions: ['audit.read'] },
+  audit: { name: '审计管理员', permissions: ['audit.read', 'audit.countersign'] },
 } as const;
 
 export type AdminDuty = keyof typeof adminDuties;
@@ -50,11 +51,50 @@ export function dutiesOf(permissions: Iterable<string>): AdminDuty[] {
   );
 }
 
-/** Returns a Chinese message when the permissions combine two admin duties, else null. */
-export function separationViolation(permissions: Iterable<string>): string | null {
-  const duties = dutiesOf(permissions);
-  if (duties.length < 2) return null;
-  return kernelStrings.roles.separationOfDuties(adminDuties[duties[0]!].name, adminDuties[duties[1]!].name);
+/**
+ * Permissions every account may hold whatever its duties: reading the organisation tree and
+ * the list of users. Every other permission outside the three duties is business work.
+ */
+export const neutralPermissions: readonly string[] = ['orgs.read', 'users.read'];
+
+const dutyPermissions = new Set<string>(Object.values(adminDuties).flatMap((d) => d.permissions));
+
+/** The business permissions among `permissions` (neither an admin duty nor neutral), sorted. */
+export function businessPermissionsOf(permissions: Iterable<string>): string[] {
+  return [...new Set(permissions)].filter((p) => !dutyPermissions.has(p) && !neutralPermissions.includes(p)).sort();
+}
+
+function kernelPermissionName(key: string): string {
+  return kernelPermissions.find((p) => p.key === key)?.name ?? key;
+}
+
+/**
+ * Returns a Chinese message when the permissions break the separation of duties, else null:
+ * two admin duties together, or an admin duty together with business work (the security
+ * administrator who could grant itself the supervision office's role, an auditor who is
+ * also a leader). `nameOf` names a permission in the message (plugin permissions are named
+ * by the plugin host); kernel permissions are named without it.
+ */
+export function separationViolation(permissions: Iterable<string>, nameOf: (key: string) => string = kernelPermissionName): string | null {
+  const list = [...permissions];
+  const duties = dutiesOf(list);
+  if (duties.length === 0) return null;
+  if (duties.length > 1) return kernelStrings.roles.separationOfDuties(adminDuties[duties[0]!].name, adminDuties[duties[1]!].name);
+  const business = businessPermissionsOf(list);
+  if (business.length === 0) return null;
+  return kernelStrings.roles.dutyWithBusiness(adminDuties[duties[0]!].name, nameOf(business[0]!));
+}
+
+/**
+ * The permissions a principal may use: all of its roles' permissions, or none when they
+ * break the separation of duties together. The assignment paths refuse such a combination;
+ * this is the second wall, for one made behind the product (an operator's SQL, a role
+ * edited before the rule existed): the account keeps its session and may change its
+ * password, and every permission check refuses it until the security administrator
+ * corrects its roles.
+ */
+export function separatedPermissions(permissions: readonly string[]): string[] {
+  return separationViolation(permissions) ? [] : [...permissions];
 }
 
 export interface BuiltinRole {
@@ -81,7 +121,7 @@ export const builtinRoles: BuiltinRole[] = [
   {
     key: 'auditor',
     name: '审计管理员',
-    description: '查看和校验审计日志，不能做其他管理操作',
+    description: '查看和校验审计日志，会签安全管理员的密码重置，不能做其他管理操作',
     permissions: ['orgs.read', 'users.read', ...adminDuties.audit.permissions],
   },
   {

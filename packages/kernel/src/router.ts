@@ -9,6 +9,7 @@ import type { PluginHost } from './plugin-host/host.js';
 import { createRolesRouter } from './roles/router.js';
 import { createSystemRouter } from './system/router.js';
 import { usersRouter } from './users/router.js';
+import { passwordResetsRouter } from './users/password-resets-router.js';
 import { createCasesRouter, notificationsRouter, type CaseDirs } from './cases/router.js';
 import { calendarRouter } from './calendar/router.js';
 import { supervisionRouter } from './supervision/router.js';
@@ -18,6 +19,7 @@ export function createKernelRouter(host: PluginHost, engine: Engine, dirs: CaseD
     auth: router(authRouter),
     orgs: router(orgsRouter),
     users: router(usersRouter),
+    passwordResets: router(passwordResetsRouter),
     roles: router(createRolesRouter(host)),
     audit: router(auditRouter),
     system: router(createSystemRouter(host, engine)),

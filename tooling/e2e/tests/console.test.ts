@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, resultsDir, signIn, signOut, ready, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
+import { DEMO_PASSWORD, newContext, resultsDir, screenshot, signIn, signOut, ready, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
 
 describe('admin console', () => {
   let h: Harness | undefined;
@@ -120,6 +120,65 @@ describe('admin console', () => {
     } catch (err) {
       mkdirSync(resultsDir, { recursive: true });
       await page.screenshot({ path: path.join(resultsDir, 'failure.png'), fullPage: true }).catch(() => {});
+      throw new Error(`${(err as Error).message}\n--- server output ---\n${server?.output().slice(-4000) ?? ''}`, { cause: err });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("resets the security administrator's password only through a request the audit administrator countersigns", async () => {
+    const { baseUrl, server } = h!;
+    const context = await newContext(h!.browser);
+    const page: Page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    try {
+      // The system administrator: no reset for the audit administrator, a request for the security administrator.
+      await signIn(page, baseUrl, 'admin', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`${baseUrl}/users`);
+      await ready(page);
+      const auditorRow = page.getByRole('row').filter({ hasText: '赵审计' });
+      await visible(auditorRow);
+      expect(await auditorRow.getByRole('button', { name: '重置密码' }).count()).toBe(0);
+      expect(await auditorRow.getByRole('button', { name: '申请重置' }).count()).toBe(0);
+      await page.getByRole('row').filter({ hasText: '李安全' }).getByRole('button', { name: '申请重置' }).click();
+      const dialog = page.getByRole('dialog', { name: '申请重置「李安全」的密码' });
+      await visible(dialog);
+      await dialog.getByLabel('申请理由').fill('本人忘记密码，已当面核实身份');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await visible(page.getByText('重置申请已提交，待审计管理员会签'));
+      await dialog.waitFor({ state: 'hidden' });
+      await signOut(page);
+
+      // The audit administrator countersigns and sees the temporary password once.
+      await signIn(page, baseUrl, 'auditor', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      await ready(page);
+      await page.getByRole('navigation').getByRole('link', { name: '密码重置会签' }).click();
+      await page.waitForURL((url) => url.pathname === '/password-resets');
+      await ready(page);
+      const request = page.getByRole('row').filter({ hasText: '李安全（secadmin）' });
+      expect(await textOf(request)).toContain('待会签');
+      await request.getByRole('button', { name: '会签' }).click();
+      await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+      const password = (await textOf(page.getByTestId('temporary-password'))).trim();
+      expect(password).toMatch(/^Zf-[A-Za-z0-9_-]{12}9a$/);
+      await screenshot(page, 'console-password-reset.png');
+      await page.getByRole('dialog', { name: '「李安全」的临时密码' }).getByRole('button', { name: '确定' }).click();
+      expect(await textOf(page.getByRole('row').filter({ hasText: '李安全（secadmin）' }))).toContain('已会签');
+      await signOut(page);
+
+      // The old password no longer works; the temporary one must be changed first.
+      await signIn(page, baseUrl, 'secadmin', DEMO_PASSWORD);
+      await visible(page.getByTestId('login-error'));
+      await signIn(page, baseUrl, 'secadmin', password);
+      await page.waitForURL((url) => url.pathname === '/account/password');
+
+      expect(pageErrors).toEqual([]);
+    } catch (err) {
+      mkdirSync(resultsDir, { recursive: true });
+      await page.screenshot({ path: path.join(resultsDir, 'failure-password-reset.png'), fullPage: true }).catch(() => {});
       throw new Error(`${(err as Error).message}\n--- server output ---\n${server?.output().slice(-4000) ?? ''}`, { cause: err });
     } finally {
       await context.close();

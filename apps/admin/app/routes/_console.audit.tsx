@@ -82,7 +82,7 @@ function VerifyButton() {
       setStatus(
         result.ok
           ? { state: 'done', ok: true, text: s.verifyOk(result.checked) }
-          : { state: 'done', ok: false, text: s.verifyBroken(result.firstBroken?.seq ?? 0, result.firstBroken?.reason ?? '') },
+          : { state: 'done', ok: false, text: s.verifyBroken(result.firstBroken?.seq ?? 0, s.verifyReasons[result.firstBroken?.reason ?? ''] ?? result.firstBroken?.reason ?? '') },
       );
       // Verifying is itself recorded; show the new record.
       revalidator.revalidate();

@@ -38,6 +38,7 @@ const kernelIcons: Record<KernelNavKey, ReactNode> = {
   calendar: <CalendarOutlined />,
   orgs: <ApartmentOutlined />,
   users: <TeamOutlined />,
+  passwordResets: <KeyOutlined />,
   roles: <SafetyCertificateOutlined />,
   audit: <AuditOutlined />,
   modules: <AppstoreOutlined />,

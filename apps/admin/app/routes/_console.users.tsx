@@ -7,6 +7,7 @@ import { BusyButton, formatDateTime, orgTreeData, PageHeader, useActionFeedback,
 import { useCallback, useMemo, useState } from 'react';
 import { FormError } from '../components/form-error.js';
 import { toFormData } from '../lib/form-data.js';
+import { passwordAction, type PasswordAction } from '../lib/password-action.js';
 import { badForm, form, load, mutate, pageParam } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 
@@ -25,6 +26,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return load(context, request, async (trpc) => {
     const me = await trpc.auth.me();
     const perms = new Set(me?.user.permissions ?? []);
+    // users.manage: the system administrator; security.manage: the security administrator,
+    // who also resets audit administrators. Both may ask for a security administrator's reset.
     const can = { manage: perms.has('users.manage'), assign: perms.has('roles.assign'), unlock: perms.has('security.manage') };
     const [list, orgs, roles] = await Promise.all([
       trpc.users.list({ ...(orgId ? { orgId } : {}), includeSubOrgs, ...(keyword ? { keyword } : {}), page, pageSize }),
@@ -63,6 +66,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
       );
     case 'resetPassword':
       return mutate(context, intent, s.resetMsg, (trpc) => trpc.users.resetPassword({ id, password: form.str(fd, 'password') }));
+    case 'resetAuditorPassword':
+      return mutate(context, intent, s.resetMsg, (trpc) => trpc.users.resetAuditorPassword({ id, password: form.str(fd, 'password') }));
+    case 'requestReset':
+      return mutate(context, intent, s.requestedMsg, (trpc) => trpc.passwordResets.request({ userId: id, reason: form.str(fd, 'reason') }));
     case 'unlock':
       return mutate(context, intent, s.unlockedMsg, (trpc) => trpc.users.unlock({ id }));
     case 'assignRoles':
@@ -74,7 +81,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type User = LoaderData['list']['items'][number];
-type Dialog = { kind: 'create' } | { kind: 'update' | 'resetPassword' | 'assignRoles'; user: User };
+type ResetIntent = Exclude<PasswordAction, 'requestReset'>;
+type Dialog = { kind: 'create' } | { kind: 'update' | 'assignRoles' | 'requestReset'; user: User } | { kind: 'reset'; intent: ResetIntent; user: User };
 
 function useDialogFetcher(onClose: () => void) {
   const fetcher = useFetcher<typeof action>();
@@ -179,16 +187,32 @@ function EditUserModal({ data, user, onClose }: { data: LoaderData; user: User; 
   );
 }
 
-function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+function ResetPasswordModal({ user, intent, onClose }: { user: User; intent: ResetIntent; onClose: () => void }) {
   const { fetcher, error, busy } = useDialogFetcher(onClose);
   const [antForm] = Form.useForm();
   return (
     <Modal open title={s.resetTitle(user.displayName)} okText={strings.common.ok} cancelText={strings.common.cancel} confirmLoading={busy} onOk={() => antForm.submit()} onCancel={onClose}>
-      <Alert type="warning" showIcon message={s.resetHelp} style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon message={intent === 'resetAuditorPassword' ? s.resetAuditorHelp : s.resetHelp} style={{ marginBottom: 16 }} />
       <FormError outcome={error} />
-      <Form form={antForm} name="resetPassword" layout="vertical" onFinish={(v: { password: string }) => fetcher.submit({ intent: 'resetPassword', id: user.id, password: v.password }, { method: 'post' })}>
+      <Form form={antForm} name="resetPassword" layout="vertical" onFinish={(v: { password: string }) => fetcher.submit({ intent, id: user.id, password: v.password }, { method: 'post' })}>
         <Form.Item name="password" label={s.newPassword} extra={strings.password.policy} rules={[{ required: true, message: strings.common.required(s.newPassword) }]}>
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function RequestResetModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { fetcher, error, busy } = useDialogFetcher(onClose);
+  const [antForm] = Form.useForm();
+  return (
+    <Modal open title={s.requestTitle(user.displayName)} okText={strings.common.ok} cancelText={strings.common.cancel} confirmLoading={busy} onOk={() => antForm.submit()} onCancel={onClose}>
+      <Alert type="info" showIcon message={s.requestHelp} style={{ marginBottom: 16 }} />
+      <FormError outcome={error} />
+      <Form form={antForm} name="requestReset" layout="vertical" onFinish={(v: { reason: string }) => fetcher.submit({ intent: 'requestReset', id: user.id, reason: v.reason }, { method: 'post' })}>
+        <Form.Item name="reason" label={s.requestReason} extra={s.requestReasonHelp} rules={[{ required: true, message: strings.common.required(s.requestReason) }]}>
+          <Input.TextArea rows={3} maxLength={200} showCount />
         </Form.Item>
       </Form>
     </Modal>
@@ -243,7 +267,7 @@ function UnlockButton({ user }: { user: User }) {
 
 export default function Users() {
   const data = useLoaderData<typeof loader>();
-  const { list, orgs, filter, can } = data;
+  const { list, orgs, filter, can, selfId } = data;
   const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -302,12 +326,22 @@ export default function Users() {
                     {strings.common.edit}
                   </Button>
                 ) : null}
-                {can.manage ? (
-                  <Button size="small" type="link" icon={<KeyOutlined />} onClick={() => setDialog({ kind: 'resetPassword', user: u })}>
-                    {s.resetPassword}
-                  </Button>
-                ) : null}
-                {can.assign ? (
+                {(() => {
+                  const action = passwordAction(can, u, selfId);
+                  if (action === 'requestReset') {
+                    return (
+                      <Button size="small" type="link" icon={<KeyOutlined />} onClick={() => setDialog({ kind: 'requestReset', user: u })}>
+                        {s.requestReset}
+                      </Button>
+                    );
+                  }
+                  return action ? (
+                    <Button size="small" type="link" icon={<KeyOutlined />} onClick={() => setDialog({ kind: 'reset', intent: action, user: u })}>
+                      {s.resetPassword}
+                    </Button>
+                  ) : null;
+                })()}
+                {can.assign && u.id !== selfId ? (
                   <Button size="small" type="link" icon={<SafetyCertificateOutlined />} onClick={() => setDialog({ kind: 'assignRoles', user: u })}>
                     {s.assignRoles}
                   </Button>
@@ -384,7 +418,8 @@ export default function Users() {
       </Row>
       {dialog?.kind === 'create' ? <CreateUserModal data={data} onClose={close} /> : null}
       {dialog?.kind === 'update' ? <EditUserModal key={dialog.user.id} data={data} user={dialog.user} onClose={close} /> : null}
-      {dialog?.kind === 'resetPassword' ? <ResetPasswordModal key={dialog.user.id} user={dialog.user} onClose={close} /> : null}
+      {dialog?.kind === 'reset' ? <ResetPasswordModal key={dialog.user.id} user={dialog.user} intent={dialog.intent} onClose={close} /> : null}
+      {dialog?.kind === 'requestReset' ? <RequestResetModal key={dialog.user.id} user={dialog.user} onClose={close} /> : null}
       {dialog?.kind === 'assignRoles' ? <AssignRolesModal key={dialog.user.id} data={data} user={dialog.user} onClose={close} /> : null}
     </>
   );

@@ -151,48 +151,85 @@ export async function appendAudit(db: Kysely<any>, actor: AuditActor, entry: Aud
   await sql`with ${auditAppendCtes(actor, entry)} select 1`.execute(db);
 }
 
+/** Why verification stopped at a row. */
+export type ChainBreak =
+  /** The row's content does not give its stored hash. */
+  | 'hash'
+  /** The row's prev_hash is not the previous row's hash. */
+  | 'link'
+  /** The row with this seq is missing while later rows exist. */
+  | 'gap'
+  /** The chain's end is not the head recorded in kernel.audit_heads: rows from this seq on were deleted, or the last row replaced. */
+  | 'tail'
+  /** The chain no longer holds the anchor (a seq and hash kept outside the database). */
+  | 'anchor';
+
 export interface ChainVerification {
   ok: boolean;
   checked: number;
   /** The first row whose hash or link does not match, when the chain is broken. */
-  firstBroken?: { tenantId: string; seq: number; reason: 'hash' | 'link' | 'gap' };
+  firstBroken?: { tenantId: string; seq: number; reason: ChainBreak };
 }
 
-/** Recomputes one tenant's chain (or every tenant's) and names the first broken row. */
-export async function verifyAuditChain(db: Kysely<any>, tenantId?: string): Promise<ChainVerification> {
+/** A seq and hash of one tenant's chain, written down outside the database (the daily log line). */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Recomputes one tenant's chain (or every tenant's) and names the first broken row. The
+ * chain's head (kernel.audit_heads) is read before the rows, and the rows are read up to its
+ * seq: an append commits its row with its head, so every row up to the head is there, rows
+ * appended meanwhile are not read, and rows deleted from the end show as a tail that falls
+ * short of the head. With `anchor` (one tenant only) the row at the anchor's seq must carry
+ * the anchor's hash: this catches a chain rewritten from some row on, its head included.
+ */
+export async function verifyAuditChain(db: Kysely<any>, tenantId?: string, opts: { anchor?: AuditAnchor } = {}): Promise<ChainVerification> {
   const k = db as unknown as Kysely<KernelDatabase>;
+  if (opts.anchor && !tenantId) throw new Error('verifyAuditChain: an anchor belongs to one tenant');
   const tenants = tenantId
     ? [tenantId]
-    : (await k.selectFrom('kernel.audit_log').select('tenant_id').distinct().orderBy('tenant_id').execute()).map((r) => r.tenant_id);
+    : (
+        await sql<{ tenant_id: string }>`select tenant_id from kernel.audit_log union select tenant_id from kernel.audit_heads order by tenant_id`.execute(k)
+      ).rows.map((r) => r.tenant_id);
   let checked = 0;
   for (const t of tenants) {
+    const headRow = await k.selectFrom('kernel.audit_heads').select(['seq', 'hash']).where('tenant_id', '=', t).executeTakeFirst();
+    const head = headRow ? { seq: Number(headRow.seq), hash: headRow.hash } : null;
+    const broken = (seq: number, reason: ChainBreak): ChainVerification => ({ ok: false, checked, firstBroken: { tenantId: t, seq, reason } });
     let prev = GENESIS;
     let expectedSeq = 1;
     let after = 0;
     const pageSize = 5000;
     for (;;) {
-      const rows = (await k
-        .selectFrom('kernel.audit_log')
-        .selectAll()
-        .where('tenant_id', '=', t)
-        .where('seq', '>', after)
-        .orderBy('seq')
-        .limit(pageSize)
-        .execute()) as unknown as AuditRow[];
-      for (const row of rows) {
+      let q = k.selectFrom('kernel.audit_log').selectAll().where('tenant_id', '=', t).where('seq', '>', after);
+      if (head) q = q.where('seq', '<=', head.seq);
+      const rows = (await q.orderBy('seq').limit(pageSize).execute()) as unknown as AuditRow[];
+      for (const stored of rows) {
+        const row = { ...stored, seq: Number(stored.seq), at: new Date(stored.at) };
         checked++;
-        if (row.seq !== expectedSeq) return { ok: false, checked, firstBroken: { tenantId: t, seq: expectedSeq, reason: 'gap' } };
-        if (row.prev_hash !== prev) return { ok: false, checked, firstBroken: { tenantId: t, seq: row.seq, reason: 'link' } };
+        if (row.seq !== expectedSeq) return broken(expectedSeq, 'gap');
+        if (row.prev_hash !== prev) return broken(row.seq, 'link');
         const { hash, ...rest } = row;
-        if (expectedAuditHash({ ...rest, at: new Date(rest.at), seq: Number(rest.seq) }) !== hash) {
-          return { ok: false, checked, firstBroken: { tenantId: t, seq: row.seq, reason: 'hash' } };
-        }
+        if (expectedAuditHash(rest) !== hash) return broken(row.seq, 'hash');
+        if (opts.anchor && row.seq === opts.anchor.seq && hash !== opts.anchor.hash) return broken(row.seq, 'anchor');
         prev = hash;
         expectedSeq++;
         after = row.seq;
       }
       if (rows.length < pageSize) break;
     }
+    // `after` is now the last row's seq (0 for none) and `prev` its hash.
+    if (!head) {
+      // Every append writes the head: rows without one had it deleted.
+      if (after > 0) return broken(after + 1, 'tail');
+    } else if (after < head.seq) {
+      return broken(after + 1, 'tail');
+    } else if (prev !== head.hash) {
+      return broken(head.seq, 'tail');
+    }
+    if (opts.anchor && opts.anchor.seq > after) return broken(opts.anchor.seq, 'anchor');
   }
   return { ok: true, checked };
 }

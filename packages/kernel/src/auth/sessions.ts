@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
+import { separatedPermissions } from '../permissions.js';
 import type { PrincipalCache } from './principal-cache.js';
 
 export const SESSION_COOKIE = 'zf_session';
@@ -121,7 +122,8 @@ export async function resolveSession(
       committee: row.org_kind === 'committee',
       tenantName: row.tenant_name,
       roleKeys: row.role_keys,
-      permissions: new Set(row.permissions),
+      // The second wall of the separation of duties (permissions.ts): none when the roles combine.
+      permissions: new Set(separatedPermissions(row.permissions)),
       mustChangePassword: row.must_change_password,
     },
   };

@@ -74,6 +74,23 @@ export interface RolesTable {
   updated_at: GeneratedTimestamp;
 }
 
+export type PasswordResetStatus = 'pending' | 'countersigned' | 'rejected' | 'cancelled' | 'expired';
+
+export interface PasswordResetRequestsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  /** The account whose password is to be reset (a holder of security duties). */
+  user_id: string;
+  reason: string;
+  status: Generated<PasswordResetStatus>;
+  requested_by: string;
+  requested_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
 export interface UserRolesTable {
   tenant_id: string;
   user_id: string;
@@ -453,6 +470,7 @@ export interface KernelDatabase {
   'kernel.users': UsersTable;
   'kernel.roles': RolesTable;
   'kernel.user_roles': UserRolesTable;
+  'kernel.password_reset_requests': PasswordResetRequestsTable;
   'kernel.sessions': SessionsTable;
   'kernel.sign_in_throttle': SignInThrottleTable;
   'kernel.audit_log': AuditLogTable;

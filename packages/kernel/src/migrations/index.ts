@@ -18,6 +18,7 @@ import * as m0015 from './0015_open_cases_cover_scope.js';
 import * as m0016 from './0016_case_party_names.js';
 import * as m0017 from './0017_case_sweep_indexes.js';
 import * as m0018 from './0018_sign_in_throttle.js';
+import * as m0019 from './0019_password_reset_requests.js';
 import * as m0020 from './0020_case_restriction.js';
 import * as m0021 from './0021_role_default_permissions.js';
 
@@ -43,6 +44,7 @@ export const kernelMigrations: MigrationSet = {
     '0016_case_party_names': m0016,
     '0017_case_sweep_indexes': m0017,
     '0018_sign_in_throttle': m0018,
+    '0019_password_reset_requests': m0019,
     '0020_case_restriction': m0020,
     '0021_role_default_permissions': m0021,
   },

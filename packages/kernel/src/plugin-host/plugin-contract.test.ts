@@ -43,6 +43,7 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0016_case_party_names' },
       { owner: 'kernel', name: '0017_case_sweep_indexes' },
       { owner: 'kernel', name: '0018_sign_in_throttle' },
+      { owner: 'kernel', name: '0019_password_reset_requests' },
       { owner: 'kernel', name: '0020_case_restriction' },
       { owner: 'kernel', name: '0021_role_default_permissions' },
       { owner: 'notes', name: '0001_notes' },

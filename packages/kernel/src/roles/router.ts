@@ -16,7 +16,7 @@ const roleFields = {
 function checkPermissions(host: PluginHost, permissions: string[]): void {
   const unknown = permissions.find((p) => !host.hasPermission(p));
   if (unknown) throw badRequest(s.unknownPermission(unknown));
-  const violation = separationViolation(permissions);
+  const violation = separationViolation(permissions, host.permissionName);
   if (violation) throw badRequest(violation);
 }
 
@@ -109,7 +109,7 @@ export function createRolesRouter(host: PluginHost) {
             byUser.set(h.user_id, [...(byUser.get(h.user_id) ?? []), ...perms]);
           }
           for (const perms of byUser.values()) {
-            const violation = separationViolation(perms);
+            const violation = separationViolation(perms, host.permissionName);
             if (violation) throw badRequest(violation);
           }
           const updated = await trx

@@ -3,10 +3,11 @@ import { sql, type Kysely } from 'kysely';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { kdb } from '../context.js';
 import type { KernelDatabase } from '../db/schema.js';
-import { separationViolation } from '../permissions.js';
+import { dutiesOf, separationViolation, type AdminDuty } from '../permissions.js';
+import { directResetRefusal, dutiesOfUser, setResetPassword } from './password-resets.js';
 import { orgInScope } from '../scope.js';
 import { kernelStrings } from '../strings.js';
-import type { SessionUser } from '@zhengfa/plugin-api';
+import type { AuthedContext, SessionUser } from '@zhengfa/plugin-api';
 
 const s = kernelStrings.users;
 
@@ -29,8 +30,11 @@ async function orgVisible(db: Kysely<KernelDatabase>, user: SessionUser, orgId: 
   return Boolean(row);
 }
 
-/** Checks role ids exist and that together they respect the separation of duties. */
-async function checkRoles(db: Kysely<KernelDatabase>, tenantId: string, ids: string[]): Promise<void> {
+/**
+ * Checks role ids exist and that together they respect the separation of duties (no two
+ * administrator duties, no administrator duty with business work).
+ */
+async function checkRoles(db: Kysely<KernelDatabase>, tenantId: string, ids: string[], nameOf: (key: string) => string): Promise<void> {
   if (ids.length === 0) return;
   const roles = await db
     .selectFrom('kernel.roles')
@@ -39,7 +43,7 @@ async function checkRoles(db: Kysely<KernelDatabase>, tenantId: string, ids: str
     .where('id', 'in', ids)
     .execute();
   if (roles.length !== new Set(ids).size) throw badRequest(kernelStrings.roles.notFound);
-  const violation = separationViolation(roles.flatMap((r) => r.permissions));
+  const violation = separationViolation(roles.flatMap((r) => r.permissions), nameOf);
   if (violation) throw badRequest(violation);
 }
 
@@ -51,6 +55,42 @@ async function setRoles(db: Kysely<KernelDatabase>, tenantId: string, userId: st
       .values([...new Set(ids)].map((role_id) => ({ tenant_id: tenantId, user_id: userId, role_id })))
       .execute();
   }
+}
+
+/**
+ * A reset with a password the administrator chose (password-resets.ts says who may reset
+ * whom). A refusal for the target's duties is audited; the duties are read again under the
+ * target's row lock, so a role granted meanwhile cannot slip past.
+ */
+async function directReset(ctx: AuthedContext, input: { id: string; password: string }, by: 'system' | 'security'): Promise<{ ok: true }> {
+  const db = kdb(ctx);
+  const target = await db
+    .selectFrom('kernel.users')
+    .select(['username'])
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', input.id)
+    .where(orgInScope(db, ctx.user, 'org_id'))
+    .executeTakeFirst();
+  if (!target) throw notFound(s.notFound);
+  const refuse = async (duties: AdminDuty[]): Promise<never> => {
+    await ctx.audit.record({ action: 'users.password.reset', outcome: 'denied', targetType: 'user', targetId: input.id, detail: { by, duties } });
+    throw forbidden(directResetRefusal(by, duties)!);
+  };
+  const duties = await dutiesOfUser(db, ctx.tenant.id, input.id);
+  if (directResetRefusal(by, duties)) await refuse(duties);
+  const problem = passwordProblem(input.password, target.username);
+  if (problem) throw badRequest(problem);
+  const hashed = await hashPassword(input.password);
+  const refusedDuties = await db.transaction().execute(async (trx) => {
+    await trx.selectFrom('kernel.users').select('id').where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.id).forUpdate().execute();
+    const now = await dutiesOfUser(trx, ctx.tenant.id, input.id);
+    if (directResetRefusal(by, now)) return now;
+    await setResetPassword(trx, ctx.tenant.id, input.id, hashed);
+    await ctx.audit.record({ action: 'users.password.reset', targetType: 'user', targetId: input.id, detail: { by, duties: now } }, { db: trx });
+    return null;
+  });
+  if (refusedDuties) await refuse(refusedDuties);
+  return { ok: true };
 }
 
 export const usersRouter = {
@@ -128,7 +168,7 @@ export const usersRouter = {
         ? await db
             .selectFrom('kernel.user_roles as ur')
             .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
-            .select(['ur.user_id', 'r.id', 'r.name'])
+            .select(['ur.user_id', 'r.id', 'r.name', 'r.permissions'])
             .where('ur.tenant_id', '=', ctx.tenant.id)
             .where('ur.user_id', 'in', ids)
             .execute()
@@ -150,6 +190,8 @@ export const usersRouter = {
           version: r.version,
           createdAt: r.created_at,
           roles: roles.filter((x) => x.user_id === r.id).map((x) => ({ id: x.id, name: x.name })),
+          /** The administrator duties the user's roles hold: the console offers the reset each allows. */
+          duties: dutiesOf(roles.filter((x) => x.user_id === r.id).flatMap((x) => x.permissions)),
         })),
       };
     }),
@@ -172,7 +214,7 @@ export const usersRouter = {
       const hashed = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         if (!(await orgVisible(trx, ctx.user, input.orgId))) throw badRequest(s.orgNotFound);
-        await checkRoles(trx, ctx.tenant.id, input.roleIds);
+        await checkRoles(trx, ctx.tenant.id, input.roleIds, ctx.permissionName);
         const taken = await trx
           .selectFrom('kernel.users')
           .select('id')
@@ -242,38 +284,25 @@ export const usersRouter = {
       });
     }),
 
+  /** The system administrator's reset: any account in scope but those holding security or audit duties. */
   resetPassword: permissionProcedure('users.manage')
     .input(z.object({ id: z.string().uuid(), password: z.string().max(128) }))
-    .mutation(async ({ ctx, input }) => {
-      const db = kdb(ctx);
-      const target = await db
-        .selectFrom('kernel.users')
-        .select(['username'])
-        .where('tenant_id', '=', ctx.tenant.id)
-        .where('id', '=', input.id)
-        .where(orgInScope(db, ctx.user, 'org_id'))
-        .executeTakeFirst();
-      if (!target) throw notFound(s.notFound);
-      const problem = passwordProblem(input.password, target.username);
-      if (problem) throw badRequest(problem);
-      const hashed = await hashPassword(input.password);
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('kernel.users')
-          .set({ password_hash: hashed, must_change_password: true, version: sql`version + 1`, updated_at: new Date() })
-          .where('tenant_id', '=', ctx.tenant.id)
-          .where('id', '=', input.id)
-          .execute();
-        await trx.deleteFrom('kernel.sessions').where('tenant_id', '=', ctx.tenant.id).where('user_id', '=', input.id).execute();
-        await ctx.audit.record({ action: 'users.password.reset', targetType: 'user', targetId: input.id }, { db: trx });
-      });
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => directReset(ctx, input, 'system')),
+
+  /** The security administrator's reset: audit administrators only. */
+  resetAuditorPassword: permissionProcedure('security.manage')
+    .input(z.object({ id: z.string().uuid(), password: z.string().max(128) }))
+    .mutation(({ ctx, input }) => directReset(ctx, input, 'security')),
 
   assignRoles: permissionProcedure('roles.assign')
     .input(z.object({ id: z.string().uuid(), roleIds }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
+      if (input.id === ctx.user.id) {
+        // Nobody grants themselves powers: another security administrator does it.
+        await ctx.audit.record({ action: 'users.roles.assign', outcome: 'denied', targetType: 'user', targetId: input.id, detail: { roleIds: input.roleIds, reason: 'self' } });
+        throw forbidden(kernelStrings.roles.cannotAssignSelf);
+      }
       return db.transaction().execute(async (trx) => {
         const target = await trx
           .selectFrom('kernel.users')
@@ -283,7 +312,7 @@ export const usersRouter = {
           .where(orgInScope(trx, ctx.user, 'org_id'))
           .executeTakeFirst();
         if (!target) throw notFound(s.notFound);
-        await checkRoles(trx, ctx.tenant.id, input.roleIds);
+        await checkRoles(trx, ctx.tenant.id, input.roleIds, ctx.permissionName);
         await setRoles(trx, ctx.tenant.id, input.id, input.roleIds);
         await trx.updateTable('kernel.users').set({ version: sql`version + 1`, updated_at: new Date() }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.id).execute();
         await ctx.audit.record({ action: 'users.roles.assign', targetType: 'user', targetId: input.id, detail: { roleIds: input.roleIds } }, { db: trx });
