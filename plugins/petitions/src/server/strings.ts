@@ -287,11 +287,29 @@ export const statisticsStrings = {
     title: '信访工作统计表',
     fileName: (year: number) => `信访年度统计-${year}年.xlsx`,
     total: '合计',
-    columns: { item: '项目', matters: '件', personVisits: '人次', yoy: '同比（件）', resolutionRate: '化解率', stopRate: '息访率' },
+    unitSheetName: '按涉及单位',
+    unitTitle: '信访工作统计表（按涉及单位）',
+    unitUnknown: '未填写单位',
+    unitOther: '其他单位',
+    columns: {
+      item: '项目',
+      unit: '涉及单位',
+      matters: '件',
+      personVisits: '人次',
+      yoy: '同比（件）',
+      resolutionRate: '化解率',
+      stopRate: '息访率',
+      terminated: '终结',
+      writtenOff: '核销',
+      reliefAmount: '救助金额（元）',
+      reliefMatters: '救助件数',
+      reliefTimes: '救助人次',
+    },
     note:
       '说明：件为统计期内有来信来访记录的信访事项数（同一事项多次来访只计一件）；人次为统计期内各次来信来访人数之和；' +
       '同比为件数与上年同期相比的增减百分比；化解率为统计期内新受理事项（不含核销）中截至期末已化解、息访或终结的比例；' +
-      '息访率为其中已有结果的事项中息访的比例。按渠道统计时，同一事项以不同渠道来访的分别计入。',
+      '息访率为其中已有结果的事项中息访的比例；终结、核销为统计期内新受理事项截至期末终结、核销的件数；' +
+      '救助为统计期内批准（含已发放）的困难救助，人次按每次救助计。按渠道统计时，同一事项以不同渠道来访的分别计入。',
   },
 } as const;
 

@@ -40,6 +40,7 @@ describeEachEngine('petition statistics exports', (engine) => {
     // March 2024: two visits of a matter by 张三 and 欧阳娜娜, an accusation by 李四, one visit in April.
     await insertMatter(db, t.tenantId, {
       category: 'law', unitId: police.id, firstReceivedOn: '2024-03-02', outcome: 'stopped', outcomeOn: '2024-03-20', petitioners: ['张三', '欧阳娜娜'],
+      relief: [{ amount: 1500, status: 'paid', approvedOn: '2024-03-25', paidOn: '2024-03-28' }],
       visits: [{ on: '2024-03-02', persons: 6, channel: 'visit', content: '反映征地补偿' }, { on: '2024-03-15', persons: 1, channel: 'letter', repeat: true }],
     });
     await insertMatter(db, t.tenantId, {
@@ -92,22 +93,33 @@ describeEachEngine('petition statistics exports', (engine) => {
     expect(JSON.stringify(ws.getSheetValues())).not.toMatch(/李|所长/);
   });
 
-  it('exports the annual summary by channel and category with 件, 人次, 同比, 化解率 and 息访率', async () => {
+  it('exports the annual summary by channel and category with 件, 人次, 同比, 化解率, 息访率, 终结, 核销 and relief', async () => {
     const file = await stats.exportAnnual({ year: 2024 });
     expect(file.fileName).toBe('信访年度统计-2024年.xlsx');
     const ws = await load(file);
-    expect(values(ws, 3)).toEqual(['序号', '项目', '件', '人次', '同比（件）', '化解率', '息访率']);
+    expect(values(ws, 3)).toEqual(['序号', '项目', '件', '人次', '同比（件）', '化解率', '息访率', '终结', '核销', '救助金额（元）', '救助件数', '救助人次']);
     // 2024: 3 matters, 6 + 1 + 1 + 2 = 10 person-visits; 2023: 1 matter → +200.0%.
-    // Received 3, settled 1 (息访) → 化解率 33.3%, 息访率 100.0%.
+    // Received 3, settled 1 (息访) → 化解率 33.3%, 息访率 100.0%. Relief: 1500.00 to the first matter.
     expect(ws.getCell('A4').value).toBeNull();
-    expect(values(ws, 4).slice(1)).toEqual(['合计', 3, 10, '+200.0%', '33.3%', '100.0%']);
-    expect(values(ws, 5)).toEqual([1, '来信', 1, 1, '—', '—', '—']);
-    expect(values(ws, 6)).toEqual([2, '来访', 1, 6, '0.0%', '100.0%', '100.0%']);
-    expect(values(ws, 9)).toEqual([5, '领导信箱', 1, 1, '—', '0.0%', '—']);
-    expect(values(ws, 10)).toEqual([6, '涉法', 1, 7, '0.0%', '100.0%', '100.0%']);
+    expect(values(ws, 4).slice(1)).toEqual(['合计', 3, 10, '+200.0%', '33.3%', '100.0%', 0, 0, '1500.00', 1, 1]);
+    expect(values(ws, 5)).toEqual([1, '来信', 1, 1, '—', '—', '—', 0, 0, '0.00', 0, 0]);
+    expect(values(ws, 6)).toEqual([2, '来访', 1, 6, '0.0%', '100.0%', '100.0%', 0, 0, '1500.00', 1, 1]);
+    expect(values(ws, 9)).toEqual([5, '领导信箱', 1, 1, '—', '0.0%', '—', 0, 0, '0.00', 0, 0]);
+    expect(values(ws, 10)).toEqual([6, '涉法', 1, 7, '0.0%', '100.0%', '100.0%', 0, 0, '1500.00', 1, 1]);
     expect(values(ws, 11).slice(0, 2)).toEqual([7, '涉诉']);
     expect(values(ws, 12).slice(0, 2)).toEqual([8, '其他']);
     expect(String(ws.getCell('A14').value)).toMatch(/^说明：件为统计期内/);
+  });
+
+  it('gives the annual summary a sheet by involved unit with the relief granted to each', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await stats.exportAnnual({ year: 2024 })).base64, 'base64') as never);
+    const ws = wb.getWorksheet('按涉及单位')!;
+    expect(ws.getCell('A1').value).toBe('示范县信访工作统计表（按涉及单位）');
+    expect(values(ws, 3).slice(0, 2)).toEqual(['序号', '涉及单位']);
+    // Units by 件, most first: none recorded (2024: 2, 2023: 1 → +100.0%), then the police (relief 1500.00).
+    expect(values(ws, 5)).toEqual([1, '未填写单位', 2, 3, '+100.0%', '0.0%', '—', 0, 0, '0.00', 0, 0]);
+    expect(values(ws, 6)).toEqual([2, '示范县公安局', 1, 7, '—', '100.0%', '100.0%', 0, 0, '1500.00', 1, 1]);
   });
 
   it('titles the annual summary with the county, the year and the day it was made, laid out for printing', async () => {

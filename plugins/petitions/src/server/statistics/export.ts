@@ -110,35 +110,58 @@ export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: 
 
 /**
  * 年度统计表: a total row, one row per channel (来信 … 领导信箱) and per category (涉法 …);
- * columns 件, 人次, 同比 (of 件), 化解率, 息访率, with the definitions as a note below.
+ * columns 件, 人次, 同比 (of 件), 化解率, 息访率, 终结, 核销 and the hardship relief granted
+ * (amount, matters, grants), with the definitions as a note below; a second sheet gives the
+ * same figures by involved unit.
  */
 export async function annualSummaryXlsx(ctx: AuthedContext, scope: Scope, year: number): Promise<XlsxFile> {
   const period = yearRange(year);
-  const [total, byChannel, byCategory] = await Promise.all([
+  const [total, byChannel, byCategory, byUnit, orgs] = await Promise.all([
     figureRows(ctx.db, ctx.tenant.id, scope, period, 'none'),
     figureRows(ctx.db, ctx.tenant.id, scope, period, 'channel', CHANNELS),
     figureRows(ctx.db, ctx.tenant.id, scope, period, 'category', CATEGORIES),
+    figureRows(ctx.db, ctx.tenant.id, scope, period, 'unit'),
+    ctx.kernel.orgs.list(),
   ]);
   const c = s.annual.columns;
   const workbook = new ExcelJS.Workbook();
-  const printed = addPrintSheet(workbook, {
-    sheetName: s.annual.sheetName,
-    title: titleOf(ctx, s.annual.title, period),
-    columns: [
-      { header: c.item, width: 16 },
-      { header: c.matters, width: 10, align: 'right' },
-      { header: c.personVisits, width: 10, align: 'right' },
-      { header: c.yoy, width: 12, align: 'right' },
-      { header: c.resolutionRate, width: 10, align: 'right' },
-      { header: c.stopRate, width: 10, align: 'right' },
-    ],
-  });
-  const line = (label: string, row: FigureRow, options?: { numbered: false; emphasis: true }) =>
-    printed.addRow([label, row.matters, row.personVisits, formatChange(row.yoyMatters, s.empty), formatPercent(row.resolutionRate, s.empty), formatPercent(row.stopRate, s.empty)], options);
+  const columns = (first: string) => [
+    { header: first, width: 16 },
+    { header: c.matters, width: 8, align: 'right' as const },
+    { header: c.personVisits, width: 8, align: 'right' as const },
+    { header: c.yoy, width: 11, align: 'right' as const },
+    { header: c.resolutionRate, width: 9, align: 'right' as const },
+    { header: c.stopRate, width: 9, align: 'right' as const },
+    { header: c.terminated, width: 7, align: 'right' as const },
+    { header: c.writtenOff, width: 7, align: 'right' as const },
+    { header: c.reliefAmount, width: 13, align: 'right' as const },
+    { header: c.reliefMatters, width: 9, align: 'right' as const },
+    { header: c.reliefTimes, width: 9, align: 'right' as const },
+  ];
+  const cells = (label: string, row: FigureRow) => [
+    label,
+    row.matters,
+    row.personVisits,
+    formatChange(row.yoyMatters, s.empty),
+    formatPercent(row.resolutionRate, s.empty),
+    formatPercent(row.stopRate, s.empty),
+    row.terminated,
+    row.writtenOff,
+    // Exact money as the database summed it (a string: no binary rounding), e.g. 4700.50.
+    row.reliefAmount,
+    row.reliefMatters,
+    row.reliefTimes,
+  ];
+  const printed = addPrintSheet(workbook, { sheetName: s.annual.sheetName, title: titleOf(ctx, s.annual.title, period), columns: columns(c.item) });
   // The total row carries no 序号; the channels and categories are numbered 1, 2, ….
-  line(s.annual.total, total[0]!, { numbered: false, emphasis: true });
-  for (const row of byChannel) line(s.channels[row.key as Channel], row);
-  for (const row of byCategory) line(s.categories[row.key as Category], row);
+  printed.addRow(cells(s.annual.total, total[0]!), { numbered: false, emphasis: true });
+  for (const row of byChannel) printed.addRow(cells(s.channels[row.key as Channel], row));
+  for (const row of byCategory) printed.addRow(cells(s.categories[row.key as Category], row));
   printed.addNote(s.annual.note);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const units = addPrintSheet(workbook, { sheetName: s.annual.unitSheetName, title: titleOf(ctx, s.annual.unitTitle, period), columns: columns(c.unit) });
+  units.addRow(cells(s.annual.total, total[0]!), { numbered: false, emphasis: true });
+  for (const row of byUnit) units.addRow(cells(row.key === null ? s.annual.unitUnknown : (names.get(row.key) ?? s.annual.unitOther), row));
+  units.addNote(s.annual.note);
   return toFile(workbook, s.annual.fileName(year));
 }
