@@ -42,6 +42,12 @@ describeEachEngine('resetting the passwords of the security and audit administra
   });
   afterAll(() => t.stop());
 
+  /** Puts the demo password back (the demo accounts share one hash), which a change may no longer choose. */
+  async function restoreDemoPassword(username: string): Promise<void> {
+    await sql`update kernel.users set password_hash = (select password_hash from kernel.users where username = 'leader'), must_change_password = false
+      where username = ${username}`.execute(t.database.db);
+  }
+
   async function passwordHash(username: string): Promise<string> {
     return (await sql<{ password_hash: string }>`select password_hash from kernel.users where username = ${username}`.execute(t.database.db)).rows[0]!.password_hash;
   }
@@ -94,7 +100,8 @@ describeEachEngine('resetting the passwords of the security and audit administra
     const { caller: auditor } = await t.signIn('auditor', 'Shenji-2026!b');
     expect((await auditor.auth.me())!.user.mustChangePassword).toBe(true);
     expect(await lastAudit('users.password.reset', ids.auditor!)).toMatchObject({ outcome: 'success', actor_name: '李安全', detail: { by: 'security', duties: ['audit'] } });
-    await auditor.auth.changePassword({ currentPassword: 'Shenji-2026!b', newPassword: 'Zhengfa@2026' });
+    await auditor.auth.changePassword({ currentPassword: 'Shenji-2026!b', newPassword: 'Shenji-2026!c-changed' });
+    await restoreDemoPassword('auditor');
   });
 
   it("refuses the security administrator a reset of an account without audit duties", async () => {
@@ -258,7 +265,8 @@ describeEachEngine('resetting the passwords of the security and audit administra
     const { caller } = await t.signIn('secadmin', reset.password);
     expect((await caller.auth.me())!.user.mustChangePassword).toBe(true);
     expect(await lastAudit('users.password.reset.server', ids.secadmin!)).toMatchObject({ outcome: 'success', actor_name: '服务器命令行', detail: { username: 'secadmin', duties: ['security'] } });
-    await caller.auth.changePassword({ currentPassword: reset.password, newPassword: 'Zhengfa@2026' });
+    await caller.auth.changePassword({ currentPassword: reset.password, newPassword: 'Anquan-2026!c-changed' });
+    await restoreDemoPassword('secadmin');
   });
 
   it('names the county and the username the server could not find', async () => {
