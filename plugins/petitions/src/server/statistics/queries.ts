@@ -76,6 +76,11 @@ const matterKey: Record<Exclude<Grouping, 'none'>, ReturnType<typeof sql.raw>> =
   ),
 };
 
+/** The select's first column (the group's key) and its group by clause. */
+function groupingSql(grouping: Grouping, keys: typeof visitKey) {
+  return grouping === 'none' ? { key: sql`null::text`, groupBy: sql`` } : { key: keys[grouping], groupBy: sql`group by 1` };
+}
+
 export interface VisitFigures {
   matters: number;
   personVisits: number;
@@ -117,8 +122,7 @@ interface Period {
 }
 
 async function visitFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, VisitFigures>> {
-  const key = grouping === 'none' ? sql`null::text` : visitKey[grouping];
-  const groupBy = grouping === 'none' ? sql`` : sql`group by 1`;
+  const { key, groupBy } = groupingSql(grouping, visitKey);
   const r = await sql<{ key: string | null; matters: number; person_visits: number; visits: number; collective_visits: number; collective_persons: number; repeat_visits: number }>`
     select ${key} as key,
       count(distinct v.matter_id)::int as matters,
@@ -148,8 +152,7 @@ async function visitFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: 
 }
 
 async function outcomeFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, OutcomeFigures>> {
-  const key = grouping === 'none' ? sql`null::text` : matterKey[grouping];
-  const groupBy = grouping === 'none' ? sql`` : sql`group by 1`;
+  const { key, groupBy } = groupingSql(grouping, matterKey);
   // An outcome counts when it was reached by the end of the period.
   const by = sql`coalesce(m.outcome_on, ${p.to}::date) <= ${p.to}::date`;
   const r = await sql<{ key: string | null; received: number; settled: number; stopped: number; terminated: number; written_off: number }>`
@@ -178,8 +181,7 @@ async function outcomeFigures(db: Kysely<any>, tenantId: string, scope: Scope, p
 }
 
 async function reliefFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, ReliefFigures>> {
-  const key = grouping === 'none' ? sql`null::text` : matterKey[grouping];
-  const groupBy = grouping === 'none' ? sql`` : sql`group by 1`;
+  const { key, groupBy } = groupingSql(grouping, matterKey);
   const r = await sql<{ key: string | null; amount: string; matters: number; times: number }>`
     select ${key} as key,
       coalesce(sum(rl.amount), 0)::numeric(14, 2)::text as amount,
