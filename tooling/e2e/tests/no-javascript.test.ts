@@ -60,10 +60,24 @@ describe('the console without JavaScript, and with it under the Content-Security
       petitioners: [{ name: '周五', phone }],
     });
     queryCode = petition.queryCode;
-    const { version } = await api.query<{ version: number }>('petitions.matters.get', { id: petition.matterId });
-    await api.mutate('petitions.matters.conclude', { id: petition.matterId, version, outcome: 'written_off', note: '不属于涉法涉诉事项，予以核销。' });
+    // Routed to the police, accepted and answered there, then closed as 息访: the petitioner may rate it.
     const admin = await apiAs(h.baseUrl, 'admin');
     const police = (await admin.query<{ id: string; name: string }[]>('orgs.tree', undefined)).find((o) => o.name === '示范县公安局')!;
+    const leaders = await api.query<{ items: { id: string }[] }>('users.list', { roleKey: 'leader' });
+    const matter = () => api.query<{ version: number }>('petitions.matters.get', { id: petition.matterId });
+    await api.mutate('petitions.matters.route', {
+      id: petition.matterId,
+      version: (await matter()).version,
+      leadLeaderId: leaders.items[0]!.id,
+      handlerName: '李承办',
+      resolutionPlan: '核实物业收费标准，向信访人说明',
+      deadline: chinaToday(),
+      leadUnitId: police.id,
+    });
+    const liaison = await apiAs(h.baseUrl, 'liaison');
+    await liaison.mutate('petitions.matters.recordAcceptance', { id: petition.matterId, version: (await matter()).version, accepted: true });
+    await liaison.mutate('petitions.matters.recordAnswer', { id: petition.matterId, version: (await matter()).version, answer: '经核实，物业收费符合备案标准，已向信访人说明。' });
+    await api.mutate('petitions.matters.conclude', { id: petition.matterId, version: (await matter()).version, outcome: 'stopped', note: '信访人表示理解，承诺息访。' });
     await admin.mutate('users.create', { orgId: police.id, username: newUser.username, displayName: '吴民警', password: newUser.initial, roleIds: [] });
   }, 300_000);
 
@@ -134,7 +148,7 @@ describe('the console without JavaScript, and with it under the Content-Security
       await page.getByRole('button', { name: '查询', exact: true }).click();
       const result = await textOf(page.getByTestId('lookup-result'));
       expect(result).toContain('已办结');
-      expect(result).toContain('核销');
+      expect(result).toContain('息访');
       expect(result).not.toContain('周');
       await screenshot(page, 'no-js-lookup.png');
 
