@@ -30,6 +30,8 @@ export const serverStrings = {
   refusedTitle: '无法处理该请求',
   backHome: '返回首页',
   badPeriod: '请用 from 和 to 指定统计期间，格式为 YYYY-MM-DD',
+  metricsRefused: '不允许从此地址读取监控指标（见配置项 METRICS_ALLOW）',
+  metricsUnavailable: '暂时无法汇总各服务进程的监控指标，请稍后重试',
   shuttingDown: '正在停止服务，等待进行中的请求完成……',
   stopped: '服务已停止',
   processes: (n: number) => `服务进程：${n} 个（共用同一端口）`,
