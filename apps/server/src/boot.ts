@@ -7,6 +7,7 @@ import { describeNewer, openDatabase, ping, type Database } from '@zhengfa/db';
 import { createKernel, DEMO_PASSWORD, demoAccounts, builtinRoles, PluginHostError, type Kernel, type KernelObserver } from '@zhengfa/kernel';
 import type { AnyPlugin } from '@zhengfa/plugin-api';
 import { addressAllowList } from './address-allow.js';
+import { startControlSocket } from './backup/control-socket.js';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { loadConsoleHandler } from './console-handler.js';
@@ -128,6 +129,8 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
 
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  // The embedded database can be backed up only through this process while it serves.
+  const control = embedded ? await startControlSocket(config.dataDir, database, log) : null;
   kernel.startBackground();
   out(s.started(url));
   out(s.database(database.describe));
@@ -143,6 +146,7 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
       closing ??= (async () => {
         // Stop accepting connections; in-flight requests finish before the callback.
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await control?.close();
         await kernel.stopBackground();
         await database.close();
       })();
