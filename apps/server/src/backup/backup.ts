@@ -16,7 +16,7 @@ import type { ServerConfig } from '../config.js';
 import { installedPlugins } from '../plugins.js';
 import { serverStrings } from '../strings.js';
 import { writeArchive } from './archive.js';
-import { databaseInfo, runningServer, type DatabaseInfo } from './control-socket.js';
+import { databaseInfo, embeddedDatabaseOpen, runningServer, type DatabaseInfo } from './control-socket.js';
 import { ARCHIVE_FORMAT, DATABASE_ENTRY, manifestMigrations, type ArchiveEngine, type BackupManifest } from './manifest.js';
 import { dumpPostgres } from './postgres-tools.js';
 
@@ -45,6 +45,8 @@ async function dumpEmbedded(dataDir: string, file: string, out: (line: string) =
   }
   const folder = path.join(dataDir, 'pglite');
   if (!existsSync(path.join(folder, 'PG_VERSION'))) throw new BackupRefused(s.noDatabase(dataDir));
+  // Open elsewhere (a server without its control socket): a second opening would corrupt it.
+  if (embeddedDatabaseOpen(dataDir)) throw new BackupRefused(s.openElsewhere(folder));
   out(s.offline);
   const database = await openPGlite({ dataDir: folder, ownThread: true });
   try {

@@ -48,6 +48,14 @@ export interface RunningServerControl {
   dump(): Promise<Buffer>;
 }
 
+/**
+ * Whether the embedded database's folder is open in some process: PGlite keeps
+ * postmaster.pid there while open and removes it on closing (it stays after a crash too).
+ */
+export function embeddedDatabaseOpen(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, 'pglite', 'postmaster.pid'));
+}
+
 /** The server that serves DATA_DIR, when one answers on its control socket; null when none does. */
 export async function runningServer(dataDir: string): Promise<RunningServerControl | null> {
   const socketPath = controlSocketPath(dataDir);

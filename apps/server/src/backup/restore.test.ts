@@ -158,4 +158,15 @@ describe('restore refuses, touching nothing', () => {
     }
     expect(existsSync(path.join(target.dataDir, 'pglite'))).toBe(false);
   });
+
+  it('an embedded database some process holds open though no server answers for it, even forced', async () => {
+    const file = await archive();
+    const target = config();
+    mkdirSync(path.join(target.dataDir, 'pglite'));
+    writeFileSync(path.join(target.dataDir, 'pglite', 'PG_VERSION'), '18\n');
+    writeFileSync(path.join(target.dataDir, 'pglite', 'postmaster.pid'), '-42\n');
+    const message = await refusal(runRestore(target, file, { force: true, out: () => {} }));
+    expect(message).toContain(`内置数据库 ${path.join(target.dataDir, 'pglite')} 正被某个进程打开（其中有 postmaster.pid）`);
+    expect(readFileSync(path.join(target.dataDir, 'pglite', 'PG_VERSION'), 'utf8')).toBe('18\n');
+  });
 });

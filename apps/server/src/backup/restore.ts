@@ -20,7 +20,7 @@ import { installedPlugins } from '../plugins.js';
 import { serverStrings } from '../strings.js';
 import { extractEntries, verifyArchive, type ArchiveProblem } from './archive.js';
 import { hasEntries, humanSize } from './backup.js';
-import { runningServer } from './control-socket.js';
+import { embeddedDatabaseOpen, runningServer } from './control-socket.js';
 import { DATA_FOLDERS, type BackupManifest } from './manifest.js';
 import { checkDumpReadable, checkToolFor, clearDatabase, databaseContents, restorePostgres, serverConnections } from './postgres-tools.js';
 
@@ -119,6 +119,7 @@ async function checkTarget(config: ServerConfig, force: boolean): Promise<void> 
     }
   } else {
     if (await runningServer(config.dataDir)) throw new RestoreRefused(s.serverRunning(config.dataDir));
+    if (embeddedDatabaseOpen(config.dataDir)) throw new RestoreRefused(serverStrings.backup.openElsewhere(path.join(config.dataDir, 'pglite')));
     const folder = path.join(config.dataDir, 'pglite');
     if (hasEntries(folder)) found.push(s.notEmptyEmbedded(folder));
   }
