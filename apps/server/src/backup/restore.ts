@@ -7,8 +7,9 @@
 // server using it (--force replaces what is there). Everything is unpacked beside the
 // target first and moved into place only once it is complete. Then the audit chain of
 // every county is verified in the restored database, and a summary printed.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import semver from 'semver';
@@ -146,6 +147,12 @@ export async function runRestore(config: ServerConfig, archive: string, opts: Re
   try {
     const wanted = new Set(manifest.entries.map((e) => e.path));
     await extractEntries(archive, staging, wanted);
+    // What was unpacked, checked again: the archive could have changed since it was read.
+    for (const e of manifest.entries) {
+      const unpacked = path.join(staging, e.path);
+      if (!existsSync(unpacked)) throw new RestoreRefused(s.missing(e.path));
+      if ((await sha256Of(unpacked)) !== e.sha256) throw new RestoreRefused(s.checksum(e.path));
+    }
     const dump = path.join(staging, manifest.database.entry);
     if (engine === 'postgres') {
       await checkDumpReadable(dump);
@@ -211,6 +218,12 @@ async function reportAuditChains(db: Kysely<any>, out: (line: string) => void): 
     }
   }
   return intact;
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** 2026年11月21日 14:03 (China time). */

@@ -200,6 +200,11 @@ describeEachEngine('backup and restore round trip', (engine) => {
   }, 300_000);
 
   it('restores a backup taken once the writes stopped identical to the source, every table and every file', async () => {
+    // A finished ledger export, so exports/ is in the archive as well as files/.
+    const { caller } = await supervisor(server.kernel);
+    const { id } = await caller.cases.startExport({});
+    for (let i = 0; i < 200 && (await caller.cases.exportStatus({ id })).status !== 'done'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await caller.cases.exportStatus({ id })).status).toBe('done');
     const archive = path.join(work, 'quiet.tar');
     expect((await cli(sourceEnv, 'backup', archive)).status).toBe(0);
     const target = await emptyTarget('restored-quiet');
@@ -213,7 +218,8 @@ describeEachEngine('backup and restore round trip', (engine) => {
     expect(Object.keys(source)).toContain('petitions.visits');
     expect(restored).toEqual(source);
     const sourceFiles = fileDigests(sourceDir);
-    expect(Object.keys(sourceFiles).length).toBeGreaterThan(3);
+    expect(Object.keys(sourceFiles).filter((f) => f.startsWith('files/')).length).toBeGreaterThan(3);
+    expect(Object.keys(sourceFiles).filter((f) => f.startsWith('exports/'))).toEqual([path.join('exports', '990001', `${id}.xlsx`)]);
     expect(fileDigests(target.dataDir)).toEqual(sourceFiles);
     // The summary names every table with its rows.
     for (const [table, digest] of Object.entries(source)) expect(restore.stdout).toContain(`  ${table}  ${digest.split(' ')[0]} 行`);
