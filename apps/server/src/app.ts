@@ -1,4 +1,4 @@
-// The HTTP surface: /healthz, /trpc, the console's static assets and pages, in one Hono app.
+// The HTTP surface: /healthz, /metrics, /trpc, the console's static assets and pages, in one Hono app.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -9,11 +9,14 @@ import { ping } from '@zhengfa/db';
 import type { Kernel } from '@zhengfa/kernel';
 import { attachmentPolicy, isReadMethod, KERNEL_VERSION } from '@zhengfa/kernel';
 import { TRPCError } from '@trpc/server';
+import type { AddressAllowList } from './address-allow.js';
 import { clientAddress, type ProxyTrust } from './client-address.js';
 import { mountFileRoutes } from './files-routes.js';
 import { adminClientDir, type ConsoleHandler } from './console-handler.js';
 import { cspNonce, mountRequestGuards, securityHeaders } from './request-guards.js';
 import type { AppLogger } from './logger.js';
+import type { ServerMetrics } from './metrics.js';
+import { mountMetricsRoute } from './metrics-route.js';
 import { serverStrings } from './strings.js';
 import { batchRefusal } from './trpc-batch.js';
 import { trpcHandler } from './trpc-handler.js';
@@ -26,6 +29,8 @@ export interface AppOptions {
   /** With trustProxy: the proxies that append to X-Forwarded-For (default 1; client-address.ts). */
   trustProxyHops?: number;
   maxUploadBytes?: number;
+  /** Counts requests and serves GET /metrics to the allowed addresses (metrics.ts). */
+  metrics?: { server: ServerMetrics; allow: AddressAllowList };
 }
 
 function clientIp(c: Context, trust: ProxyTrust): string | null {
@@ -51,12 +56,13 @@ export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const trust: ProxyTrust = { trustProxy: opts.trustProxy, hops: opts.trustProxyHops ?? 1 };
 
+  if (opts.metrics) app.use('*', opts.metrics.server.middleware);
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
     const ms = Math.round(performance.now() - start);
-    if (c.req.path === '/healthz' || c.req.path.startsWith('/assets/')) return;
+    if (c.req.path === '/healthz' || c.req.path === '/metrics' || c.req.path.startsWith('/assets/')) return;
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
 
@@ -83,6 +89,8 @@ export function createApp(opts: AppOptions): Hono {
     }
   });
 
+  if (opts.metrics) mountMetricsRoute(app, { metrics: opts.metrics.server, allow: opts.metrics.allow, clientIp: (c) => clientIp(c, trust), log });
+
   app.use(
     '/trpc/*',
     trpcHandler({
@@ -94,6 +102,7 @@ export function createApp(opts: AppOptions): Hono {
         return kernel.createContext({ headers: c.req.raw.headers, method: c.req.method, ip: clientIp(c, trust), responseHeaders: fetchOpts.resHeaders }) as never;
       },
       onError: ({ error, path: procedure }) => {
+        opts.metrics?.server.trpcError(procedure, error.code);
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
       },
     }),
@@ -129,6 +138,7 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.onError((err, c) => {
+    opts.metrics?.server.unhandledError();
     log.error({ err, path: c.req.path }, 'unhandled error');
     return c.text(serverStrings.internalError, 500);
   });

@@ -4,12 +4,15 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { describeNewer, openDatabase, ping, type Database } from '@zhengfa/db';
-import { createKernel, DEMO_PASSWORD, demoAccounts, builtinRoles, PluginHostError, type Kernel } from '@zhengfa/kernel';
+import { createKernel, DEMO_PASSWORD, demoAccounts, builtinRoles, PluginHostError, type Kernel, type KernelObserver } from '@zhengfa/kernel';
 import type { AnyPlugin } from '@zhengfa/plugin-api';
+import { addressAllowList } from './address-allow.js';
+import { startControlSocket } from './backup/control-socket.js';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { loadConsoleHandler } from './console-handler.js';
 import { createLogger, type AppLogger } from './logger.js';
+import { createServerMetrics, type ServerMetrics } from './metrics.js';
 import { installedPlugins } from './plugins.js';
 import { serverStrings as s } from './strings.js';
 
@@ -29,7 +32,7 @@ export interface OpenedKernel {
 }
 
 /** Opens the database and the kernel; shared by the server and the CLI. */
-export async function openKernel(config: ServerConfig, log?: AppLogger, plugins: AnyPlugin[] = installedPlugins): Promise<OpenedKernel> {
+export async function openKernel(config: ServerConfig, log?: AppLogger, plugins: AnyPlugin[] = installedPlugins, observer?: KernelObserver): Promise<OpenedKernel> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements }).catch((err) => {
     throw new BootError(s.cannotConnect(config.databaseUrl ? 'PostgreSQL' : config.dataDir, oneLine(err)));
   });
@@ -40,7 +43,7 @@ export async function openKernel(config: ServerConfig, log?: AppLogger, plugins:
     throw new BootError(s.cannotConnect(database.describe, oneLine(err)));
   }
   try {
-    const kernel = createKernel({ database, plugins, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
+    const kernel = createKernel({ database, plugins, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024, observer });
     return { kernel, database };
   } catch (err) {
     await database.close().catch(() => {});
@@ -53,6 +56,8 @@ export interface RunningServer {
   url: string;
   port: number;
   kernel: Kernel;
+  /** This process's figures for /metrics. */
+  metrics: ServerMetrics;
   close(): Promise<void>;
 }
 
@@ -73,7 +78,9 @@ function keepIdleConnectionsPastProxies(srv: ServerType): void {
 
 export async function startServer(config: ServerConfig, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<RunningServer> {
   const log = createLogger(config);
-  const { kernel, database } = await openKernel(config, log);
+  const metrics = createServerMetrics();
+  const { kernel, database } = await openKernel(config, log, installedPlugins, metrics.observer);
+  metrics.attach(kernel);
   const embedded = database.engine === 'pglite';
 
   try {
@@ -102,7 +109,7 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
 
   const consoleHandler = await loadConsoleHandler(kernel);
   if (!consoleHandler) log.warn('admin console build not found; run pnpm build');
-  const app = createApp({ kernel, log, consoleHandler, trustProxy: config.trustProxy, trustProxyHops: config.trustProxyHops, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
+  const app = createApp({ kernel, log, consoleHandler, trustProxy: config.trustProxy, trustProxyHops: config.trustProxyHops, maxUploadBytes: config.maxUploadMb * 1024 * 1024, metrics: { server: metrics, allow: addressAllowList(config.metricsAllow) } });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const srv = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -122,6 +129,8 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
 
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  // The embedded database can be backed up only through this process while it serves.
+  const control = embedded ? await startControlSocket(config.dataDir, database, log) : null;
   kernel.startBackground();
   out(s.started(url));
   out(s.database(database.describe));
@@ -132,10 +141,12 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
     url,
     port,
     kernel,
+    metrics,
     close() {
       closing ??= (async () => {
         // Stop accepting connections; in-flight requests finish before the callback.
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await control?.close();
         await kernel.stopBackground();
         await database.close();
       })();

@@ -1,7 +1,11 @@
 // `pnpm zhengfa <command>`: operator commands against the configured database.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeNewer, SchemaNewerError } from '@zhengfa/db';
 import { resetPasswordOnServer, verifyAuditChain, type AuditAnchor } from '@zhengfa/kernel';
+import { BackupRefused, runBackup } from './backup/backup.js';
+import { ToolError } from './backup/postgres-tools.js';
+import { RestoreRefused, runRestore } from './backup/restore.js';
 import { BootError, openKernel } from './boot.js';
 import { loadConfig } from './config.js';
 import { serverStrings } from './strings.js';
@@ -23,6 +27,12 @@ const help = `用法：pnpm zhengfa <命令> [选项]
                               在服务器上直接重置任一账号（包括安全管理员）的密码，
                               打印只显示一次的临时密码，首次登录时必须修改；记入审计日志
   plugins                     列出已安装的插件及其启用状态
+  backup <文件> [--force]      把数据库（PostgreSQL 用 pg_dump；内置数据库由运行中的服务导出，
+                              服务未运行时直接读取）和 DATA_DIR 下的附件、导出文件备份到一个文件，
+                              附清单（版本、迁移历史、每个条目的 SHA-256）；--force 覆盖已有文件
+  restore <文件> [--force]     先校验备份的 SHA-256 和版本（拒绝来自更新程序的备份），再恢复到
+                              空的数据库和 DATA_DIR，校验审计日志哈希链并列出恢复的内容；
+                              --force 用备份替换目标中已有的数据。恢复前请先停止服务
 
 环境变量与 pnpm start 相同（DATABASE_URL、DATA_DIR、PLUGINS 等）。`;
 
@@ -41,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       tenant: { type: 'string' },
       anchor: { type: 'string' },
       username: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -53,6 +64,21 @@ async function main(argv: string[]): Promise<number> {
   if (!result.ok) {
     process.stderr.write(`${result.error}\n`);
     return 1;
+  }
+  // Before the database is opened here: the embedded one may belong to a running server.
+  if (command === 'backup' || command === 'restore') {
+    const file = positionals[1];
+    if (!file) {
+      process.stderr.write(`${command === 'backup' ? serverStrings.backup.needsFile : serverStrings.restore.needsFile}\n`);
+      return 1;
+    }
+    // Relative to where the operator ran pnpm (pnpm runs this script in apps/server).
+    const target = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+    if (command === 'backup') {
+      await runBackup(result.config, target, { force: values.force });
+      return 0;
+    }
+    return (await runRestore(result.config, target, { force: values.force })).auditIntact ? 0 : 2;
   }
   const { kernel, database } = await openKernel(result.config);
   try {
@@ -144,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err) => {
-    if (err instanceof BootError || err instanceof SchemaNewerError) process.stderr.write(`${err.message}\n`);
+    if (err instanceof BootError || err instanceof SchemaNewerError || err instanceof BackupRefused || err instanceof RestoreRefused || err instanceof ToolError) process.stderr.write(`${err.message}\n`);
     else process.stderr.write(`命令失败：${(err as Error)?.message?.split('\n')[0] ?? String(err)}\n`);
     process.exit(1);
   });

@@ -57,4 +57,14 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY_HOPS: 'two' })).toEqual({ ok: false, error: '配置错误：TRUST_PROXY_HOPS 应为 1 到 10 之间的整数，当前为 "two"' });
     expect(loadConfig({ TRUST_PROXY_HOPS: '0' })).toEqual({ ok: false, error: '配置错误：TRUST_PROXY_HOPS 应为 1 到 10 之间的整数，当前为 "0"' });
   });
+
+  it('serves /metrics to the loopback addresses unless told which, and names a bad entry', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { metricsAllow: ['127.0.0.1', '::1'] } });
+    expect(loadConfig({ METRICS_ALLOW: ' 10.0.0.0/8, 192.0.2.7 ' })).toMatchObject({ ok: true, config: { metricsAllow: ['10.0.0.0/8', '192.0.2.7'] } });
+    expect(loadConfig({ METRICS_ALLOW: '10.0.0.0/8,prometheus.local' })).toEqual({
+      ok: false,
+      error: '配置错误：METRICS_ALLOW 应为逗号分隔的 IP 地址或网段（如 "127.0.0.1,::1,10.0.0.0/8"），其中 "prometheus.local" 不是有效的地址或网段',
+    });
+    expect(loadConfig({ METRICS_ALLOW: '10.0.0.0/40' })).toMatchObject({ ok: false, error: expect.stringContaining('其中 "10.0.0.0/40" 不是有效的地址或网段') });
+  });
 });

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { checkDatabaseUrl } from '@zhengfa/db';
 import { z } from 'zod';
+import { allowEntries, allowEntryProblem, DEFAULT_METRICS_ALLOW } from './address-allow.js';
 
 export interface ServerConfig {
   port: number;
@@ -22,6 +23,8 @@ export interface ServerConfig {
   maxUploadMb: number;
   /** Server processes sharing the port (PostgreSQL only; the embedded database has one). */
   serverProcesses: number;
+  /** Client addresses and CIDR ranges that may read /metrics. */
+  metricsAllow: string[];
 }
 
 const bool = (name: string) =>
@@ -84,6 +87,18 @@ const envSchema = z.object({
   SECURE_COOKIES: bool('SECURE_COOKIES'),
   TRUST_PROXY: bool('TRUST_PROXY'),
   TRUST_PROXY_HOPS: intIn('TRUST_PROXY_HOPS', 1, 10),
+  METRICS_ALLOW: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v === undefined || v.trim() === '') return;
+      for (const entry of allowEntries(v)) {
+        if (allowEntryProblem(entry)) {
+          ctx.addIssue({ code: 'custom', message: `METRICS_ALLOW 应为逗号分隔的 IP 地址或网段（如 "127.0.0.1,::1,10.0.0.0/8"），其中 "${entry}" 不是有效的地址或网段` });
+          return;
+        }
+      }
+    }),
 });
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; error: string };
@@ -115,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
       trustProxyHops: e.TRUST_PROXY_HOPS ?? 1,
       maxUploadMb: e.MAX_UPLOAD_MB ?? 20,
       serverProcesses,
+      metricsAllow: allowEntries(e.METRICS_ALLOW?.trim() ? e.METRICS_ALLOW : DEFAULT_METRICS_ALLOW),
     },
   };
 }
@@ -134,4 +150,5 @@ export const configDocs = [
   ['TRUST_PROXY_HOPS', '1', 'With TRUST_PROXY=true: the proxies in front of the server that each append to X-Forwarded-For; the client address is the one the outermost of them appended (that many entries from the end), never an entry the client could write'],
   ['MAX_UPLOAD_MB', '20', 'Largest attachment accepted, in MB'],
   ['SERVER_PROCESSES', '1', 'Server processes sharing the port (PostgreSQL only); up to the cores the server may use'],
+  ['METRICS_ALLOW', '127.0.0.1,::1', 'Comma-separated client addresses and CIDR ranges that may read /metrics (the client address as TRUST_PROXY determines it)'],
 ] as const;

@@ -1,6 +1,7 @@
 // Several server processes (SERVER_PROCESSES) as an operator meets them: a real primary
 // with its workers on one port, on PostgreSQL.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,6 +86,28 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several server processes on Pos
     expect(childrenOf(r.child.pid!)).toHaveLength(2);
     const res = await fetch(`${urlOf(r.stdout())}/healthz`);
     expect(await res.json()).toMatchObject({ status: 'ok', engine: 'postgres' });
+  }, 90_000);
+
+  it('answers /metrics with the requests of every server process summed', async () => {
+    running = start({ DATABASE_URL: db.url!, SERVER_PROCESSES: '2' });
+    const r = running;
+    await until('the start lines', () => r.stdout().includes('服务进程：2 个'));
+    // A connection of its own for each request: the primary hands connections to the workers in turn.
+    const get = (url: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http
+          .get(url, { agent: false }, (res) => {
+            let body = '';
+            res.on('data', (d) => (body += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          })
+          .on('error', reject);
+      });
+    const base = urlOf(r.stdout())!;
+    for (let i = 0; i < 6; i++) expect((await get(`${base}/healthz`)).status).toBe(200);
+    const metrics = await get(`${base}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toContain('zhengfa_http_requests_total{method="GET",route="/healthz",status="200"} 6\n');
   }, 90_000);
 
   it('stops every worker on SIGTERM and exits 0', async () => {

@@ -12,6 +12,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { BootError, startServer, type RunningServer } from './boot.js';
 import type { ServerConfig } from './config.js';
+import { answerMetricsCollection, serveClusterMetrics } from './metrics-cluster.js';
 import { serverStrings as s } from './strings.js';
 
 /** What a worker tells the primary once it has started, or failed to. */
@@ -84,6 +85,9 @@ function forkWorker(onExitAfterStart: (w: Worker, code: number | null, signal: s
 /** The primary: starts `config.serverProcesses` workers and supervises them until a signal. */
 export async function superviseServerProcesses(config: ServerConfig, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`), err: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<void> {
   const workers = new Set<Worker>();
+  // Workers that have started: those /metrics sums (metrics-cluster.ts).
+  const started = new WeakSet<Worker>();
+  serveClusterMetrics(() => [...workers].filter((w) => started.has(w)));
   let stopping = false;
   let failuresInARow = 0;
 
@@ -115,10 +119,11 @@ export async function superviseServerProcesses(config: ServerConfig, out: (line:
     const delay = Math.min(RESTART_DELAY_MAX_MS, RESTART_DELAY_MS * 2 ** failuresInARow);
     setTimeout(() => {
       if (stopping) return;
-      const { worker, started } = forkWorker(replace);
+      const { worker, started: starting } = forkWorker(replace);
       workers.add(worker);
-      void started.then((o) => {
+      void starting.then((o) => {
         if (o.ok) {
+          started.add(worker);
           failuresInARow = 0;
           return;
         }
@@ -139,15 +144,16 @@ export async function superviseServerProcesses(config: ServerConfig, out: (line:
 
   let firstLines: string[] | null = null;
   for (let i = 0; i < config.serverProcesses; i++) {
-    const { worker, started } = forkWorker(replace);
+    const { worker, started: starting } = forkWorker(replace);
     workers.add(worker);
-    const o = await started;
+    const o = await starting;
     if (stopping) return;
     if (!o.ok) {
       err(o.message);
       stopping = true;
       await stopAll(1);
     } else {
+      started.add(worker);
       firstLines ??= o.lines;
     }
   }
@@ -170,7 +176,7 @@ export async function runServerWorker(config: ServerConfig): Promise<void> {
   const lines: string[] = [];
   try {
     server = startServer(config, (l) => lines.push(l));
-    await server;
+    answerMetricsCollection((await server).metrics.registry);
   } catch (e) {
     await send({ type: 'zhengfa:failed', message: startFailure(e) });
     process.exit(1);

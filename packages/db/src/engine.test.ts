@@ -32,4 +32,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the PostgreSQL pool', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(await backendPid()).toBe(first);
   });
+
+  it('reports its connections and the callers waiting for one', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const trx = opened.db.transaction().execute(async (t) => {
+      await sql`select 1`.execute(t);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const outside = sql`select 2`.execute(opened.db);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(opened.poolStats!()).toEqual({ total: 1, idle: 0, waiting: 1 });
+    release();
+    await trx;
+    await outside;
+    expect(opened.poolStats!()).toEqual({ total: 1, idle: 1, waiting: 0 });
+  });
 });

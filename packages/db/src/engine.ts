@@ -29,6 +29,25 @@ export interface Database<DB = any> {
    * Returns the function that stops listening; `close()` stops every listener too.
    */
   listen?(channel: string, onNotify: () => void, onState: (listening: boolean) => void): () => Promise<void>;
+  /**
+   * PGlite only: the engine's own gzipped tarball of its data folder (`dumpDataDir`),
+   * taken between transactions, for backups (`pnpm zhengfa backup`).
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
+  /** How busy the connections are now, for the server's /metrics (PostgreSQL, and PGlite on its own thread). */
+  poolStats?(): PoolStats;
+}
+
+/**
+ * PostgreSQL: the pool's connections (`total`, of which `idle`) and the callers `waiting`
+ * for one. PGlite on its own thread has one connection, idle when no transaction holds it
+ * and no statement runs; `waiting` is the depth of its queue (statements sent and not yet
+ * answered, the running one included).
+ */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 const LISTEN_RETRY_MS = 1000;
@@ -127,6 +146,7 @@ export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
     db,
     engine: 'postgres',
     describe: describeUrl(opts.url),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();
@@ -170,7 +190,12 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
       await thread.close().catch(() => {});
       throw err;
     }
-    return pgliteDatabase<DB>(thread, dataDir);
+    return {
+      ...pgliteDatabase<DB>(thread, dataDir),
+      dumpDataDir: () => thread.dumpDataDir(),
+      // One connection, busy while a transaction holds it or a statement runs.
+      poolStats: () => ({ total: 1, idle: thread.busy ? 0 : 1, waiting: thread.pending }),
+    };
   }
   const client = new PGlite({
     ...pgliteOptions(dataDir),
@@ -186,7 +211,25 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
     query: <R>(sql: string, params: unknown[] = []) => statements.query(sql, params) as Promise<{ rows: R[]; affectedRows?: number }>,
     close: () => client.close(),
   };
-  return { ...pgliteDatabase<DB>(engine, dataDir), ...({ pglite: client } as object) };
+  return {
+    ...pgliteDatabase<DB>(engine, dataDir),
+    dumpDataDir: async () => {
+      await client.query('checkpoint');
+      return new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer());
+    },
+    ...({ pglite: client } as object),
+  };
+}
+
+/**
+ * Writes a data folder from a tarball made by `dumpDataDir` (a backup being restored):
+ * PGlite unpacks it into the empty folder `dataDir`, starts on it once (replaying its
+ * log, as after a crash) and closes.
+ */
+export async function loadPGliteDataDir(dataDir: string, tarball: Uint8Array): Promise<void> {
+  const database = await openPGlite({ dataDir, loadDataDir: new Blob([tarball]) });
+  await ping(database.db);
+  await database.close();
 }
 
 /** The Database over a ready PGlite engine, on this thread or its own. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeNewer } from './migrations.js';
+import { openPGlite } from './engine.js';
+import { describeNewer, historyStatus, migrate, readMigrationHistory } from './migrations.js';
 import { dbStrings } from './strings.js';
 
 describe('describeNewer', () => {
@@ -26,5 +27,31 @@ describe('describeNewer', () => {
     expect(text).toBe(
       '数据库中「notes」含本程序没有的迁移 0002_tags（数据库未记录结构版本，当前程序为 1.0.0），这些迁移来自另一个构建的程序，拒绝运行；请使用写入这些迁移的程序',
     );
+  });
+});
+
+describe('a recorded migration history', () => {
+  const sets = (version: string, names: string[]) => [{ owner: 'kernel', version, migrations: Object.fromEntries(names.map((n) => [n, { up: async () => {} }])) }];
+
+  it('reads back what migrating recorded, by owner', async () => {
+    const database = await openPGlite();
+    try {
+      expect(await readMigrationHistory(database.db)).toEqual({});
+      await migrate(database.db, sets('1.2.0', ['0001_a', '0002_b']));
+      expect(await readMigrationHistory(database.db)).toEqual({ kernel: { version: '1.2.0', migrations: ['0001_a', '0002_b'] } });
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it('names the migrations a history has that the code does not, with both versions', () => {
+    const status = historyStatus({ kernel: { version: '1.3.0', migrations: ['0001_a', '0002_b', '0003_c'] } }, sets('1.2.0', ['0001_a', '0002_b']));
+    expect(status.newer).toEqual([{ owner: 'kernel', databaseVersion: '1.3.0', codeVersion: '1.2.0', unknownMigrations: ['0003_c'] }]);
+    expect(status.pending).toEqual([]);
+  });
+
+  it('lists what an older history still has to run', () => {
+    const status = historyStatus({ kernel: { version: '1.1.0', migrations: ['0001_a'] } }, sets('1.2.0', ['0001_a', '0002_b']));
+    expect(status).toEqual({ newer: [], pending: [{ owner: 'kernel', name: '0002_b' }] });
   });
 });

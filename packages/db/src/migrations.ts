@@ -122,6 +122,27 @@ export async function migrationStatus(db: Kysely<any>, sets: MigrationSet[]): Pr
   return computeStatus(sets, await readApplied(db), await readVersions(db));
 }
 
+/** What a database records of its migrations, by owner: as a backup's manifest keeps it. */
+export type MigrationHistory = Record<string, { version: string | null; migrations: string[] }>;
+
+/** The database's migration history (empty before anything was migrated). */
+export async function readMigrationHistory(db: Kysely<any>): Promise<MigrationHistory> {
+  if (!(await bookkeepingExists(db))) return {};
+  const [applied, versions] = [await readApplied(db), await readVersions(db)];
+  const history: MigrationHistory = {};
+  for (const owner of [...new Set([...applied.keys(), ...versions.keys()])].sort()) {
+    history[owner] = { version: versions.get(owner) ?? null, migrations: [...(applied.get(owner) ?? [])].sort() };
+  }
+  return history;
+}
+
+/** The status a database with this recorded history would have against the code's sets. */
+export function historyStatus(history: MigrationHistory, sets: MigrationSet[]): MigrationStatus {
+  const applied = new Map(Object.entries(history).map(([owner, h]) => [owner, new Set(h.migrations)]));
+  const versions = new Map(Object.entries(history).flatMap(([owner, h]) => (h.version === null ? [] : [[owner, h.version] as const])));
+  return computeStatus(sets, applied, versions);
+}
+
 export interface MigrateResult {
   applied: PendingMigration[];
 }

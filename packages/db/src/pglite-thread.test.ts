@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPGlite, type Database } from './engine.js';
+import { loadPGliteDataDir, openPGlite, type Database } from './engine.js';
 
 // One worker for most tests: starting PGlite costs a second or more.
 let threaded: Database;
@@ -117,6 +117,55 @@ describe('PGlite on its own thread', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('dumps its data folder only once an open transaction has ended, with that transaction in it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const trx = threaded.db.transaction().execute(async (t) => {
+      await sql`insert into t (id, note) values (50, 'committed before the dump')`.execute(t);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    let dumped = false;
+    const dump = threaded.dumpDataDir!().then((bytes) => {
+      dumped = true;
+      return bytes;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(dumped).toBe(false);
+    release();
+    await trx;
+    const tarball = await dump;
+    const dir = await mkdtemp(path.join(tmpdir(), 'zf-pglite-dump-'));
+    try {
+      await loadPGliteDataDir(dir, tarball);
+      const loaded = await openPGlite({ dataDir: dir });
+      try {
+        expect((await sql<{ note: string }>`select note from t where id = 50`.execute(loaded.db)).rows).toEqual([{ note: 'committed before the dump' }]);
+      } finally {
+        await loaded.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('reports its one connection busy while a transaction holds it, and the statements queued for it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const trx = threaded.db.transaction().execute(async (t) => {
+      await sql`select 1`.execute(t);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const outside = [sql`select 1`.execute(threaded.db), sql`select 2`.execute(threaded.db), sql`select 3`.execute(threaded.db)];
+    await new Promise((r) => setTimeout(r, 50));
+    expect(threaded.poolStats!()).toEqual({ total: 1, idle: 0, waiting: 3 });
+    release();
+    await trx;
+    await Promise.all(outside);
+    expect(threaded.poolStats!()).toEqual({ total: 1, idle: 1, waiting: 0 });
+  });
 
   it('refuses statements once closed', async () => {
     const db = await openPGlite({ ownThread: true });

@@ -10,7 +10,7 @@ import type { PGliteConnections } from './pglite-dialect.js';
 
 interface Reply {
   id: number;
-  result?: { rows: unknown[]; affectedRows?: number } | null;
+  result?: { rows: unknown[]; affectedRows?: number } | { dump: Uint8Array } | null;
   error?: Record<string, unknown>;
 }
 
@@ -29,6 +29,8 @@ export class PGliteThread implements PGliteConnections {
   #pending = new Map<number, { resolve: (r: Reply['result']) => void; reject: (e: Error) => void }>();
   #stopped: Error | null = null;
   #closing: Promise<void> | null = null;
+  /** The connection whose transaction is open, as far as this thread has heard. */
+  #transaction: number | null = null;
 
   constructor(dataDir: string | undefined) {
     this.#worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
@@ -67,7 +69,12 @@ export class PGliteThread implements PGliteConnections {
     this.#pending.clear();
   }
 
-  #send(message: { conn?: number; sql?: string; params?: readonly unknown[]; txn?: 'begin' | 'end'; release?: boolean; close?: boolean }): Promise<Reply['result']> {
+  /** Statements sent and not yet answered: the queue's depth, the one running included. */
+  get pending(): number {
+    return this.#pending.size;
+  }
+
+  #send(message: { conn?: number; sql?: string; params?: readonly unknown[]; txn?: 'begin' | 'end'; release?: boolean; dump?: boolean; close?: boolean }): Promise<Reply['result']> {
     if (this.#stopped) return Promise.reject(new Error(`PGlite is closed: ${this.#stopped.message}`));
     const id = this.#next++;
     return new Promise((resolve, reject) => {
@@ -84,13 +91,34 @@ export class PGliteThread implements PGliteConnections {
 
   async run<R>(conn: number, sql: string, params: readonly unknown[], txn?: 'begin' | 'end'): Promise<{ rows: R[]; affectedRows?: number }> {
     if (this.#closing) throw new Error('PGlite is closed');
-    const result = await this.#send(txn ? { conn, sql, params, txn } : { conn, sql, params });
-    return result as { rows: R[]; affectedRows?: number };
+    try {
+      const result = await this.#send(txn ? { conn, sql, params, txn } : { conn, sql, params });
+      if (txn === 'begin') this.#transaction = conn;
+      return result as { rows: R[]; affectedRows?: number };
+    } finally {
+      if (txn === 'end' && this.#transaction === conn) this.#transaction = null;
+    }
   }
 
   async release(conn: number): Promise<void> {
+    if (this.#transaction === conn) this.#transaction = null;
     if (this.#closing || this.#stopped) return;
     await this.#send({ conn, release: true });
+  }
+
+  /** Whether a transaction holds the engine or a statement is in flight. */
+  get busy(): boolean {
+    return this.#transaction !== null || this.#pending.size > 0;
+  }
+
+  /**
+   * PGlite's gzipped tarball of the data folder, taken when no transaction is open and
+   * before any later statement runs (pglite-worker.mjs).
+   */
+  async dumpDataDir(): Promise<Uint8Array> {
+    if (this.#closing) throw new Error('PGlite is closed');
+    const result = (await this.#send({ dump: true })) as { dump: Uint8Array };
+    return result.dump;
   }
 
   /** Closes the database (PGlite writes its files) and ends the thread. */

@@ -11,8 +11,13 @@
 // order, until it commits or rolls back, as they would for a one-connection pool. DML runs
 // as named prepared statements (pglite-statements.mjs).
 //
-// In:  { id, conn, sql, params, txn?: 'begin' | 'end' } · { id, conn, release: true } · { id, close: true }
+// In:  { id, conn, sql, params, txn?: 'begin' | 'end' } · { id, conn, release: true } · { id, dump: true } · { id, close: true }
 // Out: { id, result } or { id, error }, and first { ready: true } or { ready: false, error }.
+//
+// A dump (for `pnpm zhengfa backup` while the server runs) waits, like any other
+// connection's statement, until no transaction is open, then checkpoints and takes PGlite's
+// own tarball of the data folder (`dumpDataDir`) before the next statement runs: the copy
+// holds every committed transaction and nothing half done. Statements wait meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteOptions } from './pglite-options.mjs';
@@ -43,7 +48,7 @@ try {
   throw err;
 }
 
-/** @typedef {{ id: number, conn?: number, sql?: string, params?: unknown[], txn?: 'begin' | 'end', release?: boolean, close?: boolean }} Message */
+/** @typedef {{ id: number, conn?: number, sql?: string, params?: unknown[], txn?: 'begin' | 'end', release?: boolean, dump?: boolean, close?: boolean }} Message */
 
 /** @type {Message[]} */
 const waiting = [];
@@ -62,6 +67,16 @@ async function handle(/** @type {Message} */ msg) {
     if (!pg.closed) await pg.close();
     port?.postMessage({ id: msg.id, result: null });
     port?.close();
+    return;
+  }
+  if (msg.dump) {
+    try {
+      await pg.query('checkpoint');
+      const tarball = new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer());
+      port?.postMessage({ id: msg.id, result: { dump: tarball } }, [tarball.buffer]);
+    } catch (err) {
+      port?.postMessage({ id: msg.id, error: plainError(err) });
+    }
     return;
   }
   if (msg.release) {

@@ -1,4 +1,4 @@
-export { createKernel, type Kernel, type KernelOptions } from './kernel.js';
+export { createKernel, type Kernel, type KernelObserver, type KernelOptions } from './kernel.js';
 export { createPluginHost, isCompatible, PluginHostError, type PluginHost, type PluginInfo, type OwnedPermission } from './plugin-host/host.js';
 export { createAppRouter, createKernelRouter, type KernelRouter } from './router.js';
 export { KERNEL_VERSION } from './version.js';
@@ -15,8 +15,8 @@ export { resetPasswordOnServer, RESET_REQUEST_HOURS, type ServerReset } from './
 export { orgKindNames, orgLevelNames, auditActionNames, kernelStrings } from './strings.js';
 export type { KernelDatabase, OrgKind, OrgLevel } from './db/schema.js';
 export type { ProvisionInput, ProvisionedAccount } from './tenants/provision.js';
-export { deliverEvents } from './events/outbox.js';
-export { runDueJobs } from './jobs/scheduler.js';
+export { deliverEvents, type DeliveryReport } from './events/outbox.js';
+export { runDueJobs, type JobRunReport } from './jobs/scheduler.js';
 export { caseStatusNames, urgencyNames, caseSourceNames, caseActionNames } from './strings.js';
 export { attachmentPolicy } from './files/attachments.js';
 export { dueCases, dueKeys, sweepReminders, SWEEP_CHANGE_MARGIN_MS, SWEEP_KEYS_PER_READ, type SweepSince } from './cases/reminders.js';

@@ -13,8 +13,8 @@ import type { PrincipalRow } from './auth/sessions.js';
 import { createRequestContext, isReadMethod, type RequestInput } from './context.js';
 import { PRINCIPALS_CHANNEL } from './migrations/0011_principal_change_notices.js';
 import type { KernelDatabase } from './db/schema.js';
-import { deliverEvents } from './events/outbox.js';
-import { runDueJobs } from './jobs/scheduler.js';
+import { deliverEvents, type DeliveryReport } from './events/outbox.js';
+import { runDueJobs, type JobRunReport } from './jobs/scheduler.js';
 import { claimJobRun, finishJobRun, lastCompletedSlot, pruneJobRuns } from './jobs/job-runs.js';
 import { pruneSignInThrottle } from './auth/throttle.js';
 import { sinceSweepOfMinute, sweepReminders } from './cases/reminders.js';
@@ -38,6 +38,18 @@ export interface KernelOptions {
   dataDir?: string;
   /** Largest accepted attachment, in bytes. */
   maxUploadBytes?: number;
+  /** Hears what each pass of the background loop did (the server's /metrics). */
+  observer?: KernelObserver;
+}
+
+/** What the background loop reports as it works; every member is optional. */
+export interface KernelObserver {
+  /** Events delivered to subscriptions, and deliveries that failed (to be retried). */
+  eventsDelivered?(report: DeliveryReport): void;
+  /** Plugin jobs that ran in this pass, and those that failed. */
+  jobsRan?(report: JobRunReport): void;
+  /** The reminder sweep this process ran: how long it took, and whether it failed. */
+  reminderSweep?(seconds: number, failed: boolean): void;
 }
 
 const silentLog: Logger = { info() {}, warn() {}, error() {} };
@@ -128,8 +140,10 @@ export function createKernel(opts: KernelOptions): Kernel {
     remembersSessions: () => principalsTrusted,
     createCaller: (ctx) => appRouter.createCaller(ctx),
     async tick(now = new Date()) {
-      await deliverEvents(opts.database.db, host, log);
-      await runDueJobs(opts.database.db, host, log, now);
+      const delivered = await deliverEvents(opts.database.db, host, log);
+      opts.observer?.eventsDelivered?.(delivered);
+      const jobs = await runDueJobs(opts.database.db, host, log, now);
+      opts.observer?.jobsRan?.(jobs);
       await compactCaseTallies(opts.database.db);
       // The reminder sweep runs once per minute across all processes (exactly-once per
       // due point is guaranteed by kernel.reminders either way; this saves the work).
@@ -139,7 +153,14 @@ export function createKernel(opts: KernelOptions): Kernel {
       if (await claimJobRun(db, 'kernel.reminders', slot)) {
         const today = chinaDate(now);
         const since = sinceSweepOfMinute(await lastCompletedSlot(db, 'kernel.reminders'), today);
-        await sweepReminders(opts.database.db, today, undefined, since);
+        const started = performance.now();
+        try {
+          await sweepReminders(opts.database.db, today, undefined, since);
+        } catch (err) {
+          opts.observer?.reminderSweep?.((performance.now() - started) / 1000, true);
+          throw err;
+        }
+        opts.observer?.reminderSweep?.((performance.now() - started) / 1000, false);
         await finishJobRun(db, 'kernel.reminders', slot);
         // With the day's first (full) sweep, once a day: forget runs older than a month and
         // sign-in counts untouched for a day.
