@@ -56,7 +56,7 @@ describeEachEngine('HTTP surface', (engine) => {
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as any;
-    expect(body.error.message).toBe('提交的内容有误：请输入用户名');
+    expect(body.error.message).toBe('提交的内容有误：请填写「用户名」');
     expect(body.error.data.issues[0]).toMatchObject({ path: 'username' });
     expect(JSON.stringify(body)).not.toContain('stack');
   });
