@@ -451,7 +451,7 @@ export const scheduleErrorStrings = {
  * (请填写「标题」, 「处理期限」不能晚于 …), see the fields of @zhengfa/plugin-api.
  */
 export const fieldNames = {
-  tenantId: '所在县（区）',
+  tenantId: '县（区）代码',
   username: '用户名',
   password: '密码',
   currentPassword: '当前密码',

@@ -6,7 +6,7 @@ import { tenantCalendar } from './store.js';
 import { daysOfYear } from './dates.js';
 import { calendarAdminStrings, fieldNames as n } from '../strings.js';
 
-const year = z.number({ error: calendarAdminStrings.badYear }).int(calendarAdminStrings.badYear).min(2000, calendarAdminStrings.badYear).max(2100, calendarAdminStrings.badYear);
+const year = f.withLabel(z.number({ error: calendarAdminStrings.badYear }).int(calendarAdminStrings.badYear).min(2000, calendarAdminStrings.badYear).max(2100, calendarAdminStrings.badYear), n.year);
 const date = f.isoDate(n.calendarDate, { min: '2000-01-01', maxDaysAhead: f.DEFAULT_DAYS_AHEAD });
 
 export const calendarRouter = {

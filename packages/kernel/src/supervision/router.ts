@@ -106,8 +106,8 @@ export const supervisionRouter = {
         scheduledAt: f.dateTime(n.scheduledAt, { maxDaysAhead: f.DEADLINE_DAYS_AHEAD }),
         place: f.text(n.place, { max: 100 }).default(''),
         chairId: uuid(n.chair).nullish(),
-        orgIds: f.list(n.meetingOrgs, uuid(n.meetingOrgs), { max: 50 }).min(1, supervisionStrings.noOrgs),
-        caseIds: f.list(n.meetingCases, uuid(n.meetingCases), { max: 50 }).min(1, supervisionStrings.noCases),
+        orgIds: f.list(n.meetingOrgs, uuid(n.meetingOrgs), { min: 1, max: 50 }),
+        caseIds: f.list(n.meetingCases, uuid(n.meetingCases), { min: 1, max: 50 }),
       }),
     )
     .mutation(({ ctx, input }) => scheduleMeeting(ctx, input)),

@@ -28,7 +28,7 @@ const mapping = z
 export const importsRouter = {
   /** Dry run: reads the file, keeps its rows for confirm (24 hours), reports on every row; imports nothing. */
   check: permissionProcedure('petitions.import')
-    .input(z.object({ fileName: f.fileName(n.fileName).min(1, s.fileNameXlsx), base64, mapping: f.withLabel(mapping, n.mapping).optional() }))
+    .input(z.object({ fileName: f.fileName(n.fileName), base64, mapping: f.withLabel(mapping, n.mapping).optional() }))
     .mutation(({ ctx, input }) => checkImport(ctx, input)),
 
   /** The dry run's report again, from the kept rows (units and aliases as they are now). */
