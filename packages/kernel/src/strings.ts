@@ -517,6 +517,7 @@ export const fieldNames = {
   toUnit: '转办单位',
   report: '办理情况报告',
   attachments: '附件',
+  attachmentName: '附件文件名',
   heldOn: '调度日期',
   dispatchSummary: '调度情况',
   nextSteps: '下一步工作',
