@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminDuties } from '@zhengfa/kernel';
 import { describeEachEngine, inDays, orgIdByName, registerAndAssign, addUserWithPermissions, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
-import { fingerprinter, fuzzProcedures, fuzzSummary, proceduresOf, type FuzzProcedure } from '@zhengfa/test-utils/fuzz';
+import { fingerprinter, fuzzProcedures, fuzzSummary, proceduresOf, unnamedFields, type FuzzProcedure } from '@zhengfa/test-utils/fuzz';
 import { installedPlugins } from './plugins.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
@@ -99,6 +99,11 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
     if (!actor) throw new Error(`no test user holds the permissions of ${proc.path}: ${JSON.stringify(proc.meta)}`);
     return Promise.resolve(actor.user.caller);
   }
+
+  it('gives every field of every procedure’s input a Chinese name for its messages', () => {
+    const unnamed = proceduresOf(t.kernel.router as never).flatMap((p) => unnamedFields(p.input).map((f) => `${p.path}: ${f}`));
+    expect(unnamed).toEqual([]);
+  });
 
   it('answers every fuzzed input without a 500, in Chinese naming the field, and writes nothing when it refuses', async () => {
     const all = proceduresOf(t.kernel.router as never);

@@ -199,3 +199,24 @@ export function fuzzSummary(r: FuzzReport, engine: string): string {
     (r.skipped.length ? `; not called: ${r.skipped.join(', ')}` : '')
   );
 }
+
+/**
+ * The paths of an input schema's fields that have no Chinese name (were not built with the
+ * plugin API's fields, nor given one with withLabel): their errors could not name them.
+ */
+export function unnamedFields(schema: unknown, path = ''): string[] {
+  let current = schema;
+  for (let i = 0; i < 8; i += 1) {
+    if (labelOf(current)) break;
+    const def = (current as { _zod?: { def?: { type: string; innerType?: unknown; in?: unknown } } } | undefined)?._zod?.def;
+    if (def?.innerType) current = def.innerType;
+    else if (def?.type === 'pipe') current = def.in;
+    else break;
+  }
+  const def = (current as { _zod?: { def?: { type: string; shape?: Record<string, unknown>; element?: unknown } } } | undefined)?._zod?.def;
+  if (!def) return [];
+  if (def.type === 'object') return Object.entries(def.shape ?? {}).flatMap(([k, child]) => unnamedFields(child, path ? `${path}.${k}` : k));
+  const own = labelOf(current) || path === '' ? [] : [path];
+  if (def.type === 'array') return [...own, ...unnamedFields(def.element, `${path}[]`)];
+  return own;
+}
