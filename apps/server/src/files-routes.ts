@@ -102,7 +102,7 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
     try {
       const ctx = authed(await contextFor(c), 'cases.read');
       for (const v of Object.values(c.req.param() as Record<string, string>)) {
-        if (!uuid.test(v)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
+        if (!UUID.test(v)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
       }
       const doc = await make(ctx, c);
       await ctx.audit.record({ action: 'documents.generate', targetType: 'document', targetId: doc.fileName, detail: { path: c.req.path } });

@@ -32,7 +32,7 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
   beforeAll(async () => {
     t = await startTestKernel({ engine, plugins: installedPlugins });
     const secadmin = await t.signIn('secadmin');
-    const duty = new Set(Object.values(adminDuties).flatMap((d) => [...d.permissions]));
+    const duty = new Set<string>(Object.values(adminDuties).flatMap((d) => [...d.permissions]));
     const business = (await secadmin.caller.roles.permissions()).map((p) => p.key).filter((k) => !duty.has(k));
     const fuzzer = await addUserWithPermissions(t, { username: 'fuzzer', displayName: '模糊测试员', orgName: '示范县委政法委', permissions: business });
     for (const u of [fuzzer, await t.signIn('admin'), secadmin, await t.signIn('auditor')]) {

@@ -103,6 +103,7 @@ const errorFor =
 // Text
 
 /** Control characters other than tab and newline, C1 controls, non-characters and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const STRIPPED = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text as it may be stored and printed: CRLF and CR become LF; control characters but tab and newline go. NUL stays (it is refused). */

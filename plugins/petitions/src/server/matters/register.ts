@@ -258,7 +258,7 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
 
 /** The input's free text as the text fields would keep it: control characters gone, NUL too. */
 function cleanInput(input: RegisterPetitionInput): RegisterPetitionInput {
-  const clean = (v: string) => cleanText(v).replace(/\u0000/g, '');
+  const clean = (v: string) => cleanText(v).replaceAll('\u0000', '');
   const cleanOpt = (v: string | null | undefined) => (typeof v === 'string' ? clean(v) : v);
   return {
     ...input,
