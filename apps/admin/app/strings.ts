@@ -64,6 +64,15 @@ export const strings = {
     backHome: '返回工作台',
     status: (code: number) => `错误代码 ${code}`,
     network: '网络连接失败，请检查网络后重试',
+    /** A date in the address that has the date's form but does not exist (2026-02-30). */
+    dayMissing: (label: string, value: string) => `地址中的「${label}」${value} 不是存在的日期，请重新选择`,
+    /** A keyword or other text in the address with a NUL character. */
+    nulInAddress: (label: string) => `地址中的「${label}」包含空字符（\\0），请删除后重试`,
+  },
+  urlFields: {
+    from: '起始日期',
+    to: '截止日期',
+    keyword: '关键词',
   },
   login: {
     title: '登录',

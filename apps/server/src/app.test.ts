@@ -56,9 +56,20 @@ describeEachEngine('HTTP surface', (engine) => {
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as any;
-    expect(body.error.message).toBe('提交的内容有误：请输入用户名');
+    expect(body.error.message).toBe('提交的内容有误：请填写「用户名」');
     expect(body.error.data.issues[0]).toMatchObject({ path: 'username' });
     expect(JSON.stringify(body)).not.toContain('stack');
+  });
+
+  it('answers a NUL byte in a keyword and a date that does not exist with 400 naming the field, not 500', async () => {
+    const sup = await t.signIn('supervisor');
+    const ledger = (input: unknown) => app.request(`/trpc/cases.ledger?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: `zf_session=${sup.cookie}` } });
+    const nul = await ledger({ keyword: '土地\u0000纠纷' });
+    expect(nul.status).toBe(400);
+    expect(((await nul.json()) as any).error.message).toBe('提交的内容有误：「关键词」不能包含空字符（\\0），请删除后重新提交');
+    const day = await ledger({ from: '2026-02-30' });
+    expect(day.status).toBe(400);
+    expect(((await day.json()) as any).error.message).toBe('提交的内容有误：「起始日期」2026-02-30 不是存在的日期');
   });
 
   const consolePage = `<!DOCTYPE html><html lang="zh-CN"><head><style>${'.ant-btn{color:#b71c1c}'.repeat(400)}</style></head><body>台账</body></html>`;

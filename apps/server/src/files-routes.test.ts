@@ -49,6 +49,23 @@ describeEachEngine('attachments and exports over HTTP', (engine) => {
     return app.request('http://localhost/files', { method: 'POST', body: form, headers: { ...cookie(user), origin: 'http://localhost' } });
   }
 
+  it('refuses a file name with a right-to-left override, naming the field', async () => {
+    const res = await upload(sup, courtCaseId, '凭证\u202Efdp.exe', PDF);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('「附件文件名」不能包含改变文字方向的控制字符，请改用普通文件名');
+  });
+
+  it('refuses a file name with a NUL byte with 400, not 500', async () => {
+    const res = await upload(sup, courtCaseId, '凭证\u0000.pdf', PDF);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('「附件文件名」不能包含空字符（\\0），请删除后重新提交');
+  });
+
+  it('answers an upload for a case id of 36 dashes with 400, not 500', async () => {
+    const res = await upload(sup, '-'.repeat(36), '凭证.pdf', PDF);
+    expect(res.status).toBe(400);
+  });
+
   it('stores an upload and serves it back with its Chinese name to a user who sees the case', async () => {
     const res = await upload(sup, courtCaseId, '执行款发放凭证.pdf', PDF);
     expect(res.status).toBe(201);

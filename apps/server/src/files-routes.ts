@@ -31,6 +31,9 @@ function authed(ctx: RequestContext, permission: string): AuthedContext {
   return ctx as AuthedContext;
 }
 
+/** A record id as PostgreSQL reads a uuid (36 dashes would pass a looser pattern and fail there). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** RFC 6266/5987 Content-Disposition for a Chinese file name. */
 export function attachmentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -48,7 +51,7 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
       const file = form.get('file');
       const caseId = String(form.get('caseId') ?? '');
       if (!(file instanceof File)) throw new TRPCError({ code: 'BAD_REQUEST', message: s.uploadMissingFile });
-      if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new TRPCError({ code: 'BAD_REQUEST', message: s.uploadMissingCase });
+      if (!UUID.test(caseId)) throw new TRPCError({ code: 'BAD_REQUEST', message: s.uploadMissingCase });
       const stored = await kernel.storeAttachment(ctx, { caseId, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, maxUploadBytes);
       return c.json(stored, 201);
     } catch (err) {
@@ -60,7 +63,7 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
     try {
       const ctx = authed(await contextFor(c), 'cases.read');
       const id = c.req.param('id');
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
+      if (!UUID.test(id)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
       const file = await kernel.openAttachment(ctx, id);
       return new Response(Readable.toWeb(file.stream()) as ReadableStream, {
         headers: {
@@ -80,7 +83,7 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
     try {
       const ctx = authed(await contextFor(c), 'cases.export');
       const id = c.req.param('id');
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
+      if (!UUID.test(id)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
       const file = await kernel.openExport(ctx, id);
       return new Response(Readable.toWeb(file.stream()) as ReadableStream, {
         headers: {
@@ -95,12 +98,11 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
     }
   });
 
-  const uuid = /^[0-9a-f-]{36}$/i;
   const docx = (make: (ctx: AuthedContext, c: Context) => Promise<RenderedDocument>) => async (c: Context) => {
     try {
       const ctx = authed(await contextFor(c), 'cases.read');
       for (const v of Object.values(c.req.param() as Record<string, string>)) {
-        if (!uuid.test(v)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
+        if (!UUID.test(v)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
       }
       const doc = await make(ctx, c);
       await ctx.audit.record({ action: 'documents.generate', targetType: 'document', targetId: doc.fileName, detail: { path: c.req.path } });

@@ -12,6 +12,24 @@ export {
   router,
   TRPCError,
   type FieldIssue,
+  type ProcedureMeta,
 } from './trpc.js';
+export * as field from './fields.js';
+export {
+  chinaDay,
+  cleanText,
+  dateProblem,
+  DEADLINE_DAYS_AHEAD,
+  DEFAULT_DAYS_AHEAD,
+  EARLIEST_DATE,
+  fieldToday,
+  hasBidiControl,
+  isRealDate,
+  labelOf,
+  setFieldClock,
+  type DateRange,
+} from './fields.js';
+export { chineseIssueMessage, commonFieldNames, labelOfPath } from './field-errors.js';
+export { fieldStrings } from './field-strings.js';
 export { sql, type Kysely } from 'kysely';
 export { z } from 'zod';

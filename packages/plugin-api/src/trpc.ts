@@ -2,9 +2,22 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { AuthedContext, RequestContext } from './context.js';
+import { installChineseErrorMap } from './field-errors.js';
 import { apiStrings } from './strings.js';
 
 z.config(z.locales.zhCN());
+// Any issue no schema answered itself is answered in Chinese naming its field.
+installChineseErrorMap();
+
+/**
+ * What a procedure declares about itself: the permissions it requires (all of them), or
+ * that any one of `anyOf` suffices. Read by tests that call every procedure (the fuzz suite)
+ * as a user who holds its permission.
+ */
+export interface ProcedureMeta {
+  permissions?: string[];
+  anyOf?: string[];
+}
 
 export interface FieldIssue {
   path: string;
@@ -15,7 +28,7 @@ function formatIssues(error: ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-const t = initTRPC.context<RequestContext>().create({
+const t = initTRPC.context<RequestContext>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     if (zodError) {
@@ -74,7 +87,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) =
  * the audit log before the error is returned.
  */
 export function permissionProcedure(...permissions: [string, ...string[]]) {
-  return authedProcedure.use(async ({ ctx, next, path }) => {
+  return authedProcedure.meta({ permissions }).use(async ({ ctx, next, path }) => {
     const missing = permissions.find((p) => !ctx.can(p));
     if (missing) {
       await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: missing, procedure: path } });

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { callErrorOf } from '../lib/trpc-errors.js';
 import { browserTrpc } from '../lib/trpc.client.js';
 import { load, pageParam } from '../lib/trpc.server.js';
+import { refuseBadAddress } from '../lib/url-params.js';
 import { strings } from '../strings.js';
 
 const s = strings.audit;
@@ -28,6 +29,7 @@ function chinaDayStart(day: string, addDays = 0): Date {
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = url.searchParams;
+  refuseBadAddress(q, { days: { from: strings.urlFields.from, to: strings.urlFields.to }, texts: { action: s.action } });
   const actorId = q.get('actor') || undefined;
   const action = q.get('action') || undefined;
   const outcomeParam = q.get('outcome');

@@ -10,6 +10,7 @@ import { ExportButton } from '../components/case/export-button.js';
 import { UnitSelect } from '../components/unit-select.js';
 import { ledgerFilter, ledgerFormNames, ledgerHiddenFields, ledgerHref, ledgerInput, parseLedgerParams, type LedgerQuery, type LedgerSort } from '../lib/case-filters.js';
 import { load } from '../lib/trpc.server.js';
+import { refuseBadAddress } from '../lib/url-params.js';
 import { strings } from '../strings.js';
 
 const s = strings.cases;
@@ -18,7 +19,9 @@ const dueOptions = [0, 3, 7, 15, 30];
 export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.ledgerTitle) }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const query = parseLedgerParams(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  refuseBadAddress(params, { days: { from: strings.urlFields.from, to: strings.urlFields.to }, texts: { q: strings.urlFields.keyword } });
+  const query = parseLedgerParams(params);
   return load(context, request, async (trpc) => {
     const me = await trpc.auth.me();
     const perms = new Set(me?.user.permissions ?? []);

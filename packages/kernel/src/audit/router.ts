@@ -1,19 +1,19 @@
-import { permissionProcedure, z } from '@zhengfa/plugin-api';
+import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import { kdb } from '../context.js';
-import { auditActionNames } from '../strings.js';
+import { auditActionNames, fieldNames as n } from '../strings.js';
 import { verifyAuditChain } from './audit-log.js';
 
 export const auditRouter = {
   list: permissionProcedure('audit.read')
     .input(
       z.object({
-        actorId: z.string().uuid().optional(),
-        action: z.string().max(80).optional(),
-        outcome: z.enum(['success', 'failure', 'denied']).optional(),
-        from: z.coerce.date().optional(),
-        to: z.coerce.date().optional(),
-        page: z.number().int().min(1).default(1),
-        pageSize: z.number().int().min(1).max(100).default(20),
+        actorId: f.uuid(n.auditActor).optional(),
+        action: f.text(n.auditAction, { max: 80 }).optional(),
+        outcome: f.choice(n.auditOutcome, ['success', 'failure', 'denied']).optional(),
+        from: f.dateTime(n.auditFrom).optional(),
+        to: f.dateTime(n.auditTo).optional(),
+        page: f.int(n.page, { min: 1, max: 100_000 }).default(1),
+        pageSize: f.int(n.pageSize, { min: 1, max: 100 }).default(20),
       }),
     )
     .query(async ({ ctx, input }) => {

@@ -1,6 +1,6 @@
-import { authedProcedure, badRequest, publicProcedure, z } from '@zhengfa/plugin-api';
+import { authedProcedure, badRequest, field as f, publicProcedure, z } from '@zhengfa/plugin-api';
 import { kdb } from '../context.js';
-import { kernelStrings } from '../strings.js';
+import { fieldNames as n, kernelStrings } from '../strings.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { clearSessionCookie, deleteSession, sessionCookie } from './sessions.js';
 import { signIn } from './sign-in.js';
@@ -8,9 +8,9 @@ import { signIn } from './sign-in.js';
 const s = kernelStrings.auth;
 
 const signInInput = z.object({
-  tenantId: z.string().regex(/^\d{6}$/, kernelStrings.tenants.codeFormat).optional(),
-  username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(128),
+  tenantId: f.text(n.tenantId, { max: 6 }).regex(/^\d{6}$/, kernelStrings.tenants.codeFormat).optional(),
+  username: f.text(n.username, { min: 1, max: 64 }),
+  password: f.secret(n.password, { min: 1, max: 128 }),
 });
 
 export const authRouter = {
@@ -53,7 +53,7 @@ export const authRouter = {
   }),
 
   changePassword: authedProcedure
-    .input(z.object({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: z.string().max(128) }))
+    .input(z.object({ currentPassword: f.secret(n.currentPassword, { min: 1, max: 128 }), newPassword: f.secret(n.newPassword, { max: 128 }) }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
       const problem = passwordProblem(input.newPassword, ctx.user.username, ctx.tenant);

@@ -1,13 +1,13 @@
-import { permissionProcedure, z } from '@zhengfa/plugin-api';
+import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import type { Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import { hasOfficialCalendar, officialCalendarDays } from './working-calendar.js';
 import { tenantCalendar } from './store.js';
 import { daysOfYear } from './dates.js';
-import { calendarAdminStrings } from '../strings.js';
+import { calendarAdminStrings, fieldNames as n } from '../strings.js';
 
-const year = z.number().int().min(2000, calendarAdminStrings.badYear).max(2100, calendarAdminStrings.badYear);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const year = f.withLabel(z.number({ error: calendarAdminStrings.badYear }).int(calendarAdminStrings.badYear).min(2000, calendarAdminStrings.badYear).max(2100, calendarAdminStrings.badYear), n.year);
+const date = f.isoDate(n.calendarDate, { min: '2000-01-01', maxDaysAhead: f.DEFAULT_DAYS_AHEAD });
 
 export const calendarRouter = {
   /** A year's days that differ from the plain weekend rule, with where each comes from. */
@@ -28,7 +28,7 @@ export const calendarRouter = {
 
   /** Marks a day as a holiday or a working day, or ('official') drops the correction. */
   set: permissionProcedure('calendar.manage')
-    .input(z.object({ date, kind: z.enum(['holiday', 'workday', 'official']), name: z.string().trim().max(20).default('') }))
+    .input(z.object({ date, kind: f.choice(n.calendarKind, ['holiday', 'workday', 'official']), name: f.text(n.calendarName, { max: 20 }).default('') }))
     .mutation(async ({ ctx, input }) => {
       const db = ctx.db as unknown as Kysely<KernelDatabase>;
       await db.transaction().execute(async (trx) => {

@@ -143,6 +143,6 @@ describeEachEngine('ledger', (engine) => {
   });
 
   it('rejects an over-long keyword with a Chinese message', async () => {
-    await expect(sup.caller.cases.ledger({ keyword: '字'.repeat(51) })).rejects.toThrow('关键词不能超过 50 个字');
+    await expect(sup.caller.cases.ledger({ keyword: '字'.repeat(51) })).rejects.toThrow('提交的内容有误：「关键词」不能超过 50 个字');
   });
 });

@@ -159,11 +159,11 @@ describeEachEngine('case lifecycle', (engine) => {
 
   it('moves the dispatch clock when a dispatch meeting is recorded', async () => {
     const c = await registerAndAssign(t, sup, leader, { urgency: 'urgent', title: '调度记录测试事项' });
-    const r = await sup.caller.cases.dispatch({ id: c.id, heldOn: inDays(2), summary: '听取公安局汇报，要求三日内约谈' });
-    expect(r.nextDispatchOn).toBe(inDays(7));
+    const r = await sup.caller.cases.dispatch({ id: c.id, heldOn: inDays(-1), summary: '听取公安局汇报，要求三日内约谈' });
+    expect(r.nextDispatchOn).toBe(inDays(4));
     const d = await sup.caller.cases.get({ id: c.id });
     expect(d.dispatches).toHaveLength(1);
-    expect(d.lastDispatchOn).toBe(inDays(2));
+    expect(d.lastDispatchOn).toBe(inDays(-1));
   });
 
   it('tells the lead unit when a case is assigned to it', async () => {

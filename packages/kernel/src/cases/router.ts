@@ -1,8 +1,8 @@
-import { authedProcedure, permissionProcedure, z } from '@zhengfa/plugin-api';
+import { authedProcedure, field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
-import { caseSourceNames, caseStatusNames, urgencyNames } from '../strings.js';
+import { caseSourceNames, caseStatusNames, fieldNames as n, sixClarityNames, urgencyNames } from '../strings.js';
 import { caseActions, caseStatuses, sixClarityKeys } from './lifecycle.js';
 import { caseDetail, ledgerPage } from './queries.js';
 import { exportStatus, startLedgerExport } from './export.js';
@@ -10,32 +10,38 @@ import { caseDashboard } from './dashboard.js';
 import { decideExtension, pauseClock, requestExtension, resumeClock } from '../clocks/service.js';
 import { changeUrgency, linkCases, recordDispatch, registerCase, revealParty, setFourFixes, transitionCase, updateCase } from './service.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const uuid = z.string().uuid('编号格式不正确');
-const urgency = z.enum(['normal', 'urgent', 'critical'], { error: '请选择紧急程度' });
-const source = z.enum(Object.keys(caseSourceNames) as [keyof typeof caseSourceNames], { error: '请选择事项来源' });
-const title = z.string().trim().min(4, '标题至少 4 个字').max(100, '标题不能超过 100 个字');
-const summary = z.string().trim().max(5000, '内容摘要不能超过 5000 字').default('');
+const uuid = f.uuid;
+const version = f.version(n.version);
+const urgency = f.choice(n.urgency, ['normal', 'urgent', 'critical']);
+const source = f.choice(n.source, Object.keys(caseSourceNames) as [keyof typeof caseSourceNames, ...(keyof typeof caseSourceNames)[]]);
+const caseKind = f.text(n.caseKind, { min: 1, max: 40 });
+const title = f.text(n.title, { min: 4, max: 100 });
+const summary = f.text(n.summary, { max: 5000 }).default('');
+const receivedOn = f.isoDate(n.receivedOn, { notFuture: true });
 const party = z.object({
-  role: z.string().max(20).optional(),
-  name: z.string().trim().min(1, '请填写当事人姓名').max(50),
-  idNumber: z.string().trim().max(18).nullish(),
-  phone: z.string().trim().max(20).nullish(),
-  address: z.string().trim().max(200).nullish(),
+  role: f.text(n.partyRole, { max: 20 }).optional(),
+  name: f.text(n.partyName, { min: 1, max: 50 }),
+  idNumber: f.text(n.idNumber, { max: 18 }).nullish(),
+  phone: f.text(n.phone, { max: 20 }).nullish(),
+  address: f.text(n.address, { max: 200 }).nullish(),
 });
-const sixClarities = z.object(Object.fromEntries(sixClarityKeys.map((k) => [k, z.string().trim().max(2000).optional()]))).partial();
+const parties = f.list(n.parties, party, { max: 50 });
+const sixClarities = z
+  .object(Object.fromEntries(sixClarityKeys.map((k) => [k, f.text(sixClarityNames[k], { max: 2000 }).optional()])))
+  .partial();
+const page = f.int(n.page, { min: 1, max: 100_000 }).default(1);
 
 export const ledgerFilterSchema = z.object({
-  kind: z.array(z.string().max(40)).max(20).optional(),
-  status: z.array(z.enum(caseStatuses)).optional(),
-  urgency: z.array(urgency).optional(),
-  unitId: uuid.optional(),
-  overdue: z.boolean().optional(),
-  dueWithinDays: z.number().int().min(0).max(365).optional(),
-  dispatchDue: z.boolean().optional(),
-  from: date.optional(),
-  to: date.optional(),
-  keyword: z.string().trim().max(50, '关键词不能超过 50 个字').optional(),
+  kind: f.list(n.caseKind, caseKind, { max: 20 }).optional(),
+  status: f.list(n.status, f.choice(n.status, caseStatuses), { max: 20 }).optional(),
+  urgency: f.list(n.urgency, urgency, { max: 3 }).optional(),
+  unitId: uuid(n.unit).optional(),
+  overdue: f.bool(n.overdue).optional(),
+  dueWithinDays: f.int(n.dueWithinDays, { min: 0, max: 365 }).optional(),
+  dispatchDue: f.bool(n.dispatchDue).optional(),
+  from: f.isoDate(n.ledgerFrom).optional(),
+  to: f.isoDate(n.ledgerTo).optional(),
+  keyword: f.text(n.keyword, { max: 50 }).optional(),
 });
 
 export interface CaseDirs {
@@ -54,35 +60,35 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
     register: permissionProcedure('cases.register')
       .input(
         z.object({
-          kind: z.string().max(40).default('supervision'),
+          kind: caseKind.default('supervision'),
           title,
           summary,
           source,
           urgency: urgency.default('normal'),
-          isKey: z.boolean().default(false),
-          receivedOn: date.optional(),
-          parties: z.array(party).max(50).default([]),
-          idempotencyKey: z.string().min(8).max(100).optional(),
+          isKey: f.bool(n.isKey).default(false),
+          receivedOn: receivedOn.optional(),
+          parties: parties.default([]),
+          idempotencyKey: f.text(n.idempotencyKey, { min: 8, max: 100 }).optional(),
         }),
       )
       .mutation(({ ctx, input }) => registerCase(ctx, host, input)),
 
     update: permissionProcedure('cases.register')
-      .input(z.object({ id: uuid, version: z.number().int().positive(), title, summary, source, isKey: z.boolean(), receivedOn: date, parties: z.array(party).max(50).optional() }))
+      .input(z.object({ id: uuid(n.case), version, title, summary, source, isKey: f.bool(n.isKey), receivedOn, parties: parties.optional() }))
       .mutation(({ ctx, input }) => updateCase(ctx, input)),
 
     setFourFixes: permissionProcedure('cases.assign')
       .input(
         z.object({
-          id: uuid,
-          version: z.number().int().positive(),
-          leadLeaderId: uuid,
-          handlerName: z.string().trim().min(2, '请填写承办责任人').max(30),
-          handlerPhone: z.string().trim().max(20).nullish(),
-          resolutionPlan: z.string().trim().min(4, '请填写化解方案').max(5000),
-          deadline: date,
-          leadUnitId: uuid,
-          cooperatingUnitIds: z.array(uuid).max(20).default([]),
+          id: uuid(n.case),
+          version,
+          leadLeaderId: uuid(n.leadLeader),
+          handlerName: f.text(n.handlerName, { min: 2, max: 30 }),
+          handlerPhone: f.text(n.handlerPhone, { max: 20 }).nullish(),
+          resolutionPlan: f.text(n.resolutionPlan, { min: 4, max: 5000 }),
+          deadline: f.isoDate(n.deadline, { maxDaysAhead: f.DEADLINE_DAYS_AHEAD }),
+          leadUnitId: uuid(n.leadUnit),
+          cooperatingUnitIds: f.list(n.cooperatingUnits, uuid(n.cooperatingUnits), { max: 20 }).default([]),
           sixClarities: sixClarities.optional(),
         }),
       )
@@ -91,55 +97,55 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
     transition: permissionProcedure('cases.read')
       .input(
         z.object({
-          id: uuid,
-          version: z.number().int().positive(),
-          action: z.enum(caseActions),
-          comment: z.string().trim().max(2000).optional(),
-          toUnitId: uuid.optional(),
-          report: z.string().trim().max(10000).optional(),
+          id: uuid(n.case),
+          version,
+          action: f.choice(n.action, caseActions),
+          comment: f.text(n.comment, { max: 2000 }).optional(),
+          toUnitId: uuid(n.toUnit).optional(),
+          report: f.text(n.report, { max: 10000 }).optional(),
           sixClarities: sixClarities.optional(),
-          attachmentIds: z.array(uuid).max(20).optional(),
+          attachmentIds: f.list(n.attachments, uuid(n.attachments), { max: 20 }).optional(),
         }),
       )
       .mutation(({ ctx, input }) => transitionCase(ctx, host, input)),
 
     dispatch: permissionProcedure('cases.urge')
-      .input(z.object({ id: uuid, heldOn: date, summary: z.string().trim().min(2, '请填写调度情况').max(5000), nextSteps: z.string().trim().max(5000).default('') }))
+      .input(z.object({ id: uuid(n.case), heldOn: f.isoDate(n.heldOn, { notFuture: true }), summary: f.text(n.dispatchSummary, { min: 2, max: 5000 }), nextSteps: f.text(n.nextSteps, { max: 5000 }).default('') }))
       .mutation(({ ctx, input }) => recordDispatch(ctx, input)),
 
     changeUrgency: permissionProcedure('cases.urge')
-      .input(z.object({ id: uuid, version: z.number().int().positive(), urgency, reason: z.string().trim().min(2, '请填写调整理由').max(500) }))
+      .input(z.object({ id: uuid(n.case), version, urgency, reason: f.text(n.urgencyReason, { min: 2, max: 500 }) }))
       .mutation(({ ctx, input }) => changeUrgency(ctx, input)),
 
     link: permissionProcedure('cases.register')
-      .input(z.object({ fromId: uuid, toId: uuid, kind: z.enum(['related', 'duplicate_of', 'derived_from']) }))
+      .input(z.object({ fromId: uuid(n.case), toId: uuid(n.linkTo), kind: f.choice(n.linkKind, ['related', 'duplicate_of', 'derived_from']) }))
       .mutation(async ({ ctx, input }) => {
         await linkCases(ctx, input);
         return { ok: true as const };
       }),
 
     get: permissionProcedure('cases.read')
-      .input(z.object({ id: uuid }))
+      .input(z.object({ id: uuid(n.case) }))
       .query(({ ctx, input }) => caseDetail(ctx, host, input.id)),
 
     pauseClock: permissionProcedure('cases.urge')
-      .input(z.object({ clockId: uuid, version: z.number().int().positive(), from: date, reason: z.string().trim().min(2, '请填写暂停理由，如“听证”').max(500) }))
+      .input(z.object({ clockId: uuid(n.clock), version, from: f.isoDate(n.pauseFrom, { maxDaysAhead: f.DEADLINE_DAYS_AHEAD }), reason: f.text(n.pauseReason, { min: 2, max: 500 }) }))
       .mutation(({ ctx, input }) => pauseClock(ctx, input)),
 
     resumeClock: permissionProcedure('cases.urge')
-      .input(z.object({ clockId: uuid, version: z.number().int().positive(), lastPausedDay: date }))
+      .input(z.object({ clockId: uuid(n.clock), version, lastPausedDay: f.isoDate(n.lastPausedDay, { maxDaysAhead: f.DEADLINE_DAYS_AHEAD }) }))
       .mutation(({ ctx, input }) => resumeClock(ctx, input)),
 
     requestExtension: permissionProcedure('cases.read')
-      .input(z.object({ clockId: uuid, days: z.number().int().min(1, '延期天数至少 1 天').max(365), reason: z.string().trim().min(4, '请填写延期理由').max(1000) }))
+      .input(z.object({ clockId: uuid(n.clock), days: f.int(n.extensionDays, { min: 1, max: 365 }), reason: f.text(n.extensionReason, { min: 4, max: 1000 }) }))
       .mutation(({ ctx, input }) => requestExtension(ctx, input)),
 
     decideExtension: permissionProcedure('cases.approve')
-      .input(z.object({ extensionId: uuid, approve: z.boolean(), comment: z.string().trim().max(1000).default('') }))
+      .input(z.object({ extensionId: uuid(n.extension), approve: f.bool(n.approve), comment: f.text(n.decisionComment, { max: 1000 }).default('') }))
       .mutation(({ ctx, input }) => decideExtension(ctx, input)),
 
     revealParty: permissionProcedure('cases.reveal')
-      .input(z.object({ caseId: uuid, partyId: uuid }))
+      .input(z.object({ caseId: uuid(n.case), partyId: uuid(n.party) }))
       .mutation(({ ctx, input }) => revealParty(ctx, input.caseId, input.partyId)),
 
     /** Starts a background xlsx export of the filtered ledger; poll exportStatus, then download /exports/:id. */
@@ -151,20 +157,20 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
       }),
 
     exportStatus: permissionProcedure('cases.export')
-      .input(z.object({ id: uuid }))
+      .input(z.object({ id: uuid(n.exportTask) }))
       .query(({ ctx, input }) => exportStatus(ctx, input.id)),
 
     dashboard: permissionProcedure('cases.read')
-      .input(z.object({ kind: z.string().max(40).optional() }).default({}))
+      .input(z.object({ kind: caseKind.optional() }).default({}))
       .query(({ ctx, input }) => caseDashboard(ctx, input)),
 
     ledger: permissionProcedure('cases.read')
       .input(
         ledgerFilterSchema.extend({
-          sort: z.enum(['deadline', 'registeredAt', 'docNo', 'nextDispatch']).default('registeredAt'),
-          dir: z.enum(['asc', 'desc']).default('desc'),
-          page: z.number().int().min(1).default(1),
-          pageSize: z.number().int().min(1).max(200).default(20),
+          sort: f.choice(n.sort, ['deadline', 'registeredAt', 'docNo', 'nextDispatch']).default('registeredAt'),
+          dir: f.choice(n.sortDir, ['asc', 'desc']).default('desc'),
+          page,
+          pageSize: f.int(n.pageSize, { min: 1, max: 200 }).default(20),
         }),
       )
       .query(({ ctx, input }) => {
@@ -176,7 +182,7 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
 
 export const notificationsRouter = {
   list: authedProcedure
-    .input(z.object({ unreadOnly: z.boolean().default(false), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .input(z.object({ unreadOnly: f.bool(n.unreadOnly).default(false), page, pageSize: f.int(n.pageSize, { min: 1, max: 100 }).default(20) }))
     .query(async ({ ctx, input }) => {
       const db = ctx.db as unknown as Kysely<KernelDatabase>;
       let q = db.selectFrom('kernel.notifications').where('tenant_id', '=', ctx.tenant.id).where('user_id', '=', ctx.user.id);
@@ -201,7 +207,7 @@ export const notificationsRouter = {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }),
-  markRead: authedProcedure.input(z.object({ ids: z.array(uuid).max(200).optional() })).mutation(async ({ ctx, input }) => {
+  markRead: authedProcedure.input(z.object({ ids: f.list(n.notifications, uuid(n.notifications), { max: 200 }).optional() })).mutation(async ({ ctx, input }) => {
     const db = ctx.db as unknown as Kysely<KernelDatabase>;
     let q = db.updateTable('kernel.notifications').set({ read_at: new Date() }).where('tenant_id', '=', ctx.tenant.id).where('user_id', '=', ctx.user.id).where('read_at', 'is', null);
     if (input.ids) q = q.where('id', 'in', input.ids.length ? input.ids : [sql<string>`null`]);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { auditActorOf, auditAppendCtes } from '../audit/audit-log.js';
 import { inTransaction } from '../db/transaction.js';
 import { outboxEventCte } from '../events/outbox.js';
-import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
+import { badRequest, DEADLINE_DAYS_AHEAD, dateProblem, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { nextDispatchDate, nextReportDate } from '../cadence/index.js';
 import type { KernelDatabase, Urgency } from '../db/schema.js';
@@ -16,6 +16,7 @@ import {
   caseActionNames,
   caseStatusNames,
   caseStrings as s,
+  fieldNames,
   fourFixNames,
   sixClarityNames,
 } from '../strings.js';
@@ -190,6 +191,10 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
   }
   const today = chinaDate();
   const receivedOn = input.receivedOn ?? today;
+  // Plugins and imports reach this without the procedure's schema: a receipt in the future
+  // (or in 9999) would otherwise take a number of that year.
+  const receivedProblem = dateProblem(receivedOn, fieldNames.receivedOn, { notFuture: true, today });
+  if (receivedProblem) throw badRequest(receivedProblem);
   const year = Number(receivedOn.slice(0, 4));
   try {
     return await inTransaction(db, async (trx) => {
@@ -337,6 +342,8 @@ export async function setFourFixes(ctx: AuthedContext, input: FourFixesInput): P
     await checkUnit(trx, ctx.tenant.id, input.leadUnitId);
     for (const u of input.cooperatingUnitIds) await checkUnit(trx, ctx.tenant.id, u);
     if (input.deadline < chinaDate() && input.deadline !== c.deadline) throw badRequest(s.deadlineInPast);
+    const deadlineProblem = dateProblem(input.deadline, fieldNames.deadline, { maxDaysAhead: DEADLINE_DAYS_AHEAD, today: chinaDate() });
+    if (deadlineProblem) throw badRequest(deadlineProblem);
     if (input.handlerPhone) {
       const problem = validatePhone(input.handlerPhone);
       if (problem) throw badRequest(s.badPhone(input.handlerName, problem));

@@ -7,13 +7,15 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuthedContext } from '@zhengfa/plugin-api';
-import { badRequest, forbidden, notFound } from '@zhengfa/plugin-api';
+import { badRequest, field, forbidden, notFound } from '@zhengfa/plugin-api';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { caseVisible, withheldFrom } from '../cases/scope.js';
 import type { KernelDatabase } from '../db/schema.js';
-import { fileStrings as s } from '../strings.js';
+import { fieldNames, fileStrings as s } from '../strings.js';
+
+const attachmentName = field.fileName(fieldNames.attachmentName);
 
 export const attachmentPolicy = {
   maxBytes: 20 * 1024 * 1024,
@@ -83,7 +85,11 @@ export async function storeAttachment(ctx: AuthedContext, filesDir: string, inpu
     .where(caseVisible(ctx.user))
     .executeTakeFirst();
   if (!visible) throw notFound();
-  const name = path.basename(input.name).slice(0, 200);
+  // A name with NUL (PostgreSQL refuses it) or a bidirectional control ("gpj.exe" shown as
+  // "exe.jpg") is refused; control characters are stripped.
+  const named = attachmentName.safeParse(path.basename(input.name).slice(0, 200));
+  if (!named.success) throw badRequest(named.error.issues[0]!.message);
+  const name = named.data;
   const mime = await checkUpload(name, input.bytes, maxBytes);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const target = blobPath(filesDir, sha256);

@@ -1,19 +1,19 @@
-import { badRequest, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
+import { badRequest, field as f, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
 import { sql } from 'kysely';
 import { kdb } from '../context.js';
 import type { OrgKind, OrgLevel } from '../db/schema.js';
 import { orgInScope } from '../scope.js';
-import { kernelStrings, orgKindNames, orgLevelNames } from '../strings.js';
+import { fieldNames as n, kernelStrings, orgKindNames, orgLevelNames } from '../strings.js';
 
 const s = kernelStrings.orgs;
 const kinds = Object.keys(orgKindNames) as [OrgKind, ...OrgKind[]];
 const levels = Object.keys(orgLevelNames) as [OrgLevel, ...OrgLevel[]];
 
 const orgFields = {
-  name: z.string().trim().min(2, '组织名称至少 2 个字').max(60, '组织名称不能超过 60 个字'),
-  kind: z.enum(kinds, { error: '请选择组织类别' }),
-  level: z.enum(levels, { error: '请选择组织层级' }),
-  sortOrder: z.number().int().min(0).max(9999).default(0),
+  name: f.text(n.orgName, { min: 2, max: 60 }),
+  kind: f.choice(n.orgKind, kinds),
+  level: f.choice(n.orgLevel, levels),
+  sortOrder: f.int(n.sortOrder, { min: 0, max: 9999 }).default(0),
 };
 
 function isUniqueViolation(err: unknown): boolean {
@@ -59,7 +59,7 @@ export const orgsRouter = {
   }),
 
   create: permissionProcedure('orgs.manage')
-    .input(z.object({ parentId: z.string().uuid('请选择上级组织'), ...orgFields }))
+    .input(z.object({ parentId: f.uuid(n.parentOrg), ...orgFields }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
       return db.transaction().execute(async (trx) => {
@@ -101,10 +101,10 @@ export const orgsRouter = {
   update: permissionProcedure('orgs.manage')
     .input(
       z.object({
-        id: z.string().uuid(),
-        version: z.number().int().positive(),
+        id: f.uuid(n.org),
+        version: f.version(n.version),
         ...orgFields,
-        disabled: z.boolean().default(false),
+        disabled: f.bool(n.disabled).default(false),
       }),
     )
     .mutation(async ({ ctx, input }) => {

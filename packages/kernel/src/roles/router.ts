@@ -1,16 +1,16 @@
-import { badRequest, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
+import { badRequest, field as f, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
 import { sql } from 'kysely';
 import { kdb } from '../context.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { separationViolation } from '../permissions.js';
-import { kernelStrings } from '../strings.js';
+import { fieldNames as n, kernelStrings } from '../strings.js';
 
 const s = kernelStrings.roles;
 
 const roleFields = {
-  name: z.string().trim().min(2, '角色名称至少 2 个字').max(30, '角色名称不能超过 30 个字'),
-  description: z.string().trim().max(200, '说明不能超过 200 个字').default(''),
-  permissions: z.array(z.string().min(1)).max(500),
+  name: f.text(n.roleName, { min: 2, max: 30 }),
+  description: f.text(n.roleDescription, { max: 200 }).default(''),
+  permissions: f.list(n.permissions, f.text(n.permission, { min: 1, max: 100 }), { max: 500 }),
 };
 
 function checkPermissions(host: PluginHost, permissions: string[]): void {
@@ -76,7 +76,7 @@ export function createRolesRouter(host: PluginHost) {
       }),
 
     update: permissionProcedure('roles.manage')
-      .input(z.object({ id: z.string().uuid(), version: z.number().int().positive(), ...roleFields }))
+      .input(z.object({ id: f.uuid(n.role), version: f.version(n.version), ...roleFields }))
       .mutation(async ({ ctx, input }) => {
         checkPermissions(host, input.permissions);
         const db = kdb(ctx);

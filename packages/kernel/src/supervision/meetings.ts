@@ -100,7 +100,7 @@ export async function concludeMeeting(
       await audit(trx, ctx, m.id, 'consensus');
       return r;
     }
-    if (!input.escalation) throw badRequest(s.commentRequired);
+    if (!input.escalation) throw badRequest(s.escalationRequired);
     const r = await bump(trx, ctx, m.id, { status: 'escalated', escalation: input.escalation, escalation_note: input.note ?? '' });
     await audit(trx, ctx, m.id, 'escalate', { escalation: input.escalation });
     return r;

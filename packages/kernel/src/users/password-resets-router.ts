@@ -1,21 +1,21 @@
 // `passwordResets.*`: the two-step reset of a security administrator's password
 // (password-resets.ts): a request by the system or another security administrator, then
 // the audit administrator's countersign, rejection, or the requester's withdrawal.
-import { authedProcedure, badRequest, forbidden, notFound, permissionProcedure, TRPCError, z } from '@zhengfa/plugin-api';
+import { authedProcedure, badRequest, field as f, forbidden, notFound, permissionProcedure, TRPCError, z } from '@zhengfa/plugin-api';
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import { sql } from 'kysely';
 import { kdb } from '../context.js';
 import type { PasswordResetStatus } from '../db/schema.js';
 import { hashPassword } from '../auth/password.js';
 import { orgInScope } from '../scope.js';
-import { kernelStrings } from '../strings.js';
+import { fieldNames as n, kernelStrings } from '../strings.js';
 import { dutiesOfUser, RESET_REQUEST_HOURS, setResetPassword, temporaryPassword } from './password-resets.js';
 
 const s = kernelStrings.passwordResets;
 
 /** A procedure open to holders of any one of the permissions; a refusal is audited like permissionProcedure's. */
 function anyPermissionProcedure(...permissions: [string, ...string[]]) {
-  return authedProcedure.use(async ({ ctx, next, path }) => {
+  return authedProcedure.meta({ anyOf: permissions }).use(async ({ ctx, next, path }) => {
     if (!permissions.some((p) => ctx.can(p))) {
       await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: permissions.join('|'), procedure: path } });
       throw new TRPCError({ code: 'FORBIDDEN', message: s.anyPermission(permissions.map((p) => ctx.permissionName(p))) });
@@ -27,7 +27,7 @@ function anyPermissionProcedure(...permissions: [string, ...string[]]) {
 /** The system administrator or a security administrator: who may ask for a reset. */
 const requesterProcedure = anyPermissionProcedure('users.manage', 'security.manage');
 
-const requestId = z.object({ id: z.string().uuid() });
+const requestId = z.object({ id: f.uuid(n.resetRequest) });
 
 /** A pending request whose time ran out shows, and is refused, as expired. */
 function effectiveStatus(status: PasswordResetStatus, expiresAt: Date, now: Date): PasswordResetStatus {
@@ -102,7 +102,7 @@ export const passwordResetsRouter = {
   }),
 
   request: requesterProcedure
-    .input(z.object({ userId: z.string().uuid(), reason: z.string().trim().min(2, s.reasonTooShort).max(200, s.reasonTooLong) }))
+    .input(z.object({ userId: f.uuid(n.user), reason: f.text(n.resetReason, { max: 200 }).min(2, s.reasonTooShort).max(200, s.reasonTooLong) }))
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.user.id) throw badRequest(s.notForSelf);
       const db = kdb(ctx);
@@ -184,7 +184,7 @@ export const passwordResetsRouter = {
     }),
 
   reject: permissionProcedure('audit.countersign')
-    .input(requestId.extend({ note: z.string().trim().min(2, s.noteTooShort).max(200, s.noteTooLong) }))
+    .input(requestId.extend({ note: f.text(n.rejectNote, { max: 200 }).min(2, s.noteTooShort).max(200, s.noteTooLong) }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
       return db.transaction().execute(async (trx) => {

@@ -1,4 +1,4 @@
-import { badRequest, forbidden, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
+import { badRequest, field as f, forbidden, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { kdb } from '../context.js';
@@ -6,17 +6,16 @@ import type { KernelDatabase } from '../db/schema.js';
 import { dutiesOf, separationViolation, type AdminDuty } from '../permissions.js';
 import { directResetRefusal, dutiesOfUser, setResetPassword } from './password-resets.js';
 import { orgInScope } from '../scope.js';
-import { kernelStrings } from '../strings.js';
+import { fieldNames as n, kernelStrings } from '../strings.js';
 import type { AuthedContext, SessionUser } from '@zhengfa/plugin-api';
 
 const s = kernelStrings.users;
 
-const username = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, s.usernameFormat);
-const displayName = z.string().trim().min(2, '姓名至少 2 个字').max(30, '姓名不能超过 30 个字');
-const roleIds = z.array(z.string().uuid()).max(20).default([]);
+const username = f.text(n.username, { min: 1, max: 32 }).regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, s.usernameFormat);
+const displayName = f.text(n.displayName, { min: 2, max: 30 });
+const roleIds = f.list(n.roles, f.uuid(n.role), { max: 20 }).default([]);
+const userId = f.uuid(n.user);
+const password = f.secret(n.password, { max: 128 });
 
 async function orgVisible(db: Kysely<KernelDatabase>, user: SessionUser, orgId: string): Promise<boolean> {
   const row = await db
@@ -97,13 +96,13 @@ export const usersRouter = {
   list: permissionProcedure('users.read')
     .input(
       z.object({
-        orgId: z.string().uuid().optional(),
-        includeSubOrgs: z.boolean().default(true),
-        keyword: z.string().trim().max(30).optional(),
+        orgId: f.uuid(n.org).optional(),
+        includeSubOrgs: f.bool(n.includeSubOrgs).default(true),
+        keyword: f.text(n.keyword, { max: 30 }).optional(),
         /** Only users holding the built-in role with this key, e.g. 'leader' for 包案领导 choices. */
-        roleKey: z.string().max(30).optional(),
-        page: z.number().int().min(1).default(1),
-        pageSize: z.number().int().min(1).max(100).default(20),
+        roleKey: f.text(n.roleKey, { max: 30 }).optional(),
+        page: f.int(n.page, { min: 1, max: 100_000 }).default(1),
+        pageSize: f.int(n.pageSize, { min: 1, max: 100 }).default(20),
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -199,10 +198,10 @@ export const usersRouter = {
   create: permissionProcedure('users.manage')
     .input(
       z.object({
-        orgId: z.string().uuid('请选择所属组织'),
+        orgId: f.uuid(n.org),
         username,
         displayName,
-        password: z.string().max(128),
+        password,
         roleIds,
       }),
     )
@@ -244,7 +243,7 @@ export const usersRouter = {
     }),
 
   update: permissionProcedure('users.manage')
-    .input(z.object({ id: z.string().uuid(), version: z.number().int().positive(), orgId: z.string().uuid(), displayName, disabled: z.boolean().default(false) }))
+    .input(z.object({ id: userId, version: f.version(n.version), orgId: f.uuid(n.org), displayName, disabled: f.bool(n.disabled).default(false) }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
       if (input.disabled && input.id === ctx.user.id) throw badRequest(s.cannotDisableSelf);
@@ -286,16 +285,16 @@ export const usersRouter = {
 
   /** The system administrator's reset: any account in scope but those holding security or audit duties. */
   resetPassword: permissionProcedure('users.manage')
-    .input(z.object({ id: z.string().uuid(), password: z.string().max(128) }))
+    .input(z.object({ id: userId, password }))
     .mutation(({ ctx, input }) => directReset(ctx, input, 'system')),
 
   /** The security administrator's reset: audit administrators only. */
   resetAuditorPassword: permissionProcedure('security.manage')
-    .input(z.object({ id: z.string().uuid(), password: z.string().max(128) }))
+    .input(z.object({ id: userId, password }))
     .mutation(({ ctx, input }) => directReset(ctx, input, 'security')),
 
   assignRoles: permissionProcedure('roles.assign')
-    .input(z.object({ id: z.string().uuid(), roleIds }))
+    .input(z.object({ id: userId, roleIds }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
       if (input.id === ctx.user.id) {
@@ -321,7 +320,7 @@ export const usersRouter = {
     }),
 
   unlock: permissionProcedure('security.manage')
-    .input(z.object({ id: z.string().uuid() }))
+    .input(z.object({ id: userId }))
     .mutation(async ({ ctx, input }) => {
       const db = kdb(ctx);
       return db.transaction().execute(async (trx) => {

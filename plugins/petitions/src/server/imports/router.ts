@@ -2,18 +2,21 @@
 // (recheck), mapping unknown unit names (mapUnit, aliases, removeAlias), confirm, the
 // columns recognised and the template. See ./service.ts for the steps and ./rows.ts for
 // the row rules.
-import { permissionProcedure, z } from '@zhengfa/plugin-api';
-import { importStrings as s } from '../strings.js';
+import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
+import { importStrings as s, petitionFieldNames as n } from '../strings.js';
 import { importFields, requiredFields, type ImportField } from './columns.js';
 import { checkImport, columnDefinitions, confirmImport, importTemplate, listAliases, mapUnit, recheckImport, removeAlias } from './service.js';
 import { MAX_BYTES } from './sheet.js';
 
-const header = z.string().trim().min(1, s.headerRequired).max(50);
-const base64 = z
-  .string({ error: s.fileEmpty })
-  .min(1, s.fileEmpty)
-  .max(Math.ceil((MAX_BYTES * 4) / 3) + 4, s.fileTooLarge);
-const importId = z.uuid(s.importNotFound);
+const header = f.text(n.header, { max: 50 }).min(1, s.headerRequired);
+const base64 = f.withLabel(
+  z
+    .string({ error: s.fileEmpty })
+    .min(1, s.fileEmpty)
+    .max(Math.ceil((MAX_BYTES * 4) / 3) + 4, s.fileTooLarge),
+  n.file,
+);
+const importId = f.uuid(n.importRecord);
 
 /** Column header per field; omitted fields use the recognised headers, null drops an optional field. */
 const mapping = z
@@ -25,7 +28,7 @@ const mapping = z
 export const importsRouter = {
   /** Dry run: reads the file, keeps its rows for confirm (24 hours), reports on every row; imports nothing. */
   check: permissionProcedure('petitions.import')
-    .input(z.object({ fileName: z.string().trim().min(1, s.fileNameXlsx).max(200), base64, mapping: mapping.optional() }))
+    .input(z.object({ fileName: f.fileName(n.fileName), base64, mapping: f.withLabel(mapping, n.mapping).optional() }))
     .mutation(({ ctx, input }) => checkImport(ctx, input)),
 
   /** The dry run's report again, from the kept rows (units and aliases as they are now). */
@@ -35,19 +38,19 @@ export const importsRouter = {
 
   /** Remembers a unit name of the ledgers (县住建局 …) as an alias of a unit, then reports again. */
   mapUnit: permissionProcedure('petitions.import')
-    .input(z.object({ importId, name: z.string().trim().min(1, s.aliasRequired).max(100), orgId: z.uuid(s.aliasUnitNotFound) }))
+    .input(z.object({ importId, name: f.text(n.alias, { max: 100 }).min(1, s.aliasRequired), orgId: f.uuid(n.aliasUnit) }))
     .mutation(({ ctx, input }) => mapUnit(ctx, input)),
 
   /** The county's unit-name aliases. */
   aliases: permissionProcedure('petitions.import').query(({ ctx }) => listAliases(ctx)),
 
   removeAlias: permissionProcedure('petitions.import')
-    .input(z.object({ alias: z.string().trim().min(1, s.aliasRequired).max(100) }))
+    .input(z.object({ alias: f.text(n.alias, { max: 100 }).min(1, s.aliasRequired) }))
     .mutation(({ ctx, input }) => removeAlias(ctx, input)),
 
   /** Imports the good rows of a dry run (the file is not sent again). */
   confirm: permissionProcedure('petitions.import')
-    .input(z.object({ importId, historical: z.boolean().default(true) }))
+    .input(z.object({ importId, historical: f.bool(n.historical).default(true) }))
     .mutation(({ ctx, input }) => confirmImport(ctx, input)),
 
   /** The fields, the template's header of each and the other headers recognised: what the console's mapping shows. */

@@ -4,9 +4,9 @@
 // petitioners and the first visit — or, with `linkToMatterId`, attaches a repeat visit to
 // an existing matter without a new kernel case.
 import { randomInt } from 'node:crypto';
-import { badRequest, forbidden, sql, z, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, cleanText, dateProblem, field as f, forbidden, sql, z, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
 import { petitionEvents, PETITION_CASE_KIND } from '../../contract.js';
-import { categoryNames, matterStrings as s, personalDataStrings as ps } from '../strings.js';
+import { categoryNames, matterStrings as s, personalDataStrings as ps, petitionFieldNames as n } from '../strings.js';
 import { chinaToday, isIsoDate } from './dates.js';
 import { issueGrams } from './grams.js';
 import { idNumberProblem, normalizeIdNumber, normalizePhone, phoneProblem } from './personal-data.js';
@@ -56,38 +56,29 @@ export interface RegisterPetitionResult {
   duplicate: boolean;
 }
 
-const isoDate = z.string().trim().refine(isIsoDate, s.badDate);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 export const petitionerSchema = z.object({
-  name: z.string().trim().min(1, s.nameRequired).max(50),
-  idNumber: optionalText(18),
-  phone: optionalText(30),
-  address: optionalText(200),
+  name: f.text(n.petitionerName, { min: 1, max: 50 }),
+  idNumber: f.optionalText(n.idNumber, { max: 18 }),
+  phone: f.optionalText(n.phone, { max: 30 }),
+  address: f.optionalText(n.address, { max: 200 }),
 });
 
 export const registerPetitionSchema = z
   .object({
-    channel: z.enum(channels),
-    receivedOn: isoDate,
-    personCount: z.number().int().min(1, s.personCountMin).max(100000),
-    category: z.enum(categories),
-    content: z.string().trim().min(1, s.contentRequired).max(10000),
-    demands: z.string().trim().max(5000).optional(),
-    involvedOrgId: z.uuid().nullish(),
-    isAccusation: z.boolean().optional(),
-    accusedOrgId: z.uuid().nullish(),
-    accusedPerson: optionalText(100),
-    petitioners: z.array(petitionerSchema).min(1, s.petitionersRequired).max(200),
-    linkToMatterId: z.uuid().nullish(),
-    idempotencyKey: z.string().trim().min(8).max(100).optional(),
-    importKey: z.string().trim().min(1).max(200).optional(),
+    channel: f.choice(n.channel, channels),
+    receivedOn: f.isoDate(n.receivedOn, { notFuture: true }),
+    personCount: f.int(n.personCount, { min: 1, max: 100000 }),
+    category: f.choice(n.category, categories),
+    content: f.text(n.content, { min: 1, max: 10000 }),
+    demands: f.text(n.demands, { max: 5000 }).optional(),
+    involvedOrgId: f.uuid(n.involvedOrg).nullish(),
+    isAccusation: f.bool(n.isAccusation).optional(),
+    accusedOrgId: f.uuid(n.accusedOrg).nullish(),
+    accusedPerson: f.optionalText(n.accusedPerson, { max: 100 }),
+    petitioners: f.list(n.petitioners, petitionerSchema, { min: 1, max: 200 }).min(1, s.petitionersRequired),
+    linkToMatterId: f.uuid(n.linkToMatter).nullish(),
+    idempotencyKey: f.text(n.idempotencyKey, { min: 8, max: 100 }).optional(),
+    importKey: f.text(n.importKey, { min: 1, max: 200 }).optional(),
   })
   .refine((v) => !v.isAccusation || Boolean(v.accusedOrgId || v.accusedPerson), { message: s.accusedRequired, path: ['accusedPerson'] });
 
@@ -265,6 +256,19 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
   return { matterId, caseId: kase.id, docNo: kase.docNo, queryCode, repeat: false, duplicate: false };
 }
 
+/** The input's free text as the text fields would keep it: control characters gone, NUL too. */
+function cleanInput(input: RegisterPetitionInput): RegisterPetitionInput {
+  const clean = (v: string) => cleanText(v).replaceAll('\u0000', '');
+  const cleanOpt = (v: string | null | undefined) => (typeof v === 'string' ? clean(v) : v);
+  return {
+    ...input,
+    content: clean(input.content),
+    demands: cleanOpt(input.demands) ?? undefined,
+    accusedPerson: cleanOpt(input.accusedPerson),
+    petitioners: input.petitioners.map((p) => ({ ...p, name: clean(p.name), idNumber: cleanOpt(p.idNumber), phone: cleanOpt(p.phone), address: cleanOpt(p.address) })),
+  };
+}
+
 /**
  * Registers a petition as the signed-in committee user (the receiving officer, 首接责任人).
  * Refuses (writing nothing) a bad ID number or phone, an unknown unit, a future date or a
@@ -276,6 +280,11 @@ export async function registerPetition(ctx: AuthedContext, input: RegisterPetiti
   const today = chinaToday();
   if (!isIsoDate(input.receivedOn)) throw badRequest(s.badDate);
   if (input.receivedOn > today) throw badRequest(s.receivedInFuture);
+  const dateRefusal = dateProblem(input.receivedOn, n.receivedOn, { notFuture: true, today });
+  if (dateRefusal) throw badRequest(dateRefusal);
+  // What reaches here without the procedure's schema (an imported row) is cleaned the same
+  // way: control characters would make the documents printed from it invalid XML.
+  input = cleanInput(input);
   if (!input.content?.trim()) throw badRequest(s.contentRequired);
   if (!Number.isInteger(input.personCount) || input.personCount < 1) throw badRequest(s.personCountMin);
   if (!input.petitioners?.length) throw badRequest(s.petitionersRequired);

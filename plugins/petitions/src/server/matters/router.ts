@@ -1,17 +1,19 @@
 // trpc.petitions.matters.*: registration, lists, routing, handling, outcomes, relief and
 // the petitioner's documents.
-import { badRequest, permissionProcedure, z } from '@zhengfa/plugin-api';
+import { badRequest, field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import { buildDocument, documentKinds } from '../notices/documents.js';
-import { matterStatusNames, matterStrings as s } from '../strings.js';
-import { isIsoDate } from './dates.js';
+import { matterStatusNames, matterStrings as s, petitionFieldNames as n } from '../strings.js';
 import { concludeMatter, decideRelief, decideWriteOff, payRelief, recordAcceptance, recordAnswer, requestRelief, requestWriteOff, reviewStep, setCategory } from './handling.js';
 import { findRepeats, listMatters, matterDetail, revealPetitioners } from './queries.js';
 import { categories, petitionerSchema, registerPetition, registerPetitionSchema } from './register.js';
 import { continueRouting, routeMatter } from './routing.js';
 
-const isoDate = z.string().trim().refine(isIsoDate, s.badDate);
-const id = z.uuid();
-const version = z.number().int().min(1);
+// Dates of what happened: the services refuse a future one with their own words; the
+// schema refuses what is no date at all, or implausible (0000-01-01, 9999-12-31).
+const on = (label: string) => f.isoDate(label).optional();
+const id = f.uuid(n.matter);
+const version = f.version(n.version);
+const page = f.int(n.page, { min: 1, max: 100_000 }).default(1);
 const statuses = Object.keys(matterStatusNames) as [keyof typeof matterStatusNames, ...(keyof typeof matterStatusNames)[]];
 
 export const mattersRouter = {
@@ -24,8 +26,8 @@ export const mattersRouter = {
   findRepeats: permissionProcedure('petitions.register')
     .input(
       z.object({
-        petitioners: z.array(petitionerSchema.pick({ name: true, idNumber: true, phone: true })).max(200).default([]),
-        content: z.string().trim().max(10000).default(''),
+        petitioners: f.list(n.petitioners, petitionerSchema.pick({ name: true, idNumber: true, phone: true }), { max: 200 }).default([]),
+        content: f.text(n.content, { max: 10000 }).default(''),
       }),
     )
     .query(({ ctx, input }) => findRepeats(ctx, input)),
@@ -33,14 +35,14 @@ export const mattersRouter = {
   list: permissionProcedure('petitions.read')
     .input(
       z.object({
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        status: z.enum(statuses).optional(),
-        category: z.enum(categories).optional(),
-        accusation: z.boolean().optional(),
-        unrouted: z.boolean().optional(),
-        page: z.number().int().min(1).default(1),
-        pageSize: z.number().int().min(1).max(200).default(20),
+        from: f.isoDate(n.from).optional(),
+        to: f.isoDate(n.to).optional(),
+        status: f.choice(n.status, statuses).optional(),
+        category: f.choice(n.category, categories).optional(),
+        accusation: f.bool(n.accusation).optional(),
+        unrouted: f.bool(n.unrouted).optional(),
+        page,
+        pageSize: f.int(n.pageSize, { min: 1, max: 200 }).default(20),
       }),
     )
     .query(({ ctx, input }) => listMatters(ctx, input)),
@@ -51,7 +53,7 @@ export const mattersRouter = {
 
   /** Unmasked petitioners (all, or one); audited. Accusers only for the committee with petitions.accusations. */
   reveal: permissionProcedure('petitions.reveal')
-    .input(z.object({ matterId: id, petitionerId: id.optional() }))
+    .input(z.object({ matterId: id, petitionerId: f.uuid(n.petitioner).optional() }))
     .mutation(({ ctx, input }) => revealPetitioners(ctx, input)),
 
   /** 分级负责、归口办理: the four fixes, then 立项审批 and 交办 as far as the user may. */
@@ -60,13 +62,13 @@ export const mattersRouter = {
       z.object({
         id,
         version,
-        leadLeaderId: id,
-        handlerName: z.string().trim().min(1, s.handlerRequired).max(50),
-        handlerPhone: z.string().trim().max(30).nullish(),
-        resolutionPlan: z.string().trim().min(1, s.planRequired).max(5000),
-        deadline: isoDate,
-        leadUnitId: id,
-        cooperatingUnitIds: z.array(id).max(20).optional(),
+        leadLeaderId: f.uuid(n.leadLeader),
+        handlerName: f.text(n.handlerName, { min: 1, max: 50 }),
+        handlerPhone: f.text(n.handlerPhone, { max: 30 }).nullish(),
+        resolutionPlan: f.text(n.resolutionPlan, { min: 1, max: 5000 }),
+        deadline: f.isoDate(n.deadline, { maxDaysAhead: f.DEADLINE_DAYS_AHEAD }),
+        leadUnitId: f.uuid(n.leadUnit),
+        cooperatingUnitIds: f.list(n.cooperatingUnits, f.uuid(n.cooperatingUnits), { max: 20 }).optional(),
       }),
     )
     .mutation(({ ctx, input }) => routeMatter(ctx, input)),
@@ -78,25 +80,25 @@ export const mattersRouter = {
 
   /** 受理 / 不予受理 (with the reason told to the petitioner), by the lead unit or the committee. */
   recordAcceptance: permissionProcedure('petitions.read')
-    .input(z.object({ id, version, accepted: z.boolean(), note: z.string().trim().max(5000).optional(), on: isoDate.optional() }))
+    .input(z.object({ id, version, accepted: f.bool(n.accepted), note: f.text(n.acceptanceNote, { max: 5000 }).optional(), on: on(n.acceptedOn) }))
     .mutation(({ ctx, input }) => recordAcceptance(ctx, input)),
 
   /** 处理意见: the answer to the petitioner; opens the 30-day window for 复查. */
   recordAnswer: permissionProcedure('petitions.read')
-    .input(z.object({ id, version, answer: z.string().trim().min(1, s.answerRequired).max(10000), answeredOn: isoDate.optional() }))
+    .input(z.object({ id, version, answer: f.text(n.answer, { min: 1, max: 10000 }), answeredOn: on(n.answeredOn) }))
     .mutation(({ ctx, input }) => recordAnswer(ctx, input)),
 
   requestReview: permissionProcedure('petitions.register')
-    .input(z.object({ id, version, on: isoDate.optional() }))
+    .input(z.object({ id, version, on: on(n.reviewOn) }))
     .mutation(({ ctx, input }) => reviewStep(ctx, 'requestReview', input)),
   decideReview: permissionProcedure('petitions.conclude')
-    .input(z.object({ id, version, result: z.string().trim().min(1, s.resultRequired).max(10000), on: isoDate.optional() }))
+    .input(z.object({ id, version, result: f.text(n.reviewResult, { min: 1, max: 10000 }), on: on(n.reviewOn) }))
     .mutation(({ ctx, input }) => reviewStep(ctx, 'decideReview', input)),
   requestReReview: permissionProcedure('petitions.register')
-    .input(z.object({ id, version, on: isoDate.optional() }))
+    .input(z.object({ id, version, on: on(n.reviewOn) }))
     .mutation(({ ctx, input }) => reviewStep(ctx, 'requestReReview', input)),
   decideReReview: permissionProcedure('petitions.conclude')
-    .input(z.object({ id, version, result: z.string().trim().min(1, s.resultRequired).max(10000), on: isoDate.optional() }))
+    .input(z.object({ id, version, result: f.text(n.reviewResult, { min: 1, max: 10000 }), on: on(n.reviewOn) }))
     .mutation(({ ctx, input }) => reviewStep(ctx, 'decideReReview', input)),
 
   /** 化解 / 息访 / 终结. 核销 goes through requestWriteOff and decideWriteOff (two people). */
@@ -105,51 +107,54 @@ export const mattersRouter = {
       z.object({
         id,
         version,
-        outcome: z.enum(['resolved', 'stopped', 'concluded', 'written_off']),
-        note: z.string().trim().min(1, s.outcomeNoteRequired).max(5000),
-        on: isoDate.optional(),
+        outcome: f.choice(n.outcome, ['resolved', 'stopped', 'concluded', 'written_off']),
+        note: f.text(n.outcomeNote, { min: 1, max: 5000 }),
+        on: on(n.concludedOn),
       }),
     )
     .mutation(({ ctx, input }) => concludeMatter(ctx, input)),
 
   /** 核销申请: a matter found not law-related (category 其他) is proposed for write-off. */
   requestWriteOff: permissionProcedure('petitions.conclude')
-    .input(z.object({ id, version, reason: z.string().trim().min(1, s.writeOffReasonRequired).max(5000), on: isoDate.optional() }))
+    .input(z.object({ id, version, reason: f.text(n.writeOffReason, { min: 1, max: 5000 }), on: on(n.writeOffOn) }))
     .mutation(({ ctx, input }) => requestWriteOff(ctx, input)),
 
   /** 核销审批 by another officer holding petitions.writeoff: approve (the matter is concluded as 核销) or refuse. */
   decideWriteOff: permissionProcedure('petitions.writeoff')
-    .input(z.object({ id, version, approve: z.boolean(), note: z.string().trim().max(2000).optional() }))
+    .input(z.object({ id, version, approve: f.bool(n.approve), note: f.text(n.decisionNote, { max: 2000 }).optional() }))
     .mutation(({ ctx, input }) => decideWriteOff(ctx, input)),
 
   setCategory: permissionProcedure('petitions.register')
-    .input(z.object({ id, version, category: z.enum(categories), reason: z.string().trim().min(1, s.categoryReasonRequired).max(1000) }))
+    .input(z.object({ id, version, category: f.choice(n.category, categories), reason: f.text(n.categoryReason, { min: 1, max: 1000 }) }))
     .mutation(({ ctx, input }) => setCategory(ctx, input)),
 
   requestRelief: permissionProcedure('petitions.relief')
     .input(
       z.object({
         matterId: id,
-        amount: z
-          .number({ error: s.reliefAmount })
-          .positive(s.reliefAmount)
-          .max(10_000_000, s.reliefAmount)
-          .refine((v) => Math.round(v * 100) === v * 100, s.reliefAmount),
-        reason: z.string().trim().min(1, s.reliefReasonRequired).max(2000),
-        idempotencyKey: z.string().trim().min(8).max(100).optional(),
+        amount: f.withLabel(
+          z
+            .number({ error: s.reliefAmount })
+            .positive(s.reliefAmount)
+            .max(10_000_000, s.reliefAmount)
+            .refine((v) => Math.round(v * 100) === v * 100, s.reliefAmount),
+          n.reliefAmount,
+        ),
+        reason: f.text(n.reliefReason, { min: 1, max: 2000 }),
+        idempotencyKey: f.text(n.idempotencyKey, { min: 8, max: 100 }).optional(),
       }),
     )
     .mutation(({ ctx, input }) => requestRelief(ctx, input)),
   decideRelief: permissionProcedure('petitions.relief')
-    .input(z.object({ id, version, approve: z.boolean(), note: z.string().trim().max(2000).optional(), on: isoDate.optional() }))
+    .input(z.object({ id, version, approve: f.bool(n.approve), note: f.text(n.decisionNote, { max: 2000 }).optional(), on: on(n.reliefDecidedOn) }))
     .mutation(({ ctx, input }) => decideRelief(ctx, input)),
   payRelief: permissionProcedure('petitions.relief')
-    .input(z.object({ id, version, paidOn: isoDate }))
+    .input(z.object({ id, version, paidOn: f.isoDate(n.paidOn) }))
     .mutation(({ ctx, input }) => payRelief(ctx, input)),
 
   /** 登记表 and the notices as docx (base64), with the query code; names masked unless reveal. */
   document: permissionProcedure('petitions.read')
-    .input(z.object({ id, kind: z.enum(documentKinds), reveal: z.boolean().optional(), extensionReason: z.string().trim().max(1000).optional() }))
+    .input(z.object({ id, kind: f.choice(n.documentKind, documentKinds), reveal: f.bool(n.reveal).optional(), extensionReason: f.text(n.extensionReason, { max: 1000 }).optional() }))
     .mutation(({ ctx, input }) => {
       if (input.kind === 'extension' && !input.extensionReason) throw badRequest(s.extensionReasonRequired);
       return buildDocument(ctx, input);

@@ -1,19 +1,17 @@
 // trpc.petitions.statistics.*: figures for any period, the monthly chart series, and the
 // monthly ledger and annual summary as xlsx (base64). Definitions: see ./queries.ts.
-import { permissionProcedure, z } from '@zhengfa/plugin-api';
-import { statisticsStrings as s } from '../strings.js';
+import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
+import { petitionFieldNames as n, statisticsStrings as s } from '../strings.js';
 import { annualSummaryXlsx, monthlyLedgerXlsx } from './export.js';
-import { isIsoDate } from './periods.js';
 import { monthly, statisticsScope, summary } from './queries.js';
 
-const isoDate = z.string().trim().refine(isIsoDate, s.badDate);
-const year = z.number({ error: s.badYear }).int(s.badYear).min(1990, s.badYear).max(2100, s.badYear);
-const month = z.number({ error: s.badMonth }).int(s.badMonth).min(1, s.badMonth).max(12, s.badMonth);
+const year = f.withLabel(z.number({ error: s.badYear }).int(s.badYear).min(1990, s.badYear).max(2100, s.badYear), n.year);
+const month = f.withLabel(z.number({ error: s.badMonth }).int(s.badMonth).min(1, s.badMonth).max(12, s.badMonth), n.month);
 
 const TEN_YEARS_MS = 10 * 366 * 24 * 3600 * 1000;
 
 export const periodSchema = z
-  .object({ from: isoDate, to: isoDate })
+  .object({ from: f.isoDate(n.from), to: f.isoDate(n.to) })
   .refine((p) => p.from <= p.to, { message: s.fromAfterTo, path: ['to'] })
   .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= TEN_YEARS_MS, { message: s.periodTooLong, path: ['from'] });
 

@@ -189,7 +189,7 @@ describeEachEngine('petition statistics', (engine) => {
   });
 
   it('rejects a date that does not exist', async () => {
-    await expect(stats.summary({ from: '2023-02-29', to: '2023-12-31' })).rejects.toThrow(/日期格式应为/);
+    await expect(stats.summary({ from: '2023-02-29', to: '2023-12-31' })).rejects.toThrow('「起始日期」2023-02-29 不是存在的日期');
   });
 
   it('refuses a user without the statistics permission', async () => {
