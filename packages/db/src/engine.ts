@@ -227,7 +227,8 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
  * log, as after a crash) and closes.
  */
 export async function loadPGliteDataDir(dataDir: string, tarball: Uint8Array): Promise<void> {
-  const database = await openPGlite({ dataDir, loadDataDir: new Blob([tarball]) });
+  // Read from a file, the tarball is backed by an ordinary ArrayBuffer (never a shared one).
+  const database = await openPGlite({ dataDir, loadDataDir: new Blob([tarball as Uint8Array<ArrayBuffer>]) });
   await ping(database.db);
   await database.close();
 }
