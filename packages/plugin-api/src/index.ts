@@ -12,6 +12,8 @@ export {
   router,
   TRPCError,
   type FieldIssue,
+  type ProcedureAccess,
+  type ProcedureMeta,
 } from './trpc.js';
 export { sql, type Kysely } from 'kysely';
 export { z } from 'zod';

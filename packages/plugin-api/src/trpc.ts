@@ -6,6 +6,16 @@ import { apiStrings } from './strings.js';
 
 z.config(z.locales.zhCN());
 
+/**
+ * What a procedure's builder records about who may call it, readable from
+ * `procedure._def.meta` (the authorization matrix of apps/server reads it): anyone
+ * (`public`), any signed-in user (`authed`), or a signed-in user holding every one of
+ * `permissions`. Data rules (a unit sees its own matters) live in the services, not here.
+ */
+export type ProcedureAccess = { access: 'public' } | { access: 'authed' } | { access: 'permission'; permissions: [string, ...string[]] };
+
+export type ProcedureMeta = ProcedureAccess;
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -15,7 +25,7 @@ function formatIssues(error: ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-const t = initTRPC.context<RequestContext>().create({
+const t = initTRPC.context<RequestContext>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     if (zodError) {
@@ -56,9 +66,9 @@ const chineseInputErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(chineseInputErrors);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(chineseInputErrors);
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
+export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(async ({ ctx, next, path }) => {
   if (!ctx.user || !ctx.tenant || !ctx.sessionId) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: apiStrings.unauthenticated });
   }
@@ -74,7 +84,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) =
  * the audit log before the error is returned.
  */
 export function permissionProcedure(...permissions: [string, ...string[]]) {
-  return authedProcedure.use(async ({ ctx, next, path }) => {
+  return authedProcedure.meta({ access: 'permission', permissions }).use(async ({ ctx, next, path }) => {
     const missing = permissions.find((p) => !ctx.can(p));
     if (missing) {
       await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: missing, procedure: path } });
