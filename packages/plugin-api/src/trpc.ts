@@ -9,10 +9,16 @@ z.config(z.locales.zhCN());
 /**
  * What a procedure's builder records about who may call it, readable from
  * `procedure._def.meta` (the authorization matrix of apps/server reads it): anyone
- * (`public`), any signed-in user (`authed`), or a signed-in user holding every one of
- * `permissions`. Data rules (a unit sees its own matters) live in the services, not here.
+ * (`public`), any signed-in user (`authed`), a signed-in user holding every one of
+ * `permissions` (`permission`), or any one of them (`anyPermission`, for a builder of its
+ * own that says so with `.meta()`). Data rules (a unit sees its own matters) live in the
+ * services, not here.
  */
-export type ProcedureAccess = { access: 'public' } | { access: 'authed' } | { access: 'permission'; permissions: [string, ...string[]] };
+export type ProcedureAccess =
+  | { access: 'public' }
+  | { access: 'authed' }
+  | { access: 'permission'; permissions: [string, ...string[]] }
+  | { access: 'anyPermission'; permissions: [string, ...string[]] };
 
 export type ProcedureMeta = ProcedureAccess;
 
