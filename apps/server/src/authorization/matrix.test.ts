@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@zhengfa/kernel';
 import { describeEachEngine, writeProbeSummary } from '@zhengfa/test-utils';
-import { accessRefusal, judge, probeTargets, relationOf, refused, type Outcome, type ProbeContext, type ProcedureDeclaration } from './matrix.js';
+import { accessRefusal, judge, leaks, probeTargets, relationOf, refused, type Outcome, type ProbeContext, type ProcedureDeclaration } from './matrix.js';
 import { procedureDeclarations } from './procedures.js';
 import { judgeResponse, routeAccessRefusal, routeDeclarations } from './routes.js';
 import { buildWorld, identityKeys, type World } from './world.js';
@@ -87,8 +87,12 @@ describeEachEngine('the authorization matrix', (engine) => {
               (value) => ({ value }),
               (error: unknown) => ({ error }),
             );
+            const where = `${path}${probe.variant ? ` (${probe.variant})` : ''} as ${who.label}${target ? ` on the ${target.key} target` : ''}`;
             const wrong = judge(expected, result);
-            if (wrong) broken.push(`${path}${probe.variant ? ` (${probe.variant})` : ''} as ${who.label}${target ? ` on the ${target.key} target` : ''}: ${wrong}`);
+            if (wrong) broken.push(`${where}: ${wrong}`);
+            // Whatever it answers, an answer shows nothing of what the caller may not see.
+            const shown = 'value' in result ? leaks(who, Object.values(w.targets), result.value) : [];
+            if (shown.length) broken.push(`${where}: shows what the caller may not see: ${shown.join(', ')}`);
           }
         }
       }

@@ -113,3 +113,25 @@ export function judge(expected: Outcome, result: { value: unknown } | { error: u
   if (!expected.ok) return `expected ${expected.code} 「${expected.message}」, got success`;
   return expected.check?.(result.value) ?? null;
 }
+
+/**
+ * What of `target` may not appear in any answer to `who`: the case, its petition and their
+ * words when the caller does not see the case; the instrument and meeting addressed to the
+ * target's unit when they are outside the caller's subtree; a draft instrument and the
+ * leader's reason for sending it back to anyone but the committee of the county.
+ */
+export function secretsFrom(who: Identity, target: Target): string[] {
+  const rel = relationOf(who, target);
+  return [
+    ...(seesCase(rel) ? [] : [target.caseId, target.caseTitle, target.caseDocNo, target.matterId, target.matterCaseId, target.matterContent]),
+    ...(inSubtree(rel) ? [] : [target.instrumentId, target.meetingId]),
+    ...(rel === 'county' ? [] : [target.draftInstrumentId, target.draftComment]),
+  ];
+}
+
+/** The secrets of every target that an answer shows to a caller who may not see them. */
+export function leaks(who: Identity, targets: Target[], answer: unknown): string[] {
+  if (answer === undefined) return [];
+  const text = JSON.stringify(answer);
+  return targets.flatMap((t) => secretsFrom(who, t).filter((secret) => text.includes(secret)).map((secret) => `${t.key}: ${secret}`));
+}

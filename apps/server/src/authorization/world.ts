@@ -46,12 +46,17 @@ export interface Target {
   unitOrgId: string;
   caseId: string;
   caseTitle: string;
+  caseDocNo: string;
   partyId: string;
   attachmentId: string;
   instrumentId: string;
+  /** A draft instrument on the case the leader sent back, with the leader's reason: the committee's alone. */
+  draftInstrumentId: string;
+  draftComment: string;
   meetingId: string;
   matterId: string;
   matterCaseId: string;
+  matterContent: string;
   queryCode: string;
   phoneLast4: string;
   handleClockId: string;
@@ -162,7 +167,7 @@ async function caseInProgress(t: TestKernel, a: CaseActors, title: string, leadU
   await a.acknowledge.caller.cases.transition({ id: reg.id, version: v, action: 'acknowledge' });
   const detail = (await c.cases.get({ id: reg.id })) as any;
   const file = await t.kernel.storeAttachment(a.register.ctx as never, { caseId: reg.id, name: '来信.txt', bytes: new TextEncoder().encode('来信内容') });
-  return { id: reg.id, title, partyId: detail.parties[0].id as string, attachmentId: file.id };
+  return { id: reg.id, title, docNo: reg.docNo, partyId: detail.parties[0].id as string, attachmentId: file.id };
 }
 
 /** A correction notice on the case, addressed to its lead unit, issued (the unit sees it). */
@@ -172,6 +177,15 @@ async function issuedInstrument(drafter: ActingUser, signer: ActingUser, caseId:
   let v = (await s.instrument({ id })).version;
   v = (await s.instrumentStep({ id, version: v, step: 'submit' })).version;
   await signer.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true });
+  return id;
+}
+
+/** A draft on the case, submitted and sent back by the leader with `comment`. */
+async function rejectedDraft(drafter: ActingUser, signer: ActingUser, caseId: string, recipientOrgId: string, comment: string): Promise<string> {
+  const s = drafter.caller.supervision;
+  const { id } = await s.draftInstrument({ caseId, kind: 'guidance', recipientOrgId, facts: '该案证据收集不全，需补充调查。', requirement: '补充调查并书面报告', responseDeadline: inDays(10) });
+  const v = (await s.instrumentStep({ id, version: 1, step: 'submit' })).version;
+  await signer.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: false, comment });
   return id;
 }
 
@@ -215,13 +229,18 @@ async function answeredMatter(a: MatterActors, approver: ActingUser, leadUnitId:
   detail = await p(a.unit).matters.get({ id: m.matterId });
   await p(a.unit).matters.recordAnswer({ id: m.matterId, version: detail.version, answer: '经核实，已依法处理' });
   const relief = await p(a.office).matters.requestRelief({ matterId: m.matterId, amount: 2000, reason: '家庭困难，申请救助' });
-  return { matterId: m.matterId as string, caseId: m.caseId as string, queryCode: m.queryCode as string, handleClockId: handle.id as string, decidedExtensionId: first.id as string, reliefId: relief.id as string };
+  return { content, matterId: m.matterId as string, caseId: m.caseId as string, queryCode: m.queryCode as string, handleClockId: handle.id as string, decidedExtensionId: first.id as string, reliefId: relief.id as string };
 }
 
 async function finishedExport(u: ActingUser, title: string): Promise<string> {
   const { id } = await u.caller.cases.startExport({ keyword: title });
   await until(`the export ${id}`, async () => (await u.caller.cases.exportStatus({ id })).status === 'done');
   return id;
+}
+
+async function draftCommentOf(t: TestKernel, instrumentId: string): Promise<string | undefined> {
+  const r = await sql<{ comment: string }>`select decision_comment as comment from kernel.instruments where id = ${instrumentId}`.execute(t.database.db);
+  return r.rows[0]?.comment;
 }
 
 async function notificationOf(t: TestKernel, userId: string): Promise<string> {
@@ -309,6 +328,11 @@ export async function buildWorld(engine: TestEngine): Promise<World> {
     procuratorate: await issuedInstrument(supervisor, leader, procuratorateCase.id, procuratorateOrg),
     neighbour: await issuedInstrument(officer, officer, neighbourCase.id, bOrgs['邻县公安局']!),
   };
+  const drafts = {
+    police: await rejectedDraft(supervisor, leader, policeCase.id, policeOrg, '内部意见：城关派出所问题证据尚不充分'),
+    procuratorate: await rejectedDraft(supervisor, leader, procuratorateCase.id, procuratorateOrg, '内部意见：检察院问题需再核实'),
+    neighbour: await rejectedDraft(officer, officer, neighbourCase.id, bOrgs['邻县公安局']!, '内部意见：邻县公安局问题暂缓发文'),
+  };
   const meetings = {
     police: await signedMeeting(supervisor, leader, policeCase.id, policeOrg, '城关派出所积案协调会'),
     procuratorate: await signedMeeting(supervisor, leader, procuratorateCase.id, procuratorateOrg, '检察院积案协调会'),
@@ -368,12 +392,16 @@ export async function buildWorld(engine: TestEngine): Promise<World> {
       unitOrgId: policeOrg,
       caseId: policeCase.id,
       caseTitle: policeCase.title,
+      caseDocNo: policeCase.docNo,
       partyId: policeCase.partyId,
       attachmentId: policeCase.attachmentId,
       instrumentId: instruments.police,
+      draftInstrumentId: drafts.police,
+      draftComment: (await draftCommentOf(t, drafts.police))!,
       meetingId: meetings.police,
       matterId: matters.police.matterId,
       matterCaseId: matters.police.caseId,
+      matterContent: matters.police.content,
       queryCode: matters.police.queryCode,
       phoneLast4: '0001',
       handleClockId: matters.police.handleClockId,
@@ -393,12 +421,16 @@ export async function buildWorld(engine: TestEngine): Promise<World> {
       unitOrgId: procuratorateOrg,
       caseId: procuratorateCase.id,
       caseTitle: procuratorateCase.title,
+      caseDocNo: procuratorateCase.docNo,
       partyId: procuratorateCase.partyId,
       attachmentId: procuratorateCase.attachmentId,
       instrumentId: instruments.procuratorate,
+      draftInstrumentId: drafts.procuratorate,
+      draftComment: (await draftCommentOf(t, drafts.procuratorate))!,
       meetingId: meetings.procuratorate,
       matterId: matters.procuratorate.matterId,
       matterCaseId: matters.procuratorate.caseId,
+      matterContent: matters.procuratorate.content,
       queryCode: matters.procuratorate.queryCode,
       phoneLast4: '0002',
       handleClockId: matters.procuratorate.handleClockId,
@@ -418,12 +450,16 @@ export async function buildWorld(engine: TestEngine): Promise<World> {
       unitOrgId: bOrgs['邻县公安局']!,
       caseId: neighbourCase.id,
       caseTitle: neighbourCase.title,
+      caseDocNo: neighbourCase.docNo,
       partyId: neighbourCase.partyId,
       attachmentId: neighbourCase.attachmentId,
       instrumentId: instruments.neighbour,
+      draftInstrumentId: drafts.neighbour,
+      draftComment: (await draftCommentOf(t, drafts.neighbour))!,
       meetingId: meetings.neighbour,
       matterId: matters.neighbour.matterId,
       matterCaseId: matters.neighbour.caseId,
+      matterContent: matters.neighbour.content,
       queryCode: matters.neighbour.queryCode,
       phoneLast4: '0003',
       handleClockId: matters.neighbour.handleClockId,
