@@ -3,7 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
+import { createTestDatabase, onPostgres, type TestDatabase } from '@zhengfa/db/testing';
 import { migrate } from '@zhengfa/db';
 import { kernelMigrations } from '@zhengfa/kernel';
 import { loadConfig, type ServerConfig } from './config.js';
@@ -55,7 +55,7 @@ describe('connections', () => {
   });
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('starting on PostgreSQL', () => {
+describe.skipIf(!onPostgres())('starting on PostgreSQL', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase('postgres');

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
+import { createTestDatabase, onPostgres, type TestDatabase } from '@zhengfa/db/testing';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('pnpm zhengfa', () => {
+describe.skipIf(!onPostgres())('pnpm zhengfa', () => {
   let db: TestDatabase;
   // Run without blocking this worker's event loop (spawnSync for minutes on end starves the
   // test runner's messages to its parent, which then time out).

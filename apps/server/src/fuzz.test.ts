@@ -94,7 +94,11 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
   function callerFor(proc: FuzzProcedure): Promise<unknown | null> {
     if (NOT_CALLED.has(proc.path)) return Promise.resolve(null);
     const holds = (a: (typeof actors)[number]) =>
-      proc.meta.permissions ? proc.meta.permissions.every((p) => a.permissions.has(p)) : proc.meta.anyOf ? proc.meta.anyOf.some((p) => a.permissions.has(p)) : true;
+      proc.meta.access === 'permission'
+        ? proc.meta.permissions.every((p) => a.permissions.has(p))
+        : proc.meta.access === 'anyPermission'
+          ? proc.meta.permissions.some((p) => a.permissions.has(p))
+          : true;
     const actor = actors.find(holds);
     if (!actor) throw new Error(`no test user holds the permissions of ${proc.path}: ${JSON.stringify(proc.meta)}`);
     return Promise.resolve(actor.user.caller);

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
+import { createTestDatabase, onPostgres, type TestDatabase } from '@zhengfa/db/testing';
 import { migrate } from '@zhengfa/db';
 import { kernelMigrations } from '@zhengfa/kernel';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,7 @@ function start(env: Record<string, string>): Started {
 const lines = (s: string) => s.split('\n').filter(Boolean);
 const urlOf = (stdout: string) => /已启动：(http:\/\/\S+)/.exec(stdout)?.[1]?.replace('localhost', '127.0.0.1');
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('several server processes on PostgreSQL', () => {
+describe.skipIf(!onPostgres())('several server processes on PostgreSQL', () => {
   let db: TestDatabase;
   let running: Started | null = null;
   beforeAll(async () => {

@@ -2,9 +2,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPostgres, type Database } from './engine.js';
-import { createTestDatabase, type TestDatabase } from './testing.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from './testing.js';
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('the PostgreSQL pool', () => {
+describe.skipIf(!onPostgres())('the PostgreSQL pool', () => {
   let database: TestDatabase;
   let opened: Database;
   beforeAll(async () => {

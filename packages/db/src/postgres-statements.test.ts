@@ -3,11 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from './engine.js';
 import { preparingPool } from './postgres-statements.js';
-import { createTestDatabase, type TestDatabase } from './testing.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from './testing.js';
 
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-
-describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
+describe.skipIf(!onPostgres())('prepared statements on PostgreSQL', () => {
   let database: TestDatabase;
   let pool: pg.Pool;
 

@@ -14,9 +14,30 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-/** The engines to run database suites on: PGlite always, PostgreSQL when configured. */
-export function availableEngines(): TestEngine[] {
-  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * In CI (`CI=true`, as `.ci/run` sets it) the PostgreSQL half is required: a run without
+ * TEST_DATABASE_URL fails instead of quietly testing PGlite alone.
+ */
+export function postgresRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['1', 'true'].includes((env.CI ?? '').toLowerCase());
+}
+
+export const POSTGRES_REQUIRED_MESSAGE =
+  'CI=true requires PostgreSQL, but TEST_DATABASE_URL is not set: the PostgreSQL suites would be skipped. Run .ci/run (it starts PostgreSQL and sets TEST_DATABASE_URL), or set TEST_DATABASE_URL.';
+
+/**
+ * Whether the PostgreSQL suites run: when TEST_DATABASE_URL is set. Without it they are
+ * skipped, except in CI, where this throws, so the test file fails rather than skips.
+ */
+export function onPostgres(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.TEST_DATABASE_URL) return true;
+  if (postgresRequired(env)) throw new Error(POSTGRES_REQUIRED_MESSAGE);
+  return false;
+}
+
+/** The engines to run database suites on: PGlite always, PostgreSQL when configured (required in CI). */
+export function availableEngines(env: NodeJS.ProcessEnv = process.env): TestEngine[] {
+  return onPostgres(env) ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 export async function createTestDatabase(engine: TestEngine): Promise<TestDatabase> {

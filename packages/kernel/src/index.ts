@@ -18,6 +18,8 @@ export type { ProvisionInput, ProvisionedAccount } from './tenants/provision.js'
 export { deliverEvents, type DeliveryReport } from './events/outbox.js';
 export { runDueJobs, type JobRunReport } from './jobs/scheduler.js';
 export { caseStatusNames, urgencyNames, caseSourceNames, caseActionNames } from './strings.js';
+// The refusals callers meet, for tests that assert a rule's own message (apps/server's authorization matrix).
+export { caseStrings, clockStrings, exportStrings, fileStrings, officialDocStrings, supervisionStrings } from './strings.js';
 export { attachmentPolicy } from './files/attachments.js';
 export { dueCases, dueKeys, sweepReminders, SWEEP_CHANGE_MARGIN_MS, SWEEP_KEYS_PER_READ, type SweepSince } from './cases/reminders.js';
 export { compactCaseTallies, rebuildCaseTallies } from './cases/tallies.js';

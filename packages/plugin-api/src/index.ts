@@ -12,6 +12,7 @@ export {
   router,
   TRPCError,
   type FieldIssue,
+  type ProcedureAccess,
   type ProcedureMeta,
 } from './trpc.js';
 export * as field from './fields.js';

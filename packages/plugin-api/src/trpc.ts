@@ -10,14 +10,20 @@ z.config(z.locales.zhCN());
 installChineseErrorMap();
 
 /**
- * What a procedure declares about itself: the permissions it requires (all of them), or
- * that any one of `anyOf` suffices. Read by tests that call every procedure (the fuzz suite)
- * as a user who holds its permission.
+ * What a procedure's builder records about who may call it, readable from
+ * `procedure._def.meta` (the authorization matrix and the fuzz suite of apps/server read it): anyone
+ * (`public`), any signed-in user (`authed`), a signed-in user holding every one of
+ * `permissions` (`permission`), or any one of them (`anyPermission`, for a builder of its
+ * own that says so with `.meta()`). Data rules (a unit sees its own matters) live in the
+ * services, not here.
  */
-export interface ProcedureMeta {
-  permissions?: string[];
-  anyOf?: string[];
-}
+export type ProcedureAccess =
+  | { access: 'public' }
+  | { access: 'authed' }
+  | { access: 'permission'; permissions: [string, ...string[]] }
+  | { access: 'anyPermission'; permissions: [string, ...string[]] };
+
+export type ProcedureMeta = ProcedureAccess;
 
 export interface FieldIssue {
   path: string;
@@ -69,9 +75,9 @@ const chineseInputErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(chineseInputErrors);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(chineseInputErrors);
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
+export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(async ({ ctx, next, path }) => {
   if (!ctx.user || !ctx.tenant || !ctx.sessionId) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: apiStrings.unauthenticated });
   }
@@ -87,7 +93,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) =
  * the audit log before the error is returned.
  */
 export function permissionProcedure(...permissions: [string, ...string[]]) {
-  return authedProcedure.meta({ permissions }).use(async ({ ctx, next, path }) => {
+  return authedProcedure.meta({ access: 'permission', permissions }).use(async ({ ctx, next, path }) => {
     const missing = permissions.find((p) => !ctx.can(p));
     if (missing) {
       await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: missing, procedure: path } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openPostgres } from '@zhengfa/db';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, onPostgres, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { createKernel, type Kernel } from '../kernel.js';
 import { createSession, SESSION_COOKIE, sessionIdOf } from './sessions.js';
 
@@ -82,7 +82,7 @@ describeEachEngine('sessions remembered for reads', (engine) => {
 });
 
 // Two server processes on one PostgreSQL database: the second one's reads.
-describe.skipIf(!process.env.TEST_DATABASE_URL)('sessions remembered for reads, across processes', () => {
+describe.skipIf(!onPostgres())('sessions remembered for reads, across processes', () => {
   let t: TestKernel;
   let second: Kernel;
   let closeSecond: () => Promise<void>;

@@ -16,6 +16,7 @@ import { dateLiteral, statusLiterals, urgencyLiterals } from './plan-literals.js
 import { tallyCountSql } from './tallies.js';
 import { clocksOf } from '../clocks/service.js';
 import { attachmentsOf } from '../files/attachments.js';
+import { supervisionEventVisible } from '../supervision/timeline.js';
 
 export interface LedgerFilter {
   kind?: string[];
@@ -344,6 +345,7 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
       .select(sql<boolean>`exists (select 1 from kernel.orgs o where o.tenant_id = e.tenant_id and o.id = e.actor_org_id and o.kind = 'committee')`.as('by_committee'))
       .where('e.tenant_id', '=', ctx.tenant.id)
       .where('e.case_id', '=', id)
+      .where(supervisionEventVisible(db, ctx.user))
       .orderBy('e.id')
       .execute(),
     db

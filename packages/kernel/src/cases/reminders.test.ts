@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
-import { availableEngines, describeEachEngine, inDays, registerAndAssign, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, onPostgres, inDays, registerAndAssign, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
 import { chinaDate } from './dates.js';
 
@@ -157,7 +157,7 @@ describeEachEngine('sweeps after a complete sweep', (engine) => {
   });
 });
 
-describe.skipIf(!availableEngines().includes('postgres'))('the sweep of the due kinds on PostgreSQL', () => {
+describe.skipIf(!onPostgres())('the sweep of the due kinds on PostgreSQL', () => {
   let t: TestKernel;
   beforeAll(async () => {
     t = await startTestKernel({ engine: 'postgres' });

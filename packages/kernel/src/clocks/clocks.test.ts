@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { definePlugin } from '@zhengfa/plugin-api';
-import { describeEachEngine, inDays, orgIdByName, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { addUserWithPermissions, describeEachEngine, inDays, orgIdByName, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { clockStrings } from '../strings.js';
 import type { Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import { dueOf } from './service.js';
@@ -93,6 +94,25 @@ describeEachEngine('statutory clocks', (engine) => {
     await expect(liaison.caller.cases.requestExtension({ clockId: handle.id, days: 1, reason: '再次延期申请' })).rejects.toThrow('不能再延期');
     const timeline = (await sup.caller.cases.get({ id: caseId })).timeline.map((e) => e.type);
     expect(timeline).toEqual(expect.arrayContaining(['clock.pause', 'clock.resume', 'clock.extension.request', 'clock.extension.approve']));
+  });
+
+  it('tells an approver who does not see the case that its extensions do not exist, decided or pending', async () => {
+    // A head of the procuratorate who may approve extensions, on a case the police lead alone.
+    const approver = await addUserWithPermissions(t, { username: 'procurator-head', displayName: '钱检察长', orgName: '示范县人民检察院', permissions: ['cases.read', 'cases.approve'] });
+    const handle = (await sup.caller.cases.get({ id: caseId })).clocks.find((c) => c.key === 'handle')!;
+    const requester = await userIdByName(t, 'liaison');
+    const db = t.database.db as Kysely<KernelDatabase>;
+    const extension = (status: 'approved' | 'pending') =>
+      db.insertInto('kernel.clock_extensions').values({ tenant_id: t.tenantId, clock_id: handle.id, days: 1, reason: '补充调查', requested_by: requester, status }).returning('id').executeTakeFirstOrThrow();
+    const decided = await extension('approved');
+    const pending = await extension('pending');
+    try {
+      for (const { id } of [decided, pending]) {
+        await expect(approver.caller.cases.decideExtension({ extensionId: id, approve: true, comment: '' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: clockStrings.extensionNotFound });
+      }
+    } finally {
+      await db.deleteFrom('kernel.clock_extensions').where('id', 'in', [decided.id, pending.id]).execute();
+    }
   });
 
   it('reminds the lead leader and the registering officer once when a statutory clock runs out', async () => {

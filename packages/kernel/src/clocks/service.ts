@@ -146,7 +146,17 @@ export async function requestExtension(ctx: AuthedContext, input: { clockId: str
 export async function decideExtension(ctx: AuthedContext, input: { extensionId: string; approve: boolean; comment: string }) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
   return inTransaction(db, async (trx) => {
-    const ext = await trx.selectFrom('kernel.clock_extensions').selectAll().where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.extensionId).forUpdate().executeTakeFirst();
+    // Only an extension of a case the approver sees exists for them: its state is not told to anyone else.
+    const ext = await trx
+      .selectFrom('kernel.clock_extensions as e')
+      .innerJoin('kernel.case_clocks as k', (j) => j.onRef('k.tenant_id', '=', 'e.tenant_id').onRef('k.id', '=', 'e.clock_id'))
+      .innerJoin('kernel.cases as c', (j) => j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.case_id'))
+      .selectAll('e')
+      .where('e.tenant_id', '=', ctx.tenant.id)
+      .where('e.id', '=', input.extensionId)
+      .where(caseVisible(ctx.user))
+      .forUpdate('e')
+      .executeTakeFirst();
     if (!ext) throw notFound(s.extensionNotFound);
     if (ext.status !== 'pending') throw badRequest(s.extensionDecided);
     const clock = await lockClock(trx, ctx, ext.clock_id);

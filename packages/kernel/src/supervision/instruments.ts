@@ -15,13 +15,14 @@ import { usersWithPermission } from '../cases/service.js';
 import type { InstrumentKind, InstrumentStatus, InstrumentsTable, KernelDatabase } from '../db/schema.js';
 import { instrumentKindNames, instrumentStatusNames, supervisionStrings as s } from '../strings.js';
 import { instrumentLadder, nextInstrument } from './ladder.js';
+import { unissuedInstrumentStatuses } from './timeline.js';
 
 type K = Kysely<KernelDatabase>;
 
 /** Committee users see every instrument; a unit sees those addressed to it, once issued. */
 function instrumentVisible(db: K, ctx: AuthedContext) {
   if (ctx.user.committee) return sql<boolean>`true`;
-  return sql<boolean>`(i.status not in ('draft', 'pending_signoff') and i.recipient_org_id in (${subtreeOrgIds(db, ctx.user)}))`;
+  return sql<boolean>`(i.status not in (${sql.join(unissuedInstrumentStatuses.map((v) => sql.lit(v)))}) and i.recipient_org_id in (${subtreeOrgIds(db, ctx.user)}))`;
 }
 
 async function lock(trx: K, ctx: AuthedContext, id: string, version: number) {

@@ -120,6 +120,34 @@ describeEachEngine('supervision instruments', (engine) => {
     await expect(liaison.caller.supervision.instrumentStep({ id: other.id, version: v, step: 'acknowledge' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  const stepsOf = async (u: ActingUser, instrumentId: string) =>
+    (await u.caller.cases.get({ id: caseId })).timeline.filter((e) => (e.data as { instrumentId?: string } | null)?.instrumentId === instrumentId).map((e) => e.type);
+
+  it("keeps the drafting of an instrument out of the unit's case timeline, the leader's reasons for sending it back included", async () => {
+    const { id } = await draft('warning');
+    const v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
+    await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: false, comment: '证据尚不充分，暂缓发出' });
+    expect(await stepsOf(sup, id)).toEqual(['instrument.draft', 'instrument.submit', 'instrument.signoff.reject']);
+    expect(await stepsOf(liaison, id)).toEqual([]);
+    expect(JSON.stringify((await liaison.caller.cases.get({ id: caseId })).timeline)).not.toContain('证据尚不充分');
+  });
+
+  it('shows the unit an instrument addressed to it in the case timeline from its issue on', async () => {
+    const { id } = await draft('warning');
+    const v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
+    await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true });
+    expect(await stepsOf(liaison, id)).toEqual(['instrument.issue']);
+  });
+
+  it("keeps an instrument addressed to another unit out of the unit's case timeline", async () => {
+    const court = await orgIdByName(t, '示范县人民法院');
+    const { id } = await sup.caller.supervision.draftInstrument({ caseId, kind: 'warning', recipientOrgId: court, facts: '法院对相关财产保全申请久拖不决。', requirement: '说明情况', responseDeadline: inDays(5) });
+    const v = (await sup.caller.supervision.instrumentStep({ id, version: 1, step: 'submit' })).version;
+    await leader.caller.supervision.instrumentStep({ id, version: v, step: 'sign', approve: true });
+    expect(await stepsOf(sup, id)).toEqual(['instrument.draft', 'instrument.submit', 'instrument.issue']);
+    expect(await stepsOf(liaison, id)).toEqual([]);
+  });
+
   it('records uses of supervision powers on the case', async () => {
     await sup.caller.supervision.recordPower({ caseId, power: 'file_review', usedOn: inDays(0), targetOrgId: policeId, description: '调阅该案全部案卷材料', result: '发现证据收集不全' });
     const uses = await sup.caller.supervision.powerUses({ caseId });
@@ -179,6 +207,14 @@ describeEachEngine('coordination meetings', (engine) => {
     await sup.caller.supervision.concludeMeeting({ id, version: held.version, outcome: 'no_consensus', escalation: 'higher_committee', note: '提请市委政法委协调' });
     const m = await sup.caller.supervision.meeting({ id });
     expect(m).toMatchObject({ status: 'escalated', statusName: '未达成一致', escalationName: '提请上级政法委协调' });
+  });
+
+  it("keeps a meeting the unit was not invited to out of its case's timeline", async () => {
+    const town = await orgIdByName(t, '城关镇党委政府');
+    const { id } = await sup.caller.supervision.scheduleMeeting({ title: '仅邀请城关镇的内部协调会', scheduledAt: new Date(), place: '', orgIds: [town], caseIds: [caseA] });
+    const meetingEvents = async (u: ActingUser) => (await u.caller.cases.get({ id: caseA })).timeline.filter((e) => (e.data as { meetingId?: string } | null)?.meetingId === id).map((e) => e.type);
+    expect(await meetingEvents(sup)).toEqual(['meeting.schedule']);
+    expect(await meetingEvents(liaison)).toEqual([]);
   });
 
   it("keeps a meeting the unit was not invited to out of the unit's sight", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { availableEngines, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { onPostgres, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import type { KernelDatabase } from '../db/schema.js';
 import { createKernel } from '../kernel.js';
 import { autovacuumOn, NIGHTLY_VACUUM_JOB, runNightlyVacuum, vacuumSlot } from './nightly-vacuum.js';
@@ -54,7 +54,7 @@ describe('the nightly vacuum on PGlite', () => {
   });
 });
 
-describe.skipIf(!availableEngines().includes('postgres'))('the nightly vacuum on PostgreSQL', () => {
+describe.skipIf(!onPostgres())('the nightly vacuum on PostgreSQL', () => {
   let t: TestKernel;
   let db: Kysely<KernelDatabase>;
   beforeAll(async () => {

@@ -15,7 +15,7 @@ const s = kernelStrings.passwordResets;
 
 /** A procedure open to holders of any one of the permissions; a refusal is audited like permissionProcedure's. */
 function anyPermissionProcedure(...permissions: [string, ...string[]]) {
-  return authedProcedure.meta({ anyOf: permissions }).use(async ({ ctx, next, path }) => {
+  return authedProcedure.meta({ access: 'anyPermission', permissions }).use(async ({ ctx, next, path }) => {
     if (!permissions.some((p) => ctx.can(p))) {
       await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: permissions.join('|'), procedure: path } });
       throw new TRPCError({ code: 'FORBIDDEN', message: s.anyPermission(permissions.map((p) => ctx.permissionName(p))) });

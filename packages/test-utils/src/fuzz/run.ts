@@ -13,6 +13,7 @@ export interface FuzzProcedure {
   type: 'query' | 'mutation' | 'subscription';
   /** The zod schema of the input, if the procedure takes one. */
   input?: unknown;
+  /** Who may call it (plugin-api's ProcedureAccess); a procedure built without a recording builder counts as public. */
   meta: ProcedureMeta;
 }
 
@@ -27,7 +28,7 @@ export function proceduresOf(router: { _def: { procedures: Record<string, unknow
   return Object.entries(router._def.procedures)
     .map(([path, p]) => {
       const def = (p as { _def: ProcedureDef })._def;
-      return { path, type: def.type, input: def.inputs[0], meta: def.meta ?? {} };
+      return { path, type: def.type, input: def.inputs[0], meta: def.meta ?? { access: 'public' as const } };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
 }
