@@ -13,7 +13,7 @@
 // earlier, accepted call. Not called: auth.signOut, which would end the fuzzer's session.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminDuties } from '@zhengfa/kernel';
-import { describeEachEngine, inDays, orgIdByName, registerAndAssign, addUserWithPermissions, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, inDays, orgIdByName, registerAndAssign, addUserWithPermissions, startTestKernel, userIdByName, writeProbeSummary, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import { fingerprinter, fuzzProcedures, fuzzSummary, proceduresOf, unnamedFields, type FuzzProcedure } from '@zhengfa/test-utils/fuzz';
 import { installedPlugins } from './plugins.js';
 
@@ -114,6 +114,7 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
     const procedures = [...all.filter((p) => p.path !== LAST), ...all.filter((p) => p.path === LAST)];
     const report = await fuzzProcedures({ procedures, runs: RUNS, seed: SEED, callerFor, examples, fingerprint: await fingerprinter(t.database.db) });
     console.log(fuzzSummary(report, engine));
+    writeProbeSummary(`fuzz-${engine}`, fuzzSummary(report, engine));
     for (const f of report.failures.slice(0, 30)) console.log(`  ${f.path} ${f.input}\n    → ${f.problem}`);
     expect(report.procedures).toBeGreaterThanOrEqual(100);
     expect(report.failures).toEqual([]);
