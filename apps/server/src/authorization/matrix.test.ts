@@ -14,8 +14,11 @@ import { procedureDeclarations } from './procedures.js';
 import { judgeResponse, routeAccessRefusal, routeDeclarations } from './routes.js';
 import { buildWorld, identityKeys, type World } from './world.js';
 
-/** Routes that are not endpoints of their own: middleware, /trpc (the procedures) and the console's pages. */
-const NOT_ENDPOINTS = new Set(['ALL /*', 'ALL /trpc/*']);
+/**
+ * Routes that are not endpoints of their own: middleware, /trpc (the procedures), the
+ * console's pages and, where the console is built, its static files (the same for anyone).
+ */
+const NOT_ENDPOINTS = new Set(['ALL /*', 'ALL /trpc/*', 'ALL /assets/*', 'ALL /favicon.ico']);
 
 function routeKeys(w: World): string[] {
   return [...new Set(w.app.routes.map((r) => `${r.method} ${r.path}`))].filter((k) => !NOT_ENDPOINTS.has(k)).sort();
