@@ -10,7 +10,7 @@ import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { loadConsoleHandler } from './console-handler.js';
 import { createLogger, type AppLogger } from './logger.js';
-import { installedPlugins } from './plugins.js';
+import { InstallListError, loadInstalledPlugins } from './plugins.js';
 import { serverStrings as s } from './strings.js';
 
 export class BootError extends Error {
@@ -28,8 +28,13 @@ export interface OpenedKernel {
   database: Database;
 }
 
-/** Opens the database and the kernel; shared by the server and the CLI. */
-export async function openKernel(config: ServerConfig, log?: AppLogger, plugins: AnyPlugin[] = installedPlugins): Promise<OpenedKernel> {
+/** Opens the database and the kernel; shared by the server and the CLI. `plugins` defaults to the install list's. */
+export async function openKernel(config: ServerConfig, log?: AppLogger, plugins?: AnyPlugin[]): Promise<OpenedKernel> {
+  const installed =
+    plugins ??
+    (await loadInstalledPlugins().catch((err) => {
+      throw err instanceof InstallListError ? new BootError(err.message) : err;
+    }));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements }).catch((err) => {
     throw new BootError(s.cannotConnect(config.databaseUrl ? 'PostgreSQL' : config.dataDir, oneLine(err)));
   });
@@ -40,7 +45,7 @@ export async function openKernel(config: ServerConfig, log?: AppLogger, plugins:
     throw new BootError(s.cannotConnect(database.describe, oneLine(err)));
   }
   try {
-    const kernel = createKernel({ database, plugins, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
+    const kernel = createKernel({ database, plugins: installed, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024 });
     return { kernel, database };
   } catch (err) {
     await database.close().catch(() => {});

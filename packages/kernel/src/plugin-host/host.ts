@@ -10,7 +10,7 @@ import { kernelPermissions } from '../permissions.js';
 import { KERNEL_VERSION } from '../version.js';
 
 /** Router keys and schema names the kernel keeps for itself. */
-export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'cases', 'notifications', 'calendar', 'files', 'exports', 'supervision', 'documents', 'public', 'pg_catalog', 'information_schema']);
+export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'cases', 'notifications', 'calendar', 'files', 'exports', 'supervision', 'workbench', 'documents', 'public', 'pg_catalog', 'information_schema']);
 
 /** The built-in roles a plugin permission may name in `defaultRoles`. */
 const BUSINESS_ROLES = new Set<string>(['leader', 'supervisor', 'liaison']);

@@ -87,6 +87,14 @@ export const personalDataStrings = {
   materialHidden: '（检举控告材料依法保密，不向承办单位显示）',
 } as const;
 
+/** The workbench's to-dos (todos/todos.ts). */
+export const todoStrings = {
+  route: '待转送交办',
+  accept: '待受理',
+  answer: '待答复',
+  conclude: '已答复待结案',
+} as const;
+
 export const matterStrings = {
   // Registration
   petitionersRequired: '请至少登记一名信访人',
