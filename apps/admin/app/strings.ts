@@ -389,7 +389,6 @@ export const strings = {
     saveFourFixes: '保存四定一包',
     unitLockedHelp: '事项已交办，如需更换承办单位请使用「转办」',
     fourFixesSaved: '四定一包已保存',
-    noLeaders: '没有可选的包案领导（需要具有“政法委领导”角色的账号）',
     claritiesMissing: (names: string[]) => `六个清楚尚缺：${names.join('、')}，报结前须补齐`,
     claritiesComplete: '六个清楚已全部做到',
     claritiesHelp: '重点事项报送办理结果前，六个方面须逐项写清楚',

@@ -122,6 +122,29 @@ export interface PluginDefinition<TRouter extends TRPCRouterRecord = TRPCRouterR
 
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
 
+/** Router keys and schema names the kernel keeps for itself: no plugin may take them as its id. */
+export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
+  'kernel',
+  'meta',
+  'auth',
+  'orgs',
+  'users',
+  'roles',
+  'audit',
+  'system',
+  'cases',
+  'notifications',
+  'calendar',
+  'files',
+  'exports',
+  'supervision',
+  'workbench',
+  'documents',
+  'public',
+  'pg_catalog',
+  'information_schema',
+]);
+
 /** Identity function that gives a plugin definition its types and checks its shape early. */
 export function definePlugin<TRouter extends TRPCRouterRecord>(def: PluginDefinition<TRouter>): PluginDefinition<TRouter> {
   if (!PLUGIN_ID_PATTERN.test(def.id)) {

@@ -123,17 +123,16 @@ export default function Imports() {
     ),
   };
 
+  // The blank template to fill in, with the columns the import reads.
+  const templateButton = (
+    <Button icon={<DownloadOutlined />} onClick={() => fetcher.submit({ intent: 'template' }, { method: 'post' })} data-testid="import-template">
+      {s.template}
+    </Button>
+  );
+
   return (
     <>
-      <PageHeader
-        title={s.title}
-        subtitle={s.subtitle}
-        extra={
-          <Button icon={<DownloadOutlined />} onClick={() => fetcher.submit({ intent: 'template' }, { method: 'post' })} data-testid="import-template">
-            {s.template}
-          </Button>
-        }
-      />
+      <PageHeader title={s.title} subtitle={s.subtitle} extra={templateButton} />
       <Steps current={step} items={[{ title: s.step1 }, { title: s.step2 }, { title: s.step3 }]} style={{ marginBottom: 16 }} />
       {done ? (
         <Result
