@@ -159,21 +159,11 @@ export const caseActionNames = {
   link: '关联事项',
 } as const;
 
+// The lifecycle's actions, named as the timeline names them (the other entries are not transitions).
+const { register: _register, update: _update, dispatch: _dispatch, changeUrgency: _changeUrgency, setFourFixes: _setFourFixes, link: _link, ...lifecycleActionNames } = caseActionNames;
+
 /** What the case page's workflow buttons say: each action as the step the user takes. */
-export const caseActionLabels = {
-  submitForApproval: '提交立项审批',
-  approve: '同意立项',
-  assign: '交办',
-  acknowledge: '签收',
-  reportProgress: '报告进展',
-  transfer: '转办',
-  submitResult: '报送办理结果',
-  review: '审核通过',
-  returnForRework: '退回重办',
-  withdraw: '撤销',
-  archive: '归档',
-  reopen: '重新办理',
-} as const;
+export const caseActionLabels = { ...lifecycleActionNames, approve: '同意立项' } as const;
 
 /** The timeline's name of every event type the kernel writes to a case (kernel.case_events.type). */
 export const caseEventNames: Record<string, string> = {

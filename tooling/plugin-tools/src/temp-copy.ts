@@ -5,7 +5,6 @@
 // working tree is never touched.
 import { spawn, execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,33 +54,21 @@ export async function makeTempCopy(): Promise<TempCopy> {
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 export interface StartedServer {
   baseUrl: string;
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts the copy's server (embedded database, demo county) and waits until it listens. */
+/** Starts the copy's server (embedded database, demo county) on a port the system picks, and waits until it listens. */
 export async function startServerIn(root: string): Promise<StartedServer> {
-  const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zhengfa-data-'));
   const serverDir = path.join(root, 'apps/server');
   // Every installed plugin, on the embedded database: whatever the test runner was given.
   const { PLUGINS: _plugins, DATABASE_URL: _database, ...env } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(serverDir, 'src/main.ts')], {
     cwd: serverDir,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -100,13 +87,15 @@ export async function startServerIn(root: string): Promise<StartedServer> {
     }
     await rm(dataDir, { recursive: true, force: true });
   };
-  await new Promise<void>((resolve, reject) => {
+  // The server prints its address once it listens (政法执法监督平台已启动：http://localhost:43127).
+  const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${log}`)), 180_000);
     const poll = setInterval(() => {
-      if (/listening/i.test(log)) {
+      const m = /http:\/\/localhost:(\d+)/.exec(log);
+      if (m) {
         clearTimeout(timer);
         clearInterval(poll);
-        resolve();
+        resolve(Number(m[1]));
       }
     }, 200);
     child.once('exit', (code) => {
