@@ -1,44 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
-import type { UNSAFE_DefineRoutesFunction as DefineRoutesFunction } from '@remix-run/dev';
 import { defineConfig } from 'vite';
+import { consolePlugins, definePluginRoutes, zhengfaPlugins } from './plugin-registry.js';
 import { precompressAssets } from './precompress-assets.js';
-
-const appDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), 'app');
-const require = createRequire(import.meta.url);
-
-/**
- * The route manifests of the installed plugins with console pages, listed explicitly (the
- * same plugins as app/plugins.ts). Each is a JSON file the plugin exports next to its
- * `./admin` entry: `{ routes: [{ id, path, file, layout }] }`, `file` relative to it.
- */
-const pluginRouteManifests = ['@zhengfa/plugin-petitions/admin/routes'];
-
-/** The console's layout route (app/routes/_console.tsx): signed-in pages nest under it. */
-const CONSOLE_LAYOUT_ID = 'routes/_console';
-
-interface PluginRoute {
-  id: string;
-  path: string;
-  file: string;
-  layout: 'console' | 'public';
-}
-
-function pluginRoutes(defineRoutes: DefineRoutesFunction) {
-  const entries = pluginRouteManifests.flatMap((specifier) => {
-    const manifestFile = require.resolve(specifier);
-    const { routes } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { routes: PluginRoute[] };
-    return routes.map((r) => ({ ...r, file: path.relative(appDirectory, path.resolve(path.dirname(manifestFile), r.file)) }));
-  });
-  const manifest = defineRoutes((route) => {
-    for (const r of entries) route(r.path, r.file, { id: r.id });
-  });
-  for (const r of entries) manifest[r.id]!.parentId = r.layout === 'console' ? CONSOLE_LAYOUT_ID : 'root';
-  return manifest;
-}
 
 export default defineConfig(({ command, mode }) => {
   // A build started from a test runner inherits NODE_ENV=test, which would ship React and
@@ -57,21 +20,27 @@ export default defineConfig(({ command, mode }) => {
           v3_singleFetch: true,
           v3_lazyRouteDiscovery: true,
         },
-        // Plugins' console pages, from their route manifests (explicit; no file-name magic).
-        routes: async (defineRoutes) => pluginRoutes(defineRoutes),
+        // The installed plugins' pages, from their route manifests (apps/server/plugins.json
+        // names the plugins; no file-name magic).
+        routes: async (defineRoutes) => definePluginRoutes(defineRoutes, consolePlugins()),
       }),
+      // `virtual:zhengfa/plugins`: the installed plugins' console modules (navigation, slots).
+      zhengfaPlugins(),
       precompressAssets(),
     ],
     resolve: {
-      // Plugins' pages live outside this folder: one React, one router, one antd for all.
-      dedupe: ['react', 'react-dom', '@remix-run/react', 'antd', '@ant-design/icons', 'dayjs', 'echarts'],
+      // Plugins' pages live outside this folder (in the workspace, or installed from a registry
+      // or a tarball under apps/server): one React, one router, one antd, one kit for all,
+      // resolved from here whatever the plugin's own folder holds.
+      dedupe: ['react', 'react-dom', '@remix-run/react', 'antd', '@ant-design/icons', 'dayjs', 'echarts', '@zhengfa/ui', '@zhengfa/plugin-api'],
     },
     ssr: {
       // Bundle the UI libraries into the server build: antd and its rc-* parts mix ESM and
       // CommonJS in ways Node cannot import directly, and pnpm keeps their own
-      // dependencies out of reach of build/server/index.js. The plugins' console entries
-      // are TypeScript and are bundled too.
-      noExternal: [/^antd(\/|$)/, /^@ant-design\//, /^rc-/, /^@rc-component\//, /^dayjs(\/|$)/, /^@zhengfa\/ui$/, /^@zhengfa\/plugin-[a-z-]+\/admin$/],
+      // dependencies out of reach of build/server/index.js. The kit, the console contract and
+      // the plugins' console entries (imported by path from virtual:zhengfa/plugins) are
+      // TypeScript and are bundled too.
+      noExternal: [/^antd(\/|$)/, /^@ant-design\//, /^rc-/, /^@rc-component\//, /^dayjs(\/|$)/, /^@zhengfa\/ui$/, /^@zhengfa\/plugin-api\/admin$/],
     },
     // The libraries bundled into the server build read NODE_ENV at runtime; fix it at
     // build time so antd's class names match the browser bundle whatever the server sets.

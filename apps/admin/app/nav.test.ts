@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { activeNavKey, buildNav } from './nav.js';
-import type { AdminPluginModule } from './plugins.js';
+import type { AdminPlugin } from './plugins.js';
 
-const petitions: AdminPluginModule = {
+const petitions: AdminPlugin = {
   id: 'petitions',
+  routes: [],
   nav: [
     { label: '信访登记', to: '/petitions' },
     { label: '督办', to: '/petitions/supervise', permissions: ['petitions.supervise'] },

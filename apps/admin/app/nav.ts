@@ -1,7 +1,7 @@
 // Builds the side navigation from the kernel's pages and the enabled plugins' pages,
 // keeping only what the signed-in user may use. Pure, so it is unit tested.
 import type { ReactNode } from 'react';
-import type { AdminPluginModule } from './plugins.js';
+import type { AdminPlugin } from './plugins.js';
 import { strings } from './strings.js';
 
 export type KernelNavKey =
@@ -72,7 +72,7 @@ export const kernelNav: KernelNavDefinition[] = [
 export interface BuildNavInput {
   permissions: readonly string[];
   enabledPlugins: readonly { id: string; name: string }[];
-  pluginModules: readonly AdminPluginModule[];
+  pluginModules: readonly AdminPlugin[];
 }
 
 function allowed(anyOf: readonly string[] | undefined, granted: ReadonlySet<string>): boolean {

@@ -1,23 +1,14 @@
-// The admin modules of installed plugins. Each plugin that has console pages lists its
-// navigation here explicitly (no discovery at runtime); entries appear only when the
-// deployment enables the plugin (system.enabledPlugins). Their route modules are
-// registered, just as explicitly, in vite.config.ts from each plugin's route manifest.
-import type { ReactNode } from 'react';
-import { petitionsAdmin } from '@zhengfa/plugin-petitions/admin';
+// The console modules of the installed plugins (navigation, pages, slots), generated from the
+// one install list (apps/server/plugins.json) by plugin-registry.ts. A module shows only when
+// the deployment enables its plugin (system.enabledPlugins).
+import type { AdminPlugin } from '@zhengfa/plugin-api/admin';
+import { adminPlugins } from 'virtual:zhengfa/plugins';
 
-export interface AdminPluginNavItem {
-  label: string;
-  to: string;
-  icon?: ReactNode;
-  /** Shown only to users holding at least one of these permissions (default: everyone). */
-  permissions?: string[];
+export type { AdminPlugin };
+export { adminPlugins };
+
+/** The modules of the enabled plugins, in install order. */
+export function enabledModules(enabled: readonly { id: string }[], modules: readonly AdminPlugin[] = adminPlugins): AdminPlugin[] {
+  const ids = new Set(enabled.map((p) => p.id));
+  return modules.filter((m) => ids.has(m.id));
 }
-
-export interface AdminPluginModule {
-  /** The plugin's id, as in its definePlugin() call. */
-  id: string;
-  nav: AdminPluginNavItem[];
-}
-
-/** Installed plugins with console pages: 信访接待. */
-export const adminPluginModules: AdminPluginModule[] = [petitionsAdmin];

@@ -13,7 +13,7 @@ import type { ServerConfig } from './config.js';
 import { loadConsoleHandler } from './console-handler.js';
 import { createLogger, type AppLogger } from './logger.js';
 import { createServerMetrics, type ServerMetrics } from './metrics.js';
-import { installedPlugins } from './plugins.js';
+import { InstallListError, loadInstalledPlugins } from './plugins.js';
 import { serverStrings as s } from './strings.js';
 
 export class BootError extends Error {
@@ -31,8 +31,13 @@ export interface OpenedKernel {
   database: Database;
 }
 
-/** Opens the database and the kernel; shared by the server and the CLI. */
-export async function openKernel(config: ServerConfig, log?: AppLogger, plugins: AnyPlugin[] = installedPlugins, observer?: KernelObserver): Promise<OpenedKernel> {
+/** Opens the database and the kernel; shared by the server and the CLI. `plugins` defaults to the install list's. */
+export async function openKernel(config: ServerConfig, log?: AppLogger, plugins?: AnyPlugin[], observer?: KernelObserver): Promise<OpenedKernel> {
+  const installed =
+    plugins ??
+    (await loadInstalledPlugins().catch((err) => {
+      throw err instanceof InstallListError ? new BootError(err.message) : err;
+    }));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements }).catch((err) => {
     throw new BootError(s.cannotConnect(config.databaseUrl ? 'PostgreSQL' : config.dataDir, oneLine(err)));
   });
@@ -43,7 +48,7 @@ export async function openKernel(config: ServerConfig, log?: AppLogger, plugins:
     throw new BootError(s.cannotConnect(database.describe, oneLine(err)));
   }
   try {
-    const kernel = createKernel({ database, plugins, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024, observer });
+    const kernel = createKernel({ database, plugins: installed, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024, observer });
     return { kernel, database };
   } catch (err) {
     await database.close().catch(() => {});
@@ -79,7 +84,7 @@ function keepIdleConnectionsPastProxies(srv: ServerType): void {
 export async function startServer(config: ServerConfig, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<RunningServer> {
   const log = createLogger(config);
   const metrics = createServerMetrics();
-  const { kernel, database } = await openKernel(config, log, installedPlugins, metrics.observer);
+  const { kernel, database } = await openKernel(config, log, undefined, metrics.observer);
   metrics.attach(kernel);
   const embedded = database.engine === 'pglite';
 

@@ -17,7 +17,7 @@ import { openDatabase, type Database } from '@zhengfa/db';
 import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
 import { createKernel, DEMO_PASSWORD } from '@zhengfa/kernel';
 import { availableEngines, writeProbeSummary, type TestEngine } from '@zhengfa/test-utils';
-import { installedPlugins } from './plugins.js';
+import { loadInstalledPlugins } from './plugins.js';
 import { killHard, runCli, signInOverHttp, startServerProcess, stopGracefully, trpc, type ServerProcess } from './testing/server-process.js';
 
 const RUNS: Record<TestEngine, number> = {
@@ -169,7 +169,7 @@ for (const engine of availableEngines()) {
       if (engine === 'postgres') {
         // A fresh database, migrated and seeded with the demo county as an operator would.
         pg = await createTestDatabase('postgres');
-        const kernel = createKernel({ database: pg, plugins: installedPlugins, dataDir });
+        const kernel = createKernel({ database: pg, plugins: await loadInstalledPlugins(), dataDir });
         await kernel.migrate();
         await kernel.prepare();
         await kernel.seedDemo();

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminDuties } from '@zhengfa/kernel';
 import { describeEachEngine, inDays, orgIdByName, registerAndAssign, addUserWithPermissions, startTestKernel, userIdByName, writeProbeSummary, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import { fingerprinter, fuzzProcedures, fuzzSummary, proceduresOf, unnamedFields, type FuzzProcedure } from '@zhengfa/test-utils/fuzz';
-import { installedPlugins } from './plugins.js';
+import { loadInstalledPlugins } from './plugins.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -30,7 +30,7 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
   const examples: Record<string, () => unknown> = {};
 
   beforeAll(async () => {
-    t = await startTestKernel({ engine, plugins: installedPlugins });
+    t = await startTestKernel({ engine, plugins: await loadInstalledPlugins() });
     const secadmin = await t.signIn('secadmin');
     const duty = new Set<string>(Object.values(adminDuties).flatMap((d) => [...d.permissions]));
     const business = (await secadmin.caller.roles.permissions()).map((p) => p.key).filter((k) => !duty.has(k));

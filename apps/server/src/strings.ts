@@ -7,6 +7,15 @@ export const serverStrings = {
   pendingMigrations: (n: number, list: string) =>
     `数据库有 ${n} 个待执行的迁移（${list}），服务拒绝启动。请先运行：pnpm zhengfa migrate`,
   pluginHost: (message: string) => `插件配置错误：${message}`,
+  installList: {
+    notJson: (file: string, reason: string) => `插件安装清单 ${file} 不是有效的 JSON：${reason}`,
+    noArray: (file: string) => `插件安装清单 ${file} 须有 "plugins" 数组（插件的包名，每行一个）`,
+    badName: (file: string, name: string) => `插件安装清单 ${file} 中的「${name}」不是有效的包名`,
+    duplicate: (file: string, name: string) => `插件安装清单 ${file} 中的「${name}」重复列出`,
+    notInstalled: (name: string) =>
+      `插件「${name}」已列入插件安装清单（apps/server/plugins.json），但没有安装：请把它加入 apps/server/package.json 的依赖并运行 pnpm install，或从清单中删去这一行`,
+    notAPlugin: (name: string) => `插件包「${name}」的默认导出不是插件（须 export default definePlugin({...})）`,
+  },
   started: (url: string) => `政法执法监督平台已启动：${url}`,
   database: (d: string) => `数据库：${d}`,
   demoSeeded: '已创建示范县（示范县，代码 990001）及演示账号：',

@@ -97,7 +97,7 @@ export function createKernel(opts: KernelOptions): Kernel {
   const db = opts.database.db as Kysely<KernelDatabase>;
   const dataDir = path.resolve(opts.dataDir ?? path.join(os.tmpdir(), `zhengfa-${process.pid}`));
   const dirs = { filesDir: path.join(dataDir, 'files'), exportsDir: path.join(dataDir, 'exports') };
-  const appRouter = createAppRouter(host, opts.database.engine, dirs);
+  const appRouter = createAppRouter(host, opts.database.engine, dirs, log);
   const principals = createPrincipalCache<PrincipalRow>();
   // On PostgreSQL other processes change principals too: reads rely on the cache only while
   // this process hears of every such change (a lost listener empties and bypasses it).

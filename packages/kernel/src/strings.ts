@@ -123,6 +123,10 @@ export const kernelStrings = {
   },
 } as const;
 
+export const workbenchStrings = {
+  providerFailed: (plugin: string) => `「${plugin}」的待办暂时无法获取，请稍后刷新；如果持续出现，请联系系统管理员`,
+} as const;
+
 export const caseStatusNames = {
   registered: '登记',
   pending_approval: '待审批',
@@ -154,6 +158,33 @@ export const caseActionNames = {
   setFourFixes: '落实四定一包',
   link: '关联事项',
 } as const;
+
+// The lifecycle's actions, named as the timeline names them (the other entries are not transitions).
+const { register: _register, update: _update, dispatch: _dispatch, changeUrgency: _changeUrgency, setFourFixes: _setFourFixes, link: _link, ...lifecycleActionNames } = caseActionNames;
+
+/** What the case page's workflow buttons say: each action as the step the user takes. */
+export const caseActionLabels = { ...lifecycleActionNames, approve: '同意立项' } as const;
+
+/** The timeline's name of every event type the kernel writes to a case (kernel.case_events.type). */
+export const caseEventNames: Record<string, string> = {
+  ...caseActionNames,
+  'clock.pause': '暂停期限计算',
+  'clock.resume': '恢复期限计算',
+  'clock.extension.request': '申请延期',
+  'clock.extension.approve': '批准延期',
+  'clock.extension.reject': '驳回延期',
+  'instrument.draft': '起草监督文书',
+  'instrument.revise': '修改监督文书',
+  'instrument.submit': '监督文书提交签批',
+  'instrument.signoff.reject': '监督文书签批退回',
+  'instrument.issue': '签发监督文书',
+  'instrument.acknowledge': '签收监督文书',
+  'instrument.answer': '书面回复监督文书',
+  'instrument.accept': '采纳回复',
+  'instrument.reject': '不采纳回复',
+  'power.use': '行使监督权力',
+  'meeting.schedule': '安排协调会',
+};
 
 export const caseSourceNames = {
   letter: '来信',

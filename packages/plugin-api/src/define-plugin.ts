@@ -1,7 +1,8 @@
 // The plugin contract. A plugin package's server entry default-exports definePlugin(...).
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Kysely } from 'kysely';
-import type { EventPublisher } from './context.js';
+import type { AuthedContext, EventPublisher } from './context.js';
+import type { TodoItem } from './todos.js';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -110,9 +111,39 @@ export interface PluginDefinition<TRouter extends TRPCRouterRecord = TRPCRouterR
   /** Event name → handler; delivered at least once through the kernel's outbox. */
   subscriptions?: Record<string, EventHandler>;
   jobs?: JobDefinition[];
+  /**
+   * What waits for the signed-in user in this plugin (to route, to accept, to answer …),
+   * with counts and links, for the console's workbench. Runs per request with the user's
+   * context: count only what the user may see and act on, in SQL. Items with count 0 are
+   * not shown. The kernel gathers every enabled plugin's in `workbench.todos`.
+   */
+  todos?: (ctx: AuthedContext) => Promise<TodoItem[]>;
 }
 
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
+
+/** Router keys and schema names the kernel keeps for itself: no plugin may take them as its id. */
+export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
+  'kernel',
+  'meta',
+  'auth',
+  'orgs',
+  'users',
+  'roles',
+  'audit',
+  'system',
+  'cases',
+  'notifications',
+  'calendar',
+  'files',
+  'exports',
+  'supervision',
+  'workbench',
+  'documents',
+  'public',
+  'pg_catalog',
+  'information_schema',
+]);
 
 /** Identity function that gives a plugin definition its types and checks its shape early. */
 export function definePlugin<TRouter extends TRPCRouterRecord>(def: PluginDefinition<TRouter>): PluginDefinition<TRouter> {

@@ -1,6 +1,7 @@
 export * from './context.js';
 export * from './define-plugin.js';
 export * from './errors.js';
+export type { PluginTodos, TodoItem } from './todos.js';
 export { apiStrings } from './strings.js';
 export {
   authedProcedure,

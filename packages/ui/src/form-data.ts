@@ -1,11 +1,14 @@
 // Reading submitted forms in route actions, and building FormData for fetcher
 // submissions: shared by the console and plugins' pages.
 
-/** A record of strings (arrays as repeated fields) as FormData, for fetcher submissions. */
-export function toFormData(values: Record<string, string | string[] | number | boolean | null | undefined>): FormData {
+/** What a console form submits: strings, numbers and flags; arrays as repeated fields; nothing for null/undefined. */
+export type FormValues = Record<string, string | readonly string[] | number | boolean | null | undefined>;
+
+/** A record of values (arrays as repeated fields) as FormData, for fetcher submissions. */
+export function toFormData(values: FormValues): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(values)) {
-    if (Array.isArray(v)) v.forEach((x) => fd.append(k, x));
+    if (Array.isArray(v)) (v as readonly string[]).forEach((x) => fd.append(k, x));
     else if (v !== undefined && v !== null) fd.append(k, String(v));
   }
   return fd;

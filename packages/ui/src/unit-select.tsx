@@ -9,6 +9,11 @@ export interface UnitOption {
   disabled: boolean;
 }
 
+/** The handling units among the organisations a loader read (orgs.tree): the committee itself is not one. */
+export function handlingUnits(orgs: readonly { id: string; parentId: string | null; name: string; kind: string; disabled: boolean }[]): UnitOption[] {
+  return orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled }));
+}
+
 interface Props {
   units: readonly UnitOption[];
   id?: string;

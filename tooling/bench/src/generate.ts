@@ -7,7 +7,7 @@
 // PostgreSQL and PGlite). The cases tables' secondary indexes and constraints are dropped
 // for the load and recreated from their captured definitions afterwards.
 import { appendAudit, builtinRoles, createKernel, DEMO_PASSWORD, documentGrams, formatDocNumber, tenantGrams, hashPassword, rebuildCaseTallies } from '@zhengfa/kernel';
-import { installedPlugins } from '@zhengfa/server';
+import { loadInstalledPlugins } from '@zhengfa/server';
 import { Rng, seedOf } from './prng.js';
 import { openTarget, readMeta, writeMeta, type BenchMeta, type Raw, type Target } from './db.js';
 import { GENERATOR_VERSION, sizes, type EngineKey, type SizeKey } from './sizes.js';
@@ -569,7 +569,7 @@ export async function ensureGenerated(engine: EngineKey, size: SizeKey, log: (s:
   if (!opts.force && existing && existing.generatorVersion === GENERATOR_VERSION && existing.size === size) {
     log(`reusing ${engine} ${size} database (${existing.cases.toLocaleString()} matters, generated ${existing.completedAt})`);
     // Plugins installed since the generation bring their own migrations and permissions.
-    const kernel = createKernel({ database: target.database, plugins: installedPlugins });
+    const kernel = createKernel({ database: target.database, plugins: await loadInstalledPlugins() });
     const { applied } = await kernel.migrate();
     if (applied.length) {
       // As after the generation: the state autovacuum keeps a running install's tables in
@@ -589,7 +589,7 @@ export async function ensureGenerated(engine: EngineKey, size: SizeKey, log: (s:
 export async function generateInto(target: Target, size: SizeKey, log: (s: string) => void): Promise<BenchMeta> {
   const t0 = Date.now();
   const total = sizes[size];
-  const kernel = createKernel({ database: target.database, plugins: installedPlugins });
+  const kernel = createKernel({ database: target.database, plugins: await loadInstalledPlugins() });
   await kernel.migrate();
   log(`migrated (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const province = buildProvince(total);

@@ -61,7 +61,15 @@ export async function ensureConsoleBuild(): Promise<void> {
   const pluginAdmins = readdirSync(path.join(repoRoot, 'plugins'))
     .map((p) => path.join(repoRoot, 'plugins', p, 'src/admin'))
     .filter((p) => existsSync(p));
-  const sources = Math.max(newestMtime(path.join(adminDir, 'app')), newestMtime(path.join(repoRoot, 'packages/ui/src')), ...pluginAdmins.map(newestMtime));
+  const sources = Math.max(
+    newestMtime(path.join(adminDir, 'app')),
+    newestMtime(path.join(repoRoot, 'packages/ui/src')),
+    newestMtime(path.join(repoRoot, 'packages/plugin-api/src')),
+    // The install list and the registry that reads it decide which plugins the build holds.
+    statSync(path.join(serverDir, 'plugins.json')).mtimeMs,
+    statSync(path.join(adminDir, 'plugin-registry.ts')).mtimeMs,
+    ...pluginAdmins.map(newestMtime),
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   const build = spawn('pnpm', ['run', 'build'], { cwd: adminDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
   let output = '';

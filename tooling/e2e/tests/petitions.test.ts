@@ -158,8 +158,20 @@ describe('petitions', () => {
     await visible(page.getByText('已交办 示范县公安局').first());
     expect(await textOf(page.getByTestId('matter-owner'))).toContain('承办单位 示范县公安局');
 
+    // --- The police liaison finds it waiting on the workbench, and the petition's own panel
+    // (a plugin slot) beside the kernel's case page.
+    await switchUser(page, baseUrl, 'liaison', '/');
+    const waiting = page.getByTestId('todo-petitions-accept');
+    await visible(waiting);
+    expect(await textOf(waiting)).toContain('待受理');
+    await page.goto(`${baseUrl}${caseUrl}`);
+    await ready(page);
+    const panel = page.getByTestId('petition-case-panel');
+    await visible(panel);
+    expect(await textOf(panel)).toContain('承办单位 示范县公安局');
+    expect(await page.getByTestId('petition-link').getAttribute('href')).toBe(matterUrl);
+
     // --- The police liaison signs for it and reports on the kernel's case page.
-    await switchUser(page, baseUrl, 'liaison', caseUrl);
     await runAction(page, '签收');
     await runAction(page, '报送办理结果', async (dialog) => {
       await dialog.getByLabel('办理结果报告').fill('经核实，六户拆迁补偿款已于本周全部发放到位，信访人签字确认，表示不再信访。');

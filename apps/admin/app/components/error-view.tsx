@@ -1,5 +1,6 @@
 import { isRouteErrorResponse } from '@remix-run/react';
 import { Button, Result } from 'antd';
+import { uiStrings } from '@zhengfa/ui';
 import { strings } from '../strings.js';
 
 /** The error page in Chinese: what went wrong and a way back. */
@@ -15,7 +16,7 @@ export function ErrorView({ error }: { error: unknown }) {
       status = '404';
     } else if (error.status === 403) {
       title = strings.error.forbiddenTitle;
-      subTitle = typeof message === 'string' ? message : strings.error.forbidden;
+      subTitle = typeof message === 'string' ? message : uiStrings.forbiddenPage;
       status = '403';
     } else {
       subTitle = typeof message === 'string' ? message : strings.error.status(error.status);

@@ -15,13 +15,12 @@ describe('workflow actions', () => {
     expect(actionForms.reportProgress.attachments).toBe(true);
   });
 
-  it('names actions and timeline events in Chinese', () => {
-    expect(actionLabel('acknowledge')).toBe('签收');
-    expect(actionLabel('review')).toBe('审核通过');
-    expect(eventLabel('register')).toBe('登记');
-    expect(eventLabel('setFourFixes')).toBe('落实四定一包');
-    expect(eventLabel('clock.extension.approve')).toBe('批准延期');
-    expect(eventLabel('something.new')).toBe('something.new');
+  it("names actions and timeline events with the kernel's words, and unknown ones by their code", () => {
+    const vocab = { actions: { acknowledge: '签收' }, events: { 'clock.extension.approve': '批准延期' } };
+    expect(actionLabel('acknowledge', vocab)).toBe('签收');
+    expect(actionLabel('bogus', vocab)).toBe('bogus');
+    expect(eventLabel('clock.extension.approve', vocab)).toBe('批准延期');
+    expect(eventLabel('something.new', vocab)).toBe('something.new');
   });
 });
 

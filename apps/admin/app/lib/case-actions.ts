@@ -1,7 +1,6 @@
 // What each workflow action asks for in its dialog, and how the timeline names events.
-// Pure, so it is unit tested; the labels come from strings.ts.
+// Pure, so it is unit tested; the names come from the kernel (cases.vocab), never a copy.
 import type { CaseAction } from '@zhengfa/kernel';
-import { strings } from '../strings.js';
 
 export interface ActionForm {
   /** The comment field: none, optional, or a required reason. */
@@ -39,13 +38,20 @@ export function orderedActions(allowed: readonly string[]): CaseAction[] {
   return order.filter((a) => allowed.includes(a));
 }
 
-export function actionLabel(action: string): string {
-  return strings.caseActions[action] ?? action;
+/** The kernel's names of actions and event types (the `actions` and `events` of cases.vocab). */
+export interface CaseVocabNames {
+  actions: Record<string, string>;
+  events: Record<string, string>;
+}
+
+/** What a workflow button says; an action the kernel does not name keeps its code. */
+export function actionLabel(action: string, vocab: CaseVocabNames): string {
+  return vocab.actions[action] ?? action;
 }
 
 /** The Chinese name of a timeline event type; unknown types keep their code. */
-export function eventLabel(type: string): string {
-  return strings.caseEvents[type] ?? type;
+export function eventLabel(type: string, vocab: CaseVocabNames): string {
+  return vocab.events[type] ?? type;
 }
 
 export const sixClarityKeys = ['parties', 'facts', 'originalHandling', 'complaintReason', 'currentSituation', 'proposedHandling'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentRung, dispositionFileName, instrumentButtons, ladderRungs, yearOptions, type LadderInstrument } from './supervision.js';
+import { currentRung, instrumentButtons, ladderRungs, yearOptions, type LadderInstrument } from './supervision.js';
 
 const kinds = [
   { value: 'warning', label: '预防警告' },
@@ -59,14 +59,6 @@ describe('instrumentButtons', () => {
     expect(instrumentButtons('answered', office)).toEqual(['accept', 'reject']);
     expect(instrumentButtons('answered', liaison)).toEqual([]);
     expect(instrumentButtons('rejected', office)).toEqual([]);
-  });
-});
-
-describe('dispositionFileName', () => {
-  it('prefers the UTF-8 name', () => {
-    expect(dispositionFileName(`attachment; filename="____.docx"; filename*=UTF-8''${encodeURIComponent('预防警告_示政法监〔2026〕1号.docx')}`)).toBe('预防警告_示政法监〔2026〕1号.docx');
-    expect(dispositionFileName('attachment; filename="a.docx"')).toBe('a.docx');
-    expect(dispositionFileName(null)).toBeNull();
   });
 });
 

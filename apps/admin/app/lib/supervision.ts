@@ -94,22 +94,6 @@ export const instrumentStepOf: Record<InstrumentButton, { step: 'submit' | 'sign
   reject: { step: 'decide', approve: false, comment: 'required', danger: true },
 };
 
-/** The file name in a Content-Disposition header (RFC 5987 filename* first), else null. */
-export function dispositionFileName(header: string | null): string | null {
-  if (!header) return null;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(header);
-  const name = plain?.[1] ?? plain?.[2]?.trim();
-  return name || null;
-}
-
 /** The meetings list's years: this year back to five years ago, plus the chosen one. */
 export function yearOptions(thisYear: number, chosen: number): number[] {
   const years = new Set<number>([chosen]);

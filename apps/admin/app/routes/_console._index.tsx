@@ -3,10 +3,12 @@ import type { MetaFunction } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
-import { PageHeader } from '@zhengfa/ui';
+import { PageHeader, TodoList } from '@zhengfa/ui';
+import { DashboardCards } from '../components/slots.js';
+import { loadDashboardCards } from '../lib/slots.js';
 import { load } from '../lib/trpc.server.js';
 import { buildNav } from '../nav.js';
-import { adminPluginModules } from '../plugins.js';
+import { adminPlugins, enabledModules } from '../plugins.js';
 import { strings } from '../strings.js';
 
 const s = strings.home;
@@ -19,17 +21,22 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     if (!me) return null;
     const canRead = me.user.permissions.includes('users.read');
     // Role and permission names need users.read (every built-in role has it).
-    const [roles, permissions, enabledPlugins] = await Promise.all([
+    const [roles, permissions, enabledPlugins, todos] = await Promise.all([
       canRead ? trpc.roles.list() : Promise.resolve([]),
       canRead ? trpc.roles.permissions() : Promise.resolve([]),
       trpc.system.enabledPlugins(),
+      trpc.workbench.todos(),
     ]);
+    // The enabled plugins' workbench cards, loaded as this user.
+    const cards = await loadDashboardCards({ request, context, permissions: me.user.permissions, modules: enabledModules(enabledPlugins) });
     const granted = new Set(me.user.permissions);
     const roleNames = me.user.roleKeys.map((key) => roles.find((r) => r.key === key)?.name ?? key);
     return {
       me,
       roleNames,
       enabledPlugins,
+      todos,
+      cards,
       permissions: permissions.filter((p) => granted.has(p.key)).map((p) => ({ key: p.key, name: p.name, group: p.group, owner: p.owner, ownerName: p.ownerName })),
     };
   });
@@ -39,8 +46,8 @@ export default function Home() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   if (!data) return null;
-  const { me, roleNames, permissions, enabledPlugins } = data;
-  const links = buildNav({ permissions: me.user.permissions, enabledPlugins, pluginModules: adminPluginModules })
+  const { me, roleNames, permissions, enabledPlugins, todos, cards } = data;
+  const links = buildNav({ permissions: me.user.permissions, enabledPlugins, pluginModules: adminPlugins })
     .flatMap((section) => section.items)
     .filter((e) => e.key !== 'home');
   const groups = new Map<string, typeof permissions>();
@@ -103,6 +110,20 @@ export default function Home() {
             )}
           </Card>
         </Col>
+        {todos.length ? (
+          <Col xs={24} lg={cards.length ? 14 : 24}>
+            <Card title={s.todos}>
+              <TodoList groups={todos} />
+            </Card>
+          </Col>
+        ) : null}
+        {cards.length ? (
+          <Col xs={24} lg={todos.length ? 10 : 24}>
+            <Space direction="vertical" size={16} style={{ width: '100%' }}>
+              <DashboardCards cards={cards} modules={adminPlugins} />
+            </Space>
+          </Col>
+        ) : null}
         <Col span={24}>
           <Card title={s.permissions}>
             {groups.size === 0 ? (

@@ -2,7 +2,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
-import { CaseStatusTag, formatDate, formatDateTime, KeyCaseTag, OverdueTag, PageHeader, UrgencyTag } from '@zhengfa/ui';
+import { CaseStatusTag, formatDate, formatDateTime, KeyCaseTag, OverdueTag, PageHeader, readFourFixes, UrgencyTag, UUID } from '@zhengfa/ui';
 import { AttachmentsPanel } from '../components/case/attachments.js';
 import { ClarityChecklist } from '../components/case/clarities.js';
 import { ClocksPanel } from '../components/case/clocks.js';
@@ -17,8 +17,12 @@ import { DocumentButton } from '../components/supervision/document-button.js';
 import { InstrumentLadderCard } from '../components/supervision/instrument-ladder.js';
 import { PowersCard } from '../components/supervision/powers.js';
 import { filledClarities, actionLabel } from '../lib/case-actions.js';
+import { CasePanels } from '../components/slots.js';
+import { loadCasePage, type CaseData } from '../lib/case-page.js';
+import { loadCasePanels } from '../lib/slots.js';
 import type { Caller } from '../lib/trpc.server.js';
 import { badForm, form, load, mutate } from '../lib/trpc.server.js';
+import { adminPlugins, enabledModules } from '../plugins.js';
 import { strings } from '../strings.js';
 
 const s = strings.cases;
@@ -28,62 +32,21 @@ type PowerKind = Parameters<Caller['supervision']['recordPower']>[0]['power'];
 /** 交办通知书 exists once the case is assigned; 督办函 while a unit is handling it. */
 const assignedStatuses = ['assigned', 'in_progress', 'submitted', 'closed', 'archived'];
 const openStatuses = ['assigned', 'in_progress', 'submitted'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: strings.pageTitle(d && 'case' in d ? d.case.docNo : s.ledgerTitle) }];
-
-/** Every user of the tenant holding the built-in 政法委领导 role: the lead-leader choices. */
-async function leaders(trpc: Caller): Promise<{ id: string; name: string; orgName: string }[]> {
-  const roles = await trpc.roles.list();
-  const leaderRoles = new Set(roles.filter((r) => r.key === 'leader').map((r) => r.id));
-  const out: { id: string; name: string; orgName: string }[] = [];
-  for (let page = 1; page <= 20; page++) {
-    const list = await trpc.users.list({ page, pageSize: 100 });
-    for (const u of list.items) if (!u.disabled && u.roles.some((r) => leaderRoles.has(r.id))) out.push({ id: u.id, name: u.displayName, orgName: u.orgName });
-    if (page * 100 >= list.total) break;
-  }
-  return out;
-}
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const id = params.id ?? '';
   if (!UUID.test(id)) throw data({ message: strings.error.notFound }, { status: 404 });
   return load(context, request, async (trpc) => {
-    const me = await trpc.auth.me();
-    const perms = new Set(me?.user.permissions ?? []);
-    const can = {
-      register: perms.has('cases.register'),
-      assign: perms.has('cases.assign'),
-      urge: perms.has('cases.urge'),
-      approve: perms.has('cases.approve'),
-      instruments: perms.has('supervision.instruments'),
-      powers: perms.has('supervision.powers'),
-      meetings: perms.has('supervision.meetings'),
-    };
-    const [detail, vocab, orgs, leaderList, supervisionVocab, instruments, powerUses] = await Promise.all([
-      trpc.cases.get({ id }),
-      trpc.cases.vocab(),
-      can.assign || can.instruments || can.powers ? trpc.orgs.tree() : Promise.resolve([]),
-      can.assign ? leaders(trpc) : Promise.resolve([]),
-      trpc.supervision.vocab(),
-      trpc.supervision.instruments({ caseId: id }),
-      trpc.supervision.powerUses({ caseId: id }),
-    ]);
-    return {
-      case: detail,
-      vocab,
-      units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled })),
-      leaders: leaderList,
-      supervisionVocab,
-      instruments,
-      powerUses,
-      can,
-    };
+    const [me, enabled] = await Promise.all([trpc.auth.me(), trpc.system.enabledPlugins()]);
+    const permissions = me?.user.permissions ?? [];
+    const page = await loadCasePage(trpc, id, permissions);
+    // The enabled plugins' panels for this kind of case (a petition's own, beside the kernel's).
+    const panels = await loadCasePanels({ request, context, caseId: id, caseKind: page.case.kind, permissions, modules: enabledModules(enabled) });
+    return { ...page, panels };
   });
 }
-
-export type CaseData = ReturnType<typeof useLoaderData<typeof loader>>;
-export type CaseDetail = CaseData['case'];
 
 function json<T>(raw: string, fallback: T): T {
   try {
@@ -114,25 +77,15 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     case 'fourFixes': {
       const clarities = filledClarities(json<Record<string, string>>(form.str(fd, 'sixClarities'), {}));
       return mutate(context, intent, s.fourFixesSaved, (trpc) =>
-        trpc.cases.setFourFixes({
-          id,
-          version,
-          leadLeaderId: form.str(fd, 'leadLeaderId'),
-          handlerName: form.str(fd, 'handlerName'),
-          handlerPhone: form.optStr(fd, 'handlerPhone') ?? null,
-          resolutionPlan: form.str(fd, 'resolutionPlan'),
-          deadline: form.str(fd, 'deadline'),
-          leadUnitId: form.str(fd, 'leadUnitId'),
-          cooperatingUnitIds: form.list(fd, 'cooperatingUnitIds'),
-          ...(Object.keys(clarities).length ? { sixClarities: clarities } : {}),
-        }),
+        trpc.cases.setFourFixes({ id, version, ...readFourFixes(fd), ...(Object.keys(clarities).length ? { sixClarities: clarities } : {}) }),
       );
     }
     case 'transition': {
       const act = form.str(fd, 'action') as Parameters<Caller['cases']['transition']>[0]['action'];
+      const vocab = await context.trpc.cases.vocab();
       const clarities = filledClarities(json<Record<string, string>>(form.str(fd, 'sixClarities'), {}));
       const attachmentIds = form.list(fd, 'attachmentIds');
-      return mutate(context, intent, s.done(actionLabel(act)), (trpc) =>
+      return mutate(context, intent, s.done(actionLabel(act, vocab)), (trpc) =>
         trpc.cases.transition({
           id,
           version,
@@ -261,6 +214,7 @@ export default function CasePage() {
           <PowersCard data={loaderData} />
         </Col>
         <Col xs={24} xl={8}>
+          <CasePanels panels={loaderData.panels} modules={adminPlugins} caseId={c.id} />
           <Card title={s.tabs.timeline} size="small" style={{ marginTop: 0 }}>
             <CaseTimeline c={c} vocab={loaderData.vocab} />
           </Card>

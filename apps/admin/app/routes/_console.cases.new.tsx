@@ -1,12 +1,12 @@
 import { Link, useFetcher, useLoaderData } from '@remix-run/react';
 import type { MetaFunction, ShouldRevalidateFunction } from '@remix-run/react';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Button, Card, Col, DatePicker, Empty, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { BusyButton, PageHeader, useActionFeedback } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormError } from '../components/form-error.js';
-import { badForm, form, load, mutate, type Caller } from '../lib/trpc.server.js';
+import { badForm, form, kit, load, mutate, type Caller } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 
 const s = strings.cases;
@@ -22,8 +22,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return load(context, request, async (trpc) => {
-    const me = await trpc.auth.me();
-    if (!me?.user.permissions.includes('cases.register')) throw data({ message: strings.error.forbidden }, { status: 403 });
+    await kit.requirePermission(trpc, request, 'cases.register');
     const vocab = await trpc.cases.vocab();
     // One key per rendered form: a double submit (or a resend after a lost answer) finds
     // the case the first one created instead of registering it twice.

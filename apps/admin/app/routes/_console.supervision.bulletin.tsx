@@ -7,7 +7,7 @@ import { FileWordOutlined } from '@ant-design/icons';
 import { BusyButton, PageHeader } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { downloadDocument } from '../lib/download.js';
+import { downloadDocument } from '@zhengfa/ui';
 import { load } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
 

@@ -7,13 +7,12 @@ import type { MetaFunction } from '@remix-run/react';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Timeline, Typography } from 'antd';
 import { ArrowUpOutlined } from '@ant-design/icons';
-import { formatDate, formatDateTime, InstrumentStatusTag, OverdueTag, PageHeader } from '@zhengfa/ui';
+import { formatDate, formatDateTime, InstrumentStatusTag, OverdueTag, PageHeader, useFormFetcher } from '@zhengfa/ui';
 import { useCallback, useState } from 'react';
-import { useCaseFetcher } from '../components/case/use-case-fetcher.js';
 import { FormError } from '../components/form-error.js';
 import { DocumentButton } from '../components/supervision/document-button.js';
 import { recipientLine } from '../components/supervision/instrument-ladder.js';
-import { eventLabel } from '../lib/case-actions.js';
+import { eventLabel, type CaseVocabNames } from '../lib/case-actions.js';
 import { instrumentButtons, instrumentStepOf, type InstrumentButton } from '../lib/supervision.js';
 import { badForm, form, load, mutate } from '../lib/trpc.server.js';
 import { strings } from '../strings.js';
@@ -28,17 +27,19 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!UUID.test(id)) throw data({ message: strings.error.notFound }, { status: 404 });
   return load(context, request, async (trpc) => {
     const [me, instrument] = await Promise.all([trpc.auth.me(), trpc.supervision.instrument({ id })]);
-    const [onCase, history] = await Promise.all([
+    const [onCase, history, caseVocab] = await Promise.all([
       trpc.supervision.instruments({ caseId: instrument.caseId }),
       // The steps are events on the case's timeline; a user who cannot open the case sees none.
       trpc.cases
         .get({ id: instrument.caseId })
         .then((c) => c.timeline.filter((e) => (e.data as { instrumentId?: string } | null)?.instrumentId === id))
         .catch(() => []),
+      trpc.cases.vocab(),
     ]);
     const permissions = me?.user.permissions ?? [];
     return {
       instrument,
+      caseVocab,
       previous: onCase.find((i) => i.id === instrument.previousId) ?? null,
       following: onCase.filter((i) => i.previousId === id),
       history: history.map((e) => ({ id: String(e.id), type: e.type, actorName: e.actorName, at: e.at, comment: e.comment })),
@@ -189,7 +190,7 @@ export default function InstrumentPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={s.history} size="small">
-            <History items={d.history} />
+            <History items={d.history} vocab={d.caseVocab} />
           </Card>
         </Col>
       </Row>
@@ -198,7 +199,7 @@ export default function InstrumentPage() {
   );
 }
 
-function History({ items }: { items: LoaderData['history'] }) {
+function History({ items, vocab }: { items: LoaderData['history']; vocab: CaseVocabNames }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={strings.cases.noTimeline} />;
   return (
     <Timeline
@@ -208,7 +209,7 @@ function History({ items }: { items: LoaderData['history'] }) {
         color: e.type === 'instrument.reject' || e.type === 'instrument.signoff.reject' ? 'red' : e.type === 'instrument.accept' ? 'green' : 'blue',
         children: (
           <Space direction="vertical" size={2} data-testid="instrument-history-item">
-            <Typography.Text strong>{eventLabel(e.type)}</Typography.Text>
+            <Typography.Text strong>{eventLabel(e.type, vocab)}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {e.actorName} · {formatDateTime(e.at)}
             </Typography.Text>
@@ -227,7 +228,7 @@ function History({ items }: { items: LoaderData['history'] }) {
 function StepDialog({ d, button, onClose }: { d: LoaderData; button: InstrumentButton; onClose: () => void }) {
   const i = d.instrument;
   const spec = instrumentStepOf[button];
-  const { submit, error, busy } = useCaseFetcher(onClose);
+  const { submit, error, busy } = useFormFetcher(onClose);
   const [antForm] = Form.useForm<{ comment?: string; answer?: string }>();
   const label = s.steps[button];
   const commentLabel = button === 'decline' ? s.declineComment : button === 'reject' ? s.rejectComment : button === 'approve' ? s.signComment : s.acceptComment;

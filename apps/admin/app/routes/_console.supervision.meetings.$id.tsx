@@ -5,9 +5,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Divider, Form, Input, Modal, Popconfirm, Radio, Row, Space, Table, Tag, Typography } from 'antd';
-import { BusyButton, CaseStatusTag, formatDateTime, MeetingStatusTag, PageHeader } from '@zhengfa/ui';
+import { BusyButton, CaseStatusTag, formatDateTime, MeetingStatusTag, PageHeader, useFormFetcher } from '@zhengfa/ui';
 import { useState } from 'react';
-import { useCaseFetcher } from '../components/case/use-case-fetcher.js';
 import { FormError } from '../components/form-error.js';
 import { DocumentButton } from '../components/supervision/document-button.js';
 import { badForm, form, load, mutate } from '../lib/trpc.server.js';
@@ -216,7 +215,7 @@ export default function MeetingPage() {
 
 function HoldForm({ d }: { d: LoaderData }) {
   const m = d.meeting;
-  const { submit, error, busy } = useCaseFetcher();
+  const { submit, error, busy } = useFormFetcher();
   const [attendance, setAttendance] = useState(() => m.orgs.map((o) => ({ orgId: o.orgId, name: o.name, attended: o.attended ?? true, attendees: o.attendees ?? '' })));
   const [antForm] = Form.useForm<{ minutes: string }>();
   const set = (orgId: string, patch: Partial<{ attended: boolean; attendees: string }>) => setAttendance((rows) => rows.map((r) => (r.orgId === orgId ? { ...r, ...patch } : r)));
@@ -278,7 +277,7 @@ interface ConcludeValues {
 
 function ConcludeForm({ d }: { d: LoaderData }) {
   const m = d.meeting;
-  const { submit, error, busy } = useCaseFetcher();
+  const { submit, error, busy } = useFormFetcher();
   const [antForm] = Form.useForm<ConcludeValues>();
   const outcome = Form.useWatch('outcome', antForm);
   return (
@@ -317,7 +316,7 @@ function ConcludeForm({ d }: { d: LoaderData }) {
 }
 
 function SignButton({ d }: { d: LoaderData }) {
-  const { submit, error, busy } = useCaseFetcher();
+  const { submit, error, busy } = useFormFetcher();
   return (
     <>
       <Divider style={{ margin: '12px 0' }} />
@@ -332,7 +331,7 @@ function SignButton({ d }: { d: LoaderData }) {
 }
 
 function UnitActions({ d, row }: { d: LoaderData; row: LoaderData['meeting']['orgs'][number] }) {
-  const ack = useCaseFetcher();
+  const ack = useFormFetcher();
   const [open, setOpen] = useState(false);
   return (
     <Card title={`${s.units} · ${row.name}`} size="small" style={{ marginTop: 16 }} data-testid="meeting-unit-actions">
@@ -364,7 +363,7 @@ function UnitActions({ d, row }: { d: LoaderData; row: LoaderData['meeting']['or
 }
 
 function ReportDialog({ initial, onClose }: { d: LoaderData; initial: string; onClose: () => void }) {
-  const { submit, error, busy } = useCaseFetcher(onClose);
+  const { submit, error, busy } = useFormFetcher(onClose);
   const [antForm] = Form.useForm<{ report: string }>();
   return (
     <Modal open title={s.reportExecution} okText={s.reportExecution} cancelText={strings.common.cancel} confirmLoading={busy} onOk={() => antForm.submit()} onCancel={onClose} width={640} destroyOnClose>

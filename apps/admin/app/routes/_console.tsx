@@ -26,7 +26,7 @@ import type { ReactNode } from 'react';
 import { ErrorView } from '../components/error-view.js';
 import { load } from '../lib/trpc.server.js';
 import { activeNavKey, buildNav, type KernelNavKey, type NavSection } from '../nav.js';
-import { adminPluginModules } from '../plugins.js';
+import { adminPlugins } from '../plugins.js';
 import { strings } from '../strings.js';
 
 const kernelIcons: Record<KernelNavKey, ReactNode> = {
@@ -80,7 +80,7 @@ function Shell({ data, children }: { data: ConsoleData; children: ReactNode }) {
   const { me, enabledPlugins, unread } = data;
   const location = useLocation();
   const locked = me.user.mustChangePassword;
-  const sections = locked ? [] : buildNav({ permissions: me.user.permissions, enabledPlugins, pluginModules: adminPluginModules });
+  const sections = locked ? [] : buildNav({ permissions: me.user.permissions, enabledPlugins, pluginModules: adminPlugins });
   const active = activeNavKey(location.pathname, sections);
 
   return (

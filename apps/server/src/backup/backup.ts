@@ -13,7 +13,7 @@ import { openPGlite } from '@zhengfa/db';
 import { KERNEL_VERSION } from '@zhengfa/kernel';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { ServerConfig } from '../config.js';
-import { installedPlugins } from '../plugins.js';
+import { loadInstalledPlugins } from '../plugins.js';
 import { serverStrings } from '../strings.js';
 import { writeArchive } from './archive.js';
 import { databaseInfo, embeddedDatabaseOpen, runningServer, type DatabaseInfo } from './control-socket.js';
@@ -77,11 +77,12 @@ export async function runBackup(config: ServerConfig, target: string, opts: Back
     const dumpFile = path.join(staging, DATABASE_ENTRY[engine]);
     const info = config.databaseUrl ? await dumpPostgres(config.databaseUrl, dumpFile) : await dumpEmbedded(config.dataDir, dumpFile, out);
     const createdAt = (opts.now ?? new Date()).toISOString();
+    const installed = await loadInstalledPlugins();
     const manifest = await writeArchive(partial, staging, config.dataDir, (files) => ({
       format: ARCHIVE_FORMAT,
       product: { name: 'zhengfa', version: serverPackage.version },
       kernel: KERNEL_VERSION,
-      plugins: installedPlugins.map((p) => ({ id: p.id, version: p.version })),
+      plugins: installed.map((p) => ({ id: p.id, version: p.version })),
       engine,
       database: { entry: DATABASE_ENTRY[engine], serverVersion: info.serverVersion },
       migrations: manifestMigrations(info.migrations),

@@ -13,6 +13,7 @@ import { loadConfig, type ServerConfig } from '../config.js';
 import { writeArchive } from './archive.js';
 import { startControlSocket } from './control-socket.js';
 import { ARCHIVE_FORMAT, DATABASE_ENTRY, manifestMigrations, type ArchiveEngine, type BackupManifest } from './manifest.js';
+import { loadInstalledPlugins } from '../plugins.js';
 import { codeMigrationSets, RestoreRefused, runRestore } from './restore.js';
 
 const dirs: string[] = [];
@@ -32,8 +33,9 @@ function config(over: Partial<ServerConfig> = {}): ServerConfig {
 }
 
 /** The migration history of a database this code migrated completely. */
+const installed = await loadInstalledPlugins();
 const currentHistory = () =>
-  Object.fromEntries(codeMigrationSets().map((set) => [set.owner, { version: set.version, migrations: Object.keys(set.migrations).sort() }]));
+  Object.fromEntries(codeMigrationSets(installed).map((set) => [set.owner, { version: set.version, migrations: Object.keys(set.migrations).sort() }]));
 
 const ATTACHMENT = 'files/ab/cd/abcd0123456789abcd0123456789abcd0123456789abcd0123456789abcd0123';
 

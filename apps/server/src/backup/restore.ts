@@ -17,7 +17,7 @@ import { historyStatus, loadPGliteDataDir, openDatabase, openPostgres, type Migr
 import { kernelMigrations, verifyAuditChain } from '@zhengfa/kernel';
 import type { AnyPlugin } from '@zhengfa/plugin-api';
 import type { ServerConfig } from '../config.js';
-import { installedPlugins } from '../plugins.js';
+import { loadInstalledPlugins } from '../plugins.js';
 import { serverStrings } from '../strings.js';
 import { extractEntries, verifyArchive, type ArchiveProblem } from './archive.js';
 import { hasEntries, humanSize } from './backup.js';
@@ -50,7 +50,7 @@ function problemMessage(file: string, p: ArchiveProblem): string {
 }
 
 /** The migration sets of this code: the kernel and every installed plugin, enabled or not. */
-export function codeMigrationSets(plugins: AnyPlugin[] = installedPlugins): MigrationSet[] {
+export function codeMigrationSets(plugins: AnyPlugin[]): MigrationSet[] {
   return [kernelMigrations, ...plugins.filter((p) => p.migrations).map((p) => ({ owner: p.id, version: p.version, migrations: p.migrations! }))];
 }
 
@@ -136,7 +136,7 @@ export async function runRestore(config: ServerConfig, archive: string, opts: Re
   const verified = await verifyArchive(archive);
   if (!verified.ok) throw new RestoreRefused(problemMessage(archive, verified.problem));
   const { manifest } = verified;
-  const { pending, uninstalled } = checkVersions(manifest, codeMigrationSets(opts.plugins));
+  const { pending, uninstalled } = checkVersions(manifest, codeMigrationSets(opts.plugins ?? (await loadInstalledPlugins())));
   const engine = config.databaseUrl ? 'postgres' : 'pglite';
   if (manifest.engine !== engine) throw new RestoreRefused(s.engineMismatch(engines[manifest.engine]!, engines[engine]!));
   await checkTarget(config, opts.force ?? false);

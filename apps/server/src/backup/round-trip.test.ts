@@ -18,7 +18,7 @@ import type { AuthedContext } from '@zhengfa/plugin-api';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { startServer, type RunningServer } from '../boot.js';
 import { loadConfig, type ServerConfig } from '../config.js';
-import { installedPlugins } from '../plugins.js';
+import { loadInstalledPlugins } from '../plugins.js';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -126,7 +126,7 @@ describeEachEngine('backup and restore round trip', (engine) => {
     let databaseUrl: string | undefined;
     if (engine === 'postgres') {
       // A migrated PostgreSQL database with the demo county in it, as `migrate` and `init` leave one.
-      seeded = await startTestKernel({ engine, plugins: installedPlugins });
+      seeded = await startTestKernel({ engine, plugins: await loadInstalledPlugins() });
       databaseUrl = seeded.database.url!;
     }
     server = await startServer(baseConfig({ dataDir: sourceDir, databaseUrl }), () => {});

@@ -2,7 +2,7 @@ import { authedProcedure, field as f, permissionProcedure, z } from '@zhengfa/pl
 import { sql, type Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
-import { caseSourceNames, caseStatusNames, fieldNames as n, sixClarityNames, urgencyNames } from '../strings.js';
+import { caseActionLabels, caseEventNames, caseSourceNames, caseStatusNames, fieldNames as n, sixClarityNames, urgencyNames } from '../strings.js';
 import { caseActions, caseStatuses, sixClarityKeys } from './lifecycle.js';
 import { caseDetail, ledgerPage } from './queries.js';
 import { exportStatus, startLedgerExport } from './export.js';
@@ -55,6 +55,10 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
       statuses: caseStatuses.map((s) => ({ value: s, label: caseStatusNames[s] })),
       urgencies: (['normal', 'urgent', 'critical'] as const).map((u) => ({ value: u, label: urgencyNames[u] })),
       sources: Object.entries(caseSourceNames).map(([value, label]) => ({ value, label })),
+      /** The workflow's buttons, by action. */
+      actions: caseActionLabels as Record<string, string>,
+      /** The timeline's names, by event type. */
+      events: caseEventNames,
     })),
 
     register: permissionProcedure('cases.register')

@@ -2,7 +2,7 @@
 // enabled ids, refuses what cannot run (a kernel range that does not match, a missing
 // dependency, a cycle, an id that collides), and orders the rest so dependencies come
 // first. Everything else (routers, permissions, migrations) is derived from that order.
-import type { AnyPlugin, CaseKindDefinition, PermissionDefinition } from '@zhengfa/plugin-api';
+import { RESERVED_PLUGIN_IDS, type AnyPlugin, type CaseKindDefinition, type PermissionDefinition } from '@zhengfa/plugin-api';
 import type { MigrationSet } from '@zhengfa/db';
 import semver from 'semver';
 import { kernelMigrations } from '../migrations/index.js';
@@ -10,7 +10,7 @@ import { kernelPermissions } from '../permissions.js';
 import { KERNEL_VERSION } from '../version.js';
 
 /** Router keys and schema names the kernel keeps for itself. */
-export const RESERVED_IDS = new Set(['kernel', 'meta', 'auth', 'orgs', 'users', 'roles', 'audit', 'system', 'cases', 'notifications', 'calendar', 'files', 'exports', 'supervision', 'documents', 'public', 'pg_catalog', 'information_schema']);
+export const RESERVED_IDS = RESERVED_PLUGIN_IDS;
 
 /** The built-in roles a plugin permission may name in `defaultRoles`. */
 const BUSINESS_ROLES = new Set<string>(['leader', 'supervisor', 'liaison']);

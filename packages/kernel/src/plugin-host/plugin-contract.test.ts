@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrate, migrationStatus, SchemaNewerError } from '@zhengfa/db';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { addUserWithPermissions, describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import { createNotesPlugin } from '@zhengfa/test-utils/fixtures';
 import { createPluginHost } from './host.js';
 
@@ -120,6 +120,16 @@ describeEachEngine('plugin contract', (engine) => {
     expect(notes.jobRuns).toHaveLength(1);
     await t.kernel.tick(new Date('2026-11-21T08:01:00Z'));
     expect(notes.jobRuns).toHaveLength(2);
+  });
+
+  it("gathers the plugin's to-dos for the signed-in user on the workbench", async () => {
+    const { caller } = await t.signIn('leader');
+    expect(await caller.workbench.todos()).toEqual([]);
+    const writer = await addUserWithPermissions(t, { username: 'notewriter', displayName: '便签作者', orgName: '示范县委政法委', permissions: ['notes.write'] });
+    await (writer.caller as any).notes.notes.add({ body: '待办便签' });
+    expect(await writer.caller.workbench.todos()).toEqual([
+      { pluginId: 'notes', pluginName: '测试便签', items: [{ key: 'mine', label: '我写的便签', count: 1, link: '/notes', oldest: null }] },
+    ]);
   });
 });
 

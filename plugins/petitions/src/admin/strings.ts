@@ -82,8 +82,14 @@ export const strings = {
   },
   error: {
     unknown: '操作未能完成，请稍后重试',
-    forbidden: '您没有访问此页面的权限',
     readFile: '无法读取所选文件',
+  },
+  slots: {
+    casePanel: '信访事项',
+    openMatter: '打开信访事项（登记、转送、办理、结案）',
+    yearCard: '信访工作',
+    yearFigures: (year: number) => `${year}年以来`,
+    openStatistics: '查看信访统计',
   },
   register: {
     title: '信访登记',
@@ -216,20 +222,12 @@ export const strings = {
   },
   routing: {
     intro: '分级负责、归口办理：落实四定一包后提交立项审批、交办承办单位，首接责任随之转移。',
-    leadLeader: '包案领导',
-    leadUnit: '承办单位',
-    cooperatingUnits: '协办单位',
-    handlerName: '承办责任人',
-    handlerPhone: '责任人电话',
-    plan: '化解方案',
-    deadline: '处理期限',
     submit: '转送交办',
     routed: '已转送交办',
     continue: '继续转送交办',
     continueHelp: '四定一包已落实，待立项审批或交办',
     continued: '已推进转送交办',
     routedAlready: (unit: string) => `已交办 ${unit}`,
-    noLeaders: '本县尚无政法委领导账号，无法选择包案领导',
     notCommittee: '信访事项由政法委转送交办',
   },
   handling: {

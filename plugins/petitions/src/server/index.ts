@@ -6,6 +6,7 @@ import { purgeExpiredImports } from './imports/service.js';
 import { migrations } from './migrations/index.js';
 import { permissions } from './permissions.js';
 import { router } from './router.js';
+import { petitionTodos } from './todos/todos.js';
 
 export default definePlugin({
   id: PETITIONS_PLUGIN_ID,
@@ -37,4 +38,6 @@ export default definePlugin({
   router,
   // A dry run's kept rows (personal data) go when they expire unconfirmed.
   jobs: [{ name: 'purge-expired-imports', everySeconds: 3600, run: async (ctx) => void (await purgeExpiredImports(ctx)) }],
+  // The workbench's to-dos: matters waiting to be routed, accepted, answered or concluded by this user.
+  todos: petitionTodos,
 });

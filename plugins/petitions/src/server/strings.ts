@@ -87,6 +87,14 @@ export const personalDataStrings = {
   materialHidden: '（检举控告材料依法保密，不向承办单位显示）',
 } as const;
 
+/** The workbench's to-dos (todos/todos.ts). */
+export const todoStrings = {
+  route: '待转送交办',
+  accept: '待受理',
+  answer: '待答复',
+  conclude: '已答复待结案',
+} as const;
+
 export const matterStrings = {
   // Registration
   petitionersRequired: '请至少登记一名信访人',
@@ -108,7 +116,6 @@ export const matterStrings = {
   revealAccusationDenied: '检举控告人的身份信息仅限政法委具有“查看检举控告人身份”权限的人员查看',
   committeeOnly: '此操作仅限政法委工作人员',
   leadUnitOnly: '受理和处理意见由承办单位（或政法委）记录，协办单位不能代为记录',
-  revealPermission: (name: string) => `您没有「${name}」权限，请联系安全管理员分配`,
   // Routing
   routeCommitteeOnly: '信访事项由政法委转送交办，请联系政法委',
   alreadyRouted: '该信访事项已经交办，不能重复转送',

@@ -7,7 +7,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { BusyButton, formatDateTime } from '@zhengfa/ui';
 import { useState } from 'react';
 import { formatSize } from '../../lib/case-actions.js';
-import type { CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 
 const s = strings.cases;

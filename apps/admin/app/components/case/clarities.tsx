@@ -1,7 +1,7 @@
 import { Alert, Form, Input, List, Space, Typography } from 'antd';
 import { CheckCircleFilled, ExclamationCircleOutlined } from '@ant-design/icons';
 import { sixClarityKeys } from '../../lib/case-actions.js';
-import type { CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 
 const s = strings.cases;

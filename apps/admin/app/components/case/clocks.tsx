@@ -2,13 +2,12 @@
 // urge may pause and resume; anyone who sees the case may ask for an extension; approvers
 // decide it. Each change sends the clock's version.
 import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
-import { formatDate } from '@zhengfa/ui';
+import { formatDate, useFormFetcher } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import type { CaseData, CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseData, CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 import { FormError } from '../form-error.js';
-import { useCaseFetcher } from './use-case-fetcher.js';
 
 const s = strings.cases;
 type Clock = CaseDetail['clocks'][number];
@@ -115,7 +114,7 @@ interface Values {
 }
 
 function ClockDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => void }) {
-  const { submit, error, busy } = useCaseFetcher(onClose);
+  const { submit, error, busy } = useFormFetcher(onClose);
   const [antForm] = Form.useForm<Values>();
   const k = dialog.clock;
   const openPause = k.pauses.find((p) => p.to === null);

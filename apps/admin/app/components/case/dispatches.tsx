@@ -1,10 +1,9 @@
 import { Alert, Col, DatePicker, Divider, Empty, Form, Input, List, Row, Space, Typography } from 'antd';
-import { BusyButton, formatDate, formatDateTime } from '@zhengfa/ui';
+import { BusyButton, formatDate, formatDateTime, useFormFetcher } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CaseData } from '../../routes/_console.cases.$id.js';
+import type { CaseData } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 import { FormError } from '../form-error.js';
-import { useCaseFetcher } from './use-case-fetcher.js';
 
 const s = strings.cases;
 const open = ['assigned', 'in_progress', 'submitted'];
@@ -57,7 +56,7 @@ export function DispatchPanel({ data }: { data: CaseData }) {
 
 function DispatchForm() {
   const [antForm] = Form.useForm<{ heldOn: Dayjs; summary: string; nextSteps?: string }>();
-  const { submit, error, busy } = useCaseFetcher(() => antForm.resetFields());
+  const { submit, error, busy } = useFormFetcher(() => antForm.resetFields());
   return (
     <>
       <Divider orientation="left" plain>

@@ -2,10 +2,10 @@ import { Button, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import type { CaseData, CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseData, CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 import { FormError } from '../form-error.js';
-import { useCaseFetcher } from './use-case-fetcher.js';
+import { useFormFetcher } from '@zhengfa/ui';
 
 const s = strings.cases;
 const editable = ['registered', 'pending_approval', 'approved'];
@@ -34,7 +34,7 @@ interface Values {
 }
 
 function EditBasicDialog({ c, vocab, onClose }: { c: CaseDetail; vocab: CaseData['vocab']; onClose: () => void }) {
-  const { submit, error, busy } = useCaseFetcher(onClose);
+  const { submit, error, busy } = useFormFetcher(onClose);
   const [antForm] = Form.useForm<Values>();
   return (
     <Modal open width={640} title={s.editBasic} okText={strings.common.save} cancelText={strings.common.cancel} confirmLoading={busy} onOk={() => antForm.submit()} onCancel={onClose}>

@@ -1,25 +1,15 @@
 // 四定一包: the lead leader, the handler, the resolution plan, the deadline and the lead
 // unit. Shown to everyone; editable by users who assign cases (cases.assign).
-import { Alert, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select, Space } from 'antd';
-import { BusyButton, formatDate } from '@zhengfa/ui';
-import dayjs, { type Dayjs } from 'dayjs';
-import { FormError } from '../form-error.js';
-import { UnitSelect } from '../unit-select.js';
-import type { CaseData } from '../../routes/_console.cases.$id.js';
+import { Alert, Descriptions, Divider, Form, Space } from 'antd';
+import { BusyButton, formatDate, FormError, FourFixesFields, fourFixesSubmission, useFormFetcher, type FourFixesValues } from '@zhengfa/ui';
+import dayjs from 'dayjs';
+import type { CaseData } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 import { ClarityFields } from './clarities.js';
-import { useCaseFetcher } from './use-case-fetcher.js';
 
 const s = strings.cases;
 
-interface Values {
-  leadLeaderId: string;
-  handlerName: string;
-  handlerPhone?: string;
-  resolutionPlan: string;
-  deadline: Dayjs;
-  leadUnitId: string;
-  cooperatingUnitIds?: string[];
+interface Values extends FourFixesValues {
   sixClarities?: Record<string, string | undefined>;
 }
 
@@ -56,29 +46,16 @@ export function FourFixesPanel({ data }: { data: CaseData }) {
 
 function FourFixesForm({ data }: { data: CaseData }) {
   const c = data.case;
-  const { submit, error, busy } = useCaseFetcher();
+  const { submit, error, busy } = useFormFetcher();
   const [antForm] = Form.useForm<Values>();
   // The lead unit changes by 转办 once the case is assigned.
   const unitLocked = !['registered', 'pending_approval', 'approved'].includes(c.status);
-  const leaderOptions = data.leaders.map((l) => ({ value: l.id, label: l.name, title: l.name }));
-  if (c.leadLeaderId && !leaderOptions.some((o) => o.value === c.leadLeaderId)) {
-    leaderOptions.push({ value: c.leadLeaderId, label: c.leadLeaderName ?? c.leadLeaderId, title: c.leadLeaderName ?? c.leadLeaderId });
-  }
+  // The stored lead leader stays choosable even if they no longer hold the role.
+  const leaders = c.leadLeaderId && !data.leaders.some((l) => l.id === c.leadLeaderId) ? [...data.leaders, { id: c.leadLeaderId, name: c.leadLeaderName ?? c.leadLeaderId }] : data.leaders;
   const stored = (c.sixClarities ?? {}) as Record<string, string | undefined>;
 
   function onFinish(v: Values) {
-    submit({
-      intent: 'fourFixes',
-      version: c.version,
-      leadLeaderId: v.leadLeaderId,
-      handlerName: v.handlerName,
-      handlerPhone: v.handlerPhone ?? '',
-      resolutionPlan: v.resolutionPlan,
-      deadline: v.deadline.format('YYYY-MM-DD'),
-      leadUnitId: v.leadUnitId,
-      cooperatingUnitIds: v.cooperatingUnitIds ?? [],
-      sixClarities: c.isKey ? JSON.stringify(v.sixClarities ?? {}) : undefined,
-    });
+    submit({ intent: 'fourFixes', version: c.version, ...fourFixesSubmission(v), sixClarities: c.isKey ? JSON.stringify(v.sixClarities ?? {}) : undefined });
   }
 
   return (
@@ -86,7 +63,6 @@ function FourFixesForm({ data }: { data: CaseData }) {
       <Divider orientation="left" plain>
         {s.saveFourFixes}
       </Divider>
-      {data.leaders.length === 0 ? <Alert type="warning" showIcon message={s.noLeaders} style={{ marginBottom: 12 }} /> : null}
       <Form<Values>
         form={antForm}
         name="fourFixes"
@@ -104,43 +80,7 @@ function FourFixesForm({ data }: { data: CaseData }) {
           sixClarities: stored,
         }}
       >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="leadLeaderId" label={s.leadLeader} rules={[{ required: true, message: strings.common.requiredSelect(s.leadLeader) }]}>
-              <Select options={leaderOptions} showSearch optionFilterProp="label" placeholder={strings.common.requiredSelect(s.leadLeader)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="leadUnitId" label={s.leadUnit} extra={unitLocked ? s.unitLockedHelp : undefined} rules={[{ required: true, message: strings.common.requiredSelect(s.leadUnit) }]}>
-              <UnitSelect units={data.units} disabled={unitLocked} placeholder={strings.common.requiredSelect(s.leadUnit)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="handlerName" label={s.handlerName} rules={[{ required: true, message: strings.common.required(s.handlerName) }]}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="handlerPhone" label={s.handlerPhone}>
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="deadline" label={s.deadline} rules={[{ required: true, message: strings.common.requiredSelect(s.deadline) }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="cooperatingUnitIds" label={s.cooperatingUnits}>
-              <UnitSelect units={data.units} multiple allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="resolutionPlan" label={s.resolutionPlan} rules={[{ required: true, message: strings.common.required(s.resolutionPlan) }]}>
-              <Input.TextArea rows={3} maxLength={5000} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FourFixesFields leaders={leaders} units={data.units} unitLocked={unitLocked && s.unitLockedHelp} />
         {c.isKey ? (
           <>
             <Divider orientation="left" plain>

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { Empty, List, Tag } from 'antd';
-import type { CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 
 const s = strings.cases;

@@ -7,7 +7,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { callErrorOf } from '../../lib/trpc-errors.js';
 import { browserTrpc } from '../../lib/trpc.client.js';
-import type { CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 
 const s = strings.cases;

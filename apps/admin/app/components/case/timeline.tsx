@@ -1,7 +1,7 @@
 import { Empty, Space, Timeline, Typography } from 'antd';
 import { formatDateTime } from '@zhengfa/ui';
 import { eventLabel } from '../../lib/case-actions.js';
-import type { CaseData, CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseData, CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 
 const s = strings.cases;
@@ -22,7 +22,7 @@ export function CaseTimeline({ c, vocab }: { c: CaseDetail; vocab: CaseData['voc
       children: (
         <Space direction="vertical" size={2} style={{ width: '100%' }} data-testid="timeline-item">
           <Space size={8} wrap>
-            <Typography.Text strong>{eventLabel(e.type)}</Typography.Text>
+            <Typography.Text strong>{eventLabel(e.type, vocab)}</Typography.Text>
             {changed ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {s.transitionLine(statusName.get(e.fromStatus!) ?? e.fromStatus!, statusName.get(e.toStatus!) ?? e.toStatus!)}

@@ -4,13 +4,13 @@ import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Typograp
 import { useCallback, useState } from 'react';
 import type { CaseAction } from '@zhengfa/kernel';
 import { actionForms, actionLabel, orderedActions } from '../../lib/case-actions.js';
-import type { CaseData, CaseDetail } from '../../routes/_console.cases.$id.js';
+import type { CaseData, CaseDetail } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 import { FormError } from '../form-error.js';
 import { UnitSelect } from '../unit-select.js';
 import { AttachmentUpload, type Uploaded } from './attachments.js';
 import { ClarityFields } from './clarities.js';
-import { useCaseFetcher } from './use-case-fetcher.js';
+import { useFormFetcher } from '@zhengfa/ui';
 
 const s = strings.cases;
 
@@ -33,7 +33,7 @@ export function WorkflowCard({ data }: { data: CaseData }) {
         <Space wrap>
           {actions.map((a) => (
             <Button key={a} type={actionForms[a].primary ? 'primary' : 'default'} danger={actionForms[a].danger} onClick={() => setOpen(a)} data-action={a}>
-              {actionLabel(a)}
+              {actionLabel(a, data.vocab)}
             </Button>
           ))}
         </Space>
@@ -54,10 +54,10 @@ interface Values {
 function TransitionDialog({ data, action, onClose }: { data: CaseData; action: CaseAction; onClose: () => void }) {
   const c = data.case;
   const spec = actionForms[action];
-  const { submit, error, busy } = useCaseFetcher(onClose);
+  const { submit, error, busy } = useFormFetcher(onClose);
   const [antForm] = Form.useForm<Values>();
   const [uploaded, setUploaded] = useState<Uploaded[]>([]);
-  const label = actionLabel(action);
+  const label = actionLabel(action, data.vocab);
   const commentLabel = spec.comment === 'required' ? s.reason : spec.comment === 'progress' ? s.progress : s.comment;
   const fileOptions = [...c.attachments.map((a) => ({ value: a.id, label: a.name })), ...uploaded.filter((u) => !c.attachments.some((a) => a.id === u.id)).map((u) => ({ value: u.id, label: u.name }))];
 
@@ -146,7 +146,7 @@ export function ChangeUrgencyButton({ c, vocab }: { c: CaseDetail; vocab: CaseDa
 }
 
 function ChangeUrgencyDialog({ c, vocab, onClose }: { c: CaseDetail; vocab: CaseData['vocab']; onClose: () => void }) {
-  const { submit, error, busy } = useCaseFetcher(onClose);
+  const { submit, error, busy } = useFormFetcher(onClose);
   const [antForm] = Form.useForm<{ urgency: string; reason: string }>();
   return (
     <Modal open title={s.changeUrgency} okText={strings.common.save} cancelText={strings.common.cancel} confirmLoading={busy} onOk={() => antForm.submit()} onCancel={onClose}>

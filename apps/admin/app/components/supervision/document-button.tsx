@@ -5,7 +5,7 @@ import { BusyButton } from '@zhengfa/ui';
 import type { ButtonProps } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { downloadDocument } from '../../lib/download.js';
+import { downloadDocument } from '@zhengfa/ui';
 import { strings } from '../../strings.js';
 
 interface Props {

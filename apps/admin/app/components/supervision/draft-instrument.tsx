@@ -8,7 +8,7 @@ import { Alert, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { toFormData } from '../../lib/form-data.js';
-import type { CaseData } from '../../routes/_console.cases.$id.js';
+import type { CaseData } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 import { FormError } from '../form-error.js';
 import { UnitSelect } from '../unit-select.js';

@@ -7,7 +7,7 @@ import { ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatDate, InstrumentStatusTag, OverdueTag } from '@zhengfa/ui';
 import { useCallback, useMemo, useState } from 'react';
 import { currentRung, ladderRungs } from '../../lib/supervision.js';
-import type { CaseData } from '../../routes/_console.cases.$id.js';
+import type { CaseData } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
 import { DraftInstrumentDialog } from './draft-instrument.js';
 

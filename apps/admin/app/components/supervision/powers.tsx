@@ -2,12 +2,11 @@
 // and (for the supervision office) the form to record one.
 import { Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Row, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { formatDate } from '@zhengfa/ui';
+import { formatDate, useFormFetcher } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import type { CaseData } from '../../routes/_console.cases.$id.js';
+import type { CaseData } from '../../lib/case-page.js';
 import { strings } from '../../strings.js';
-import { useCaseFetcher } from '../case/use-case-fetcher.js';
 import { FormError } from '../form-error.js';
 import { UnitSelect } from '../unit-select.js';
 
@@ -64,7 +63,7 @@ interface Values {
 }
 
 function PowerDialog({ data, onClose }: { data: CaseData; onClose: () => void }) {
-  const { submit, error, busy } = useCaseFetcher(onClose);
+  const { submit, error, busy } = useFormFetcher(onClose);
   const [antForm] = Form.useForm<Values>();
   return (
     <Modal open title={s.recordPower} okText={strings.common.save} cancelText={strings.common.cancel} confirmLoading={busy} onOk={() => antForm.submit()} onCancel={onClose} width={640} destroyOnClose>

@@ -1,30 +1,26 @@
 // The panels of the matter page. Each posts an intent to the page's action.
-import { useFetcher } from '@remix-run/react';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { BusyButton, formatDate, FormError, UnitSelect, useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
+import {
+  BusyButton,
+  formatDate,
+  FormError,
+  FourFixesFields,
+  fourFixesSubmission,
+  saveBase64File,
+  useFormFetcher,
+  type ActionOutcome,
+  type Base64File,
+  type FormValues,
+  type FourFixesValues,
+} from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
-import type { MatterData } from '../routes/matter.js';
-import { saveBase64File, type Base64File } from '../lib/browser.js';
+import type { MatterData } from '../lib/matter-page.js';
 import { categoryOptions, documentOptions, outcomeOptions, strings } from '../strings.js';
 
 type Data = MatterData;
-type Submit = Record<string, string | number | boolean | undefined | null>;
-
-function useMatterFetcher(onSuccess?: (o: ActionOutcome) => void) {
-  const fetcher = useFetcher();
-  const error = useActionFeedback(fetcher, onSuccess);
-  const submit = useCallback(
-    (values: Submit) => {
-      const body: Record<string, string> = {};
-      for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null) body[k] = String(v);
-      fetcher.submit(body, { method: 'post' });
-    },
-    [fetcher],
-  );
-  return { submit, error, busy: fetcher.state !== 'idle', data: fetcher.data as ActionOutcome | undefined };
-}
+type Submit = FormValues;
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -42,7 +38,7 @@ interface Revealed {
 export function PetitionersCard({ data }: { data: Data }) {
   const m = data.matter;
   const s = strings.detail;
-  const { submit, error, busy, data: outcome } = useMatterFetcher();
+  const { submit, error, busy, data: outcome } = useFormFetcher();
   const revealed = outcome?.ok && outcome.intent === 'reveal' ? (outcome.result as Revealed[]) : null;
   const rows = revealed ?? m.petitioners;
   return (
@@ -79,28 +75,17 @@ export function PetitionersCard({ data }: { data: Data }) {
 
 // ---- Routing: 四定一包 → kernel, 立项审批, 交办 ----
 
-interface RouteValues {
-  leadLeaderId: string;
-  leadUnitId: string;
-  cooperatingUnitIds?: string[];
-  handlerName: string;
-  handlerPhone?: string;
-  resolutionPlan: string;
-  deadline: Dayjs;
-}
-
 export function RoutingPanel({ data }: { data: Data }) {
   const m = data.matter;
   const s = strings.routing;
-  const { submit, error, busy, data: outcome } = useMatterFetcher();
-  const [antForm] = Form.useForm<RouteValues>();
+  const { submit, error, busy, data: outcome } = useFormFetcher();
+  const [antForm] = Form.useForm<FourFixesValues>();
   const serverNote = outcome?.ok && outcome.result && typeof outcome.result === 'object' && 'message' in outcome.result ? (outcome.result as { message: string | null }).message : null;
 
   if (m.routedAt) return <Alert type="success" showIcon message={s.routedAlready(m.leadUnitName ?? '')} />;
   if (!data.can.route) return <Alert type="info" showIcon message={s.notCommittee} />;
   // The four fixes are in the kernel case: routing went as far as this user may.
   const pending = ['pending_approval', 'approved'].includes(m.kernel.status);
-  const leaderOptions = data.leaders.map((l) => ({ value: l.id, label: l.name, title: l.name }));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -114,69 +99,18 @@ export function RoutingPanel({ data }: { data: Data }) {
           </BusyButton>
         </Space>
       ) : (
-        <>
-          {data.leaders.length === 0 ? <Alert type="warning" showIcon message={s.noLeaders} /> : null}
-          <Form<RouteValues>
+        <Form<FourFixesValues>
             form={antForm}
             name="routing"
             layout="vertical"
             initialValues={{ deadline: dayjs(data.today).add(60, 'day'), leadUnitId: m.involvedOrgId ?? undefined }}
-            onFinish={(v) =>
-              submit({
-                intent: 'route',
-                version: m.version,
-                leadLeaderId: v.leadLeaderId,
-                leadUnitId: v.leadUnitId,
-                cooperatingUnitIds: JSON.stringify(v.cooperatingUnitIds ?? []),
-                handlerName: v.handlerName,
-                handlerPhone: v.handlerPhone,
-                resolutionPlan: v.resolutionPlan,
-                deadline: day(v.deadline),
-              })
-            }
+            onFinish={(v) => submit({ intent: 'route', version: m.version, ...fourFixesSubmission(v) })}
           >
-            <Row gutter={16}>
-              <Col xs={24} md={12}>
-                <Form.Item name="leadLeaderId" label={s.leadLeader} rules={[{ required: true, message: strings.common.requiredSelect(s.leadLeader) }]}>
-                  <Select options={leaderOptions} showSearch optionFilterProp="label" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="leadUnitId" label={s.leadUnit} rules={[{ required: true, message: strings.common.requiredSelect(s.leadUnit) }]}>
-                  <UnitSelect units={data.units} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="handlerName" label={s.handlerName} rules={[{ required: true, whitespace: true, message: strings.common.required(s.handlerName) }]}>
-                  <Input maxLength={50} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="handlerPhone" label={s.handlerPhone}>
-                  <Input maxLength={30} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="deadline" label={s.deadline} rules={[{ required: true, message: strings.common.requiredSelect(s.deadline) }]}>
-                  <DatePicker style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="cooperatingUnitIds" label={s.cooperatingUnits}>
-                  <UnitSelect units={data.units} multiple allowClear />
-                </Form.Item>
-              </Col>
-              <Col span={24}>
-                <Form.Item name="resolutionPlan" label={s.plan} rules={[{ required: true, whitespace: true, message: strings.common.required(s.plan) }]}>
-                  <Input.TextArea rows={3} maxLength={5000} />
-                </Form.Item>
-              </Col>
-            </Row>
+            <FourFixesFields leaders={data.leaders} units={data.units} />
             <BusyButton type="primary" htmlType="submit" loading={busy}>
               {s.submit}
             </BusyButton>
           </Form>
-        </>
       )}
       <FormError outcome={error} />
     </Space>
@@ -188,7 +122,7 @@ export function RoutingPanel({ data }: { data: Data }) {
 export function HandlingPanel({ data }: { data: Data }) {
   const m = data.matter;
   const s = strings.handling;
-  const { submit, error, busy } = useMatterFetcher();
+  const { submit, error, busy } = useFormFetcher();
   const none = strings.common.none;
   if (!m.routedAt) return <Alert type="info" showIcon message={s.notRouted} />;
   const open = !m.outcome;
@@ -311,7 +245,7 @@ function ReviewForm({ data, submit, busy }: { data: Data; submit: (v: Submit) =>
 export function OutcomePanel({ data }: { data: Data }) {
   const m = data.matter;
   const s = strings.outcome;
-  const { submit, error, busy } = useMatterFetcher();
+  const { submit, error, busy } = useFormFetcher();
   const reported = ['submitted', 'closed', 'archived'].includes(m.kernel.status);
   // 核销 is requested and approved by two people (WriteOffPanel), never a one-step outcome.
   const options = outcomeOptions.filter((o) => o.value !== 'written_off').map((o) => ({ ...o }));
@@ -379,7 +313,7 @@ export function OutcomePanel({ data }: { data: Data }) {
 export function WriteOffPanel({ data }: { data: Data }) {
   const m = data.matter;
   const s = strings.writeOff;
-  const { submit, error, busy } = useMatterFetcher();
+  const { submit, error, busy } = useFormFetcher();
   const [decision] = Form.useForm<{ note?: string }>();
   const pending = m.writeOffs.find((w) => w.status === 'pending');
   const history = m.writeOffs.filter((w) => w.status !== 'pending');
@@ -451,7 +385,7 @@ export function ReliefPanel({ data }: { data: Data }) {
     antForm.resetFields();
     setKey(globalThis.crypto?.randomUUID?.() ?? String(Date.now()));
   }, [antForm]);
-  const { submit, error, busy } = useMatterFetcher(onSuccess);
+  const { submit, error, busy } = useFormFetcher(onSuccess);
   const [paidOn, setPaidOn] = useState<Dayjs | null>(dayjs(data.today));
 
   return (
@@ -529,7 +463,7 @@ export function DocumentsPanel({ data }: { data: Data }) {
     },
     [message],
   );
-  const { submit, error, busy } = useMatterFetcher(onSuccess);
+  const { submit, error, busy } = useFormFetcher(onSuccess);
   const hidden = data.matter.petitionersHidden;
   const kinds = useMemo(() => documentOptions.map((o) => ({ ...o })), []);
   if (hidden) return <Alert type="info" showIcon message={strings.detail.accuserHidden} />;

@@ -3,53 +3,25 @@
 // there at run time under `petitions`, so they are typed here once from the plugin's own
 // router (a type-only import: nothing of the server reaches the browser).
 import type { router as buildRouter } from '@zhengfa/plugin-api';
+import { createRouteKit, type ConsoleCaller, type UserListCaller } from '@zhengfa/ui';
 import type { router as petitionsRouter } from '../../server/router.js';
 
 type PetitionsRouter = ReturnType<typeof buildRouter<typeof petitionsRouter>>;
 export type PetitionsCaller = ReturnType<PetitionsRouter['createCaller']>;
 
-/** What a loader or action receives (Remix's args, without the console's types). */
-export interface RouteArgs {
-  request: Request;
-  context: unknown;
-  params: Record<string, string | undefined>;
-}
-
-export interface OrgNode {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: string;
-  disabled: boolean;
-}
-
-export interface SignedInUser {
-  id: string;
-  displayName: string;
-  orgName: string;
-  permissions: string[];
-  mustChangePassword?: boolean;
-}
-
 /** The few kernel procedures these pages use, typed by hand (plugins may not import the kernel). */
-export interface KernelCalls {
-  auth: { me(): Promise<{ user: SignedInUser } | null> };
-  orgs: { tree(): Promise<OrgNode[]> };
-  users: {
-    list(input: { roleKey?: string; page?: number; pageSize?: number }): Promise<{ total: number; items: { id: string; displayName: string; orgName: string; disabled: boolean }[] }>;
-  };
+export interface KernelCalls extends ConsoleCaller, UserListCaller {
+  orgs: { tree(): Promise<{ id: string; parentId: string | null; name: string; kind: string; disabled: boolean }[]> };
 }
 
-export interface Callers {
-  kernel: KernelCalls;
+/** The in-process caller of the console's load context: the kernel's procedures and this plugin's. */
+export interface PetitionsCalls extends KernelCalls {
   petitions: PetitionsCaller;
 }
 
-/** The callers bound to this request's session. */
-export function callersOf(context: unknown): Callers {
-  const trpc = (context as { trpc: KernelCalls & { petitions: PetitionsCaller } }).trpc;
-  return { kernel: trpc, petitions: trpc.petitions };
-}
+/** Loaders and actions of the plugin's pages (the console's shared route kit, typed for this plugin). */
+export const kit = createRouteKit<PetitionsCalls>();
+export const { load, mutate, requirePermission } = kit;
 
 export type MatterDetail = Awaited<ReturnType<PetitionsCaller['matters']['get']>>;
 export type MatterListItem = Awaited<ReturnType<PetitionsCaller['matters']['list']>>['items'][number];

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  base64ToBytes,
-  bytesToBase64,
   formatRate,
   isCollective,
   isIsoDate,
@@ -10,7 +8,6 @@ import {
   presetPeriod,
   repeatQuery,
   repeatQueryKey,
-  safeFileName,
   unitLabel,
   yoyTrend,
 } from './helpers.js';
@@ -75,16 +72,5 @@ describe('misc', () => {
     expect(normalizeQueryCode(' abcd efgh 23 ')).toBe('ABCDEFGH23');
     expect(isQueryCode('abcdefgh23')).toBe(true);
     expect(isQueryCode('ABCDEFGH10')).toBe(false);
-  });
-
-  it('round-trips base64', () => {
-    const bytes = new Uint8Array(5_000).map((_, i) => i % 251);
-    expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
-    expect(bytesToBase64(new TextEncoder().encode('信访'))).toBe(Buffer.from('信访').toString('base64'));
-  });
-
-  it('keeps file names inside the download folder', () => {
-    expect(safeFileName('../a/b:c.docx', 'x.docx')).toBe('.._a_b_c.docx');
-    expect(safeFileName('  ', 'x.docx')).toBe('x.docx');
   });
 });

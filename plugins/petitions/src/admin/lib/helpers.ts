@@ -107,21 +107,6 @@ export function isQueryCode(code: string): boolean {
   return /^[A-Z2-9]{10}$/.test(normalizeQueryCode(code));
 }
 
-/** Base64 of bytes (the upload of an xlsx travels as base64 to the server). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
-}
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
 /** The name of the unit of a statistics row (keys are org ids; null: not recorded). */
 export function unitLabel(key: string | null, units: ReadonlyMap<string, string>, unknown: string, other: string): string {
   if (key === null) return unknown;
@@ -131,11 +116,4 @@ export function unitLabel(key: string | null, units: ReadonlyMap<string, string>
 /** 'YYYY-MM' of a date. */
 export function monthOf(iso: string): string {
   return iso.slice(0, 7);
-}
-
-/** A DOCX/XLSX file name that cannot escape the download folder. */
-export function safeFileName(name: string, fallback: string): string {
-  const printable = Array.from(name, (ch) => (ch.charCodeAt(0) < 32 ? '_' : ch)).join('');
-  const cleaned = printable.replace(/[\\/:*?"<>|]+/g, '_').trim();
-  return cleaned || fallback;
 }

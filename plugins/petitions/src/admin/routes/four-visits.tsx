@@ -3,11 +3,10 @@
 import { Link, useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { Badge, Calendar, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
-import { BusyButton, formatDate, FormError, PageHeader, useActionFeedback } from '@zhengfa/ui';
+import { badForm, BusyButton, form, formatDate, FormError, PageHeader, type RouteArgs, useActionFeedback } from '@zhengfa/ui';
+import { load, mutate, requirePermission, type FourVisit } from '../lib/api.js';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import type { FourVisit, RouteArgs } from '../lib/api.js';
-import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';
 import { satisfactionOptions, strings, visitTypeOptions } from '../strings.js';
 
 const s = strings.fourVisits;

@@ -6,12 +6,9 @@ import { useFetcher, useLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { Alert, App, Button, Card, Col, Collapse, Form, Input, List, Result, Row, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { BusyButton, formatDateTime, FormError, PageHeader, UnitSelect, useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
+import { type ActionOutcome, badForm, type Base64File, BusyButton, bytesToBase64, form, formatDateTime, FormError, PageHeader, readFileBytes, type RouteArgs, saveBase64File, UnitSelect, useActionFeedback } from '@zhengfa/ui';
+import { load, mutate, requirePermission, type ImportCheck, type ImportConfirm } from '../lib/api.js';
 import { useCallback, useState } from 'react';
-import type { ImportCheck, ImportConfirm, RouteArgs } from '../lib/api.js';
-import { readFileBytes, saveBase64File, type Base64File } from '../lib/browser.js';
-import { bytesToBase64 } from '../lib/helpers.js';
-import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';
 import { strings } from '../strings.js';
 
 const s = strings.imports;
@@ -22,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.title) }];
 export async function loader(args: RouteArgs) {
   return load(args, async (c) => {
     await requirePermission(c, args.request, 'petitions.import');
-    const [columns, orgs, aliases] = await Promise.all([c.petitions.imports.columns(), c.kernel.orgs.tree(), c.petitions.imports.aliases()]);
+    const [columns, orgs, aliases] = await Promise.all([c.petitions.imports.columns(), c.orgs.tree(), c.petitions.imports.aliases()]);
     return {
       columns,
       units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled })),
@@ -126,17 +123,16 @@ export default function Imports() {
     ),
   };
 
+  // The blank template to fill in, with the columns the import reads.
+  const templateButton = (
+    <Button icon={<DownloadOutlined />} onClick={() => fetcher.submit({ intent: 'template' }, { method: 'post' })} data-testid="import-template">
+      {s.template}
+    </Button>
+  );
+
   return (
     <>
-      <PageHeader
-        title={s.title}
-        subtitle={s.subtitle}
-        extra={
-          <Button icon={<DownloadOutlined />} onClick={() => fetcher.submit({ intent: 'template' }, { method: 'post' })} data-testid="import-template">
-            {s.template}
-          </Button>
-        }
-      />
+      <PageHeader title={s.title} subtitle={s.subtitle} extra={templateButton} />
       <Steps current={step} items={[{ title: s.step1 }, { title: s.step2 }, { title: s.step3 }]} style={{ marginBottom: 16 }} />
       {done ? (
         <Result

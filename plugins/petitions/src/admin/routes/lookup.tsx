@@ -7,10 +7,9 @@
 import { useActionData, useFetcher, useFormAction } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { Alert, Card, Descriptions, Form, Input, Radio, Rate, Result, Typography } from 'antd';
-import { BusyButton, formatDate, useHydrated } from '@zhengfa/ui';
-import type { LookupProgress, RouteArgs } from '../lib/api.js';
+import { badForm, BusyButton, form, formatDate, type RouteArgs, useHydrated } from '@zhengfa/ui';
+import { mutate, type LookupProgress } from '../lib/api.js';
 import { normalizeQueryCode } from '../lib/helpers.js';
-import { badForm, form, mutate } from '../lib/server.js';
 import { strings } from '../strings.js';
 
 const s = strings.lookup;

@@ -1,15 +1,14 @@
 // One petition matter: its facts, petitioners (masked; reveal audited), visits, the
 // statutory clocks of its kernel case, routing (四定一包 → kernel), handling, outcome,
 // relief and the petitioner's documents. An accusation hides the accuser as the server says.
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { data } from '@remix-run/react';
 import { Alert, Card, Col, Descriptions, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { PageHeader, formatDate, formatDateTime } from '@zhengfa/ui';
-import dayjs from 'dayjs';
+import { badForm, form, formatDate, formatDateTime, PageHeader, readFourFixes, type RouteArgs, usePageData, UUID } from '@zhengfa/ui';
+import { load, mutate, requirePermission, type DocumentKind } from '../lib/api.js';
+import { loadMatterPage, type MatterData } from '../lib/matter-page.js';
 import { DocumentsPanel, HandlingPanel, OutcomePanel, PetitionersCard, ReliefPanel, RoutingPanel, WriteOffPanel } from '../components/matter-panels.js';
-import type { DocumentKind, RouteArgs } from '../lib/api.js';
-import { badForm, form, load, mutate, requirePermission, UUID } from '../lib/server.js';
 import { strings } from '../strings.js';
 
 const s = strings.detail;
@@ -21,32 +20,9 @@ export async function loader(args: RouteArgs) {
   if (!UUID.test(id)) throw data({ message: strings.error.unknown }, { status: 404 });
   return load(args, async (c) => {
     const user = await requirePermission(c, args.request, 'petitions.read');
-    const p = new Set(user.permissions);
-    const matter = await c.petitions.matters.get({ id });
-    const can = {
-      route: p.has('petitions.route') && !matter.routedAt && !matter.outcome,
-      register: p.has('petitions.register'),
-      conclude: p.has('petitions.conclude'),
-      writeoff: p.has('petitions.writeoff'),
-      relief: p.has('petitions.relief'),
-      reveal: matter.canReveal,
-      handle: !matter.outcome && Boolean(matter.routedAt),
-    };
-    const [orgs, leaders] = await Promise.all([
-      can.route ? c.kernel.orgs.tree() : Promise.resolve([]),
-      can.route ? c.kernel.users.list({ roleKey: 'leader', pageSize: 100 }) : Promise.resolve({ total: 0, items: [] }),
-    ]);
-    return {
-      matter,
-      can,
-      today: dayjs().format('YYYY-MM-DD'),
-      units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled })),
-      leaders: leaders.items.filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.displayName })),
-    };
+    return loadMatterPage(c, id, user.permissions);
   });
 }
-
-export type MatterData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export async function action(args: RouteArgs) {
   const id = args.params.id ?? '';
@@ -58,17 +34,7 @@ export async function action(args: RouteArgs) {
   switch (intent) {
     case 'route':
       return mutate(args, intent, t.routing.routed, (c) =>
-        c.petitions.matters.route({
-          id,
-          version,
-          leadLeaderId: form.str(fd, 'leadLeaderId'),
-          handlerName: form.str(fd, 'handlerName'),
-          handlerPhone: form.optStr(fd, 'handlerPhone') ?? null,
-          resolutionPlan: form.str(fd, 'resolutionPlan'),
-          deadline: form.str(fd, 'deadline'),
-          leadUnitId: form.str(fd, 'leadUnitId'),
-          cooperatingUnitIds: form.json<string[]>(fd, 'cooperatingUnitIds') ?? [],
-        }),
+        c.petitions.matters.route({ id, version, ...readFourFixes(fd) }),
       );
     case 'continueRouting':
       return mutate(args, intent, t.routing.continued, (c) => c.petitions.matters.continueRouting({ id, version }));
@@ -175,7 +141,7 @@ function ClocksCard({ matter, today }: { matter: MatterData['matter']; today: st
 }
 
 export default function Matter() {
-  const d = useLoaderData<typeof loader>();
+  const d = usePageData<typeof loader>();
   const m = d.matter;
   const [params] = useSearchParams();
   const notice = params.get('registered') ? strings.register.registered(m.docNo) : params.get('repeat') ? strings.register.registeredRepeat(m.docNo) : null;

@@ -4,11 +4,10 @@ import { Link, useLoaderData, useNavigate, useSearchParams } from '@remix-run/re
 import type { MetaFunction } from '@remix-run/react';
 import { Button, Card, Checkbox, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { PageHeader, formatDate, pageLinks } from '@zhengfa/ui';
+import { formatDate, PageHeader, pageLinks, type RouteArgs } from '@zhengfa/ui';
+import { load, requirePermission, type MatterListItem } from '../lib/api.js';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { MatterListItem, RouteArgs } from '../lib/api.js';
 import { isIsoDate } from '../lib/helpers.js';
-import { load, requirePermission } from '../lib/server.js';
 import { categoryOptions, statusOptions, strings } from '../strings.js';
 
 const s = strings.list;

@@ -5,12 +5,11 @@ import { Link, redirect, useFetcher, useLoaderData } from '@remix-run/react';
 import type { MetaFunction, ShouldRevalidateFunction } from '@remix-run/react';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { BusyButton, formatDate, FormError, PageHeader, UnitSelect, useActionFeedback } from '@zhengfa/ui';
+import { badForm, BusyButton, form, formatDate, FormError, PageHeader, type RouteArgs, UnitSelect, useActionFeedback } from '@zhengfa/ui';
+import { load, mutate, requirePermission, type RegisterInput, type RepeatCandidate } from '../lib/api.js';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RegisterInput, RepeatCandidate, RouteArgs } from '../lib/api.js';
 import { isCollective, repeatQuery, repeatQueryKey, type RepeatQuery } from '../lib/helpers.js';
-import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';
 import { categoryOptions, channelOptions, strings } from '../strings.js';
 
 const s = strings.register;
@@ -28,7 +27,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 export async function loader(args: RouteArgs) {
   return load(args, async (c) => {
     await requirePermission(c, args.request, 'petitions.register');
-    const orgs = await c.kernel.orgs.tree();
+    const orgs = await c.orgs.tree();
     return {
       units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: o.disabled })),
       idempotencyKey: globalThis.crypto.randomUUID(),

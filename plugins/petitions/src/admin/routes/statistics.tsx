@@ -4,14 +4,12 @@ import { useFetcher, useLoaderData, useNavigate, useSearchParams } from '@remix-
 import type { MetaFunction } from '@remix-run/react';
 import { App, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
-import { BusyButton, FormError, PageHeader, useActionFeedback, type ActionOutcome } from '@zhengfa/ui';
+import { type ActionOutcome, badForm, type Base64File, BusyButton, form, FormError, PageHeader, type RouteArgs, saveBase64File, useActionFeedback } from '@zhengfa/ui';
+import { load, mutate, requirePermission, type FigureRow } from '../lib/api.js';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { MonthlyChart } from '../components/monthly-chart.js';
-import type { FigureRow, RouteArgs } from '../lib/api.js';
-import { saveBase64File, type Base64File } from '../lib/browser.js';
 import { formatRate, isIsoDate, presetPeriod, unitLabel, yoyTrend, type PeriodPreset } from '../lib/helpers.js';
-import { badForm, form, load, mutate, requirePermission } from '../lib/server.js';
 import { categoryOptions, channelOptions, strings } from '../strings.js';
 
 const s = strings.statistics;
@@ -31,7 +29,7 @@ export async function loader(args: RouteArgs) {
     const [summary, monthly, orgs] = await Promise.all([
       c.petitions.statistics.summary(period),
       c.petitions.statistics.monthly({ year }),
-      c.kernel.orgs.tree().catch(() => []),
+      c.orgs.tree().catch(() => []),
     ]);
     return { summary, monthly, period, today, units: orgs.map((o) => [o.id, o.name] as [string, string]) };
   });

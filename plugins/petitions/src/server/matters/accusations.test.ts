@@ -107,6 +107,7 @@ describeEachEngine('petitions: accusations keep the accuser hidden from the accu
       'matters.findRepeats': { call: (u) => api(u).matters.findRepeats({}), refusedWith: lacks('petitions.register') },
       'matters.list': { call: (u) => api(u).matters.list({ pageSize: 200 }) },
       'matters.get': { call: (u) => api(u).matters.get({ id: accusation.matterId }) },
+      'matters.byCase': { call: (u) => api(u).matters.byCase({ caseId: accusation.caseId }) },
       'matters.reveal': { call: (u) => api(u).matters.reveal({ matterId: accusation.matterId }), refusedWith: lacks('petitions.reveal') },
       'matters.route': { call: (u) => api(u).matters.route({}), refusedWith: lacks('petitions.route') },
       'matters.continueRouting': { call: (u) => api(u).matters.continueRouting({}), refusedWith: lacks('petitions.route') },

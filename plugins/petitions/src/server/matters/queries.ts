@@ -143,6 +143,13 @@ export async function petitionersOf(db: Kysely<any>, tenantId: string, matterId:
   return r.rows;
 }
 
+/** The id of the matter registered as this kernel case, or NOT_FOUND. */
+export async function matterIdOfCase(ctx: AuthedContext, caseId: string): Promise<string> {
+  const r = await sql<{ id: string }>`select id from petitions.matters where tenant_id = ${ctx.tenant.id} and case_id = ${caseId}`.execute(ctx.db);
+  if (!r.rows[0]) throw notFound(s.notFound);
+  return r.rows[0].id;
+}
+
 export async function matterDetail(ctx: AuthedContext, id: string) {
   const db = ctx.db;
   const { matter: m, kase } = await loadMatter(ctx, db, id);

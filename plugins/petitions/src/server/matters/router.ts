@@ -4,7 +4,7 @@ import { badRequest, field as f, permissionProcedure, z } from '@zhengfa/plugin-
 import { buildDocument, documentKinds } from '../notices/documents.js';
 import { matterStatusNames, matterStrings as s, petitionFieldNames as n } from '../strings.js';
 import { concludeMatter, decideRelief, decideWriteOff, payRelief, recordAcceptance, recordAnswer, requestRelief, requestWriteOff, reviewStep, setCategory } from './handling.js';
-import { findRepeats, listMatters, matterDetail, revealPetitioners } from './queries.js';
+import { findRepeats, listMatters, matterDetail, matterIdOfCase, revealPetitioners } from './queries.js';
 import { categories, petitionerSchema, registerPetition, registerPetitionSchema } from './register.js';
 import { continueRouting, routeMatter } from './routing.js';
 
@@ -50,6 +50,11 @@ export const mattersRouter = {
   get: permissionProcedure('petitions.read')
     .input(z.object({ id }))
     .query(({ ctx, input }) => matterDetail(ctx, input.id)),
+
+  /** The matter of a kernel case (the petition's panel on the case page); NOT_FOUND when the user may not see it. */
+  byCase: permissionProcedure('petitions.read')
+    .input(z.object({ caseId: id }))
+    .query(async ({ ctx, input }) => matterDetail(ctx, await matterIdOfCase(ctx, input.caseId))),
 
   /** Unmasked petitioners (all, or one); audited. Accusers only for the committee with petitions.accusations. */
   reveal: permissionProcedure('petitions.reveal')

@@ -69,4 +69,15 @@ describeEachEngine('petitions: routing with the four fixes', (engine) => {
     await expect(api(w.liaison).matters.get({ id: r.matterId })).rejects.toThrow('不存在');
     expect((await api(w.liaison).matters.list({ pageSize: 200 })).items.map((i: any) => i.id)).not.toContain(r.matterId);
   });
+
+  it("finds the matter of its kernel case, for the petition's panel on the case page", async () => {
+    const r = await register(w);
+    const m = await api(w.sup).matters.byCase({ caseId: r.caseId });
+    expect({ id: m.id, caseId: m.caseId, status: m.status }).toEqual({ id: r.matterId, caseId: r.caseId, status: 'registered' });
+  });
+
+  it('answers a unit that may not see the case as if it had no matter', async () => {
+    const r = await register(w);
+    await expect(api(w.liaison).matters.byCase({ caseId: r.caseId })).rejects.toThrow('信访事项不存在');
+  });
 });

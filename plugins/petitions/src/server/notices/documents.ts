@@ -4,7 +4,7 @@
 // Personal data are masked unless the caller revealed them (audited); an accusation's
 // documents are printed only for committee users allowed to see the accuser.
 import { buildOfficialDocument, formatChineseDate, renderDocx, type BodyBlock, type IssuingOrgan } from '@zhengfa/documents';
-import { badRequest, forbidden, sql, type AuthedContext } from '@zhengfa/plugin-api';
+import { apiStrings, badRequest, forbidden, sql, type AuthedContext } from '@zhengfa/plugin-api';
 import { loadMatter, maySeeAccuser, type MatterRow } from '../matters/access.js';
 import { addDays } from '../matters/dates.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../matters/personal-data.js';
@@ -38,7 +38,7 @@ export async function buildDocument(
     throw forbidden(s.accusationDocumentDenied);
   }
   const reveal = Boolean(input.reveal);
-  if (reveal && !ctx.can('petitions.reveal')) throw forbidden(s.revealPermission(ctx.permissionName('petitions.reveal')));
+  if (reveal && !ctx.can('petitions.reveal')) throw forbidden(apiStrings.forbidden(ctx.permissionName('petitions.reveal')));
   const petitioners = await petitionersOf(ctx.db, ctx.tenant.id, m.id);
   const show = (p: (typeof petitioners)[number]) =>
     reveal

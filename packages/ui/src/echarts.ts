@@ -1,5 +1,6 @@
-// The parts of ECharts the statistics page draws, registered once; imported dynamically so
-// it stays out of the server render.
+// The parts of ECharts console charts draw (bar and line charts with grid, tooltip and legend
+// on canvas), registered once; imported dynamically by chart.tsx so it stays out of the
+// server render and of pages without charts.
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
