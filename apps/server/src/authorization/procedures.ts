@@ -356,6 +356,7 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     rule: 'the caller’s own notifications',
     probes: [{ over: 'units', input: () => ({ pageSize: 100 }), expect: (c) => lists(c.who.userId === target(c).userId, target(c).notificationId, (r) => idsOf(r.items)) }],
   },
+  'workbench.todos': { access: authed, rule: 'what waits for the caller, counted within the caller’s own scope', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
   'notifications.unreadCount': { access: authed, rule: 'the caller’s own notifications', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
   'notifications.markRead': {
     access: authed,
@@ -500,6 +501,11 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     access: perm('petitions.read'),
     rule: 'a matter whose kernel case the caller sees',
     probes: [{ over: 'units', input: (c) => ({ id: target(c).matterId }), expect: byCase(ok(), notFound(matterStrings.notFound)) }],
+  },
+  'petitions.matters.byCase': {
+    access: perm('petitions.read'),
+    rule: 'the matter of a kernel case the caller sees (the case page’s petition panel)',
+    probes: [{ over: 'units', input: (c) => ({ caseId: target(c).matterCaseId }), expect: byCase(ok(), notFound(matterStrings.notFound)) }],
   },
   'petitions.matters.reveal': {
     access: perm('petitions.reveal'),
