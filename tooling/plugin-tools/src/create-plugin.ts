@@ -34,7 +34,7 @@ function main(argv: string[]): number {
   if (!values['no-install']) {
     process.stdout.write(`${s.installing}\n`);
     // The store already holds every dependency the template names: no download is needed.
-    const r = spawnSync('pnpm', ['install', '--prefer-offline'], { cwd: repoRoot, stdio: 'inherit' });
+    const r = spawnSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: repoRoot, stdio: 'inherit' });
     if (r.status !== 0) {
       process.stderr.write(`${s.installFailed(r.status)}\n`);
       return 1;

@@ -45,7 +45,7 @@ describe('the plugin platform on a fresh copy', () => {
       await mkdir(vendor);
       await mustRun('pnpm', ['pack', '--pack-destination', vendor], { cwd: path.join(copy.root, FIXTURE) });
       install(copy.root, '@zhengfa/plugin-notes', 'file:../../vendor/zhengfa-plugin-notes-1.0.0.tgz');
-      await mustRun('pnpm', ['install', '--prefer-offline'], { cwd: copy.root });
+      await mustRun('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: copy.root });
     });
     await timed('create-plugin', () => mustRun('pnpm', ['create-plugin', 'demo', '--name', '演示'], { cwd: copy.root }));
   });
