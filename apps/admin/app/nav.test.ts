@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeNavKey, buildNav } from './nav.js';
+import { activeNavKey, buildNav, pageAccess } from './nav.js';
 import type { AdminPlugin } from './plugins.js';
 
 const petitions: AdminPlugin = {
@@ -109,8 +109,45 @@ describe('case pages', () => {
     expect(keys(leader)).toEqual(['home', 'inbox', 'cases', 'caseDashboard', 'instruments', 'meetings', 'bulletin', 'orgs', 'users', 'calendar']);
   });
 
+  it('gives the holder of system.events the event delivery page under 系统管理', () => {
+    const nav = buildNav({ permissions: ['orgs.read', 'users.read', 'system.modules', 'system.events'], enabledPlugins: [], pluginModules: [] });
+    expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'modules', 'events']);
+    expect(activeNavKey('/events', nav)).toBe('events');
+  });
+
   it('gives the system administrator the working calendar', () => {
     const nav = buildNav({ permissions: ['orgs.read', 'users.read', 'orgs.manage', 'users.manage', 'system.modules', 'calendar.manage'], enabledPlugins: [], pluginModules: [] });
     expect(keys(nav)).toEqual(['home', 'orgs', 'users', 'passwordResets', 'modules', 'calendar']);
+  });
+});
+
+describe('pageAccess', () => {
+  const liaison = ['orgs.read', 'users.read', 'cases.read', 'cases.handle', 'cases.export'];
+  const access = (pathname: string, permissions: string[], enabledPlugins: { id: string }[] = []) => pageAccess({ pathname, permissions, enabledPlugins, pluginModules: [petitions] });
+
+  it("refuses a unit's liaison the role editor typed into the address bar, naming the page", () => {
+    expect(access('/roles', liaison)).toEqual({ allowed: false, page: '角色权限' });
+  });
+
+  it('refuses the audit log and the case registration form to a liaison, and lets them open their cases', () => {
+    expect(access('/audit', liaison)).toEqual({ allowed: false, page: '审计日志' });
+    expect(access('/cases/new', liaison)).toEqual({ allowed: false, page: '登记事项' });
+    expect(access('/cases/00000000-0000-4000-8000-000000000000', liaison)).toEqual({ allowed: true });
+    expect(access('/', liaison)).toEqual({ allowed: true });
+  });
+
+  it('refuses a liaison the form that schedules a meeting, while they may open the meetings they are invited to', () => {
+    expect(access('/supervision/meetings/new', liaison)).toEqual({ allowed: false, page: '安排协调会' });
+    expect(access('/supervision/meetings', liaison)).toEqual({ allowed: true });
+  });
+
+  it("lets everyone open their own pages that no menu entry covers, such as changing one's password", () => {
+    expect(access('/account/password', [])).toEqual({ allowed: true });
+  });
+
+  it("judges an enabled plugin's page by its menu entry's permissions", () => {
+    expect(access('/petitions/supervise', ['users.read'], [{ id: 'petitions' }])).toEqual({ allowed: false, page: '督办' });
+    expect(access('/petitions/supervise', ['petitions.supervise'], [{ id: 'petitions' }])).toEqual({ allowed: true });
+    expect(access('/petitions', ['users.read'], [{ id: 'petitions' }])).toEqual({ allowed: true });
   });
 });

@@ -16,6 +16,7 @@ export type KernelNavKey =
   | 'roles'
   | 'audit'
   | 'modules'
+  | 'events'
   | 'calendar'
   | 'instruments'
   | 'meetings'
@@ -66,6 +67,7 @@ export const kernelNav: KernelNavDefinition[] = [
   { key: 'roles', to: '/roles', section: 'admin', anyOf: ['roles.manage', 'roles.assign'] },
   { key: 'audit', to: '/audit', section: 'admin', anyOf: ['audit.read'] },
   { key: 'modules', to: '/modules', section: 'admin', anyOf: ['system.modules'] },
+  { key: 'events', to: '/events', section: 'admin', anyOf: ['system.events'] },
   { key: 'calendar', to: '/calendar', section: 'admin', anyOf: ['calendar.manage', 'cases.read'] },
 ];
 
@@ -113,4 +115,37 @@ export function activeNavKey(pathname: string, sections: readonly NavSection[]):
     if (match && (!best || entry.to.length > best.to.length)) best = entry;
   }
   return best?.key;
+}
+
+/** Kernel pages reached from another page rather than the menu, with the permissions they need. */
+const kernelPagesOffMenu = [{ to: '/supervision/meetings/new', label: strings.supervision.newMeeting, anyOf: ['supervision.meetings'] }];
+
+export interface PageAccessInput {
+  pathname: string;
+  permissions: readonly string[];
+  enabledPlugins: readonly { id: string }[];
+  pluginModules: readonly AdminPlugin[];
+}
+
+/**
+ * Whether the signed-in user may open a console page. The navigation entry whose path is the
+ * longest prefix of the page's decides (its permissions, the same that show it in the menu): a
+ * page the user has none of is refused with a 403 before it renders, whatever its loader could
+ * read. A path no entry covers (the user's own pages, such as 修改密码) is for every signed-in user.
+ */
+export function pageAccess({ pathname, permissions, enabledPlugins, pluginModules }: PageAccessInput): { allowed: true } | { allowed: false; page: string } {
+  const granted = new Set(permissions);
+  const enabled = new Set(enabledPlugins.map((p) => p.id));
+  const entries: { to: string; label: string; anyOf: readonly string[] | undefined }[] = [
+    ...kernelNav.map((d) => ({ to: d.to, label: strings.nav[d.key], anyOf: d.anyOf })),
+    ...kernelPagesOffMenu,
+    ...pluginModules.filter((m) => enabled.has(m.id)).flatMap((m) => m.nav.map((item) => ({ to: item.to, label: item.label, anyOf: item.permissions }))),
+  ];
+  let best: (typeof entries)[number] | undefined;
+  for (const e of entries) {
+    const match = e.to === '/' ? pathname === '/' : pathname === e.to || pathname.startsWith(`${e.to}/`);
+    if (match && (!best || e.to.length > best.to.length)) best = e;
+  }
+  if (!best || allowed(best.anyOf, granted)) return { allowed: true };
+  return { allowed: false, page: best.label };
 }

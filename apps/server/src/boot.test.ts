@@ -5,12 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres, type TestDatabase } from '@zhengfa/db/testing';
 import { migrate } from '@zhengfa/db';
-import { kernelMigrations } from '@zhengfa/kernel';
+import { KERNEL_VERSION, kernelMigrations } from '@zhengfa/kernel';
 import { loadConfig, type ServerConfig } from './config.js';
 import { BootError, KEEP_ALIVE_TIMEOUT_MS, startServer } from './boot.js';
 
 function config(over: Partial<ServerConfig>): ServerConfig {
-  const r = loadConfig({ LOG_LEVEL: 'silent' });
+  const r = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: '0' });
   if (!r.ok) throw new Error(r.error);
   return { ...r.config, port: 0, host: '127.0.0.1', dataDir: mkdtempSync(path.join(tmpdir(), 'zf-boot-')), ...over };
 }
@@ -83,6 +83,6 @@ describe.skipIf(!onPostgres())('starting on PostgreSQL', () => {
     await migrate(db.db, [{ ...kernelMigrations, version: '9.9.9', migrations: { ...kernelMigrations.migrations, '9999_future': { up: async () => {} } } }]);
     const err = await startServer(config({ databaseUrl: db.url, plugins: [] }), () => {}).catch((e) => e);
     expect(err).toBeInstanceOf(BootError);
-    expect(err.message).toContain('「kernel」的结构版本为 9.9.9，比当前程序的 0.1.0 新');
+    expect(err.message).toContain(`「kernel」的结构版本为 9.9.9，比当前程序的 ${KERNEL_VERSION} 新`);
   });
 });

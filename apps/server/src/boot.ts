@@ -4,16 +4,18 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { describeNewer, openDatabase, ping, type Database } from '@zhengfa/db';
-import { createKernel, DEMO_PASSWORD, demoAccounts, builtinRoles, PluginHostError, type Kernel, type KernelObserver } from '@zhengfa/kernel';
+import { createKernel, DEMO_PASSWORD, demoAccounts, builtinRoles, PluginHostError, VaultError, type Kernel, type KernelObserver, type PluginReleaseNotes } from '@zhengfa/kernel';
 import type { AnyPlugin } from '@zhengfa/plugin-api';
 import { addressAllowList } from './address-allow.js';
 import { startControlSocket } from './backup/control-socket.js';
 import { createApp } from './app.js';
+import { vaultOf } from './data-key.js';
 import type { ServerConfig } from './config.js';
 import { loadConsoleHandler } from './console-handler.js';
 import { createLogger, type AppLogger } from './logger.js';
 import { createServerMetrics, type ServerMetrics } from './metrics.js';
-import { InstallListError, loadInstalledPlugins } from './plugins.js';
+import { installedReleaseNotes } from './plugin-changelog.js';
+import { InstallListError, loadInstalledPlugins, readInstallList } from './plugins.js';
 import { serverStrings as s } from './strings.js';
 
 export class BootError extends Error {
@@ -33,11 +35,21 @@ export interface OpenedKernel {
 
 /** Opens the database and the kernel; shared by the server and the CLI. `plugins` defaults to the install list's. */
 export async function openKernel(config: ServerConfig, log?: AppLogger, plugins?: AnyPlugin[], observer?: KernelObserver): Promise<OpenedKernel> {
-  const installed =
-    plugins ??
-    (await loadInstalledPlugins().catch((err) => {
-      throw err instanceof InstallListError ? new BootError(err.message) : err;
-    }));
+  let installed = plugins;
+  let releaseNotes: Record<string, PluginReleaseNotes | null> = {};
+  if (!installed) {
+    const asBootError = (err: unknown) => (err instanceof InstallListError ? new BootError(err.message) : err);
+    let names: string[];
+    try {
+      names = readInstallList();
+    } catch (err) {
+      throw asBootError(err);
+    }
+    installed = await loadInstalledPlugins(names).catch((err) => {
+      throw asBootError(err);
+    });
+    releaseNotes = installedReleaseNotes(names, installed);
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements }).catch((err) => {
     throw new BootError(s.cannotConnect(config.databaseUrl ? 'PostgreSQL' : config.dataDir, oneLine(err)));
   });
@@ -48,11 +60,13 @@ export async function openKernel(config: ServerConfig, log?: AppLogger, plugins?
     throw new BootError(s.cannotConnect(database.describe, oneLine(err)));
   }
   try {
-    const kernel = createKernel({ database, plugins: installed, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024, observer });
+    const vault = vaultOf(config);
+    const kernel = createKernel({ vault, database, plugins: installed, enabled: config.plugins, secureCookies: config.secureCookies, log, dataDir: config.dataDir, maxUploadBytes: config.maxUploadMb * 1024 * 1024, events: { retentionDays: config.eventRetentionDays }, observer, releaseNotes });
     return { kernel, database };
   } catch (err) {
     await database.close().catch(() => {});
     if (err instanceof PluginHostError) throw new BootError(s.pluginHost(err.message));
+    if (err instanceof VaultError) throw new BootError(err.message);
     throw err;
   }
 }
@@ -104,6 +118,12 @@ export async function startServer(config: ServerConfig, out: (line: string) => v
       out(s.demoSeeded);
       for (const a of demoAccounts) out(`  ${a.username.padEnd(10)} ${builtinRoles.find((r) => r.key === a.role)!.name}（${a.name}）`);
       out(s.demoPassword(DEMO_PASSWORD));
+      // Only the embedded demo start gets a year of demo matters (never init or PostgreSQL).
+      if (config.demoYear === true) {
+        const started = performance.now();
+        const year = await kernel.seedDemoYear();
+        out(s.demoYear(year.matters, ((performance.now() - started) / 1000).toFixed(1)));
+      }
     } else if (!(await kernel.db.selectFrom('kernel.tenants').select('id').limit(1).executeTakeFirst())) {
       out(s.noTenant);
     }

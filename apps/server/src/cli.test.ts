@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, onPostgres, type TestDatabase } from '@zhengfa/db/testing';
+import { dataKeyId, TEST_DATA_KEY, testVault } from '@zhengfa/test-utils';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,12 +14,13 @@ describe.skipIf(!onPostgres())('pnpm zhengfa', () => {
   let db: TestDatabase;
   // Run without blocking this worker's event loop (spawnSync for minutes on end starves the
   // test runner's messages to its parent, which then time out).
-  const cli = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+  const cli = (...args: string[]) => cliWith({}, ...args);
+  const cliWith = (env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve, reject) => {
       execFile(
         process.execPath,
         ['--import', 'tsx', 'src/cli.ts', ...args],
-        { cwd: serverDir, env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url! }, encoding: 'utf8', timeout: 60_000 },
+        { cwd: serverDir, env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url!, DATA_KEY: TEST_DATA_KEY, ...env }, encoding: 'utf8', timeout: 60_000 },
         (err, stdout, stderr) => {
           const code = (err as (Error & { code?: unknown }) | null)?.code;
           if (err && typeof code !== 'number') reject(err);
@@ -121,5 +123,23 @@ describe.skipIf(!onPostgres())('pnpm zhengfa', () => {
     const r = await cli('audit:verify', '--tenant', '431121');
     expect(r.status).toBe(2);
     expect(r.stdout).toContain(`审计日志被篡改或缺失：县（区）431121 第 ${seq} 条记录（日志末尾的记录缺失或被替换，与链头不符）。`);
+  });
+
+  it('rotates the data key: re-seals every sealed value under the new key and re-computes its blind index', async () => {
+    const newKey = 'c0ffee00'.repeat(8);
+    const vault = testVault();
+    const m = await sql<{ id: string }>`insert into petitions.matters (tenant_id, case_id, category, content, receiving_officer_id, first_received_on, query_code)
+      values ('431121', gen_random_uuid(), 'law', '反映征地补偿', gen_random_uuid(), '2026-01-05', 'ROTATE01') returning id`.execute(db.db);
+    await sql`insert into petitions.petitioners (tenant_id, matter_id, name, phone, phone_index)
+      values ('431121', ${m.rows[0]!.id}::uuid, '王明', ${vault.seal('13912345678')}, ${vault.index('phone', '13912345678')})`.execute(db.db);
+    const r = await cliWith({ DATA_KEY: newKey, DATA_KEYS_OLD: TEST_DATA_KEY }, 'rotate-key');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('petitions.petitioners.phone：重新加密 1 项');
+    expect(r.stdout).toContain(`均已使用新密钥（编号 ${dataKeyId(newKey)}）`);
+    const row = await sql<{ phone: string; phone_index: string }>`select phone, phone_index from petitions.petitioners where matter_id = ${m.rows[0]!.id}::uuid`.execute(db.db);
+    expect(row.rows[0]!.phone.split('.')[1]).toBe(dataKeyId(newKey));
+    expect(row.rows[0]!.phone_index).not.toBe(vault.index('phone', '13912345678'));
+    // Again (as after an interruption): nothing left under the old key.
+    expect((await cliWith({ DATA_KEY: newKey, DATA_KEYS_OLD: TEST_DATA_KEY }, 'rotate-key')).stdout).toContain('共重新加密 0 项');
   });
 });

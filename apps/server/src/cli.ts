@@ -1,8 +1,9 @@
 // `pnpm zhengfa <command>`: operator commands against the configured database.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeNewer, SchemaNewerError } from '@zhengfa/db';
-import { resetPasswordOnServer, verifyAuditChain, type AuditAnchor } from '@zhengfa/kernel';
+import { keyFilePath, parseDataKey, resetPasswordOnServer, VaultError, verifyAuditChain, writeKeyFile, type AuditAnchor } from '@zhengfa/kernel';
 import { BackupRefused, runBackup } from './backup/backup.js';
 import { ToolError } from './backup/postgres-tools.js';
 import { RestoreRefused, runRestore } from './backup/restore.js';
@@ -27,6 +28,12 @@ const help = `用法：pnpm zhengfa <命令> [选项]
                               在服务器上直接重置任一账号（包括安全管理员）的密码，
                               打印只显示一次的临时密码，首次登录时必须修改；记入审计日志
   plugins                     列出已安装的插件及其启用状态
+  demo:remove [--tenant <代码>]
+                              删除首次内置启动时为示范县生成的演示事项（及其文书、会议等），
+                              其余数据不动；记入审计日志
+  rotate-key                  数据密钥轮换：DATA_KEY 设为新密钥，DATA_KEYS_OLD 列出旧密钥，
+                              分批把身份证号、电话、检举控告内容用新密钥重新加密（SM4）并重算
+                              盲索引；中断后可重新运行，已换新的不再处理
   backup <文件> [--force]      把数据库（PostgreSQL 用 pg_dump；内置数据库由运行中的服务导出，
                               服务未运行时直接读取）和 DATA_DIR 下的附件、导出文件备份到一个文件，
                               附清单（版本、迁移历史、每个条目的 SHA-256）；--force 覆盖已有文件
@@ -150,6 +157,30 @@ async function main(argv: string[]): Promise<number> {
         out(c.resetPassword(r.password));
         return 0;
       }
+      case 'demo:remove': {
+        const { removed } = await kernel.removeDemoYear(values.tenant);
+        out(removed === 0 ? c.demoNone : c.demoRemoved(removed));
+        return 0;
+      }
+      case 'rotate-key': {
+        if (!result.config.dataKey) {
+          process.stderr.write(`${c.rotateNeedsKey}\n`);
+          return 1;
+        }
+        if ((await kernel.migrationStatus()).pending.length > 0) {
+          process.stderr.write(`${c.pendingMigrations}\n`);
+          return 1;
+        }
+        const report = await kernel.rotateKey();
+        for (const col of report.columns) out(c.rotateColumn(col.table, col.column, col.resealed));
+        out(c.rotateDone(report.total, kernel.vault.keyId));
+        // The embedded database without DATA_KEY reads the key file: it now holds the new key.
+        if (!result.config.databaseUrl && existsSync(keyFilePath(result.config.dataDir))) {
+          writeKeyFile(result.config.dataDir, parseDataKey(result.config.dataKey));
+          out(c.rotateKeyFile(keyFilePath(result.config.dataDir)));
+        }
+        return 0;
+      }
       case 'plugins': {
         out(`内核版本 ${kernel.host.kernelVersion}`);
         if (kernel.host.installed.length === 0) out('尚未安装任何插件。');
@@ -170,7 +201,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err) => {
-    if (err instanceof BootError || err instanceof SchemaNewerError || err instanceof BackupRefused || err instanceof RestoreRefused || err instanceof ToolError) process.stderr.write(`${err.message}\n`);
+    if (err instanceof BootError || err instanceof SchemaNewerError || err instanceof BackupRefused || err instanceof RestoreRefused || err instanceof ToolError || err instanceof VaultError) process.stderr.write(`${err.message}\n`);
     else process.stderr.write(`命令失败：${(err as Error)?.message?.split('\n')[0] ?? String(err)}\n`);
     process.exit(1);
   });

@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
+const KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+
 describe('configuration', () => {
+  it('refuses PostgreSQL without DATA_KEY in one line saying what to set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://zhengfa@db/zhengfa' })).toEqual({
+      ok: false,
+      error: '配置错误：使用 PostgreSQL（DATABASE_URL）时必须设置 DATA_KEY（64 位十六进制数据密钥，用于加密身份证号、电话和检举控告内容；可用 openssl rand -hex 32 生成）',
+    });
+  });
+
+  it('names DATA_KEY when it is not 64 hex characters', () => {
+    expect(loadConfig({ DATA_KEY: 'secret' })).toEqual({ ok: false, error: '配置错误：DATA_KEY 应为 64 位十六进制字符（32 字节数据密钥，可用 openssl rand -hex 32 生成）' });
+  });
+
+  it('reads the data key and the old keys still readable', () => {
+    const old = 'ff'.repeat(32);
+    expect(loadConfig({ DATABASE_URL: 'postgres://zhengfa@db/zhengfa', DATA_KEY: KEY, DATA_KEYS_OLD: ` ${old} ,` })).toMatchObject({ ok: true, config: { dataKey: KEY, dataKeysOld: [old] } });
+    expect(loadConfig({ DATA_KEYS_OLD: 'abc' })).toEqual({ ok: false, error: '配置错误：DATA_KEYS_OLD 应为逗号分隔的旧数据密钥，每个为 64 位十六进制字符' });
+  });
+
   it('defaults to port 3000 and the embedded database under ./.data', () => {
     const r = loadConfig({}, '/srv/zhengfa');
     expect(r).toMatchObject({ ok: true, config: { port: 3000, dataDir: '/srv/zhengfa/.data', databaseUrl: undefined, plugins: undefined } });
+  });
+
+  it('gives the embedded demo start a demo year unless DEMO_DATA is 0', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { demoYear: true } });
+    expect(loadConfig({ DEMO_DATA: '0' })).toMatchObject({ ok: true, config: { demoYear: false } });
   });
 
   it('names PORT and the problem when the port is not a number', () => {
@@ -37,7 +61,7 @@ describe('configuration', () => {
 
   it('runs one server process unless told to run more on PostgreSQL', () => {
     expect(loadConfig({})).toMatchObject({ ok: true, config: { serverProcesses: 1 } });
-    expect(loadConfig({ SERVER_PROCESSES: '4', DATABASE_URL: 'postgres://zhengfa@db/zhengfa' })).toMatchObject({ ok: true, config: { serverProcesses: 4 } });
+    expect(loadConfig({ SERVER_PROCESSES: '4', DATABASE_URL: 'postgres://zhengfa@db/zhengfa', DATA_KEY: KEY })).toMatchObject({ ok: true, config: { serverProcesses: 4 } });
   });
 
   it('refuses several server processes on the embedded database, saying what to set', () => {

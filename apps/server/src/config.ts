@@ -11,6 +11,11 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /**
+   * Give a freshly seeded embedded demo county a year of demo matters (DEMO_DATA, default on;
+   * DEMO_DATA=0 turns it off). Never applies to PostgreSQL or `zhengfa init`.
+   */
+  demoYear?: boolean;
   /** Run DML as named prepared statements on PostgreSQL (off behind an old PgBouncer). */
   databasePreparedStatements: boolean;
   /** Enabled plugin ids; undefined means every installed plugin. */
@@ -21,10 +26,16 @@ export interface ServerConfig {
   /** With trustProxy: how many proxies append to X-Forwarded-For (the client is that many from its end). */
   trustProxyHops: number;
   maxUploadMb: number;
+  /** Days a delivered event stays in the outbox before it is pruned. */
+  eventRetentionDays: number;
   /** Server processes sharing the port (PostgreSQL only; the embedded database has one). */
   serverProcesses: number;
   /** Client addresses and CIDR ranges that may read /metrics. */
   metricsAllow: string[];
+  /** The data key sealing personal identifiers (64 hex); unset on the embedded database means the key file under DATA_DIR. */
+  dataKey: string | undefined;
+  /** Old data keys still opened (during and after a rotation). */
+  dataKeysOld: string[];
 }
 
 const bool = (name: string) =>
@@ -52,7 +63,23 @@ const intIn = (name: string, min: number, max: number) =>
       return Number(v);
     });
 
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+
 const envSchema = z.object({
+  DATA_KEY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v && !HEX_KEY.test(v.trim())) ctx.addIssue({ code: 'custom', message: `DATA_KEY 应为 64 位十六进制字符（32 字节数据密钥，可用 openssl rand -hex 32 生成）` });
+    }),
+  DATA_KEYS_OLD: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (!v?.trim()) return;
+      const bad = v.split(',').map((k) => k.trim()).filter((k) => k && !HEX_KEY.test(k));
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `DATA_KEYS_OLD 应为逗号分隔的旧数据密钥，每个为 64 位十六进制字符` });
+    }),
   PORT: intIn('PORT', 0, 65535),
   HOST: z.string().optional(),
   DATA_DIR: z.string().optional(),
@@ -67,6 +94,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: intIn('DATABASE_POOL_SIZE', 1, 200),
   DATABASE_PREPARED_STATEMENTS: bool('DATABASE_PREPARED_STATEMENTS'),
   MAX_UPLOAD_MB: intIn('MAX_UPLOAD_MB', 1, 500),
+  EVENT_RETENTION_DAYS: intIn('EVENT_RETENTION_DAYS', 1, 3650),
   SERVER_PROCESSES: intIn('SERVER_PROCESSES', 1, 64),
   PLUGINS: z
     .string()
@@ -113,6 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
   if (serverProcesses > 1 && !e.DATABASE_URL) {
     return { ok: false, error: `配置错误：SERVER_PROCESSES 为 ${serverProcesses} 时需要 PostgreSQL（请设置 DATABASE_URL）；内置数据库只能由一个进程打开，请去掉 SERVER_PROCESSES 或设为 1` };
   }
+  if (e.DATABASE_URL && !e.DATA_KEY?.trim()) {
+    return { ok: false, error: '配置错误：使用 PostgreSQL（DATABASE_URL）时必须设置 DATA_KEY（64 位十六进制数据密钥，用于加密身份证号、电话和检举控告内容；可用 openssl rand -hex 32 生成）' };
+  }
   const plugins = e.PLUGINS === undefined ? undefined : e.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean);
   return {
     ok: true,
@@ -122,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
       dataDir: path.resolve(baseDir, e.DATA_DIR || '.data'),
       databaseUrl: e.DATABASE_URL || undefined,
       databasePoolSize: e.DATABASE_POOL_SIZE ?? 10,
+      demoYear: env.DEMO_DATA !== '0',
       databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS ?? true,
       plugins,
       logLevel: (e.LOG_LEVEL as ServerConfig['logLevel']) ?? 'info',
@@ -129,8 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = env.I
       trustProxy: e.TRUST_PROXY ?? false,
       trustProxyHops: e.TRUST_PROXY_HOPS ?? 1,
       maxUploadMb: e.MAX_UPLOAD_MB ?? 20,
+      eventRetentionDays: e.EVENT_RETENTION_DAYS ?? 30,
       serverProcesses,
       metricsAllow: allowEntries(e.METRICS_ALLOW?.trim() ? e.METRICS_ALLOW : DEFAULT_METRICS_ALLOW),
+      dataKey: e.DATA_KEY?.trim() || undefined,
+      dataKeysOld: (e.DATA_KEYS_OLD ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     },
   };
 }
@@ -149,6 +184,10 @@ export const configDocs = [
   ['TRUST_PROXY', 'false', 'Take the client address from X-Forwarded-For, as the trusted proxies appended it (see TRUST_PROXY_HOPS)'],
   ['TRUST_PROXY_HOPS', '1', 'With TRUST_PROXY=true: the proxies in front of the server that each append to X-Forwarded-For; the client address is the one the outermost of them appended (that many entries from the end), never an entry the client could write'],
   ['MAX_UPLOAD_MB', '20', 'Largest attachment accepted, in MB'],
+  ['EVENT_RETENTION_DAYS', '30', 'Days a delivered event stays in the outbox before it is pruned'],
   ['SERVER_PROCESSES', '1', 'Server processes sharing the port (PostgreSQL only); up to the cores the server may use'],
+  ['DATA_KEY', '(key file under DATA_DIR)', 'Data key (64 hex characters, `openssl rand -hex 32`) sealing ID numbers, phones and accusation content with SM4 + HMAC-SM3; required with DATABASE_URL; unset on the embedded database means DATA_DIR/data.key, generated on first start (back it up apart from the database)'],
+  ['DEMO_DATA', '1', 'On the first embedded start, give the demo county a year of demo matters (0: only accounts); remove them with `pnpm zhengfa demo:remove`'],
+  ['DATA_KEYS_OLD', '(none)', 'Comma-separated old data keys still readable; set the old key here and the new one as DATA_KEY, then run `pnpm zhengfa rotate-key`'],
   ['METRICS_ALLOW', '127.0.0.1,::1', 'Comma-separated client addresses and CIDR ranges that may read /metrics (the client address as TRUST_PROXY determines it)'],
 ] as const;

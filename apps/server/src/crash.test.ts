@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@zhengfa/db';
 import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
 import { createKernel, DEMO_PASSWORD } from '@zhengfa/kernel';
-import { availableEngines, writeProbeSummary, type TestEngine } from '@zhengfa/test-utils';
+import { availableEngines, writeProbeSummary, type TestEngine, testVault } from '@zhengfa/test-utils';
 import { loadInstalledPlugins } from './plugins.js';
 import { killHard, runCli, signInOverHttp, startServerProcess, stopGracefully, trpc, type ServerProcess } from './testing/server-process.js';
 
@@ -169,13 +169,13 @@ for (const engine of availableEngines()) {
       if (engine === 'postgres') {
         // A fresh database, migrated and seeded with the demo county as an operator would.
         pg = await createTestDatabase('postgres');
-        const kernel = createKernel({ database: pg, plugins: await loadInstalledPlugins(), dataDir });
+        const kernel = createKernel({ vault: testVault(), database: pg, plugins: await loadInstalledPlugins(), dataDir });
         await kernel.migrate();
         await kernel.prepare();
         await kernel.seedDemo();
         env = { DATABASE_URL: pg.url!, DATA_DIR: dataDir };
       } else {
-        env = { DATA_DIR: dataDir };
+        env = { DATA_DIR: dataDir, DEMO_DATA: '0' };
       }
       server = await startServerProcess(env);
       sessions = {

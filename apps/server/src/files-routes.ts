@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono';
 import { TRPCError } from '@trpc/server';
 import type { Kernel, RenderedDocument } from '@zhengfa/kernel';
 import { assignmentNoticeDocx, bulletinDocx, instrumentDocx, opinionDocx, urgingLetterDocx } from '@zhengfa/kernel';
-import type { AuthedContext, RequestContext } from '@zhengfa/plugin-api';
+import { apiStrings, type AuthedContext, type RequestContext } from '@zhengfa/plugin-api';
 import { serverStrings as s } from './strings.js';
 
 type ContextFor = (c: Context) => Promise<RequestContext>;
@@ -27,7 +27,7 @@ function fail(c: Context, err: unknown) {
 function authed(ctx: RequestContext, permission: string): AuthedContext {
   if (!ctx.user || !ctx.tenant || !ctx.sessionId) throw new TRPCError({ code: 'UNAUTHORIZED', message: s.signInFirst });
   if (ctx.user.mustChangePassword) throw new TRPCError({ code: 'FORBIDDEN', message: s.changePasswordFirst });
-  if (!ctx.can(permission)) throw new TRPCError({ code: 'FORBIDDEN', message: s.noPermission(ctx.permissionName(permission)) });
+  if (!ctx.can(permission)) throw new TRPCError({ code: 'FORBIDDEN', message: apiStrings.forbidden(ctx.permissionName(permission)) });
   return ctx as AuthedContext;
 }
 
@@ -104,8 +104,13 @@ export function mountFileRoutes(app: Hono, kernel: Kernel, contextFor: ContextFo
       for (const v of Object.values(c.req.param() as Record<string, string>)) {
         if (!UUID.test(v)) throw new TRPCError({ code: 'NOT_FOUND', message: s.fileNotFound });
       }
-      const doc = await make(ctx, c);
-      await ctx.audit.record({ action: 'documents.generate', targetType: 'document', targetId: doc.fileName, detail: { path: c.req.path } });
+      // Behind the county's database walls, as the procedures are (kernel db/walls.ts).
+      const generate = async () => {
+        const made = await make(ctx, c);
+        await ctx.audit.record({ action: 'documents.generate', targetType: 'document', targetId: made.fileName, detail: { path: c.req.path } });
+        return made;
+      };
+      const doc = await (ctx.inCounty ? ctx.inCounty('kernel.documents', generate) : generate());
       return new Response(new Uint8Array(doc.buffer), {
         headers: {
           'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -75,6 +75,7 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
       'users.list': () => ({ keyword: 'sup', page: 1, pageSize: 20 }),
       'audit.list': () => ({ from: '2026-01-01T00:00:00.000Z', outcome: 'denied', page: 1 }),
       'calendar.set': () => ({ date: inDays(40), kind: 'official' }),
+      'calendar.setDispatchCounting': () => ({ urgency: 'critical', counting: 'natural' }),
       'petitions.matters.register': () => ({
         channel: 'visit',
         receivedOn: today,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { TEST_DATA_KEY } from '@zhengfa/test-utils';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -12,7 +13,7 @@ function run(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: n
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zf-main-')), ...env },
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zf-main-')), DATA_KEY: TEST_DATA_KEY, DEMO_DATA: '0', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -65,7 +66,7 @@ describe('starting the server', () => {
   it('stops gracefully on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zf-main-')), LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zf-main-')), LOG_LEVEL: 'warn', DEMO_DATA: '0' },
     });
     let stdout = '';
     const started = new Promise<void>((resolve) =>

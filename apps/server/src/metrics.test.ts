@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKernel, type Kernel } from '@zhengfa/kernel';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel, testVault } from '@zhengfa/test-utils';
 import { createNotesPlugin } from '@zhengfa/test-utils/fixtures';
 import { addressAllowList } from './address-allow.js';
 import { createApp } from './app.js';
@@ -64,7 +64,7 @@ describeEachEngine('/metrics', (engine) => {
     const notes = createNotesPlugin();
     t = await startTestKernel({ engine, plugins: [notes] });
     metrics = createServerMetrics();
-    kernel = createKernel({ database: t.database, plugins: [notes], dataDir, observer: metrics.observer });
+    kernel = createKernel({ vault: testVault(), database: t.database, plugins: [notes], dataDir, observer: metrics.observer });
     metrics.attach(kernel);
     app = appWith(['127.0.0.1', '::1']);
   });

@@ -101,7 +101,7 @@ export function createServerMetrics(): ServerMetrics {
   });
   const deliveries = new Counter({
     name: 'zhengfa_outbox_deliveries_total',
-    help: 'Event deliveries to plugin subscriptions by this process, by outcome (a failed one is retried)',
+    help: 'Event deliveries to plugin subscriptions by this process, by outcome (a failed one is retried with back-off; dead_lettered: its last attempt failed)',
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
@@ -128,6 +128,7 @@ export function createServerMetrics(): ServerMetrics {
     eventsDelivered(r) {
       if (r.delivered) deliveries.inc({ outcome: 'delivered' }, r.delivered);
       if (r.failed) deliveries.inc({ outcome: 'failed' }, r.failed);
+      if (r.deadLettered) deliveries.inc({ outcome: 'dead_lettered' }, r.deadLettered);
     },
     jobsRan(r) {
       for (const job of r.ran) jobRuns.inc({ job, outcome: 'ok' });
@@ -194,9 +195,9 @@ interface SubscriberLag {
 }
 
 /**
- * Events each subscription has not had yet: those of its event name after the last one
- * delivered to it (delivery keeps each subscriber's order), counted up to
- * OUTBOX_PENDING_CAP, and the age of the oldest. Two index range reads per subscriber.
+ * Events each subscription has not had yet: those of its event name after its cursor
+ * (kernel.event_subscribers) neither delivered nor dead-lettered, counted up to
+ * OUTBOX_PENDING_CAP, and the age of the oldest. An index range read from the cursor.
  */
 export async function outboxLag(kernel: Kernel, now = new Date()): Promise<SubscriberLag[]> {
   const db = kernel.db as unknown as Kysely<unknown>;
@@ -208,9 +209,12 @@ export async function outboxLag(kernel: Kernel, now = new Date()): Promise<Subsc
       const r = await sql<{ pending: number; oldest: Date | null }>`
         select count(*)::int8 as pending, min(p.occurred_at) as oldest
         from (select o.occurred_at from kernel.outbox o
-              where o.name = ${eventName}
-                and o.id > coalesce((select max(d.event_id) from kernel.event_deliveries d where d.subscriber = ${subscriber}), 0)
-              order by o.id limit ${OUTBOX_PENDING_CAP}) p`.execute(db);
+              where (o.tx, o.id) > (coalesce((select s.cursor_tx from kernel.event_subscribers s where s.subscriber = ${subscriber}), '0'::xid8),
+                                    coalesce((select s.cursor_id from kernel.event_subscribers s where s.subscriber = ${subscriber}), 0))
+                and o.name = ${eventName}
+                and not exists (select 1 from kernel.event_deliveries d where d.subscriber = ${subscriber} and d.event_id = o.id)
+                and not exists (select 1 from kernel.event_dead_letters x where x.subscriber = ${subscriber} and x.event_id = o.id)
+              order by o.tx, o.id limit ${OUTBOX_PENDING_CAP}) p`.execute(db);
       const row = r.rows[0]!;
       const oldest = row.oldest ? new Date(row.oldest) : null;
       out.push({ subscriber, pending: Number(row.pending), lagSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0 });

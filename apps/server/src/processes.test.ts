@@ -10,6 +10,7 @@ import { createTestDatabase, onPostgres, type TestDatabase } from '@zhengfa/db/t
 import { migrate } from '@zhengfa/db';
 import { kernelMigrations } from '@zhengfa/kernel';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATA_KEY } from '@zhengfa/test-utils';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,7 +50,7 @@ interface Started {
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PLUGINS: '', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zf-processes-')), ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PLUGINS: '', DEMO_DATA: '0', DATA_KEY: TEST_DATA_KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zf-processes-')), ...env },
   });
   let stdout = '';
   let stderr = '';

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres, type TestDatabase } from '@zhengfa/db/testing';
 import { createKernel, DEMO_PASSWORD } from '@zhengfa/kernel';
-import { writeProbeSummary } from '@zhengfa/test-utils';
+import { writeProbeSummary, testVault } from '@zhengfa/test-utils';
 import { loadInstalledPlugins } from './plugins.js';
 import { signInOverHttp, startServerProcess, stopGracefully, trpc, type ServerProcess } from './testing/server-process.js';
 
@@ -37,7 +37,7 @@ describe.skipIf(!onPostgres())('two server processes on one PostgreSQL database'
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const kernel = createKernel({ database: db, plugins: await loadInstalledPlugins() });
+    const kernel = createKernel({ vault: testVault(), database: db, plugins: await loadInstalledPlugins() });
     await kernel.migrate();
     await kernel.prepare();
     await kernel.seedDemo();

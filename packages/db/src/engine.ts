@@ -12,6 +12,9 @@ import { DATE, INT8, pgliteOptions } from './pglite-options.mjs';
 import { PreparedStatements } from './pglite-statements.mjs';
 import { PGliteThread } from './pglite-thread.js';
 import { preparingPool } from './postgres-statements.js';
+import { scopedDialect } from './scoped-dialect.js';
+import { statementLogger } from './statement-log.js';
+import { withoutDbScope } from './scope.js';
 import { dbStrings } from './strings.js';
 
 export type Engine = 'postgres' | 'pglite';
@@ -140,7 +143,7 @@ export function openPostgres<DB = any>(opts: PostgresOptions): Database<DB> {
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: opts.preparedStatements === false ? pool : preparingPool(pool) }) });
+  const db = new Kysely<DB>({ dialect: scopedDialect(new PostgresDialect({ pool: opts.preparedStatements === false ? pool : preparingPool(pool) })), log: statementLogger() });
   const listeners = new Set<() => Promise<void>>();
   return {
     db,
@@ -211,10 +214,13 @@ export async function openPGlite<DB = any>(opts: PGliteOptions = {}): Promise<Da
     query: <R>(sql: string, params: unknown[] = []) => statements.query(sql, params) as Promise<{ rows: R[]; affectedRows?: number }>,
     close: () => client.close(),
   };
+  const database = pgliteDatabase<DB>(engine, dataDir);
   return {
-    ...pgliteDatabase<DB>(engine, dataDir),
+    ...database,
     dumpDataDir: async () => {
-      await client.query('checkpoint');
+      // As the connecting role (CHECKPOINT is refused to a database scope's role), and
+      // through the dialect, which keeps track of the session's scope.
+      await withoutDbScope(() => sql`checkpoint`.execute(database.db));
       return new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer());
     },
     ...({ pglite: client } as object),
@@ -235,7 +241,15 @@ export async function loadPGliteDataDir(dataDir: string, tarball: Uint8Array): P
 
 /** The Database over a ready PGlite engine, on this thread or its own. */
 function pgliteDatabase<DB>(engine: PGliteClient | PGliteConnections, dataDir: string | undefined): Database<DB> {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(engine) });
+  // On this thread every connection is the one session; on its own thread the worker
+  // applies each statement's scope itself (pglite-worker.mjs).
+  const session = {};
+  const dialect = 'run' in engine ? new PGliteDialect(engine) : scopedDialect(new PGliteDialect(engine), () => session);
+  // The tenant-key statement log is kept off the engine on its own thread: with Kysely's log
+  // hook on it, a write issued while another caller's transaction is open was rolled back
+  // with that transaction (pglite-thread.test.ts fails under TENANT_KEY_LOG). Not understood
+  // yet; its statements are the same ones the in-process engine and PostgreSQL log.
+  const db = new Kysely<DB>({ dialect, log: 'run' in engine ? undefined : statementLogger() });
   return {
     db,
     engine: 'pglite',

@@ -9,7 +9,8 @@ import semver from 'semver';
 import { dbStrings } from './strings.js';
 
 export interface Migration {
-  up(db: Kysely<any>): Promise<void>;
+  /** `env` is what the caller of migrate() passes on (the kernel passes its vault). */
+  up(db: Kysely<any>, env?: object): Promise<void>;
 }
 
 export interface MigrationSet {
@@ -152,7 +153,7 @@ export interface MigrateResult {
  * plugins in dependency order). Throws SchemaNewerError, applying nothing, when the
  * database is ahead of the code for any owner.
  */
-export async function migrate(db: Kysely<any>, sets: MigrationSet[]): Promise<MigrateResult> {
+export async function migrate(db: Kysely<any>, sets: MigrationSet[], env: object = {}): Promise<MigrateResult> {
   return db.transaction().execute(async (trx: Transaction<any>) => {
     await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
     await ensureBookkeeping(trx);
@@ -161,7 +162,7 @@ export async function migrate(db: Kysely<any>, sets: MigrationSet[]): Promise<Mi
     const bySet = new Map(sets.map((s) => [s.owner, s]));
     for (const p of status.pending) {
       const set = bySet.get(p.owner)!;
-      await set.migrations[p.name]!.up(trx);
+      await set.migrations[p.name]!.up(trx, env);
       await sql`insert into meta.migrations (owner, name, owner_version) values (${p.owner}, ${p.name}, ${set.version})`.execute(trx);
     }
     for (const set of sets) {

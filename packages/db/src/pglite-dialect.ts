@@ -15,6 +15,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { currentDbScope, type DbScope } from './scope.js';
 
 /** What the dialect needs of PGlite: met by PGlite itself and by PGliteThread. */
 export interface PGliteClient {
@@ -29,7 +30,7 @@ export interface PGliteConnections {
   readonly waitReady: Promise<void>;
   readonly closed: boolean;
   /** Runs `sql` for connection `conn`; `txn` marks the statements that open and end its transaction. */
-  run<R>(conn: number, sql: string, params: readonly unknown[], txn?: 'begin' | 'end'): Promise<{ rows: R[]; affectedRows?: number }>;
+  run<R>(conn: number, sql: string, params: readonly unknown[], txn?: 'begin' | 'end', scope?: DbScope): Promise<{ rows: R[]; affectedRows?: number }>;
   /** The connection is handed back; a transaction it left open is rolled back. */
   release(conn: number): Promise<void>;
   close(): Promise<void>;
@@ -126,10 +127,12 @@ class PGliteThreadConnection implements DatabaseConnection {
   constructor(
     private readonly engine: PGliteConnections,
     readonly id: number,
+    /** The database scope it was taken under (scope.ts); each statement carries it. */
+    readonly scope: DbScope | undefined,
   ) {}
 
   async executeQuery<R>(compiled: CompiledQuery, txn?: 'begin' | 'end'): Promise<QueryResult<R>> {
-    return toQueryResult(await this.engine.run<R>(this.id, compiled.sql, compiled.parameters, txn), compiled);
+    return toQueryResult(await this.engine.run<R>(this.id, compiled.sql, compiled.parameters, txn, this.scope), compiled);
   }
 
   streamQuery<R>(compiled: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
@@ -146,7 +149,7 @@ class PGliteThreadDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new PGliteThreadConnection(this.engine, this.#next++);
+    return new PGliteThreadConnection(this.engine, this.#next++, currentDbScope());
   }
 
   async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {

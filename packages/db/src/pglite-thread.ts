@@ -7,6 +7,7 @@
 // and fields (code, detail, constraint…), so callers test `err.code` exactly as before.
 import { Worker } from 'node:worker_threads';
 import type { PGliteConnections } from './pglite-dialect.js';
+import type { DbScope } from './scope.js';
 
 interface Reply {
   id: number;
@@ -74,7 +75,7 @@ export class PGliteThread implements PGliteConnections {
     return this.#pending.size;
   }
 
-  #send(message: { conn?: number; sql?: string; params?: readonly unknown[]; txn?: 'begin' | 'end'; release?: boolean; dump?: boolean; close?: boolean }): Promise<Reply['result']> {
+  #send(message: { conn?: number; sql?: string; params?: readonly unknown[]; txn?: 'begin' | 'end'; scope?: [string, string]; release?: boolean; dump?: boolean; close?: boolean }): Promise<Reply['result']> {
     if (this.#stopped) return Promise.reject(new Error(`PGlite is closed: ${this.#stopped.message}`));
     const id = this.#next++;
     return new Promise((resolve, reject) => {
@@ -89,10 +90,11 @@ export class PGliteThread implements PGliteConnections {
     });
   }
 
-  async run<R>(conn: number, sql: string, params: readonly unknown[], txn?: 'begin' | 'end'): Promise<{ rows: R[]; affectedRows?: number }> {
+  async run<R>(conn: number, sql: string, params: readonly unknown[], txn?: 'begin' | 'end', scope?: DbScope): Promise<{ rows: R[]; affectedRows?: number }> {
     if (this.#closing) throw new Error('PGlite is closed');
     try {
-      const result = await this.#send(txn ? { conn, sql, params, txn } : { conn, sql, params });
+      const message = { conn, sql, params, ...(txn ? { txn } : {}), ...(scope ? { scope: [scope.role, scope.tenantId] as [string, string] } : {}) };
+      const result = await this.#send(message);
       if (txn === 'begin') this.#transaction = conn;
       return result as { rows: R[]; affectedRows?: number };
     } finally {

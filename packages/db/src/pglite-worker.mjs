@@ -48,13 +48,15 @@ try {
   throw err;
 }
 
-/** @typedef {{ id: number, conn?: number, sql?: string, params?: unknown[], txn?: 'begin' | 'end', release?: boolean, dump?: boolean, close?: boolean }} Message */
+/** @typedef {{ id: number, conn?: number, sql?: string, params?: unknown[], txn?: 'begin' | 'end', scope?: [string, string], release?: boolean, dump?: boolean, close?: boolean }} Message */
 
 /** @type {Message[]} */
 const waiting = [];
 /** The connection whose transaction is open, if any. */
 let owner = /** @type {number | null} */ (null);
 let running = false;
+/** The database scope the session has now ('' none; null unknown). */
+let appliedScope = /** @type {string | null} */ ('');
 
 /** The next message that may run: the transaction owner's, or with no transaction open the oldest. */
 function nextRunnable() {
@@ -71,6 +73,12 @@ async function handle(/** @type {Message} */ msg) {
   }
   if (msg.dump) {
     try {
+      // CHECKPOINT needs the connecting role, not a database scope's (db scope.ts).
+      if (appliedScope !== '') {
+        appliedScope = null;
+        await pg.query(`select set_config('role', 'none', false), set_config('zhengfa.tenant_id', '', false)`);
+        appliedScope = '';
+      }
       await pg.query('checkpoint');
       const tarball = new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer());
       port?.postMessage({ id: msg.id, result: { dump: tarball } }, [tarball.buffer]);
@@ -89,6 +97,14 @@ async function handle(/** @type {Message} */ msg) {
     return;
   }
   try {
+    // The one session goes from connection to connection between statements: give it this
+    // statement's database scope (role and county, db scope.ts) when it has another.
+    const key = msg.scope ? `${msg.scope[0]}\u0000${msg.scope[1]}` : '';
+    if (key !== appliedScope) {
+      appliedScope = null;
+      await pg.query(`select set_config('role', $1, false), set_config('zhengfa.tenant_id', $2, false)`, msg.scope ?? ['none', '']);
+      appliedScope = key;
+    }
     const r = await statements.query(/** @type {string} */ (msg.sql), msg.params ?? []);
     if (msg.txn === 'begin') owner = msg.conn ?? null;
     port?.postMessage({ id: msg.id, result: { rows: r.rows, affectedRows: r.affectedRows } });

@@ -153,21 +153,28 @@ export interface PreparingPool extends PostgresPool {
 export function preparingPool(pool: pg.Pool, options: PostgresStatementsOptions = {}): PreparingPool {
   const max = options.max ?? 100;
   const statementsOf = new WeakMap<object, ConnectionStatements>();
+  const wrappers = new WeakMap<object, PostgresPoolClient>();
   const schema: SchemaGeneration = { generation: 0 };
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
-      let statements = statementsOf.get(client);
-      if (!statements) statementsOf.set(client, (statements = new ConnectionStatements(client as unknown as PgClient, max, schema)));
-      const own = statements;
-      return {
-        query(textOrCursor: unknown, values?: ReadonlyArray<unknown>) {
-          // A cursor (streamed reads) goes to pg as it is.
-          if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);
-          return own.query(textOrCursor, values ?? []) as Promise<PostgresQueryResult<unknown>>;
-        },
-        release: () => client.release(),
-      } as PostgresPoolClient;
+      // One wrapper per connection, kept as long as it: Kysely and the database scopes
+      // (scope.ts) know a connection by this object.
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        const own = new ConnectionStatements(client as unknown as PgClient, max, schema);
+        statementsOf.set(client, own);
+        wrapper = {
+          query(textOrCursor: unknown, values?: ReadonlyArray<unknown>) {
+            // A cursor (streamed reads) goes to pg as it is.
+            if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);
+            return own.query(textOrCursor, values ?? []) as Promise<PostgresQueryResult<unknown>>;
+          },
+          release: () => client.release(),
+        } as PostgresPoolClient;
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
     },
     end: () => pool.end(),
     preparedTexts: (client) => [...(statementsOf.get(client)?.names.keys() ?? [])],

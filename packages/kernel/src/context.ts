@@ -2,14 +2,17 @@
 // tenant, with which permissions, and audit/event writers bound to them.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AuthedContext, RequestContext } from '@zhengfa/plugin-api';
+import type { AuthedContext, RequestContext, Vault } from '@zhengfa/plugin-api';
 import { appendAudit, auditActorOf, type AuditActor } from './audit/audit-log.js';
 import type { PrincipalCache } from './auth/principal-cache.js';
 import { readCookie, resolveSession, SESSION_COOKIE, type PrincipalRow } from './auth/sessions.js';
 import type { KernelDatabase } from './db/schema.js';
 import { createEventPublisher } from './events/outbox.js';
+import { asKernel, inCounty, kernelSide } from './db/walls.js';
 import { createKernelApi } from './kernel-api.js';
 import type { PluginHost } from './plugin-host/host.js';
+import { systemClock, type Clock } from './time/clock.js';
+import { createModuleGate } from './system/county-modules.js';
 
 export interface RequestInput {
   headers: Headers;
@@ -23,7 +26,7 @@ export interface RequestInput {
   method?: string;
   /**
    * The instant the session's idle and absolute deadlines are checked at (auth/sessions.ts);
-   * the current time unless a test sets it.
+   * the kernel clock's current time unless a test sets it.
    */
   now?: Date;
 }
@@ -31,7 +34,14 @@ export interface RequestInput {
 export interface KernelContextDeps {
   db: Kysely<any>;
   host: PluginHost;
+  /** Where attachments' content lives, for ctx.kernel.attachments.open. */
+  filesDir?: string;
+  vault: Vault;
   principals?: PrincipalCache<PrincipalRow>;
+  /** The kernel's clock (time/clock.ts); the system clock when absent. */
+  clock?: Clock;
+  /** Run signed-in requests behind the database walls (db/walls.ts); default true. */
+  walls?: boolean;
 }
 
 export function isReadMethod(method: string | undefined): boolean {
@@ -51,16 +61,21 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
   const token = readCookie(input.headers.get('cookie'), SESSION_COOKIE);
   const read = isReadMethod(input.method);
   if (!read && input.method) deps.principals?.clear();
-  const lookup = await resolveSession(db, token, input.now ?? new Date(), read ? deps.principals : undefined);
+  const clock = deps.clock ?? systemClock;
+  const lookup = await resolveSession(db, token, input.now ?? clock.now(), read ? deps.principals : undefined);
 
   let self: RequestContext | null = null;
-  const kernel = createKernelApi(() => self!, deps.host);
+  // What a plugin's procedure asks of the kernel runs as the kernel again (db/walls.ts).
+  const kernel = kernelSide(createKernelApi(() => self!, deps.host, { filesDir: deps.filesDir }));
   const base = {
     db: deps.db,
     kernel,
+    vault: deps.vault,
     request: { id: randomUUID(), ip, userAgent },
     responseHeaders: input.responseHeaders ?? new Headers(),
     permissionName: (key: string) => deps.host.permissionName(key),
+    now: () => clock.now(),
+    checkModule: createModuleGate(deps.db, deps.host, () => self?.tenant?.id ?? null),
   };
 
   if (lookup.state === 'expired') {
@@ -79,7 +94,7 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
       sessionId: null,
       can: () => false,
       audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, actor, entry) },
-      events: createEventPublisher(deps.db, null),
+      events: createEventPublisher(deps.db, null, deps.host.events),
     });
   }
 
@@ -91,8 +106,9 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
     user,
     sessionId: lookup.sessionId,
     can: (perm) => user.permissions.has(perm),
-    audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, auditActorOf(ctx), entry) },
-    events: createEventPublisher(deps.db, tenant.id),
+    audit: { record: (entry, opts) => asKernel(opts?.db, () => appendAudit(opts?.db ?? deps.db, auditActorOf(ctx), entry)) },
+    events: kernelSide(createEventPublisher(deps.db, tenant.id, deps.host.events)),
+    ...(deps.walls === false ? {} : { inCounty: <T>(path: string, fn: () => Promise<T>) => inCounty(deps.host, tenant.id, path, fn) }),
   };
   self = ctx;
   return ctx;

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
-import { createNotesPlugin } from '@zhengfa/test-utils/fixtures';
+import { describeEachEngine, startTestKernel, type TestKernel, testVault } from './testing/index.js';
+import { createNotesPlugin } from './testing/index.js';
 import type { DeliveryReport } from './events/outbox.js';
 import type { JobRunReport } from './jobs/scheduler.js';
 import { createKernel, type Kernel } from './kernel.js';
@@ -17,6 +17,7 @@ describeEachEngine('the background loop’s observer', (engine) => {
   beforeAll(async () => {
     t = await startTestKernel({ engine, plugins: [createNotesPlugin()] });
     observed = createKernel({
+      vault: testVault(),
       database: t.database,
       plugins: [createNotesPlugin()],
       dataDir,
@@ -36,7 +37,7 @@ describeEachEngine('the background loop’s observer', (engine) => {
     const { caller } = await t.signIn('supervisor');
     await (caller as any).notes.notes.add({ body: '观察' });
     await observed.tick(new Date('2026-11-21T08:00:30Z'));
-    expect(heard.deliveries).toEqual([{ delivered: 1, failed: 0 }]);
+    expect(heard.deliveries).toEqual([{ delivered: 1, failed: 0, deadLettered: 0 }]);
     expect(heard.jobs).toEqual([{ ran: ['notes.tick'], failed: [] }]);
     expect(heard.sweeps).toHaveLength(1);
     expect(heard.sweeps[0]!.failed).toBe(false);

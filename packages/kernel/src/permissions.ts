@@ -11,7 +11,8 @@ export const kernelPermissions: PermissionDefinition[] = [
   { key: 'users.read', name: '查看用户', group: g.basic },
   { key: 'orgs.manage', name: '管理组织机构', group: g.system },
   { key: 'users.manage', name: '管理用户账号', group: g.system },
-  { key: 'system.modules', name: '查看功能模块', group: g.system },
+  { key: 'system.modules', name: '管理功能模块', group: g.system },
+  { key: 'system.events', name: '查看与重新投递事件', group: g.system },
   { key: 'calendar.manage', name: '维护工作日历', group: g.system },
   { key: 'roles.manage', name: '管理角色与权限', group: g.security },
   { key: 'roles.assign', name: '分配角色', group: g.security },
@@ -36,7 +37,7 @@ export const kernelPermissions: PermissionDefinition[] = [
 
 /** The powers of the three separated administrators; no role or user may hold two. */
 export const adminDuties = {
-  system: { name: '系统管理员', permissions: ['orgs.manage', 'users.manage', 'system.modules', 'calendar.manage'] },
+  system: { name: '系统管理员', permissions: ['orgs.manage', 'users.manage', 'system.modules', 'system.events', 'calendar.manage'] },
   security: { name: '安全管理员', permissions: ['roles.manage', 'roles.assign', 'security.manage'] },
   audit: { name: '审计管理员', permissions: ['audit.read', 'audit.countersign'] },
 } as const;

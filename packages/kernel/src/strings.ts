@@ -90,7 +90,6 @@ export const kernelStrings = {
     serverNeedsTenant: '数据库中有多个县（区），请用 --tenant 指明账号所属县（区）的代码',
     serverUnknownTenant: (code: string) => `县（区）${code} 不存在`,
     serverUnknownUser: (username: string, tenant: string) => `县（区）${tenant} 没有用户名为「${username}」的账号`,
-    anyPermission: (names: string[]) => `您没有「${names.join('」或「')}」权限，请联系安全管理员分配`,
   },
   roles: {
     notFound: '角色不存在',
@@ -109,6 +108,17 @@ export const kernelStrings = {
     chainOk: (n: number) => `审计日志完整，已校验 ${n} 条记录`,
     chainBroken: (tenant: string, seq: number) => `审计日志在 ${tenant} 的第 ${seq} 条记录处被篡改或缺失`,
   },
+  events: {
+    deadLetterNotFound: '没有找到这条投递失败的事件，可能已重新投递成功',
+    subscriberNotInstalled: (subscriber: string) => `订阅者「${subscriber}」所属的插件没有启用，无法重新投递`,
+  },
+  modules: {
+    /** A procedure of a plugin this county has switched off. */
+    disabled: (name: string) => `本县未启用「${name}」功能模块，请联系系统管理员`,
+    notInstalled: (id: string) => `功能模块「${id}」没有安装或未在本部署启用`,
+    dependentOn: (name: string, dependent: string) => `「${dependent}」依赖「${name}」，请先停用「${dependent}」`,
+    needs: (name: string, dependency: string) => `「${name}」依赖「${dependency}」，请先启用「${dependency}」`,
+  },
   tenants: {
     codeFormat: '县（区）代码应为 6 位行政区划代码（GB/T 2260），如 431121',
     exists: (code: string) => `行政区划代码 ${code} 已存在`,
@@ -125,6 +135,29 @@ export const kernelStrings = {
 
 export const workbenchStrings = {
   providerFailed: (plugin: string) => `「${plugin}」的待办暂时无法获取，请稍后刷新；如果持续出现，请联系系统管理员`,
+  overdue: '已超期事项',
+  dueSoon: '临期事项（7日内到期）',
+  pendingApproval: '待审批（立项）',
+  registered: '待提交立项审批',
+  approved: '待交办',
+  toAcknowledge: '待签收',
+  inProgress: '待报结',
+  toReview: '待审核（已报结）',
+  dispatchDue: '待调度',
+  instrumentsToSign: '监督文书待签批',
+  instrumentsToAcknowledge: '监督文书待签收',
+  instrumentsToAnswer: '监督文书待书面回复',
+  answersToReview: '文书回复待审查',
+  invitations: '协调会邀请',
+  opinionsToCarryOut: '协调意见待签收、报告执行',
+  opinionsToSign: '协调意见待签发',
+  meetingsToRecord: '协调会待记录会议情况',
+  resetsToCountersign: '安全管理员密码重置待会签',
+  caseNotFound: '事项不存在，或不在您的查看范围内',
+} as const;
+
+export const notificationStrings = {
+  digestGroups: { cases: '事项', instruments: '监督文书', meetings: '协调会', other: '其他' },
 } as const;
 
 export const caseStatusNames = {
@@ -173,6 +206,7 @@ export const caseEventNames: Record<string, string> = {
   'clock.extension.request': '申请延期',
   'clock.extension.approve': '批准延期',
   'clock.extension.reject': '驳回延期',
+  'clock.recalculate': '工作日历调整后重算期限',
   'instrument.draft': '起草监督文书',
   'instrument.revise': '修改监督文书',
   'instrument.submit': '监督文书提交签批',
@@ -243,15 +277,21 @@ export const caseStrings = {
   reminderReport: (docNo: string, date: string) => `事项 ${docNo} 应于 ${date} 通报进展`,
   reminderDeadline: (docNo: string, date: string) => `事项 ${docNo} 的处理期限为 ${date}`,
   reminderClock: (docNo: string, clock: string, date: string) => `事项 ${docNo} 的「${clock}」于 ${date} 届满`,
-  assignedNotice: (docNo: string, title: string) => `新交办事项 ${docNo}：${title}`,
-  submittedNotice: (docNo: string) => `事项 ${docNo} 已报送办理结果，请审核`,
-  returnedNotice: (docNo: string) => `事项 ${docNo} 被退回重办`,
+  approvalNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）已提交立项审批，请审批`,
+  approvedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）已同意立项，请落实四定一包并交办`,
+  assignedNotice: (docNo: string, title: string) => `新交办事项 ${docNo}：${title}，请签收`,
+  submittedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）已报送办理结果，请审核`,
+  closedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）已审核办结，请立卷归档`,
+  returnedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）被退回重办，请重新办理并报结`,
+  reopenedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）已重新打开，请继续办理`,
   restrictedMaterial: (permission: string) => `该事项属于保密材料，只有持有「${permission}」权限的政法委人员才能查看或修改其登记内容、当事人和材料`,
   restrictedWithheld: '（保密材料，仅限有权限的政法委人员查看）',
   badRestriction: (key: string) => `保密权限「${key}」不是登记该类事项的模块声明的权限`,
 } as const;
 
 export const clockStrings = {
+  extensionRequestedNotice: (docNo: string, clock: string, days: number) => `事项 ${docNo} 申请将「${clock}」延长 ${days} 天，请审批`,
+  extensionDecidedNotice: (docNo: string, clock: string, approved: boolean) => `事项 ${docNo} 的「${clock}」延期申请${approved ? '已获批准' : '未获批准'}`,
   notFound: '期限不存在，或不在您的查看范围内',
   stopped: '该期限已停止计算',
   alreadyPaused: '该期限已处于暂停状态',
@@ -263,10 +303,21 @@ export const clockStrings = {
   extensionNotFound: '延期申请不存在',
   extensionDecided: '该延期申请已审批',
   extensionLeadUnitOnly: '只有承办单位（或政法委）才能申请延长期限，协办单位不能代为申请',
+  /** The timeline's note when a correction of the working calendar moves a running clock's due date. */
+  recalculated: (clock: string, date: string, change: string, from: string, to: string) =>
+    `工作日历调整（${date} ${change}），「${clock}」到期日由 ${from} 改为 ${to}`,
+  calendarChange: { holiday: '改为放假', workday: '改为上班', official: '恢复国务院安排' },
 } as const;
 
 export const calendarAdminStrings = {
   badYear: '年份应在 2000 到 2100 之间',
+} as const;
+
+/** ctx.kernel's refusals of a plugin's call (kernel-api.ts). */
+export const kernelApiStrings = {
+  undeclared: (operation: string, permissions: string) =>
+    `插件没有为「${permissions}」权限声明内核操作「${operation}」，不能调用；请在插件的 kernelAccess 中声明`,
+  unbound: (operation: string) => `内核操作「${operation}」只能在受权限保护、且插件为该权限声明了此操作的接口中调用`,
 } as const;
 
 export const fileStrings = {
@@ -310,6 +361,26 @@ export const exportStrings = {
   withdrawnResult: (reason: string) => (reason ? `撤销：${reason}` : '撤销'),
   yes: '是',
   no: '否',
+} as const;
+
+export const auditExportStrings = {
+  sheetName: '审计日志',
+  fileName: (date: string) => `审计日志_${date}.xlsx`,
+  /** The export holds at most this many rows, newest first; a note on the sheet says so. */
+  truncated: (max: number) => `仅导出最近 ${max} 条记录，请缩小筛选范围后再导出其余记录`,
+  system: '系统',
+  outcomes: { success: '成功', failure: '失败', denied: '拒绝' } as Record<string, string>,
+  columns: {
+    seq: '序号',
+    at: '时间',
+    actor: '操作人',
+    action: '操作',
+    target: '对象',
+    outcome: '结果',
+    ip: 'IP 地址',
+    userAgent: '浏览器',
+    detail: '详情',
+  },
 } as const;
 
 export const instrumentKindNames = {
@@ -364,6 +435,14 @@ export const supervisionStrings = {
   opinionNotSigned: '协调意见尚未签发',
   alreadyDecided: '协调会已有结论',
   reportRequired: '请填写执行情况',
+  // Notices to whoever must act next (supervision/notices.ts).
+  signoffNotice: (kind: string) => `${kind}已提交签批，请签批`,
+  signoffDeclinedNotice: (kind: string) => `${kind}未获签批，请按意见修改后重新提交`,
+  issuedNotice: (kind: string) => `收到${kind}，请签收并按期书面回复`,
+  answeredNotice: (kind: string) => `受文单位已书面回复${kind}，请审查回复`,
+  invitedNotice: (title: string, when: string, place: string) => `协调会邀请：「${title}」，${when}${place ? `，${place}` : ''}`,
+  consensusNotice: (title: string) => `协调会「${title}」已达成一致意见，请签发协调意见`,
+  opinionSignedNotice: (docNo: string) => `协调意见 ${docNo} 已签发，请签收并报告执行情况`,
 } as const;
 
 export const officialDocStrings = {
@@ -411,18 +490,22 @@ export const auditActionNames: Record<string, string> = {
   'roles.update': '修改角色',
   'tenants.create': '新建县（区）',
   'audit.verify': '校验审计日志',
+  'audit.export': '导出审计日志',
   'cases.register': '登记事项',
   'cases.update': '修改事项',
   'cases.transition': '事项流转',
   'cases.dispatch': '记录调度',
   'cases.reveal': '查看当事人个人信息',
   'cases.link': '关联事项',
+  'cases.follow': '关注事项',
+  'cases.unfollow': '取消关注事项',
   'cases.export': '导出台账',
   'cases.clock.pause': '暂停期限计算',
   'cases.clock.resume': '恢复期限计算',
   'cases.clock.extension.request': '申请延期',
   'cases.clock.extension.decide': '审批延期',
   'calendar.set': '修改工作日历',
+  'calendar.dispatchCounting': '修改调度间隔计算方式',
   'files.upload': '上传附件',
   'supervision.instrument': '监督文书',
   'supervision.power': '监督权力行使',
@@ -449,6 +532,9 @@ export const deadlineStrings = {
 export const cadenceStrings = {
   every: (n: number, unit: 'day' | 'month') =>
     unit === 'month' ? (n === 1 ? '每月' : `每 ${n} 个月`) : n === 1 ? '每天' : n === 7 ? '每周' : `每 ${n} 天`,
+  /** The dispatch interval with its counting, e.g. 每 5 个工作日 / 每 5 天（含节假日）. */
+  dispatchEvery: (n: number, counting: 'working' | 'natural') => (counting === 'working' ? `每 ${n} 个工作日` : n === 1 ? '每天（含节假日）' : `每 ${n} 天（含节假日）`),
+  countingNames: { working: '按工作日计算（不含周末和节假日）', natural: '按自然日计算（含周末和节假日）' },
 } as const;
 
 export const genderNames = { male: '男', female: '女' } as const;
@@ -482,6 +568,7 @@ export const scheduleErrorStrings = {
  * (请填写「标题」, 「处理期限」不能晚于 …), see the fields of @zhengfa/plugin-api.
  */
 export const fieldNames = {
+  workingDays: '工作日数',
   tenantId: '县（区）代码',
   username: '用户名',
   password: '密码',
@@ -515,11 +602,14 @@ export const fieldNames = {
   auditOutcome: '结果',
   auditFrom: '起始时间',
   auditTo: '截止时间',
+  auditKeyword: '关键词',
   year: '年份',
   calendarDate: '日期',
   calendarKind: '日期类别',
   calendarName: '节日名称',
+  dispatchCounting: '调度间隔计算方式',
   case: '事项',
+  follow: '关注',
   caseKind: '事项类别',
   title: '标题',
   summary: '内容摘要',
@@ -535,6 +625,7 @@ export const fieldNames = {
   address: '住址',
   idempotencyKey: '提交编号',
   version: '版本号',
+  pluginId: '功能模块标识',
   leadLeader: '包案领导',
   handlerName: '承办责任人',
   handlerPhone: '承办责任人电话',
@@ -556,6 +647,17 @@ export const fieldNames = {
   linkTo: '关联事项',
   linkKind: '关联类型',
   clock: '期限',
+  clockKey: '期限标识',
+  clockName: '期限名称',
+  clockDays: '期限天数',
+  clockUnit: '计日方式',
+  clockStartOn: '起算日期',
+  clockStopOn: '停止日期',
+  maxExtensionDays: '最长延期天数',
+  historical: '是否历史事项',
+  restrictedTo: '保密权限',
+  cases: '事项',
+  attachment: '附件',
   pauseFrom: '暂停起始日期',
   pauseReason: '暂停理由',
   lastPausedDay: '暂停的最后一天',
@@ -575,6 +677,7 @@ export const fieldNames = {
   ledgerTo: '截止日期',
   sort: '排序方式',
   sortDir: '排序方向',
+  digestDay: '摘要日期',
   unreadOnly: '是否只看未读',
   notifications: '通知',
   instrument: '监督文书',
@@ -612,4 +715,15 @@ export const fieldNames = {
   escalation: '后续处理方式',
   note: '说明',
   executionReport: '执行情况',
+} as const;
+
+export const vaultStrings = {
+  notSealed: '数据未加密：该字段应为加密信封，却存有明文或无法识别的内容',
+  malformed: '加密数据格式错误，无法解密',
+  unknownKey: (keyId: string) => `加密数据使用的密钥（编号 ${keyId}）不在当前配置中（DATA_KEY 或 DATA_KEYS_OLD），无法解密`,
+  tampered: '加密数据完整性校验失败（HMAC-SM3 不符）：密文已被篡改，拒绝解密',
+  badKey: (name: string) => `${name} 应为 64 位十六进制字符（32 字节密钥）`,
+  duplicateKey: (keyId: string) => `两个数据密钥的编号相同（${keyId}），请检查 DATA_KEY 与 DATA_KEYS_OLD`,
+  badKeyFile: (file: string) => `数据密钥文件 ${file} 的内容不是 64 位十六进制字符，请从备份恢复该文件或设置 DATA_KEY`,
+  needsVault: '数据库中存有待加密的个人信息，但迁移没有拿到数据密钥',
 } as const;

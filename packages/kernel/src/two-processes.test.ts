@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openPostgres, type Database } from '@zhengfa/db';
 import { definePlugin } from '@zhengfa/plugin-api';
-import { onPostgres, registerAndAssign, startTestKernel, writeProbeSummary, type TestKernel } from '@zhengfa/test-utils';
+import { onPostgres, registerAndAssign, startTestKernel, writeProbeSummary, type TestKernel, testVault } from './testing/index.js';
 import { createKernel, type Kernel } from './kernel.js';
 import { SESSION_COOKIE } from './auth/sessions.js';
 import { DEMO_PASSWORD } from './seed/demo.js';
+import { KERNEL_VERSION } from './version.js';
 
 /** A plugin that records each delivery of the kernel's registration event and each run of its job. */
 function probePlugin(id: string) {
@@ -22,7 +23,7 @@ function probePlugin(id: string) {
     id,
     name: `探针${id}`,
     version: '1.0.0',
-    kernel: '^0.1.0',
+    kernel: `^${KERNEL_VERSION}`,
     migrations: {
       '0001_probe': {
         async up(db) {
@@ -75,7 +76,7 @@ describe.skipIf(!onPostgres())('two server processes on one PostgreSQL database'
   beforeAll(async () => {
     t = await startTestKernel({ engine: 'postgres', plugins });
     secondDb = openPostgres({ url: t.database.url!, poolSize: 8, applicationName: 'zhengfa-second-process' });
-    second = createKernel({ database: secondDb, plugins });
+    second = createKernel({ vault: testVault(), database: secondDb, plugins });
   });
   afterAll(async () => {
     writeProbeSummary(

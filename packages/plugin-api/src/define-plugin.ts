@@ -1,11 +1,14 @@
 // The plugin contract. A plugin package's server entry default-exports definePlugin(...).
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Kysely } from 'kysely';
-import type { AuthedContext, EventPublisher } from './context.js';
+import type { EventCatalog } from './events.js';
+import type { AuthedContext, EventPublisher, KernelOperation } from './context.js';
 import type { TodoItem } from './todos.js';
+import type { MigrationEnv, RekeyedColumn, SealedColumn, Vault } from './vault.js';
 
 export interface Migration {
-  up(db: Kysely<any>): Promise<void>;
+  /** `env.vault` seals values a migration moves from plaintext (see SealedColumn). */
+  up(db: Kysely<any>, env?: MigrationEnv): Promise<void>;
 }
 
 /** The built-in business roles a plugin permission may be given to by default. */
@@ -77,17 +80,26 @@ export interface BackgroundContext {
   db: Kysely<any>;
   events: EventPublisher;
   log: Logger;
+  /** The instant this delivery or job run started, on the kernel's clock (see RequestContext.now). */
   now: Date;
 }
 
 export type EventHandler = (event: KernelEvent, ctx: BackgroundContext) => Promise<void>;
 
+/** A job's run is for one county: work only on that county's rows. */
+export interface JobContext extends BackgroundContext {
+  tenantId: string;
+}
+
 export interface JobDefinition {
   /** Unique within the plugin. */
   name: string;
-  /** Runs once per period across all server processes. */
+  /**
+   * Runs once per period across all server processes, once for each county that has the
+   * plugin switched on (a county that switched it off is skipped, its data left as it is).
+   */
   everySeconds: number;
-  run(ctx: BackgroundContext): Promise<void>;
+  run(ctx: JobContext): Promise<void>;
 }
 
 export interface PluginDefinition<TRouter extends TRPCRouterRecord = TRPCRouterRecord> {
@@ -105,19 +117,87 @@ export interface PluginDefinition<TRouter extends TRPCRouterRecord = TRPCRouterR
   permissions?: PermissionDefinition[];
   /** Kinds of kernel cases this plugin registers. */
   caseKinds?: CaseKindDefinition[];
+  /**
+   * The kernel operations (ctx.kernel) each of the plugin's permissions allows its
+   * procedures to call, e.g. `{ 'petitions.route': ['cases.read:petition', 'cases.assign:petition'] }`:
+   * a procedure guarded by `petitions.route` may read and assign petition cases, and any
+   * other call is refused. Keys are the plugin's own permission keys.
+   */
+  kernelAccess?: Partial<Record<string, readonly KernelOperation[]>>;
   /** Static import map of migrations; names sort in application order. */
   migrations?: Record<string, Migration>;
+  /**
+   * Columns this plugin stores sealed with `ctx.vault.seal` (personal identifiers,
+   * accusation content): `pnpm zhengfa rotate-key` re-seals them and re-computes their
+   * blind indexes under a new data key.
+   */
+  sealed?: SealedColumn[];
+  /**
+   * Runs after `pnpm zhengfa rotate-key` re-sealed the `sealed` columns: re-computes what
+   * the plugin derives with the vault's keys other than blind indexes (e.g. keyed hashes of
+   * an accusation's bigrams). Must be safe to run again.
+   */
+  afterKeyRotation?: (env: { db: Kysely<any>; vault: Vault }) => Promise<RekeyedColumn[]>;
+  /**
+   * Kernel tables (names in the `kernel` schema, e.g. 'cases') this plugin's SQL still reads
+   * directly. On the database a plugin's procedures run as its own role, which reaches only
+   * the plugin's schema (kernel migration 0026); each name here adds SELECT on that table,
+   * still limited to the county acting. Prefer `ctx.kernel`; every entry is a debt.
+   */
+  kernelReads?: string[];
   router?: TRouter;
-  /** Event name → handler; delivered at least once through the kernel's outbox. */
+  /**
+   * The events this plugin emits: name (`<plugin id>.<what happened>`) → zod schema of the
+   * payload. Export the same object from the plugin's `./contract` entry. Emitting a name
+   * no catalog declares, or a payload its schema refuses, throws.
+   */
+  events?: EventCatalog;
+  /**
+   * Event name → handler; delivered at least once through the kernel's outbox. Each name
+   * must be declared by the kernel (`kernelEvents`) or an installed plugin's `events`: the
+   * host refuses to start otherwise.
+   * Events of a county that has the plugin switched off are passed over (never delivered to it).
+   */
   subscriptions?: Record<string, EventHandler>;
   jobs?: JobDefinition[];
   /**
    * What waits for the signed-in user in this plugin (to route, to accept, to answer …),
    * with counts and links, for the console's workbench. Runs per request with the user's
    * context: count only what the user may see and act on, in SQL. Items with count 0 are
-   * not shown. The kernel gathers every enabled plugin's in `workbench.todos`.
+   * not shown. The kernel gathers every enabled plugin's in `workbench.todos`. Its
+   * ctx.kernel allows what `kernelAccess` declares for the plugin's permissions the user holds.
    */
   todos?: (ctx: AuthedContext) => Promise<TodoItem[]>;
+  /**
+   * Demo data for the embedded demo county only (never `zhengfa init` or PostgreSQL): `seed`
+   * runs once, after the kernel's demo year, and acts through the plugin's own procedures as
+   * the demo accounts (`ctx.actAs`), with the kernel clock at the instant given. Every kernel
+   * case created while it runs is marked as demo; `remove` deletes the plugin's rows for those
+   * cases inside the removal's transaction (`pnpm zhengfa demo:remove`), before the kernel
+   * deletes the cases. Reproducible: draw every choice from `ctx.random`.
+   */
+  demo?: PluginDemo;
+}
+
+export interface PluginDemoContext {
+  tenantId: string;
+  /** The demo run's seed. */
+  seed: number;
+  /** The instant the demo year ends (the real now). */
+  now: Date;
+  /** The county's organisations by name → id, and its accounts by username → id. */
+  orgs: Readonly<Record<string, string>>;
+  users: Readonly<Record<string, string>>;
+  /** A seeded PRNG in [0, 1): the same seed gives the same sequence. */
+  random: () => number;
+  /** A tRPC caller signed in as the demo account `username`, with the kernel clock moved to `at`. */
+  actAs(username: string, at: Date): Promise<any>;
+}
+
+export interface PluginDemo {
+  seed(ctx: PluginDemoContext): Promise<void>;
+  /** Deletes the plugin's rows of the demo cases `caseIds` (the transaction's db); returns how many matters it removed. */
+  remove(ctx: { db: Kysely<any>; tenantId: string; caseIds: readonly string[] }): Promise<number>;
 }
 
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
@@ -155,7 +235,25 @@ export function definePlugin<TRouter extends TRPCRouterRecord>(def: PluginDefini
       throw new Error(`Plugin '${def.id}' declares permission '${p.key}', which must start with '${def.id}.'`);
     }
   }
+  for (const name of Object.keys(def.events ?? {})) {
+    if (!name.startsWith(`${def.id}.`)) {
+      throw new Error(`Plugin '${def.id}' declares event '${name}', which must start with '${def.id}.'`);
+    }
+  }
   return def;
 }
 
 export type AnyPlugin = PluginDefinition<TRPCRouterRecord>;
+
+/**
+ * A plugin's own tables as Kysely names them (`<schema>.<table>`), for typing its database
+ * handle to its own schema: `ownDatabase<OwnSchema<'notes', NotesTables>>(ctx)`. Only those
+ * tables type-check; on the database the plugin's role reaches no others either (kernel
+ * migration 0026), except the kernel tables it declares in `kernelReads`.
+ */
+export type OwnSchema<Schema extends string, Tables> = { [K in keyof Tables & string as `${Schema}.${K}`]: Tables[K] };
+
+/** The request's (or a transaction's) database handle, typed to the plugin's own tables. */
+export function ownDatabase<DB>(ctx: { db: Kysely<any> }): Kysely<DB> {
+  return ctx.db as Kysely<DB>;
+}

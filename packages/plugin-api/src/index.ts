@@ -1,11 +1,15 @@
 export * from './context.js';
 export * from './define-plugin.js';
+export type { MigrationEnv, RekeyedColumn, SealedColumn, Vault } from './vault.js';
 export * from './errors.js';
+export * from './events.js';
+export * from './kernel-events.js';
 export type { PluginTodos, TodoItem } from './todos.js';
 export { apiStrings } from './strings.js';
 export {
   authedProcedure,
   createCallerFactory,
+  inputErrorMessage,
   mergeRouters,
   middleware,
   permissionProcedure,

@@ -1,7 +1,9 @@
 // Every user-facing word of the plugin API, in one place.
 export const apiStrings = {
   unauthenticated: '请先登录；如果已登录，可能因长时间未操作已自动退出，请重新登录',
-  forbidden: (permissionName: string) => `您没有「${permissionName}」权限，请联系安全管理员分配`,
+  /** The one "no permission" message: one permission's name, or several any of which would do. */
+  forbidden: (permissionName: string | readonly string[]) =>
+    `您没有「${typeof permissionName === 'string' ? permissionName : permissionName.join('」或「')}」权限，请联系安全管理员分配`,
   badInput: '提交的内容有误',
   notFound: '要操作的记录不存在，或您无权查看',
   conflict: '该记录已被他人修改，请刷新页面后重试',

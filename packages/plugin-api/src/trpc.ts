@@ -1,7 +1,7 @@
 // The one tRPC instance the kernel and every plugin build on, so their routers merge.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import type { AuthedContext, RequestContext } from './context.js';
+import { BIND_KERNEL, type AuthedContext, type RequestContext } from './context.js';
 import { installChineseErrorMap } from './field-errors.js';
 import { apiStrings } from './strings.js';
 
@@ -75,7 +75,13 @@ const chineseInputErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.meta({ access: 'public' }).use(chineseInputErrors);
+// A plugin a county has switched off refuses that county's calls (RequestContext.checkModule).
+const countyModules = t.middleware(async ({ ctx, path, next }) => {
+  await ctx.checkModule?.(path);
+  return next();
+});
+
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(chineseInputErrors).use(countyModules);
 
 export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(async ({ ctx, next, path }) => {
   if (!ctx.user || !ctx.tenant || !ctx.sessionId) {
@@ -85,7 +91,9 @@ export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(as
   if (ctx.user.mustChangePassword && !path.startsWith('auth.')) {
     throw new TRPCError({ code: 'FORBIDDEN', message: apiStrings.mustChangePassword });
   }
-  return next({ ctx: ctx as AuthedContext });
+  // Everything the procedure does runs behind the county's (and its plugin's) database walls.
+  const run = () => next({ ctx: ctx as AuthedContext });
+  return ctx.inCounty ? ctx.inCounty(path, run) : run();
 });
 
 /**
@@ -99,7 +107,9 @@ export function permissionProcedure(...permissions: [string, ...string[]]) {
       await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: missing, procedure: path } });
       throw new TRPCError({ code: 'FORBIDDEN', message: apiStrings.forbidden(ctx.permissionName(missing)) });
     }
-    return next();
+    // ctx.kernel from here on allows what the plugin declared for these permissions (kernelAccess).
+    const bind = ctx.kernel[BIND_KERNEL];
+    return bind ? next({ ctx: { kernel: bind(permissions) } }) : next();
   });
 }
 

@@ -1,4 +1,5 @@
-export { describeEachEngine, availableEngines, onPostgres, postgresRequired, type TestEngine } from './engines.js';
-export { startTestKernel, type TestKernel, type ActingUser, type Caller, type StartOptions } from './test-kernel.js';
-export { writeProbeSummary } from './probe-summary.js';
-export { addUserWithPermissions, createNotesPlugin, inDays, orgIdByName, registerAndAssign, userIdByName, type NewUserSpec } from './fixtures/index.js';
+// @zhengfa/test-utils: what plugin and server tests share. The kernel's test harness
+// (@zhengfa/kernel/testing: startTestKernel, describeEachEngine, clock, vault, fixtures) is
+// re-exported here; the plugin contract suite and the fuzzer are this package's own.
+export * from '@zhengfa/kernel/testing';
+export { describePluginContract, type PluginContractOptions } from './contract/describe-plugin-contract.js';

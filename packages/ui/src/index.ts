@@ -22,3 +22,5 @@ export { Chart, monthLabel, type ChartOption } from './chart.js';
 export { base64ToBytes, bytesToBase64, dispositionFileName, downloadDocument, DownloadError, readFileBytes, safeFileName, saveBase64File, saveBlob, type Base64File } from './download.js';
 export { TodoList, type TodoGroup } from './todo-list.js';
 export { usePageData } from './page-data.js';
+export { CONSOLE_CSS, ListSearch, ListTable, PrintButton, type BatchSelection, type ListColumn, type ListSearchProps, type ListTableProps } from './list-table/index.js';
+export { FormErrorAnnouncer, shownFieldErrors } from './form-error-announcer.js';

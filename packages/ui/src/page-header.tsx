@@ -22,7 +22,11 @@ export function PageHeader({ title, subtitle, extra }: PageHeaderProps) {
           </Typography.Paragraph>
         ) : null}
       </div>
-      {extra ? <Flex gap={8} wrap="wrap">{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap="wrap" className="zf-no-print">
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

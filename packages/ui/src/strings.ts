@@ -57,4 +57,18 @@ export const uiStrings = {
     overdue: '超期',
     key: '重点',
   },
+  list: {
+    index: '序号',
+    columns: '列设置',
+    columnsTitle: '显示的列',
+    columnsReset: '恢复默认',
+    print: '打印',
+    export: '导出',
+    selected: (n: number) => `已选择 ${n} 项`,
+    clearSelection: '取消选择',
+    keyword: '关键词',
+    search: '查询',
+    printedAt: (at: string) => `打印时间：${at}`,
+    skipToMain: '跳到主要内容',
+  },
 } as const;

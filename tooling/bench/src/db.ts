@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { openPGlite, openPostgres, pgliteClientOf, type Database } from '@zhengfa/db';
 import pg from 'pg';
+import type { SchemaFingerprint } from './schema-fingerprint.js';
 import type { EngineKey, SizeKey } from './sizes.js';
 
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,6 +135,8 @@ export interface BenchMeta {
   size: SizeKey;
   cases: number;
   generatorVersion: number;
+  /** The migrations the database ran, by source hash (schema-fingerprint.ts). */
+  migrations?: SchemaFingerprint;
   completedAt: string;
   seconds: number;
   counts: Record<string, number>;

@@ -6,10 +6,13 @@
 // `insert … select from unnest(…)` in batches of thousands (the same statement works on
 // PostgreSQL and PGlite). The cases tables' secondary indexes and constraints are dropped
 // for the load and recreated from their captured definitions afterwards.
-import { appendAudit, builtinRoles, createKernel, DEMO_PASSWORD, documentGrams, formatDocNumber, tenantGrams, hashPassword, rebuildCaseTallies } from '@zhengfa/kernel';
+import { builtinRoles, createKernel, DEMO_PASSWORD } from '@zhengfa/kernel';
+import { appendAudit, documentGrams, formatDocNumber, hashPassword, rebuildCaseTallies, tenantGrams } from '@zhengfa/kernel/internal';
 import { loadInstalledPlugins } from '@zhengfa/server';
+import { benchVault as openBenchVault } from './data-key.js';
 import { Rng, seedOf } from './prng.js';
 import { openTarget, readMeta, writeMeta, type BenchMeta, type Raw, type Target } from './db.js';
+import { schemaFingerprint, staleMigrations } from './schema-fingerprint.js';
 import { GENERATOR_VERSION, sizes, type EngineKey, type SizeKey } from './sizes.js';
 import * as v from './vocab.js';
 
@@ -260,7 +263,9 @@ const caseCols = {
   cooperating_unit_ids: 'uuid[]', scope_org_ids: 'uuid[]', result_report: 'text', registered_by: 'uuid', registered_at: 'timestamptz', received_on: 'date', assigned_at: 'timestamptz',
   closed_at: 'timestamptz', next_dispatch_on: 'date', next_report_on: 'date', last_dispatch_on: 'date', search_grams: 'text[]', party_names: 'text[]', version: 'int4', updated_at: 'timestamptz',
 } as const;
-const partyCols = { tenant_id: 'text', id: 'uuid', case_id: 'uuid', role: 'text', name: 'text', id_number: 'text', phone: 'text', address: 'text' } as const;
+const benchVault = openBenchVault();
+
+const partyCols = { tenant_id: 'text', id: 'uuid', case_id: 'uuid', role: 'text', name: 'text', id_number: 'text', id_number_index: 'text', phone: 'text', phone_index: 'text', address: 'text' } as const;
 const eventCols = {
   tenant_id: 'text', case_id: 'uuid', at: 'timestamptz', actor_id: 'uuid', actor_name: 'text', actor_org_id: 'uuid', type: 'text', from_status: 'text', to_status: 'text', comment: 'text', data: 'jsonb',
 } as const;
@@ -414,8 +419,14 @@ async function generateCounty(target: Target, county: County, today: number, sta
       pp.case_id!.push(id);
       pp.role!.push('party');
       pp.name!.push(name);
-      pp.id_number!.push(rng.chance(0.6) ? idNumber(rng, county.id) : null);
-      pp.phone!.push(rng.chance(0.6) ? phone(rng) : null);
+      // Sealed as the kernel stores them (kernel/src/vault), under the test data key the
+      // bench's server is started with.
+      const idNo = rng.chance(0.6) ? idNumber(rng, county.id) : null;
+      const tel = rng.chance(0.6) ? phone(rng) : null;
+      pp.id_number!.push(idNo ? benchVault.seal(idNo) : null);
+      pp.id_number_index!.push(idNo ? benchVault.index('id_number', idNo) : null);
+      pp.phone!.push(tel ? benchVault.seal(tel) : null);
+      pp.phone_index!.push(tel ? benchVault.index('phone', tel) : null);
       pp.address!.push(rng.chance(0.5) ? `${county.name}${rng.pick(county.villages)}${rng.int(1, 99)}号` : null);
       stats.parties++;
     }
@@ -567,18 +578,25 @@ export async function ensureGenerated(engine: EngineKey, size: SizeKey, log: (s:
   let target = await openTarget(engine, size);
   const existing = await readMeta(target.raw).catch(() => null);
   if (!opts.force && existing && existing.generatorVersion === GENERATOR_VERSION && existing.size === size) {
-    log(`reusing ${engine} ${size} database (${existing.cases.toLocaleString()} matters, generated ${existing.completedAt})`);
-    // Plugins installed since the generation bring their own migrations and permissions.
-    const kernel = createKernel({ database: target.database, plugins: await loadInstalledPlugins() });
-    const { applied } = await kernel.migrate();
-    if (applied.length) {
-      // As after the generation: the state autovacuum keeps a running install's tables in
-      // (a migration that rewrote rows left their old versions behind).
-      await target.raw.query('vacuum (analyze)');
-      log(`applied ${applied.length} newer migration(s), then vacuum (analyze)`);
+    // Plugins installed since the generation bring their own migrations and permissions; a
+    // migration the database already ran must still be the same code (schema-fingerprint.ts).
+    const kernel = createKernel({ vault: benchVault, database: target.database, plugins: await loadInstalledPlugins() });
+    const current = schemaFingerprint(kernel.host.migrationSets);
+    const stale = staleMigrations(existing.migrations, current);
+    if (stale.length === 0) {
+      log(`reusing ${engine} ${size} database (${existing.cases.toLocaleString()} matters, generated ${existing.completedAt})`);
+      const { applied } = await kernel.migrate();
+      if (applied.length) {
+        // As after the generation: the state autovacuum keeps a running install's tables in
+        // (a migration that rewrote rows left their old versions behind).
+        await target.raw.query('vacuum (analyze)');
+        await writeMeta(target.raw, { ...existing, migrations: current });
+        log(`applied ${applied.length} newer migration(s), then vacuum (analyze)`);
+      }
+      await kernel.prepare();
+      return { target, meta: existing, generated: false };
     }
-    await kernel.prepare();
-    return { target, meta: existing, generated: false };
+    log(`not reusing the ${engine} ${size} database: migrations changed since it was generated (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); generating afresh`);
   }
   await target.close();
   target = await openTarget(engine, size, { fresh: true });
@@ -589,8 +607,9 @@ export async function ensureGenerated(engine: EngineKey, size: SizeKey, log: (s:
 export async function generateInto(target: Target, size: SizeKey, log: (s: string) => void): Promise<BenchMeta> {
   const t0 = Date.now();
   const total = sizes[size];
-  const kernel = createKernel({ database: target.database, plugins: await loadInstalledPlugins() });
+  const kernel = createKernel({ vault: benchVault, database: target.database, plugins: await loadInstalledPlugins() });
   await kernel.migrate();
+  const migrations = schemaFingerprint(kernel.host.migrationSets);
   log(`migrated (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const province = buildProvince(total);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
@@ -650,6 +669,7 @@ export async function generateInto(target: Target, size: SizeKey, log: (s: strin
     size,
     cases: stats.cases,
     generatorVersion: GENERATOR_VERSION,
+    migrations,
     completedAt: new Date().toISOString(),
     seconds: Math.round((Date.now() - t0) / 100) / 10,
     counts: { ...stats, counties: province.length, orgs: province.reduce((s, c) => s + c.orgs.length, 0), users: province.reduce((s, c) => s + c.users.length, 0) },

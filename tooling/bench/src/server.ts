@@ -13,6 +13,7 @@ import type { KernelRouter } from '@zhengfa/kernel';
 import { repoRoot } from './db.js';
 import { httpRequest, type TransportInit } from './http-transport.js';
 import { childrenOf } from './cpu.js';
+import { BENCH_DATA_KEY } from './data-key.js';
 
 /** The console's server build, which the server renders pages with (`apps/server/src/console-handler.ts`). */
 export const consoleBuild = path.join(repoRoot, 'apps/admin/build/server/index.js');
@@ -88,6 +89,10 @@ export async function startServerChild(opts: { databaseUrl?: string; dataDir: st
     DATA_DIR: opts.dataDir,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     NODE_ENV: 'production',
+    // The generated data is the workload; no demo year on an embedded first start.
+    DEMO_DATA: '0',
+    // The key the generator sealed the parties' identifiers with (generate.ts).
+    DATA_KEY: BENCH_DATA_KEY,
   };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;

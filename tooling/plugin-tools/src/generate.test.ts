@@ -13,6 +13,8 @@ function fakeRoot(): string {
   mkdirSync(path.join(root, 'apps/server'), { recursive: true });
   mkdirSync(path.join(root, 'plugins/petitions'), { recursive: true });
   mkdirSync(path.join(root, '.changeset'));
+  mkdirSync(path.join(root, 'packages/kernel'), { recursive: true });
+  writeFileSync(path.join(root, 'packages/kernel/package.json'), JSON.stringify({ name: '@zhengfa/kernel', version: '0.7.3' }, null, 2));
   writeFileSync(path.join(root, 'apps/server/plugins.json'), JSON.stringify({ $comment: '说明', plugins: ['@zhengfa/plugin-petitions'] }, null, 2));
   writeFileSync(path.join(root, 'apps/server/package.json'), JSON.stringify({ name: '@zhengfa/server', dependencies: { hono: 'catalog:', '@zhengfa/plugin-petitions': 'workspace:*' } }, null, 2));
   return root;
@@ -43,6 +45,7 @@ describe('createPlugin', () => {
         'src/admin/routes.json',
         'src/admin/routes/index.tsx',
         'src/admin/strings.ts',
+        'src/contract.test.ts',
         'src/contract.ts',
         'src/server/index.ts',
         'src/server/migrations/0001_demo.ts',
@@ -52,6 +55,12 @@ describe('createPlugin', () => {
         'vitest.config.ts',
       ].sort(),
     );
+  });
+
+  it('declares the kernel range of the repository it is generated in', () => {
+    const root = fakeRoot();
+    createPlugin(root, 'demo', '演示');
+    expect(JSON.parse(read(root, 'plugins/demo/package.json')).zhengfa).toEqual({ kernel: '^0.7.3' });
   });
 
   it('gives the package its own version and a changeset that releases it', () => {

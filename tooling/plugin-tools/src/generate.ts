@@ -13,8 +13,17 @@ export class CreatePluginError extends Error {
   override name = 'CreatePluginError';
 }
 
-export function pluginNames(id: string, name: string): PluginNames {
-  return { id, name: name.trim(), packageName: `@zhengfa/plugin-${id.replaceAll('_', '-')}` };
+/** `^<the kernel's version>` of the repository the plugin is generated in. */
+export function currentKernelRange(root: string): string {
+  return `^${readJson<{ version: string }>(path.join(root, 'packages/kernel/package.json')).version}`;
+}
+
+export function packageNameOf(id: string): string {
+  return `@zhengfa/plugin-${id.replaceAll('_', '-')}`;
+}
+
+export function pluginNames(id: string, name: string, kernelRange: string): PluginNames {
+  return { id, name: name.trim(), packageName: packageNameOf(id), kernelRange };
 }
 
 /** What is wrong with the id and name for this repository (empty: nothing). */
@@ -25,7 +34,7 @@ export function problems(root: string, id: string, name: string): string[] {
   else {
     if (existsSync(path.join(root, 'plugins', id))) out.push(s.folderExists(`plugins/${id}`));
     const listed = readInstallList(root);
-    const { packageName } = pluginNames(id, name);
+    const packageName = packageNameOf(id);
     if (listed.includes(packageName)) out.push(s.alreadyListed(packageName));
   }
   const trimmed = name.trim();
@@ -68,7 +77,7 @@ export interface CreatedPlugin extends PluginNames {
 export function createPlugin(root: string, id: string, name: string): CreatedPlugin {
   const found = problems(root, id, name);
   if (found.length) throw new CreatePluginError(found.join('\n'));
-  const names = pluginNames(id, name);
+  const names = pluginNames(id, name, currentKernelRange(root));
   const dir = path.join(root, 'plugins', id);
   const files = pluginFiles(names);
   for (const [rel, text] of Object.entries(files)) {

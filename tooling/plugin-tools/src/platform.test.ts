@@ -4,7 +4,7 @@
 // dependency; with no other edit, both pass the checks, the server runs them and the console
 // shows their pages, navigation and slots. The copy is built and started, then removed.
 import { readFileSync, realpathSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { install } from './generate.js';
@@ -44,7 +44,8 @@ describe('the plugin platform on a fresh copy', () => {
       const vendor = path.join(copy.root, 'vendor');
       await mkdir(vendor);
       await mustRun('pnpm', ['pack', '--pack-destination', vendor], { cwd: path.join(copy.root, FIXTURE) });
-      install(copy.root, '@zhengfa/plugin-notes', 'file:../../vendor/zhengfa-plugin-notes-1.0.0.tgz');
+      const { version } = JSON.parse(await readFile(path.join(copy.root, FIXTURE, 'package.json'), 'utf8')) as { version: string };
+      install(copy.root, '@zhengfa/plugin-notes', `file:../../vendor/zhengfa-plugin-notes-${version}.tgz`);
       await mustRun('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: copy.root });
     });
     await timed('create-plugin', () => mustRun('pnpm', ['create-plugin', 'demo', '--name', '演示'], { cwd: copy.root }));
@@ -57,7 +58,8 @@ describe('the plugin platform on a fresh copy', () => {
 
   it('installs the vendor plugin from its tarball, not from the workspace folder it was packed from', () => {
     const resolved = realpathSync(path.join(copy.root, 'apps/server/node_modules/@zhengfa/plugin-notes'));
-    expect(resolved.startsWith(path.join(realpathSync(copy.root), 'node_modules/.pnpm/@zhengfa+plugin-notes@file+vendor+zhengfa-plugin-notes-1.0.0.tgz'))).toBe(true);
+    const { version } = JSON.parse(readFileSync(path.join(copy.root, FIXTURE, 'package.json'), 'utf8')) as { version: string };
+    expect(resolved.startsWith(path.join(realpathSync(copy.root), `node_modules/.pnpm/@zhengfa+plugin-notes@file+vendor+zhengfa-plugin-notes-${version}.tgz`))).toBe(true);
   });
 
   it('names both plugins in the install list after the ones there, each once', () => {

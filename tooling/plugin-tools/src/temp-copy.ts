@@ -68,7 +68,7 @@ export async function startServerIn(root: string): Promise<StartedServer> {
   const { PLUGINS: _plugins, DATABASE_URL: _database, ...env } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(serverDir, 'src/main.ts')], {
     cwd: serverDir,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production', DEMO_DATA: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

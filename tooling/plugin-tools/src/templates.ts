@@ -11,6 +11,8 @@ export interface PluginNames {
   name: string;
   /** The npm package name, e.g. @zhengfa/plugin-demo. */
   packageName: string;
+  /** The kernel versions the plugin is built for (package.json `zhengfa.kernel`), e.g. ^0.2.0. */
+  kernelRange: string;
 }
 
 /** `demo_items` → `DemoItems`; for type names. */
@@ -36,6 +38,9 @@ export function pluginFiles(n: PluginNames): Record<string, string> {
       license: 'MIT',
       description: name,
       keywords: ['zhengfa-plugin'],
+      // The kernel versions this plugin is built for; `pnpm version-packages` moves it along
+      // with the kernel's version, and definePlugin reads it.
+      zhengfa: { kernel: n.kernelRange },
       engines: { node: '>=20.11' },
       exports: {
         '.': './src/server/index.ts',
@@ -92,8 +97,7 @@ export const ${id.toUpperCase()}_PLUGIN_ID = '${id}';
 export const strings = {
   name: ${JSON.stringify(name)},
   permission: ${JSON.stringify(`使用${name}`)},
-  titleRequired: '请填写标题',
-  titleTooLong: '标题不能超过 100 个字',
+  fields: { title: '标题' },
 } as const;
 `,
     [`src/server/migrations/0001_${id}.ts`]: `// The plugin's first migration: its own schema and one table. Written, forward-only: never
@@ -113,7 +117,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 `,
     'src/server/index.ts': `// The ${name} plugin: the server entry (default export: the plugin).
-import { definePlugin, permissionProcedure, sql, z } from '@zhengfa/plugin-api';
+import { definePlugin, field as f, permissionProcedure, sql, z } from '@zhengfa/plugin-api';
 import pkg from '../../package.json' with { type: 'json' };
 import { ${id.toUpperCase()}_PLUGIN_ID } from '../contract.js';
 import * as m0001 from './migrations/0001_${id}.js';
@@ -133,7 +137,7 @@ export const router = {
     }),
     /** Adds an item; the audit row commits with it. */
     add: permissionProcedure('${permission}')
-      .input(z.object({ title: z.string().trim().min(1, s.titleRequired).max(100, s.titleTooLong) }))
+      .input(z.object({ title: f.text(s.fields.title, { min: 1, max: 100 }) }))
       .mutation(({ ctx, input }) =>
         ctx.db.transaction().execute(async (trx) => {
           const r = await sql<{ id: number }>\`insert into ${id}.items (tenant_id, title, created_by)
@@ -150,13 +154,21 @@ export default definePlugin({
   id: ${id.toUpperCase()}_PLUGIN_ID,
   name: s.name,
   version: pkg.version,
-  kernel: '^0.1.0',
+  kernel: pkg.zhengfa.kernel,
   // Role defaults: 政法委领导 (leader), 执法监督室 (supervisor), 单位联络员 (liaison). A sensitive
   // permission (personal data, accusations, write-offs, discipline records) gets [].
   permissions: [{ key: '${permission}', name: s.permission, defaultRoles: ['leader', 'supervisor'] }],
   migrations: { '0001_${id}': m0001 },
   router,
 });
+`,
+    'src/contract.test.ts': `// The plugin contract suite (@zhengfa/test-utils), on PGlite and PostgreSQL: migrations,
+// schema, permissions, guarded procedures, Chinese input errors, console routes.
+import { describePluginContract } from '@zhengfa/test-utils';
+import adminPlugin from './admin/index.js';
+import plugin from './server/index.js';
+
+describePluginContract(plugin, { admin: { plugin: adminPlugin, manifest: new URL('./admin/routes.json', import.meta.url) } });
 `,
     'src/server/plugin.test.ts': `import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
@@ -178,7 +190,7 @@ describeEachEngine('${id}', (engine) => {
 
   it('refuses an empty title with a Chinese message naming the field', async () => {
     const { caller } = await t.signIn('supervisor');
-    await expect((caller as any).${id}.items.add({ title: ' ' })).rejects.toThrow('请填写标题');
+    await expect((caller as any).${id}.items.add({ title: ' ' })).rejects.toThrow('请填写「标题」');
   });
 
   it('refuses a user without the permission', async () => {
@@ -306,8 +318,7 @@ export function changeset(n: PluginNames): string {
 "${n.packageName}": minor
 ---
 
-New plugin ${n.name} (\`${n.id}\`), made by \`pnpm create-plugin\`: its own schema with one table,
-the permission \`${n.id}.use\` (by default for 政法委领导 and 执法监督室), procedures
-\`${n.id}.items.list\` and \`${n.id}.items.add\`, a console page at \`/${n.id}\` and a workbench card.
+新增插件「${n.name}」（${n.id}）：由 pnpm create-plugin 生成，含一张数据表、权限「${n.id}.use」（默认授予政法委领导和执法监督室）、
+控制台页面 /${n.id} 及工作台卡片。
 `;
 }

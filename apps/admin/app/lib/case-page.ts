@@ -15,7 +15,7 @@ export async function loadCasePage(trpc: Caller, id: string, permissions: readon
     powers: perms.has('supervision.powers'),
     meetings: perms.has('supervision.meetings'),
   };
-  const [detail, vocab, orgs, leaders, supervisionVocab, instruments, powerUses] = await Promise.all([
+  const [detail, vocab, orgs, leaders, supervisionVocab, instruments, powerUses, following] = await Promise.all([
     trpc.cases.get({ id }),
     trpc.cases.vocab(),
     can.assign || can.instruments || can.powers ? trpc.orgs.tree() : Promise.resolve([]),
@@ -24,8 +24,10 @@ export async function loadCasePage(trpc: Caller, id: string, permissions: readon
     trpc.supervision.vocab(),
     trpc.supervision.instruments({ caseId: id }),
     trpc.supervision.powerUses({ caseId: id }),
+    // 我的关注: whether this user follows the case (the follow button).
+    trpc.workbench.following({ caseId: id }),
   ]);
-  return { case: detail, vocab, units: handlingUnits(orgs), leaders, supervisionVocab, instruments, powerUses, can };
+  return { case: detail, vocab, units: handlingUnits(orgs), leaders, supervisionVocab, instruments, powerUses, can, following };
 }
 
 export type CaseData = Awaited<ReturnType<typeof loadCasePage>>;

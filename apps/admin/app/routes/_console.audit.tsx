@@ -1,9 +1,9 @@
 import { useLoaderData, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Select, Space, Table, Typography } from 'antd';
-import { SafetyOutlined, SearchOutlined } from '@ant-design/icons';
-import { BusyButton, formatDateTime, OutcomeTag, PageHeader, type AuditOutcome } from '@zhengfa/ui';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
+import { FileExcelOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { BusyButton, formatDateTime, ListTable, OutcomeTag, PageHeader, saveBase64File, type AuditOutcome, type ListColumn } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { callErrorOf } from '../lib/trpc-errors.js';
@@ -29,9 +29,10 @@ function chinaDayStart(day: string, addDays = 0): Date {
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = url.searchParams;
-  refuseBadAddress(q, { days: { from: strings.urlFields.from, to: strings.urlFields.to }, texts: { action: s.action } });
+  refuseBadAddress(q, { days: { from: strings.urlFields.from, to: strings.urlFields.to }, texts: { action: s.action, q: s.keyword } });
   const actorId = q.get('actor') || undefined;
   const action = q.get('action') || undefined;
+  const keyword = q.get('q')?.trim().slice(0, 50) || undefined;
   const outcomeParam = q.get('outcome');
   const outcome = outcomes.find((o) => o === outcomeParam);
   const from = DAY.test(q.get('from') ?? '') ? q.get('from')! : undefined;
@@ -43,6 +44,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       trpc.audit.list({
         ...(actorId ? { actorId } : {}),
         ...(action ? { action } : {}),
+        ...(keyword ? { keyword } : {}),
         ...(outcome ? { outcome } : {}),
         ...(from ? { from: chinaDayStart(from) } : {}),
         // The picked end day is included: the query's upper bound is the next midnight.
@@ -57,7 +59,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       list,
       actions,
       actors: users.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` })),
-      filter: { actorId: actorId ?? null, action: action ?? null, outcome: outcome ?? null, from: from ?? null, to: to ?? null, page, pageSize },
+      filter: { actorId: actorId ?? null, action: action ?? null, keyword: keyword ?? null, outcome: outcome ?? null, from: from ?? null, to: to ?? null, page, pageSize },
     };
   });
 }
@@ -66,6 +68,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Entry = LoaderData['list']['items'][number];
 
 interface FilterValues {
+  keyword?: string;
   actor?: string;
   action?: string;
   outcome?: string;
@@ -103,6 +106,35 @@ function VerifyButton() {
   );
 }
 
+/** 导出 Excel: the log as the filter selects it (every page, newest first), built by the server. */
+function AuditExportButton({ filter }: { filter: LoaderData['filter'] }) {
+  const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
+  async function run() {
+    setBusy(true);
+    try {
+      const file = await browserTrpc().audit.export.mutate({
+        ...(filter.actorId ? { actorId: filter.actorId } : {}),
+        ...(filter.action ? { action: filter.action } : {}),
+        ...(filter.keyword ? { keyword: filter.keyword } : {}),
+        ...(filter.outcome ? { outcome: filter.outcome } : {}),
+        ...(filter.from ? { from: chinaDayStart(filter.from) } : {}),
+        ...(filter.to ? { to: chinaDayStart(filter.to, 1) } : {}),
+      });
+      message.success(s.exported(saveBase64File(file, 'audit.xlsx')));
+    } catch (err) {
+      message.error(callErrorOf(err)?.message ?? strings.error.network);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <BusyButton icon={<FileExcelOutlined />} onClick={run} loading={busy} data-testid="audit-export">
+      {s.export}
+    </BusyButton>
+  );
+}
+
 function targetLabel(e: Entry): string {
   if (!e.targetType) return strings.common.none;
   const type = s.targetTypes[e.targetType] ?? e.targetType;
@@ -117,6 +149,7 @@ export default function Audit() {
 
   function apply(values: FilterValues) {
     const next = new URLSearchParams();
+    if (values.keyword?.trim()) next.set('q', values.keyword.trim());
     if (values.actor) next.set('actor', values.actor);
     if (values.action) next.set('action', values.action);
     if (values.outcome) next.set('outcome', values.outcome);
@@ -142,14 +175,15 @@ export default function Audit() {
     setParams(next);
   }
 
-  const columns = [
-    { title: s.seq, dataIndex: 'seq', key: 'seq', width: 80 },
-    { title: s.at, key: 'at', width: 170, render: (_: unknown, e: Entry) => formatDateTime(e.at) },
-    { title: s.actor, key: 'actor', render: (_: unknown, e: Entry) => e.actorName ?? s.system },
-    { title: s.action, dataIndex: 'actionName', key: 'action' },
-    { title: s.target, key: 'target', render: (_: unknown, e: Entry) => targetLabel(e) },
+  const columns: ListColumn<Entry>[] = [
+    { title: s.seq, dataIndex: 'seq', key: 'seq', width: 90 },
+    { title: s.at, key: 'at', width: 170, render: (_: unknown, e: Entry) => <span className="zf-nowrap">{formatDateTime(e.at)}</span> },
+    { title: s.actor, key: 'actor', width: 140, ellipsis: true, render: (_: unknown, e: Entry) => e.actorName ?? s.system },
+    { title: s.action, dataIndex: 'actionName', key: 'action', width: 180, ellipsis: true },
+    { title: s.target, key: 'target', width: 160, ellipsis: true, render: (_: unknown, e: Entry) => targetLabel(e) },
     { title: s.outcome, key: 'outcome', width: 80, render: (_: unknown, e: Entry) => <OutcomeTag outcome={e.outcome} /> },
-    { title: s.ip, dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? strings.common.none },
+    { title: s.ip, dataIndex: 'ip', key: 'ip', width: 140, ellipsis: true, render: (ip: string | null) => ip ?? strings.common.none },
+    { title: s.userAgent, dataIndex: 'userAgent', key: 'userAgent', width: 200, ellipsis: true, hiddenByDefault: true, render: (ua: string | null) => ua ?? strings.common.none },
   ];
 
   return (
@@ -162,6 +196,7 @@ export default function Audit() {
           layout="inline"
           onFinish={apply}
           initialValues={{
+            keyword: filter.keyword ?? undefined,
             actor: filter.actorId ?? undefined,
             action: filter.action ?? undefined,
             outcome: filter.outcome ?? undefined,
@@ -169,6 +204,9 @@ export default function Audit() {
           }}
           style={{ rowGap: 12 }}
         >
+          <Form.Item name="keyword" label={s.keyword}>
+            <Input allowClear placeholder={s.keywordPlaceholder} style={{ width: 220 }} />
+          </Form.Item>
           <Form.Item name="actor" label={s.actor}>
             <Select allowClear showSearch optionFilterProp="label" placeholder={s.actorPlaceholder} options={actors} style={{ width: 200 }} />
           </Form.Item>
@@ -192,13 +230,16 @@ export default function Audit() {
         </Form>
       </Card>
       <Card size="small">
-        <Table<Entry>
+        <ListTable<Entry>
+          listId="audit"
           rowKey="seq"
           size="middle"
+          data-testid="audit-table"
           dataSource={list.items}
           columns={columns}
+          toolbar={<AuditExportButton filter={filter} />}
           loading={navigation.state === 'loading' && navigation.location.pathname === '/audit'}
-          scroll={{ x: 900 }}
+          minWidth={980}
           expandable={{
             expandedRowRender: (e) => (
               <Descriptions column={1} size="small">

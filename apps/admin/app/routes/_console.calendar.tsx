@@ -19,14 +19,22 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const year = Number.isFinite(raw) && raw >= 2000 && raw <= 2100 ? raw : thisYear;
   return load(context, request, async (trpc) => {
     const me = await trpc.auth.me();
-    const cal = await trpc.calendar.year({ year });
-    return { cal, thisYear, canManage: Boolean(me?.user.permissions.includes('calendar.manage')) };
+    const [cal, cadence] = await Promise.all([trpc.calendar.year({ year }), trpc.calendar.cadence()]);
+    return { cal, cadence, thisYear, canManage: Boolean(me?.user.permissions.includes('calendar.manage')) };
   });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const fd = await request.formData();
   const intent = form.str(fd, 'intent');
+  if (intent === 'dispatchCounting') {
+    const urgency = form.str(fd, 'urgency');
+    const counting = form.str(fd, 'counting');
+    if (!['normal', 'urgent', 'critical'].includes(urgency) || !['working', 'natural'].includes(counting)) return badForm(intent);
+    return mutate(context, intent, s.countingSaved, (trpc) =>
+      trpc.calendar.setDispatchCounting({ urgency: urgency as 'normal' | 'urgent' | 'critical', counting: counting as 'working' | 'natural' }),
+    );
+  }
   const kind = form.str(fd, 'kind');
   if (intent !== 'set' || !['holiday', 'workday', 'official'].includes(kind)) return badForm(intent);
   return mutate(context, intent, kind === 'official' ? s.restored : s.saved, (trpc) =>
@@ -35,6 +43,45 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 type Day = ReturnType<typeof useLoaderData<typeof loader>>['cal']['days'][number];
+type CadenceRow = ReturnType<typeof useLoaderData<typeof loader>>['cadence'][number];
+
+function CountingSelect({ row }: { row: CadenceRow }) {
+  const fetcher = useFetcher<typeof action>();
+  const error = useActionFeedback(fetcher);
+  return (
+    <Space direction="vertical" size={4}>
+      <Select
+        value={row.counting}
+        disabled={fetcher.state !== 'idle'}
+        aria-label={`${row.urgencyName}${s.counting}`}
+        style={{ width: 240 }}
+        status={error ? 'error' : undefined}
+        options={(['working', 'natural'] as const).map((c) => ({ value: c, label: s.countingNames[c] }))}
+        onChange={(counting: string) => fetcher.submit(toFormData({ intent: 'dispatchCounting', urgency: row.urgency, counting }), { method: 'post' })}
+      />
+      <FormError outcome={error} />
+    </Space>
+  );
+}
+
+function CadenceCard({ rows, canManage }: { rows: CadenceRow[]; canManage: boolean }) {
+  return (
+    <Card size="small" title={s.cadence} extra={<Typography.Text type="secondary">{s.cadenceHelp}</Typography.Text>} style={{ marginBottom: 16 }}>
+      <Table<CadenceRow>
+        rowKey="urgency"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: s.urgency, key: 'urgency', render: (_, r) => r.urgencyName },
+          { title: s.dispatch, key: 'dispatch', render: (_, r) => r.dispatchLabel },
+          { title: s.counting, key: 'counting', render: (_, r) => (canManage ? <CountingSelect row={r} /> : s.countingNames[r.counting]) },
+          { title: s.report, key: 'report', render: (_, r) => r.reportLabel },
+        ]}
+      />
+    </Card>
+  );
+}
 
 function kindTag(working: boolean) {
   return working ? <Tag color="orange">{s.workday}</Tag> : <Tag color="green">{s.holiday}</Tag>;
@@ -93,7 +140,7 @@ function SetDayForm() {
 }
 
 export default function CalendarPage() {
-  const { cal, thisYear, canManage } = useLoaderData<typeof loader>();
+  const { cal, cadence, thisYear, canManage } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const years = Array.from({ length: 5 }, (_, i) => thisYear - 2 + i);
   if (!years.includes(cal.year)) years.push(cal.year);
@@ -117,6 +164,7 @@ export default function CalendarPage() {
         }
       />
       {!cal.hasOfficial ? <Alert type="warning" showIcon message={s.noOfficial(cal.year)} style={{ marginBottom: 16 }} /> : null}
+      <CadenceCard rows={cadence} canManage={canManage} />
       {canManage ? <SetDayForm /> : null}
       <Card size="small" title={s.workingDays(cal.workingDays)}>
         <Table<Day>

@@ -2,12 +2,13 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
-import { CaseStatusTag, formatDate, formatDateTime, KeyCaseTag, OverdueTag, PageHeader, readFourFixes, UrgencyTag, UUID } from '@zhengfa/ui';
+import { CaseStatusTag, formatDate, formatDateTime, KeyCaseTag, OverdueTag, PageHeader, PrintButton, readFourFixes, UrgencyTag, UUID } from '@zhengfa/ui';
 import { AttachmentsPanel } from '../components/case/attachments.js';
 import { ClarityChecklist } from '../components/case/clarities.js';
 import { ClocksPanel } from '../components/case/clocks.js';
 import { DispatchPanel } from '../components/case/dispatches.js';
 import { EditBasicButton } from '../components/case/edit-basic.js';
+import { FollowButton } from '../components/case/follow.js';
 import { FourFixesPanel } from '../components/case/four-fixes.js';
 import { LinksPanel } from '../components/case/links.js';
 import { PartiesPanel } from '../components/case/parties.js';
@@ -97,6 +98,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
           ...(attachmentIds.length ? { attachmentIds } : {}),
         }),
       );
+    }
+    case 'follow': {
+      const follow = form.bool(fd, 'follow');
+      return mutate(context, intent, follow ? s.followed : s.unfollowed, (trpc) => trpc.workbench.follow({ caseId: id, follow }));
     }
     case 'dispatch':
       return mutate(context, intent, s.dispatchSaved, (trpc) =>
@@ -189,6 +194,8 @@ export default function CasePage() {
         }
         extra={
           <>
+            <FollowButton following={loaderData.following} />
+            <PrintButton />
             {can.urge && c.status !== 'archived' ? <ChangeUrgencyButton c={c} vocab={loaderData.vocab} /> : null}
             {can.register && !c.materialWithheld ? <EditBasicButton c={c} vocab={loaderData.vocab} /> : null}
             {assignedStatuses.includes(c.status) ? (
@@ -231,18 +238,26 @@ function BasicInfo({ data: d }: { data: CaseData }) {
       <Descriptions.Item label={s.docNo}>{c.docNo}</Descriptions.Item>
       <Descriptions.Item label={s.kind}>{c.kindName}</Descriptions.Item>
       <Descriptions.Item label={s.source}>{c.sourceName}</Descriptions.Item>
-      <Descriptions.Item label={s.receivedOn}>{formatDate(c.receivedOn)}</Descriptions.Item>
-      <Descriptions.Item label={s.registeredAt}>{formatDateTime(c.registeredAt)}</Descriptions.Item>
+      <Descriptions.Item label={s.receivedOn}>
+        <span className="zf-nowrap">{formatDate(c.receivedOn)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={s.registeredAt}>
+        <span className="zf-nowrap">{formatDateTime(c.registeredAt)}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={s.isKey}>{c.isKey ? strings.common.yes : strings.common.no}</Descriptions.Item>
       <Descriptions.Item label={s.leadUnit}>{c.leadUnitName ?? strings.common.none}</Descriptions.Item>
       <Descriptions.Item label={s.deadline}>
-        <Space size={4}>
+        <span className="zf-nowrap">
           {formatDate(c.deadline, s.noDeadline)}
           {c.overdue ? <OverdueTag /> : null}
-        </Space>
+        </span>
       </Descriptions.Item>
-      <Descriptions.Item label={s.nextDispatch}>{formatDate(c.nextDispatchOn, strings.common.none)}</Descriptions.Item>
-      <Descriptions.Item label={s.nextReport}>{formatDate(c.nextReportOn, strings.common.none)}</Descriptions.Item>
+      <Descriptions.Item label={s.nextDispatch}>
+        <span className="zf-nowrap">{formatDate(c.nextDispatchOn, strings.common.none)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={s.nextReport}>
+        <span className="zf-nowrap">{formatDate(c.nextReportOn, strings.common.none)}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={s.summary} span={2}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.summary || strings.common.none}</Typography.Paragraph>
       </Descriptions.Item>

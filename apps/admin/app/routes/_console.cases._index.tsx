@@ -1,10 +1,10 @@
 import { Link, useLoaderData, useNavigate, useNavigation } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { CaseStatusTag, formatDate, KeyCaseTag, OverdueTag, PageHeader, pageLinks, UrgencyTag } from '@zhengfa/ui';
+import { CopyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { CaseStatusTag, formatDate, KeyCaseTag, ListTable, OverdueTag, PageHeader, pageLinks, UrgencyTag, type ListColumn } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ExportButton } from '../components/case/export-button.js';
 import { UnitSelect } from '../components/unit-select.js';
@@ -52,6 +52,25 @@ interface FilterValues {
 
 const sortKeys: Record<string, LedgerSort> = { docNo: 'docNo', deadline: 'deadline', nextDispatchOn: 'nextDispatch', registeredAt: 'registeredAt' };
 
+/** Batch action: the selected matters' 文号, one a line, onto the clipboard (for a report or a notice). */
+function CopyDocNos({ docNos }: { docNos: string[] }) {
+  const { message } = App.useApp();
+  return (
+    <Button
+      size="small"
+      icon={<CopyOutlined />}
+      onClick={() => {
+        void navigator.clipboard.writeText(docNos.join('\n')).then(
+          () => message.success(s.docNosCopied(docNos.length)),
+          () => message.error(s.docNosCopyFailed),
+        );
+      }}
+    >
+      {s.copyDocNos}
+    </Button>
+  );
+}
+
 export default function Ledger() {
   const { list, vocab, units, query, can } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
@@ -83,35 +102,40 @@ export default function Ledger() {
 
   const order = (key: LedgerSort) => (query.sort === key ? (query.dir === 'asc' ? ('ascend' as const) : ('descend' as const)) : null);
 
-  const columns: TableProps<Row>['columns'] = [
-    { title: s.docNo, key: 'docNo', dataIndex: 'docNo', sorter: true, sortOrder: order('docNo'), width: 190, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+  // Fits 1440 px without sideways scrolling (处理期限 included): text columns are cut with
+  // an ellipsis and shown whole in a tooltip; 当事人 is one click away in 列设置.
+  const columns: ListColumn<Row>[] = [
+    { title: s.docNo, key: 'docNo', dataIndex: 'docNo', sorter: true, sortOrder: order('docNo'), width: 140, ellipsis: true, locked: true },
     {
       title: s.title,
       key: 'title',
+      ellipsis: true,
+      tooltip: (r) => r.title,
+      locked: true,
       render: (_, r) => (
-        <Space size={4} wrap>
+        <>
+          {r.isKey ? <KeyCaseTag /> : null}
           <Link to={`/cases/${r.id}`} prefetch="intent">
             {r.title}
           </Link>
-          {r.isKey ? <KeyCaseTag /> : null}
-        </Space>
+        </>
       ),
     },
-    { title: s.kind, key: 'kind', dataIndex: 'kindName', width: 100 },
-    { title: s.urgency, key: 'urgency', width: 90, render: (_, r) => <UrgencyTag urgency={r.urgency} label={r.urgencyName} /> },
-    { title: s.status, key: 'status', width: 90, render: (_, r) => <CaseStatusTag status={r.status} label={r.statusName} /> },
-    { title: s.leadUnit, key: 'leadUnit', render: (_, r) => r.leadUnitName ?? <Typography.Text type="secondary">{s.noDeadline}</Typography.Text> },
+    { title: s.kind, key: 'kind', dataIndex: 'kindName', width: 84, ellipsis: true },
+    { title: s.urgency, key: 'urgency', width: 84, render: (_, r) => <UrgencyTag urgency={r.urgency} label={r.urgencyName} /> },
+    { title: s.status, key: 'status', width: 84, render: (_, r) => <CaseStatusTag status={r.status} label={r.statusName} /> },
+    { title: s.leadUnit, key: 'leadUnit', width: 110, ellipsis: true, tooltip: (r) => r.leadUnitName, render: (_, r) => r.leadUnitName ?? <Typography.Text type="secondary">{s.noDeadline}</Typography.Text> },
     {
       title: s.deadline,
       key: 'deadline',
       sorter: true,
       sortOrder: order('deadline'),
-      width: 170,
+      width: 150,
       render: (_, r) => (
-        <Space size={4}>
-          <span style={{ whiteSpace: 'nowrap' }}>{formatDate(r.deadline, s.noDeadline)}</span>
+        <span className="zf-nowrap">
+          {formatDate(r.deadline, s.noDeadline)}
           {r.overdue ? <OverdueTag /> : null}
-        </Space>
+        </span>
       ),
     },
     {
@@ -119,18 +143,18 @@ export default function Ledger() {
       key: 'nextDispatchOn',
       sorter: true,
       sortOrder: order('nextDispatch'),
-      width: 150,
+      width: 110,
       render: (_, r) =>
         r.nextDispatchOn ? (
-          <Typography.Text type={r.dispatchOverdue ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Text type={r.dispatchOverdue ? 'danger' : undefined} className="zf-nowrap">
             {formatDate(r.nextDispatchOn)}
           </Typography.Text>
         ) : (
           strings.common.none
         ),
     },
-    { title: s.parties, key: 'parties', dataIndex: 'parties', render: (v: string) => v || strings.common.none },
-    { title: s.registeredAt, key: 'registeredAt', sorter: true, sortOrder: order('registeredAt'), width: 130, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(r.registeredAt)}</span> },
+    { title: s.parties, key: 'parties', dataIndex: 'parties', width: 140, ellipsis: true, hiddenByDefault: true, render: (v: string) => v || strings.common.none },
+    { title: s.registeredAt, key: 'registeredAt', sorter: true, sortOrder: order('registeredAt'), width: 106, render: (_, r) => <span className="zf-nowrap">{formatDate(r.registeredAt)}</span> },
   ];
 
   const onTableChange: TableProps<Row>['onChange'] = (pagination, _filters, sorter, extra) => {
@@ -151,7 +175,6 @@ export default function Ledger() {
         subtitle={s.ledgerSubtitle}
         extra={
           <>
-            {can.export ? <ExportButton filter={ledgerFilter(query)} /> : null}
             {can.register ? (
               <Link to="/cases/new">
                 <Button type="primary" icon={<PlusOutlined />}>
@@ -235,16 +258,19 @@ export default function Ledger() {
         </Form>
       </Card>
       <Card size="small">
-        <Table<Row>
+        <ListTable<Row>
+          listId="cases"
           rowKey="id"
           size="middle"
           data-testid="ledger-table"
           dataSource={list.items}
           columns={columns}
+          minWidth={1100}
           loading={navigation.state === 'loading' && navigation.location.pathname === '/cases'}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: s.empty }}
           onChange={onTableChange}
+          toolbar={can.export ? <ExportButton filter={ledgerFilter(query)} /> : null}
+          batchActions={({ rows }) => <CopyDocNos docNos={rows.map((r) => r.docNo)} />}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,

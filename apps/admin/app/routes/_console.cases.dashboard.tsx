@@ -51,6 +51,7 @@ export default function Dashboard() {
           kinds.length > 1 ? (
             <Select
               allowClear
+              aria-label={s.kind}
               placeholder={s.allKinds}
               value={kind ?? undefined}
               options={kinds}
@@ -120,7 +121,7 @@ function CountTable({ rows }: { rows: { key: string; label: ReactNode; count: nu
       dataSource={rows}
       columns={[
         { key: 'label', width: 110, render: (_: unknown, r: (typeof rows)[number]) => r.label },
-        { key: 'bar', render: (_: unknown, r: (typeof rows)[number]) => <Progress percent={(r.count / max) * 100} showInfo={false} size="small" strokeColor="#b71c1c" /> },
+        { key: 'bar', render: (_: unknown, r: (typeof rows)[number]) => <Progress percent={(r.count / max) * 100} showInfo={false} size="small" strokeColor="#b71c1c" aria-label={String(r.count)} /> },
         {
           key: 'count',
           width: 60,
@@ -160,7 +161,7 @@ function UnitTable({ rows }: { rows: D['byUnit'] }) {
           title: s.stat.closureRate,
           key: 'rate',
           width: 200,
-          render: (_, u) => <Progress percent={u.total ? Math.round((u.closed / u.total) * 1000) / 10 : 0} size="small" />,
+          render: (_, u) => <Progress percent={u.total ? Math.round((u.closed / u.total) * 1000) / 10 : 0} size="small" aria-label={u.name} />,
         },
       ]}
     />

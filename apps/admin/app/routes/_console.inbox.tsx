@@ -83,7 +83,16 @@ export default function Inbox() {
 
   return (
     <>
-      <PageHeader title={s.title} subtitle={s.subtitle} extra={unread > 0 ? <MarkReadButton all label={s.markAllRead} /> : null} />
+      <PageHeader
+        title={s.title}
+        subtitle={s.subtitle}
+        extra={
+          <Space>
+            <Link to="/inbox/digest">{s.digest}</Link>
+            {unread > 0 ? <MarkReadButton all label={s.markAllRead} /> : null}
+          </Space>
+        }
+      />
       <Card
         size="small"
         title={

@@ -1,10 +1,11 @@
 import { Form, Link, Outlet, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react';
-import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { data, redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { Alert, Badge, Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  SendOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -23,9 +24,10 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { uiStrings } from '@zhengfa/ui';
 import { ErrorView } from '../components/error-view.js';
 import { load } from '../lib/trpc.server.js';
-import { activeNavKey, buildNav, type KernelNavKey, type NavSection } from '../nav.js';
+import { activeNavKey, buildNav, pageAccess, type KernelNavKey, type NavSection } from '../nav.js';
 import { adminPlugins } from '../plugins.js';
 import { strings } from '../strings.js';
 
@@ -42,6 +44,7 @@ const kernelIcons: Record<KernelNavKey, ReactNode> = {
   roles: <SafetyCertificateOutlined />,
   audit: <AuditOutlined />,
   modules: <AppstoreOutlined />,
+  events: <SendOutlined />,
   instruments: <FileProtectOutlined />,
   meetings: <CommentOutlined />,
   bulletin: <FileTextOutlined />,
@@ -58,6 +61,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   if (me.user.mustChangePassword && path !== '/account/password') throw redirect('/account/password');
   // An account that must change its password may call nothing but auth.* until it has.
   const enabledPlugins = me.user.mustChangePassword ? [] : await load(context, request, (trpc) => trpc.system.enabledPlugins());
+  // A page the user's roles do not cover is refused before it renders (the error boundary
+  // below shows the 403 with the navigation), even when typed into the address bar.
+  const access = pageAccess({ pathname: path, permissions: me.user.permissions, enabledPlugins, pluginModules: adminPlugins });
+  if (!access.allowed) throw data({ message: strings.error.forbiddenPage(access.page) }, { status: 403 });
   // Notifications are about cases: only users who work on cases get the badge.
   const unread = !me.user.mustChangePassword && me.user.permissions.includes('cases.read') ? await load(context, request, (trpc) => trpc.notifications.unreadCount()) : null;
   return { me, enabledPlugins, unread };
@@ -85,6 +92,9 @@ function Shell({ data, children }: { data: ConsoleData; children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="zf-skip-link">
+        {uiStrings.list.skipToMain}
+      </a>
       <Layout.Sider width={216} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #eee' }}>
         <Flex align="center" gap={8} style={{ height: 56, padding: '0 20px', borderBottom: '1px solid #f0f0f0' }}>
           <BankOutlined style={{ fontSize: 20, color: '#b71c1c' }} />
@@ -132,7 +142,7 @@ function Shell({ data, children }: { data: ConsoleData; children: ReactNode }) {
             </Space>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
           {locked ? <Alert type="warning" showIcon message={strings.password.mustChange} style={{ marginBottom: 16 }} /> : null}
           {children}
         </Layout.Content>

@@ -1,9 +1,9 @@
 import { Form as RemixForm, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Tree, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined, SafetyCertificateOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
-import { BusyButton, formatDateTime, orgTreeData, PageHeader, useActionFeedback, UserStatusTags } from '@zhengfa/ui';
+import { BusyButton, formatDateTime, ListTable, orgTreeData, PageHeader, uiStrings, useActionFeedback, UserStatusTags, type ListColumn } from '@zhengfa/ui';
 import { useCallback, useMemo, useState } from 'react';
 import { FormError } from '../components/form-error.js';
 import { toFormData } from '../lib/form-data.js';
@@ -284,13 +284,15 @@ export default function Users() {
     setParams(next);
   }
 
-  const columns = [
-    { title: s.username, dataIndex: 'username', key: 'username' },
-    { title: s.displayName, dataIndex: 'displayName', key: 'displayName' },
-    { title: s.org, dataIndex: 'orgName', key: 'orgName' },
+  const columns: ListColumn<User>[] = [
+    { title: s.username, dataIndex: 'username', key: 'username', width: 120, ellipsis: true },
+    { title: s.displayName, dataIndex: 'displayName', key: 'displayName', width: 100, ellipsis: true },
+    { title: s.org, dataIndex: 'orgName', key: 'orgName', width: 150, ellipsis: true },
     {
       title: s.roles,
       key: 'roles',
+      width: 180,
+      exportText: (u: User) => u.roles.map((r) => r.name).join('、'),
       render: (_: unknown, u: User) =>
         u.roles.length ? (
           <Space size={[4, 4]} wrap>
@@ -305,6 +307,8 @@ export default function Users() {
     {
       title: s.status,
       key: 'status',
+      width: 110,
+      exportText: (u: User) => [u.disabled ? uiStrings.user.disabled : uiStrings.user.active, u.locked ? uiStrings.user.locked : null, u.mustChangePassword ? uiStrings.user.mustChangePassword : null].filter(Boolean).join('、'),
       render: (_: unknown, u: User) => (
         <Space direction="vertical" size={0}>
           <UserStatusTags disabled={u.disabled} locked={u.locked} mustChangePassword={u.mustChangePassword} />
@@ -312,13 +316,13 @@ export default function Users() {
         </Space>
       ),
     },
-    { title: s.lastLogin, key: 'lastLoginAt', render: (_: unknown, u: User) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(u.lastLoginAt, strings.common.never)}</span> },
+    { title: s.lastLogin, key: 'lastLoginAt', width: 150, hiddenByDefault: true, exportText: (u: User) => formatDateTime(u.lastLoginAt, strings.common.never), render: (_: unknown, u: User) => <span className="zf-nowrap">{formatDateTime(u.lastLoginAt, strings.common.never)}</span> },
     ...(can.manage || can.assign || can.unlock
       ? [
           {
             title: strings.common.actions,
             key: 'actions',
-            fixed: 'right' as const,
+            width: 220,
             render: (_: unknown, u: User) => (
               <Space size={0} wrap>
                 {can.manage ? (
@@ -397,13 +401,16 @@ export default function Users() {
                 </Button>
               </Space.Compact>
             </RemixForm>
-            <Table<User>
+            <ListTable<User>
+              listId="users"
               rowKey="id"
               size="middle"
+              data-testid="user-table"
               loading={navigation.state === 'loading' && navigation.location.pathname === '/users'}
               dataSource={list.items}
               columns={columns}
-              scroll={{ x: 900 }}
+              minWidth={880}
+              csvName={strings.nav.users}
               pagination={{
                 current: filter.page,
                 pageSize: filter.pageSize,

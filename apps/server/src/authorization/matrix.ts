@@ -9,7 +9,6 @@
 // with the refusal's exact code and message.
 import { TRPCError } from '@trpc/server';
 import { apiStrings, type ProcedureAccess } from '@zhengfa/plugin-api';
-import { kernelStrings } from '@zhengfa/kernel';
 import type { Identity, Target, TargetKey, World } from './world.js';
 
 /**
@@ -95,7 +94,7 @@ export function accessRefusal(access: ProcedureAccess, who: Identity, nameOf: (p
   if (access.access === 'authed') return null;
   if (access.access === 'anyPermission') {
     if (access.permissions.some((p) => who.permissions.has(p))) return null;
-    return forbidden(kernelStrings.passwordResets.anyPermission(access.permissions.map(nameOf)));
+    return forbidden(apiStrings.forbidden(access.permissions.map(nameOf)));
   }
   const missing = access.permissions.find((p) => !who.permissions.has(p));
   return missing ? forbidden(apiStrings.forbidden(nameOf(missing))) : null;

@@ -8,7 +8,9 @@
 // that far); a refusal before that point is the rule's. The few that succeed write
 // something harmless (a dispatch record, a repeat visit, a reveal in the audit log).
 import { apiStrings } from '@zhengfa/plugin-api';
-import { caseStrings, clockStrings, exportStrings, kernelStrings, passwordProblem, supervisionStrings } from '@zhengfa/kernel';
+import { caseStrings, clockStrings, exportStrings, kernelStrings, passwordProblem, supervisionStrings, workbenchStrings } from '@zhengfa/kernel';
+import { messages as inspectionStrings } from '@zhengfa/plugin-inspections/strings';
+import { lookupStrings as mediationLookup, messages as mediationMessages } from '@zhengfa/plugin-mediation/strings';
 import { fourVisitStrings, importStrings, lookupStrings, matterStrings } from '@zhengfa/plugin-petitions/strings';
 import { inDays } from '@zhengfa/test-utils';
 import { sql } from 'kysely';
@@ -20,12 +22,15 @@ import {
   lists,
   notFound,
   ok,
+  refused,
   sameCounty,
   seesCase,
   type Outcome,
   type ProbeContext,
   type ProcedureDeclaration,
 } from './matrix.js';
+import { personnelProcedureDeclarations } from './personnel-procedures.js';
+import { identityKeys } from './world.js';
 
 const STALE = 999_999;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -230,15 +235,50 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
       },
     ],
   },
+  'audit.export': {
+    access: perm('audit.read'),
+    rule: 'the caller’s county’s log (the export is audited)',
+    probes: [
+      {
+        over: 'counties',
+        input: (c) => ({ actorId: target(c).userId }),
+        expect: (c) => ok((r) => ((r.rows > 0) === sameCounty(rel(c)) ? null : `${r.rows} entries of a user of ${sameCounty(rel(c)) ? 'the caller’s county' : 'another county'}`)),
+      },
+    ],
+  },
   'audit.actions': { access: perm('audit.read'), rule: 'the caller’s county’s log', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
   'audit.verify': { access: perm('audit.read'), rule: 'the caller’s county’s chain', probes: [{ over: 'once', input: () => undefined, expect: () => ok((r) => (r.ok ? null : `the chain is broken: ${JSON.stringify(r.firstBroken)}`)) }] },
-  'system.modules': { access: perm('system.modules'), rule: 'the deployment’s modules: no county data', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
-  'system.enabledPlugins': { access: authed, rule: 'the deployment’s plugins: no county data', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'system.modules': { access: perm('system.modules'), rule: 'the deployment’s modules and the caller’s county’s switches', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'system.enableModule': {
+    access: perm('system.modules'),
+    rule: 'the caller’s county’s switch (a plugin already on: nothing written)',
+    probes: [{ over: 'once', input: () => ({ pluginId: 'petitions', version: STALE }), expect: () => ok((r) => (r.changed ? 'switched a plugin that was on' : null)) }],
+  },
+  'system.disableModule': {
+    access: perm('system.modules'),
+    rule: 'the caller’s county’s switch',
+    probes: [{ over: 'once', input: () => ({ pluginId: 'petitions', version: STALE }), expect: () => conflict }],
+  },
+  'system.enabledPlugins': { access: authed, rule: 'the plugins on for the caller’s county: no county data', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'system.eventSubscribers': { access: perm('system.events'), rule: 'the deployment’s subscribers and their progress: no payloads', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'system.deadLetters': { access: perm('system.events'), rule: 'dead letters of the caller’s county and of no county (jobs)', probes: [{ over: 'once', input: () => ({ limit: 100 }), expect: () => ok() }] },
+  'system.retryDeadLetter': {
+    access: perm('system.events'),
+    rule: 'a dead letter of the caller’s county or of no county',
+    probes: [{ over: 'once', input: () => ({ subscriber: 'notes:notes.note.added', eventId: 999_999_999 }), expect: () => notFound(kernelStrings.events.deadLetterNotFound) }],
+  },
   'calendar.year': { access: perm('orgs.read'), rule: 'the caller’s county’s calendar', probes: [{ over: 'once', input: () => ({ year: 2030 }), expect: () => ok() }] },
   'calendar.set': {
     access: perm('calendar.manage'),
     rule: 'the caller’s county’s calendar',
     probes: [{ over: 'once', input: () => ({ date: '2030-01-02', kind: 'official' }), expect: () => ok() }],
+  },
+  'calendar.cadence': { access: perm('orgs.read'), rule: 'the caller’s county’s cadence settings', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'calendar.setDispatchCounting': {
+    access: perm('calendar.manage'),
+    rule: 'the caller’s county’s cadence settings',
+    // Sets the default again (特急件 counts calendar days): harmless.
+    probes: [{ over: 'once', input: () => ({ urgency: 'critical', counting: 'natural' }), expect: () => ok() }],
   },
 
   // ── cases ─────────────────────────────────────────────────────────────────────────────
@@ -357,6 +397,20 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     probes: [{ over: 'units', input: () => ({ pageSize: 100 }), expect: (c) => lists(c.who.userId === target(c).userId, target(c).notificationId, (r) => idsOf(r.items)) }],
   },
   'workbench.todos': { access: authed, rule: 'what waits for the caller, counted within the caller’s own scope', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'workbench.kernelTodos': { access: authed, rule: 'the kernel’s to-dos of the caller, counted within the caller’s own scope', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'workbench.follows': { access: perm('cases.read'), rule: 'the cases the caller follows and still sees', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'workbench.activity': { access: perm('cases.read'), rule: 'steps on the cases the caller sees and that concern the caller', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'workbench.following': {
+    access: perm('cases.read'),
+    rule: 'the caller’s own follow of a case',
+    probes: [{ over: 'units', input: (c) => ({ caseId: target(c).caseId }), expect: () => ok((r) => (r === false ? null : 'answered that the caller follows the case')) }],
+  },
+  'workbench.follow': {
+    access: perm('cases.read'),
+    rule: 'a case the caller sees (unfollowing one not followed changes nothing)',
+    probes: [{ over: 'units', input: (c) => ({ caseId: target(c).caseId, follow: false }), expect: byCase(ok((r) => (r.following === false ? null : 'answered following')), notFound(workbenchStrings.caseNotFound)) }],
+  },
+  'notifications.digest': { access: authed, rule: 'the caller’s own notifications of one day', probes: [{ over: 'once', input: () => ({}), expect: () => ok() }] },
   'notifications.unreadCount': { access: authed, rule: 'the caller’s own notifications', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
   'notifications.markRead': {
     access: authed,
@@ -575,6 +629,16 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     rule: 'the committee, a matter of its county',
     probes: [{ over: 'units', input: (c) => ({ id: target(c).matterId, version: STALE, outcome: 'resolved', note: '已化解' }), expect: committeeOnly(matterStrings.committeeOnly, byCounty(conflict, notFound(matterStrings.notFound))) }],
   },
+  'petitions.matters.referToMediation': {
+    access: perm('petitions.route'),
+    rule: 'the committee, a matter of its county (with the petitioner’s consent)',
+    probes: [{ over: 'units', input: (c) => ({ id: target(c).matterId, version: STALE, consent: true }), expect: committeeOnly(matterStrings.committeeOnly, byCounty(conflict, notFound(matterStrings.notFound))) }],
+  },
+  'petitions.matters.concludeMediated': {
+    access: perm('petitions.conclude'),
+    rule: 'the committee, a matter of its county the mediation center settled',
+    probes: [{ over: 'units', input: (c) => ({ id: target(c).matterId, version: STALE, outcome: 'resolved' }), expect: committeeOnly(matterStrings.committeeOnly, byCounty(badRequest(matterStrings.mediationNotReferred), notFound(matterStrings.notFound))) }],
+  },
   'petitions.matters.requestWriteOff': {
     access: perm('petitions.conclude'),
     rule: 'the committee, a matter of its county',
@@ -677,7 +741,518 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
   },
   'petitions.imports.columns': { access: perm('petitions.import'), rule: 'the template’s columns: no data', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
   'petitions.imports.template': { access: perm('petitions.import'), rule: 'the template: no data', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+
+  // ── inspections (专项检查与案件质量评查) ────────────────────────────────────────────────
+  // The committee organises campaigns (a unit's user holding inspections.manage is refused);
+  // every record is its county's. Probes name no record of the world: a list answers, an id
+  // that does not exist is not found, a create meets a business refusal and writes nothing.
+  'inspections.settings.get': { access: perm('inspections.manage'), rule: 'the committee, its county’s settings', probes: [{ over: 'once', input: () => undefined, expect: committeeOnly(inspectionStrings.committeeOnly, () => ok()) }] },
+  'inspections.settings.update': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, its county’s settings (versioned)',
+    probes: [{ over: 'once', input: () => ({ campaignKinds: ['案件质量评查'], version: STALE }), expect: committeeOnly(inspectionStrings.committeeOnly, () => conflict) }],
+  },
+  'inspections.scales.list': { access: perm('inspections.manage'), rule: 'the committee, its county’s scales', probes: [{ over: 'once', input: () => undefined, expect: committeeOnly(inspectionStrings.committeeOnly, () => ok()) }] },
+  'inspections.scales.create': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, in its county',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ name: '探测等级标准', total: 100, grades: [{ label: '达标', minScore: 120, band: 'excellent' }, { label: '不达标', minScore: 0, band: 'fail' }] }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => badRequest(inspectionStrings.gradeOutside('达标', 100))),
+      },
+    ],
+  },
+  'inspections.scales.update': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a scale of its county',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ id: NO_SUCH_ID, version: STALE, name: '探测等级标准', total: 100, grades: [{ label: '达标', minScore: 60, band: 'excellent' }, { label: '不达标', minScore: 0, band: 'fail' }] }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.scaleNotFound)),
+      },
+    ],
+  },
+  'inspections.templates.list': { access: perm('inspections.manage'), rule: 'the committee, its county’s templates', probes: [{ over: 'once', input: () => undefined, expect: committeeOnly(inspectionStrings.committeeOnly, () => ok()) }] },
+  'inspections.templates.get': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a template of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.templateNotFound)) }],
+  },
+  'inspections.templates.create': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, in its county',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ name: '探测评查标准', unitType: 'any', total: 100, items: [{ aspect: '实体', content: '事实清楚', kind: 'points', maxPoints: 90 }] }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => badRequest(inspectionStrings.weightsSum(90, 100))),
+      },
+    ],
+  },
+  'inspections.templates.revise': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a template of its county',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ id: NO_SUCH_ID, name: '探测评查标准', unitType: 'any', total: 100, items: [{ aspect: '实体', content: '事实清楚', kind: 'points', maxPoints: 100 }] }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.templateNotFound)),
+      },
+    ],
+  },
+  'inspections.campaigns.list': { access: perm('inspections.manage'), rule: 'the committee, its county’s campaigns', probes: [{ over: 'once', input: () => undefined, expect: committeeOnly(inspectionStrings.committeeOnly, () => ok()) }] },
+  'inspections.campaigns.get': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.campaigns.create': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, units of its county',
+    probes: [{ over: 'units', input: (c) => inspectionCampaign(c, { kind: '未列入清单的检查' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => badRequest(inspectionStrings.unknownKind('未列入清单的检查'))) }],
+  },
+  'inspections.campaigns.update': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'units', input: (c) => ({ id: NO_SUCH_ID, version: STALE, ...inspectionCampaign(c, {}) }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.campaigns.setScale': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: STALE, scaleId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.campaigns.advance': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: STALE }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.campaigns.publish': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: STALE, objectionDays: 3 }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.objections.list': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.objections.decide': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, an objection in its county',
+    probes: [
+      { over: 'once', input: () => ({ id: NO_SUCH_ID, version: STALE, outcome: 'dismissed', note: '探测合议' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.objectionNotFound)) },
+    ],
+  },
+  'inspections.findings.create': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a file of its county’s campaign',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ fileId: NO_SUCH_ID, scope: 'individual', defectType: '法律文书', severity: 'general', description: '探测问题', responsibleName: '探测人', deadline: inDays(30) }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.fileNotFound)),
+      },
+    ],
+  },
+  'inspections.findings.list': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.findings.get': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a problem in its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.findingNotFound)) }],
+  },
+  'inspections.findings.evidence': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, evidence in its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.evidenceNotFound)) }],
+  },
+  'inspections.findings.recheck': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a problem in its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: STALE, outcome: 'closed' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.findingNotFound)) }],
+  },
+  'inspections.findings.escalate': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a problem in its county (registers and assigns a kernel matter)',
+    probes: [
+      {
+        over: 'once',
+        input: (c) => ({ id: NO_SUCH_ID, version: STALE, leadLeaderId: c.w.leaderId, handlerName: '探测承办', resolutionPlan: '探测整改方案', deadline: inDays(30) }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.findingNotFound)),
+      },
+    ],
+  },
+  'inspections.documents.build': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID, kind: 'bulletin' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.personnel.officers': {
+    access: perm('inspections.personnel'),
+    rule: 'the committee, a campaign of its county: the officers problems are attributed to',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.members.add': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID, kind: 'external', role: 'lawyer', name: '探测律师' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.members.recordPledge': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a member of its county’s campaign',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: STALE, pledgeSignedOn: inDays(0) }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.memberNotFound)) }],
+  },
+  'inspections.selfChecks.list': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.selfChecks.report': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [
+      {
+        over: 'units',
+        input: (c) => ({ campaignId: NO_SUCH_ID, unitId: target(c).unitOrgId, filesChecked: 1, problemsFound: 0, problemsFixed: 0, version: 0 }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)),
+      },
+    ],
+  },
+  'inspections.files.register': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [
+      {
+        over: 'units',
+        input: (c) => ({ campaignId: NO_SUCH_ID, unitId: target(c).unitOrgId, files: [{ caseNo: '探测〔2026〕1号', caseType: '刑事', volumes: 1 }] }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)),
+      },
+    ],
+  },
+  'inspections.files.list': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.files.superviseRecheck': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a file of its county’s campaign (registers a kernel matter)',
+    probes: [{ over: 'once', input: () => ({ fileId: NO_SUCH_ID, version: STALE, reason: '探测督促复查' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.fileNotFound)) }],
+  },
+  'inspections.sampling.draw': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [
+      {
+        over: 'units',
+        input: (c) => ({ campaignId: NO_SUCH_ID, unitId: target(c).unitOrgId, strata: [{ caseType: '刑事', count: 1 }], seed: 'probe' }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)),
+      },
+    ],
+  },
+  'inspections.sampling.target': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [
+      {
+        over: 'units',
+        input: (c) => ({ campaignId: NO_SUCH_ID, unitId: target(c).unitOrgId, caseNos: ['探测〔2026〕1号'], reason: '探测抽取' }),
+        expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)),
+      },
+    ],
+  },
+  'inspections.sampling.manual': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [
+      { over: 'units', input: (c) => ({ campaignId: NO_SUCH_ID, unitId: target(c).unitOrgId, fileIds: [NO_SUCH_ID] }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) },
+    ],
+  },
+  'inspections.sampling.draws': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => ok((r) => (r.length === 0 ? null : 'draws of a campaign that does not exist'))) }],
+  },
+  'inspections.scoring.assign': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a file of its county’s campaign',
+    probes: [{ over: 'once', input: () => ({ fileId: NO_SUCH_ID, memberId: NO_SUCH_ID, role: 'first' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.fileNotFound)) }],
+  },
+  'inspections.scoring.mine': { access: perm('inspections.review'), rule: 'the reviewer’s own tasks', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'inspections.scoring.sheet': {
+    access: perm('inspections.review'),
+    rule: 'the reviewer’s own task (or a member without an account, for the committee)',
+    probes: [{ over: 'once', input: () => ({ assignmentId: NO_SUCH_ID }), expect: () => notFound(inspectionStrings.assignmentNotFound) }],
+  },
+  'inspections.scoring.submit': {
+    access: perm('inspections.review'),
+    rule: 'the reviewer’s own task (or a member without an account, for the committee)',
+    probes: [{ over: 'once', input: () => ({ assignmentId: NO_SUCH_ID, version: STALE, scores: [{ itemId: NO_SUCH_ID, points: 1 }] }), expect: () => notFound(inspectionStrings.assignmentNotFound) }],
+  },
+  'inspections.scoring.panel': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a file of its county’s campaign',
+    probes: [
+      { over: 'once', input: () => ({ fileId: NO_SUCH_ID, version: STALE, finalTotal: 80, vetoed: false, note: '探测合议' }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.fileNotFound)) },
+    ],
+  },
+  'inspections.results.campaign': {
+    access: perm('inspections.manage'),
+    rule: 'the committee, a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: committeeOnly(inspectionStrings.committeeOnly, () => notFound(inspectionStrings.campaignNotFound)) }],
+  },
+  'inspections.unit.campaigns': { access: perm('inspections.unit'), rule: 'campaigns covering a unit of the caller’s scope', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'inspections.unit.selfChecks': {
+    access: perm('inspections.unit'),
+    rule: 'the units of the caller’s scope in a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: () => notFound(inspectionStrings.campaignNotFound) }],
+  },
+  'inspections.unit.reportSelfCheck': {
+    access: perm('inspections.unit'),
+    rule: 'a unit of the caller’s scope, in a campaign of its county',
+    probes: [
+      { over: 'units', input: (c) => ({ campaignId: NO_SUCH_ID, unitId: target(c).unitOrgId, filesChecked: 1, problemsFound: 0, problemsFixed: 0, version: 0 }), expect: () => notFound(inspectionStrings.campaignNotFound) },
+    ],
+  },
+  'inspections.unit.results': {
+    access: perm('inspections.unit'),
+    rule: 'the units of the caller’s scope in a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: () => notFound(inspectionStrings.campaignNotFound) }],
+  },
+  'inspections.unit.files': {
+    access: perm('inspections.unit'),
+    rule: 'the files of the caller’s scope in a campaign of its county',
+    probes: [{ over: 'once', input: () => ({ campaignId: NO_SUCH_ID }), expect: () => notFound(inspectionStrings.campaignNotFound) }],
+  },
+  'inspections.unit.object': {
+    access: perm('inspections.unit'),
+    rule: 'a file of the caller’s scope (scoped in SQL)',
+    probes: [{ over: 'once', input: () => ({ fileId: NO_SUCH_ID, reason: '探测异议理由' }), expect: () => notFound(inspectionStrings.fileNotFound) }],
+  },
+  'inspections.unit.findings': { access: perm('inspections.unit'), rule: 'the problems of the caller’s scope', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'inspections.unit.finding': {
+    access: perm('inspections.unit'),
+    rule: 'a problem of the caller’s scope (scoped in SQL)',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: () => notFound(inspectionStrings.findingNotFound) }],
+  },
+  'inspections.unit.evidence': {
+    access: perm('inspections.unit'),
+    rule: 'evidence of a problem of the caller’s scope (scoped in SQL)',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: () => notFound(inspectionStrings.evidenceNotFound) }],
+  },
+  'inspections.unit.reportRectification': {
+    access: perm('inspections.unit'),
+    rule: 'a problem of the caller’s scope (scoped in SQL)',
+    probes: [{ over: 'once', input: () => ({ findingId: NO_SUCH_ID, version: STALE, measures: '探测整改措施', attachments: [] }), expect: () => notFound(inspectionStrings.findingNotFound) }],
+  },
+
+  // ── personnel (教育培训与纪律作风) ─────────────────────────────────────────────────────
+  ...personnelProcedureDeclarations,
+
+  // ── mediation (联合调处中心) ───────────────────────────────────────────────────────────
+  // Every record of the center is its county's: whoever holds the permission sees the county's
+  // disputes and roster, nobody another county's (each probe names an id no county has).
+  'mediation.settings.get': { access: perm('mediation.read'), rule: 'its county’s settings', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'mediation.settings.update': {
+    access: perm('mediation.settings'),
+    rule: 'its county’s settings, guarded by their version',
+    probes: [{ over: 'once', input: () => ({ triageDays: 3, disputeTypes: ['其他'], version: STALE }), expect: () => refused('CONFLICT', mediationMessages.versionConflict) }],
+  },
+  'mediation.organisations.list': { access: perm('mediation.read'), rule: 'its county’s organisations', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'mediation.organisations.create': {
+    access: perm('mediation.roster'),
+    rule: 'an organisation of its county',
+    probes: [{ over: 'once', input: () => ({ kind: 'administrative', name: '探针调解组织' }), expect: () => badRequest(mediationMessages.departmentRequired) }],
+  },
+  'mediation.organisations.update': {
+    access: perm('mediation.roster'),
+    rule: 'an organisation of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: 1, kind: 'village', name: '探针调解组织' }), expect: () => badRequest(mediationMessages.orgNotFound) }],
+  },
+  'mediation.mediators.list': { access: perm('mediation.read'), rule: 'its county’s mediators', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'mediation.mediators.create': {
+    access: perm('mediation.roster'),
+    rule: 'a mediator of an organisation of its county',
+    probes: [{ over: 'once', input: () => ({ orgId: NO_SUCH_ID, name: '探针调解员', specialities: [] }), expect: () => badRequest(mediationMessages.orgNotFound) }],
+  },
+  'mediation.mediators.update': {
+    access: perm('mediation.roster'),
+    rule: 'a mediator of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: 1, orgId: NO_SUCH_ID, name: '探针调解员', specialities: [] }), expect: () => badRequest(mediationMessages.mediatorNotFound) }],
+  },
+  'mediation.disputes.register': {
+    access: perm('mediation.intake'),
+    rule: 'a dispute of its county; one from petitions only with consent',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ source: 'petition', receivedOn: inDays(0), summary: '探针纠纷', disputeType: '其他', personCount: 1, riskLevel: 'low', parties: [{ kind: 'person', role: 'applicant', name: '探针' }] }),
+        expect: () => badRequest(mediationMessages.consentRequired),
+      },
+    ],
+  },
+  'mediation.disputes.list': { access: perm('mediation.read'), rule: 'its county’s disputes', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'mediation.disputes.get': { access: perm('mediation.read'), rule: 'a dispute of its county', probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: () => badRequest(mediationMessages.disputeNotFound) }] },
+  'mediation.disputes.triage': {
+    access: perm('mediation.triage'),
+    rule: 'a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: 1, route: 'decline', reason: '探针' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.disputes.acknowledgeHandoff': {
+    access: perm('mediation.triage'),
+    rule: 'a hand-off of its county',
+    probes: [{ over: 'once', input: () => ({ handoffId: NO_SUCH_ID, receivedBy: '探针' }), expect: () => badRequest(mediationMessages.handoffNotFound) }],
+  },
+  'mediation.disputes.reveal': { access: perm('mediation.reveal'), rule: 'the parties of a dispute of its county', probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: () => badRequest(mediationMessages.disputeNotFound) }] },
+  // The mediation phase, the outcome, confirmation, follow-up and documents: each probe names a
+  // dispute no county has, so the call meets the plugin's not-found after the access rule.
+  'mediation.mediations.get': { access: perm('mediation.read'), rule: 'a dispute of its county', probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID }), expect: () => badRequest(mediationMessages.disputeNotFound) }] },
+  'mediation.mediations.sessions': { access: perm('mediation.read'), rule: 'a dispute of its county', probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID }), expect: () => badRequest(mediationMessages.disputeNotFound) }] },
+  'mediation.mediations.accept': {
+    access: perm('mediation.mediate'),
+    rule: 'a dispute of its county under mediation',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, acceptedOn: inDays(0), consents: [{ partyId: NO_SUCH_ID, consentedOn: inDays(0) }] }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.mediations.withdraw': {
+    access: perm('mediation.mediate'),
+    rule: 'a dispute of its county under mediation',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, partyId: NO_SUCH_ID, withdrawnOn: inDays(0), reason: '探针' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.mediations.assignMediators': {
+    access: perm('mediation.mediate'),
+    rule: 'a dispute of its county under mediation, mediators of its organisation',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, mediatorIds: [NO_SUCH_ID] }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.mediations.declareConflict': {
+    access: perm('mediation.mediate'),
+    rule: 'a mediator assigned to a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, assignmentId: NO_SUCH_ID, kind: 'party', detail: '探针', declaredOn: inDays(0) }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.mediations.replaceMediator': {
+    access: perm('mediation.mediate'),
+    rule: 'a mediator assigned to a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, assignmentId: NO_SUCH_ID, replacementId: NO_SUCH_ID }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.mediations.recordSession': {
+    access: perm('mediation.mediate'),
+    rule: 'a session of a dispute of its county under mediation',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ disputeId: NO_SUCH_ID, version: STALE, heldOn: inDays(0), place: '探针', partyIds: [NO_SUCH_ID], mediatorIds: [NO_SUCH_ID], record: '探针' }),
+        expect: () => badRequest(mediationMessages.disputeNotFound),
+      },
+    ],
+  },
+  'mediation.mediations.extend': {
+    access: perm('mediation.mediate'),
+    rule: 'a dispute of its county under mediation',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, reason: '探针', agreedOn: inDays(0), days: 10 }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.mediations.escalate': {
+    access: perm('mediation.escalate'),
+    rule: 'a dispute of its county under mediation, into a case of its county',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({
+          disputeId: NO_SUCH_ID,
+          version: STALE,
+          urgency: 'normal',
+          leadLeaderId: NO_SUCH_ID,
+          handlerName: '探针人员',
+          resolutionPlan: '探针化解方案',
+          deadline: inDays(30),
+          leadUnitId: NO_SUCH_ID,
+          flagReason: '探针',
+        }),
+        expect: () => badRequest(mediationMessages.disputeNotFound),
+      },
+    ],
+  },
+  'mediation.outcomes.get': { access: perm('mediation.read'), rule: 'a dispute of its county', probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID }), expect: () => badRequest(mediationMessages.disputeNotFound) }] },
+  'mediation.outcomes.settle': {
+    access: perm('mediation.outcomes'),
+    rule: 'a dispute of its county under mediation',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, form: 'oral', agreedOn: inDays(0), terms: '探针', obligations: [] }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.outcomes.terminate': {
+    access: perm('mediation.outcomes'),
+    rule: 'a dispute of its county under mediation',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, terminatedOn: inDays(0), reason: '探针终止', routes: ['litigation'] }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.confirmation.application': {
+    access: perm('mediation.outcomes'),
+    rule: 'an agreement of a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, appliedOn: inDays(0), court: '探针法院' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.confirmation.ruling': {
+    access: perm('mediation.outcomes'),
+    rule: 'an agreement of a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, ruling: 'confirmed', ruledOn: inDays(0), rulingNo: '探针号' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.followUp.visit': {
+    access: perm('mediation.outcomes'),
+    rule: 'an agreement of a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, visitedOn: inDays(0), method: 'phone', visitor: '探针', result: 'full' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.followUp.close': {
+    access: perm('mediation.outcomes'),
+    rule: 'an agreement of a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.documents.build': {
+    access: perm('mediation.read'),
+    rule: 'a document of a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, kind: 'registration' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  'mediation.statistics.summary': { access: perm('mediation.stats'), rule: 'figures of its county', probes: [{ over: 'once', input: () => ({ from: inDays(-30), to: inDays(0) }), expect: () => ok() }] },
+  'mediation.statistics.exportAnnual': { access: perm('mediation.stats'), rule: 'figures of its county', probes: [{ over: 'once', input: () => ({ year: Number(inDays(0).slice(0, 4)) }), expect: () => ok() }] },
+  // A code of no county per identity: two failed attempts each (5 per code, 20 per address allowed).
+  'mediation.lookup.progress': {
+    access: open,
+    rule: 'open to a party holding the dispute code and a phone’s last four digits',
+    probes: [{ over: 'once', input: (c) => ({ code: probeCode(c), phoneLast4: '0000' }), expect: () => badRequest(mediationLookup.notMatched) }],
+  },
+  'mediation.lookup.rate': {
+    access: open,
+    rule: 'open to a party holding the code and phone, once the mediation ended',
+    probes: [{ over: 'once', input: (c) => ({ code: probeCode(c), phoneLast4: '0000', rating: 5 }), expect: () => badRequest(mediationLookup.notMatched) }],
+  },
 };
+
+/** A campaign's input for a probe, on the target's unit. */
+function inspectionCampaign(c: ProbeContext, over: Record<string, unknown>) {
+  return {
+    kind: '案件质量评查',
+    title: '探测检查活动',
+    year: 2026,
+    unitIds: [target(c).unitOrgId],
+    caseTypes: [],
+    selfCheckFrom: inDays(1),
+    selfCheckTo: inDays(2),
+    reviewFrom: inDays(3),
+    reviewTo: inDays(4),
+    rectifyFrom: inDays(5),
+    rectifyTo: inDays(6),
+    bulletinOn: inDays(7),
+    templates: [],
+    doubleScoring: false,
+    margin: 0,
+    ...over,
+  };
+}
+
+/** A dispute code no county has, one per identity. */
+function probeCode(c: ProbeContext): string {
+  return `调1999-${String(900000 + identityKeys.indexOf(c.who.key)).padStart(6, '0')}`;
+}
 
 /** A dry run is its maker's: another user of any county is told it does not exist. */
 function ownImport(c: ProbeContext): Outcome {

@@ -82,7 +82,7 @@ export const routeDeclarations: Record<string, RouteDeclaration> = {
 export function routeAccessRefusal(permission: string | null, c: ProbeContext, nameOf: (permission: string) => string): Outcome | null {
   if (permission === null) return null;
   if (!c.who.userId) return { ok: false, code: 'UNAUTHORIZED', message: serverStrings.signInFirst };
-  if (!c.who.permissions.has(permission)) return { ok: false, code: 'FORBIDDEN', message: serverStrings.noPermission(nameOf(permission)) };
+  if (!c.who.permissions.has(permission)) return { ok: false, code: 'FORBIDDEN', message: apiStrings.forbidden(nameOf(permission)) };
   return null;
 }
 

@@ -7,6 +7,9 @@ import { sql } from 'kysely';
 import type { Hono } from 'hono';
 import { adminDuties, DEMO_PASSWORD, SESSION_COOKIE } from '@zhengfa/kernel';
 import type { RequestContext } from '@zhengfa/plugin-api';
+import inspections from '@zhengfa/plugin-inspections';
+import mediation from '@zhengfa/plugin-mediation';
+import personnel from '@zhengfa/plugin-personnel';
 import petitions from '@zhengfa/plugin-petitions';
 import { addUserWithPermissions, inDays, orgIdByName, startTestKernel, userIdByName, type ActingUser, type Caller, type TestEngine, type TestKernel } from '@zhengfa/test-utils';
 import { createApp } from '../app.js';
@@ -57,6 +60,8 @@ export interface Target {
   matterId: string;
   matterCaseId: string;
   matterContent: string;
+  /** An officer of the unit on the personnel plugin's registry. */
+  personnelOfficerId: string;
   queryCode: string;
   phoneLast4: string;
   handleClockId: string;
@@ -263,7 +268,7 @@ async function confirmedImport(office: ActingUser, unitName: string, content: st
 }
 
 export async function buildWorld(engine: TestEngine): Promise<World> {
-  const t = await startTestKernel({ engine, plugins: [petitions] });
+  const t = await startTestKernel({ engine, plugins: [petitions, mediation, inspections, personnel] });
   const app = createApp({ kernel: t.kernel, log: pino({ level: 'silent' }), consoleHandler: null, trustProxy: false });
   const A = t.tenantId;
 
@@ -383,9 +388,19 @@ export async function buildWorld(engine: TestEngine): Promise<World> {
     existingChildOrgName: '',
   };
 
+  // An officer of each target unit on the personnel registry (教育培训与纪律作风).
+  const registered = async (u: ActingUser, unitId: string, officerNo: string) =>
+    ((await (u.caller as any).personnel.officers.create({ unitId, name: '矩阵干警', officerNo })) as { id: string }).id;
+  const personnelOfficers = {
+    police: await registered(supervisor, policeOrg, 'MATRIX-GA'),
+    procuratorate: await registered(supervisor, procuratorateOrg, 'MATRIX-JC'),
+    neighbour: await registered(officer, bOrgs['邻县公安局']!, 'MATRIX-LX'),
+  };
+
   const targets: Record<TargetKey, Target> = {
     police: {
       key: 'police',
+      personnelOfficerId: personnelOfficers.police,
       tenantId: A,
       lead: 'police',
       cooperating: ['procuratorate'],
@@ -415,6 +430,7 @@ export async function buildWorld(engine: TestEngine): Promise<World> {
     },
     procuratorate: {
       key: 'procuratorate',
+      personnelOfficerId: personnelOfficers.procuratorate,
       tenantId: A,
       lead: 'procuratorate',
       cooperating: [],
@@ -444,6 +460,7 @@ export async function buildWorld(engine: TestEngine): Promise<World> {
     },
     neighbour: {
       key: 'neighbour',
+      personnelOfficerId: personnelOfficers.neighbour,
       tenantId: B,
       lead: 'neighbourPolice',
       cooperating: [],

@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 function config(dataDir: string): ServerConfig {
-  const r = loadConfig({ LOG_LEVEL: 'silent' });
+  const r = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: '0' });
   if (!r.ok) throw new Error(r.error);
   return { ...r.config, dataDir };
 }

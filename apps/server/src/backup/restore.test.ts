@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 function config(over: Partial<ServerConfig> = {}): ServerConfig {
-  const r = loadConfig({ LOG_LEVEL: 'silent' });
+  const r = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: '0' });
   if (!r.ok) throw new Error(r.error);
   return { ...r.config, dataDir: tempDir('zf-restore-target-'), ...over };
 }

@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '@zhengfa/db';
 import { createTestDatabase, type TestDatabase } from '@zhengfa/db/testing';
 import { DEMO_PASSWORD, SESSION_COOKIE, type Kernel } from '@zhengfa/kernel';
 import type { AuthedContext } from '@zhengfa/plugin-api';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel, TEST_DATA_KEY } from '@zhengfa/test-utils';
 import { startServer, type RunningServer } from '../boot.js';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { loadInstalledPlugins } from '../plugins.js';
@@ -27,7 +27,7 @@ function cli(env: Record<string, string>, ...args: string[]): Promise<{ status: 
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli.ts', ...args],
-      { cwd: serverDir, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 240_000 },
+      { cwd: serverDir, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', DATA_KEY: TEST_DATA_KEY, ...env }, encoding: 'utf8', timeout: 240_000 },
       (err, stdout, stderr) => {
         const code = (err as (Error & { code?: unknown }) | null)?.code;
         if (err && typeof code !== 'number') reject(err);
@@ -108,7 +108,7 @@ function keepWriting(kernel: Kernel) {
 }
 
 function baseConfig(over: Partial<ServerConfig>): ServerConfig {
-  const r = loadConfig({ LOG_LEVEL: 'silent' });
+  const r = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: '0' });
   if (!r.ok) throw new Error(r.error);
   return { ...r.config, port: 0, host: '127.0.0.1', ...over };
 }

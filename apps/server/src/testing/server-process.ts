@@ -4,6 +4,7 @@ import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SESSION_COOKIE } from '@zhengfa/kernel';
+import { TEST_DATA_KEY } from '@zhengfa/test-utils';
 
 export const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,7 +20,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_KEY: TEST_DATA_KEY, ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -85,7 +86,7 @@ export async function signInOverHttp(url: string, username: string, password: st
 /** `pnpm zhengfa <args>` against the database `env` names, without blocking the test worker. */
 export function runCli(env: Record<string, string>, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: serverDir, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: serverDir, env: { PATH: process.env.PATH ?? '', DATA_KEY: TEST_DATA_KEY, ...env }, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
       const code = (err as (Error & { code?: unknown }) | null)?.code;
       if (err && typeof code !== 'number') reject(err);
       else resolve({ status: typeof code === 'number' ? code : 0, stdout, stderr });

@@ -16,3 +16,18 @@ export {
   type PrintSheetSpec,
   type PrintTitle,
 } from './print-sheet.js';
+export {
+  HEADER_SCAN,
+  IMPORT_ZIP_LIMITS,
+  MAX_BYTES,
+  MAX_CELLS,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  readUploadedSheet,
+  SheetReadError,
+  type CellValue,
+  type RawSheet,
+  type SheetMessages,
+  type SheetRow,
+} from './read-sheet.js';
+export { splitSheetRows, type DataSheetRow, type SkipKindOfRow, type SkippedSheetRow } from './split-rows.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Logger } from '@zhengfa/plugin-api';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel, testVault } from '../testing/index.js';
 import { createKernel } from '../kernel.js';
 import { logAuditHeads } from './anchor.js';
 
@@ -42,7 +42,7 @@ describeEachEngine('the daily audit anchor', (engine) => {
 
   it('logs the heads from the background tick', async () => {
     const log = capturingLog();
-    const kernel = createKernel({ database: t.database, plugins: [], log });
+    const kernel = createKernel({ vault: testVault(), database: t.database, plugins: [], log });
     await kernel.tick(new Date('2026-12-01T02:00:00Z'));
     expect(log.lines).toContain(await demoHead());
   });

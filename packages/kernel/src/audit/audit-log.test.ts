@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 import { appendAudit, auditAppendCtes, auditChainHashV2, auditContentDigest, auditRowHashV1, verifyAuditChain, type AuditRow } from './audit-log.js';
 
 const GENESIS = '0'.repeat(64);

@@ -2,31 +2,23 @@ import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import { kdb } from '../context.js';
 import { auditActionNames, fieldNames as n } from '../strings.js';
 import { verifyAuditChain } from './audit-log.js';
+import { AUDIT_EXPORT_MAX, auditWorkbook } from './export.js';
+import { auditColumns, auditFilter, auditFilterShape, auditQuery, toAuditRow } from './list.js';
 
 export const auditRouter = {
   list: permissionProcedure('audit.read')
     .input(
       z.object({
-        actorId: f.uuid(n.auditActor).optional(),
-        action: f.text(n.auditAction, { max: 80 }).optional(),
-        outcome: f.choice(n.auditOutcome, ['success', 'failure', 'denied']).optional(),
-        from: f.dateTime(n.auditFrom).optional(),
-        to: f.dateTime(n.auditTo).optional(),
+        ...auditFilterShape,
         page: f.int(n.page, { min: 1, max: 100_000 }).default(1),
         pageSize: f.int(n.pageSize, { min: 1, max: 100 }).default(20),
       }),
     )
     .query(async ({ ctx, input }) => {
-      const db = kdb(ctx);
-      let q = db.selectFrom('kernel.audit_log').where('tenant_id', '=', ctx.tenant.id);
-      if (input.actorId) q = q.where('actor_id', '=', input.actorId);
-      if (input.action) q = q.where('action', '=', input.action);
-      if (input.outcome) q = q.where('outcome', '=', input.outcome);
-      if (input.from) q = q.where('at', '>=', input.from);
-      if (input.to) q = q.where('at', '<', input.to);
+      const q = auditQuery(kdb(ctx), ctx.tenant.id, input);
       const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await q
-        .select(['seq', 'at', 'actor_id', 'actor_name', 'action', 'target_type', 'target_id', 'outcome', 'ip', 'user_agent', 'detail'])
+        .select([...auditColumns])
         .orderBy('seq', 'desc')
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize)
@@ -48,6 +40,21 @@ export const auditRouter = {
           detail: r.detail,
         })),
       };
+    }),
+
+  /** The filtered log as xlsx (newest first, at most AUDIT_EXPORT_MAX rows); the export is itself recorded. */
+  export: permissionProcedure('audit.read')
+    .input(auditFilter)
+    .mutation(async ({ ctx, input }) => {
+      const rows = await auditQuery(kdb(ctx), ctx.tenant.id, input)
+        .select([...auditColumns])
+        .orderBy('seq', 'desc')
+        .limit(AUDIT_EXPORT_MAX + 1)
+        .execute();
+      const truncated = rows.length > AUDIT_EXPORT_MAX;
+      const file = await auditWorkbook(rows.slice(0, AUDIT_EXPORT_MAX).map(toAuditRow), { truncated, now: ctx.now() });
+      await ctx.audit.record({ action: 'audit.export', detail: { rows: Math.min(rows.length, AUDIT_EXPORT_MAX), truncated, filter: { ...input, from: input.from?.toISOString(), to: input.to?.toISOString() } } });
+      return file;
     }),
 
   actions: permissionProcedure('audit.read').query(async ({ ctx }) => {

@@ -45,7 +45,7 @@ export const authRouter = {
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     await kdb(ctx).transaction().execute(async (trx) => {
-      await deleteSession(trx, ctx.sessionId);
+      await deleteSession(trx, ctx.tenant.id, ctx.sessionId);
       await ctx.audit.record({ action: 'auth.signout' }, { db: trx });
     });
     ctx.responseHeaders.append('set-cookie', clearSessionCookie({ secure: secureCookies() }));

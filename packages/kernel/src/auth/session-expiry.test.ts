@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 import { createSession, SESSION_COOKIE, sessionIdOf } from './sessions.js';
 
 // Sessions end after 30 idle minutes or 12 hours in all. The clock is the `now` a request

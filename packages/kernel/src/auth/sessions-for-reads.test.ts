@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openPostgres } from '@zhengfa/db';
-import { describeEachEngine, onPostgres, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, onPostgres, startTestKernel, type TestKernel, testVault } from '../testing/index.js';
 import { createKernel, type Kernel } from '../kernel.js';
 import { createSession, SESSION_COOKIE, sessionIdOf } from './sessions.js';
 
@@ -90,7 +90,7 @@ describe.skipIf(!onPostgres())('sessions remembered for reads, across processes'
     t = await startTestKernel({ engine: 'postgres' });
     const database = openPostgres({ url: t.database.url!, poolSize: 2, applicationName: 'zhengfa-second' });
     closeSecond = () => database.close();
-    second = createKernel({ database, plugins: [] });
+    second = createKernel({ vault: testVault(), database, plugins: [] });
     await contextAs(second, 'none', 'GET');
     await until(() => second.remembersSessions());
   });
@@ -102,7 +102,7 @@ describe.skipIf(!onPostgres())('sessions remembered for reads, across processes'
   it('reuses nothing before this process listens for changes', async () => {
     const database = openPostgres({ url: t.database.url!, poolSize: 1, applicationName: 'zhengfa-third' });
     try {
-      expect(createKernel({ database, plugins: [] }).remembersSessions()).toBe(false);
+      expect(createKernel({ vault: testVault(), database, plugins: [] }).remembersSessions()).toBe(false);
     } finally {
       await database.close();
     }

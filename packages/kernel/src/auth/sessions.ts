@@ -98,7 +98,7 @@ export async function resolveSession(
   const idleDeadline = new Date(row.last_seen_at.getTime() + sessionPolicy.idleMinutes * 60_000);
   if (row.disabled || now > idleDeadline || now > row.expires_at) {
     cache?.delete(sessionId);
-    await db.deleteFrom('kernel.sessions').where('id', '=', sessionId).execute();
+    await db.deleteFrom('kernel.sessions').where('tenant_id', '=', row.tenant_id).where('id', '=', sessionId).execute();
     return row.disabled
       ? { state: 'none' }
       : { state: 'expired', tenantId: row.tenant_id, userId: row.user_id, userName: row.display_name };
@@ -106,7 +106,7 @@ export async function resolveSession(
   if (now.getTime() - row.last_seen_at.getTime() > sessionPolicy.touchEverySeconds * 1000) {
     // The cached row's last_seen_at is now behind the database's: the next request reads it again.
     cache?.delete(sessionId);
-    await db.updateTable('kernel.sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+    await db.updateTable('kernel.sessions').set({ last_seen_at: now }).where('tenant_id', '=', row.tenant_id).where('id', '=', sessionId).execute();
   }
   return {
     state: 'active',
@@ -129,8 +129,8 @@ export async function resolveSession(
   };
 }
 
-export async function deleteSession(db: Kysely<KernelDatabase>, sessionId: string): Promise<void> {
-  await db.deleteFrom('kernel.sessions').where('id', '=', sessionId).execute();
+export async function deleteSession(db: Kysely<KernelDatabase>, tenantId: string, sessionId: string): Promise<void> {
+  await db.deleteFrom('kernel.sessions').where('tenant_id', '=', tenantId).where('id', '=', sessionId).execute();
 }
 
 export function sessionCookie(token: string, opts: { secure: boolean }): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel, testVault } from '../testing/index.js';
 import { createKernel } from '../kernel.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
 import { signIn } from './sign-in.js';
@@ -82,7 +82,7 @@ describeEachEngine('sign-in throttling', (engine) => {
   }, 60_000);
 
   it('counts an address in the database, so another server process refuses it too', async () => {
-    const other = createKernel({ database: t.database, plugins: [] });
+    const other = createKernel({ vault: testVault(), database: t.database, plugins: [] });
     for (let i = 0; i < 20; i++) {
       await expect(signInFrom('10.5.0.1', `elsewhere${i}`, 'Wrong-pass1')).rejects.toThrow('用户名或密码错误');
     }

@@ -40,7 +40,7 @@ function formatLocalTime(d: Date): string {
 const refused = (message: string, code: 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS' = 'UNAUTHORIZED') => new TRPCError({ code, message });
 
 /** Checks the credentials and returns the new session's token; throws a Chinese refusal. */
-export async function signIn(ctx: RequestContext, input: SignInInput, now = new Date()): Promise<{ token: string }> {
+export async function signIn(ctx: RequestContext, input: SignInInput, now = ctx.now()): Promise<{ token: string }> {
   const db = kdb(ctx);
   const { ip, userAgent } = ctx.request;
   const tenantId = await tenantOf(ctx, input.tenantId);

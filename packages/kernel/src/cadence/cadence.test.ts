@@ -3,7 +3,10 @@ import {
   addInterval,
   cadenceByUrgency,
   cadenceSchedule,
+  firstDispatchAfter,
+  firstReportAfter,
   isUrgency,
+  nthDispatchDateCounting,
   nextDispatchDate,
   nextReportDate,
   nthDispatchDate,
@@ -11,6 +14,7 @@ import {
   urgencies,
   type Urgency,
 } from './cadence.js';
+import { officialWorkingCalendar } from '../calendar/working-calendar.js';
 
 describe('the cadence table', () => {
   it('lists the three urgency classes from least to most urgent', () => {
@@ -202,5 +206,38 @@ describe('cadenceSchedule', () => {
 
   it('refuses an unknown urgency with a Chinese message', () => {
     expect(() => nextDispatchDate('2026-01-01', 'slow' as Urgency)).toThrow(/紧急程度「slow」无效/);
+  });
+});
+
+describe('the cadence counted on from a due point', () => {
+  const calendar = officialWorkingCalendar([2026]);
+
+  it('counts five working days of an urgent case across the National Day holiday to the make-up Saturday', () => {
+    expect(nthDispatchDateCounting('2026-09-28', 'urgent', 1, 'working', calendar)).toBe('2026-10-10');
+  });
+
+  it('counts fifteen working days of an ordinary case from 28 September to 23 October', () => {
+    expect(nthDispatchDateCounting('2026-09-28', 'normal', 1, 'working', calendar)).toBe('2026-10-23');
+  });
+
+  it('schedules the working-day dispatch after the one just due', () => {
+    expect(firstDispatchAfter('2026-10-10', '2026-10-10', 'urgent', 'working', calendar)).toBe('2026-10-16');
+  });
+
+  it('skips the working-day dispatches a late sweep let pass', () => {
+    expect(firstDispatchAfter('2026-09-28', '2026-10-20', 'urgent', 'working', calendar)).toBe('2026-10-23');
+  });
+
+  it('jumps a daily calendar-day cadence due long ago to the day after today', () => {
+    expect(firstDispatchAfter('2024-01-01', '2026-10-05', 'critical', 'natural')).toBe('2026-10-06');
+  });
+
+  it('keeps a monthly report on the day of the month it was due, without drifting after February', () => {
+    expect(firstReportAfter('2026-01-31', '2026-01-31', 'normal')).toBe('2026-02-28');
+    expect(firstReportAfter('2026-01-31', '2026-03-15', 'normal')).toBe('2026-03-31');
+  });
+
+  it('schedules the weekly report of a critical case a week after the one just due', () => {
+    expect(firstReportAfter('2026-10-05', '2026-10-05', 'critical')).toBe('2026-10-12');
   });
 });

@@ -7,8 +7,10 @@
 // end of a shorter month (2026-01-31 → 2026-02-28). To avoid drift when stepping month by
 // month (31 Jan → 28 Feb → 28 Mar), count the kth occurrence from the original anchor with
 // `nthDispatchDate` / `nthReportDate` (31 Jan → 28 Feb → 31 Mar).
-import { addDays, addMonths, assertIsoDate, type IsoDate } from '../calendar/dates.js';
+import { addDays, addMonths, assertIsoDate, daysBetween, type IsoDate } from '../calendar/dates.js';
 import type { Urgency } from '../db/schema.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { computeDeadline } from './deadline.js';
 import { cadenceStrings, calendarStrings, scheduleErrorStrings } from '../strings.js';
 
 export type { Urgency };
@@ -96,4 +98,54 @@ export function cadenceSchedule(from: string, urgency: Urgency): CadenceSchedule
     dispatchLabel: cadenceStrings.every(cadence.dispatch.every, cadence.dispatch.unit),
     reportLabel: cadenceStrings.every(cadence.report.every, cadence.report.unit),
   };
+}
+
+/** How the days between dispatches are counted: working days (the calendar's) or calendar days. */
+export type DayCounting = 'working' | 'natural';
+
+/** A county's counting until its administrator changes it: working days for 一般件 and 急件, calendar days for 特急件. */
+export const defaultDispatchCounting: Readonly<Record<Urgency, DayCounting>> = Object.freeze({ normal: 'working', urgent: 'working', critical: 'natural' });
+
+/**
+ * The kth dispatch date after `from` (k ≥ 1), counting `every` days of the cadence as
+ * working days of `calendar` or as calendar days.
+ */
+export function nthDispatchDateCounting(from: string, urgency: Urgency, k: number, counting: DayCounting, calendar?: WorkingCalendar): IsoDate {
+  const { dispatch } = cadenceOf(urgency);
+  if (counting === 'natural') return addInterval(from, dispatch, k);
+  return computeDeadline({ start: from, days: dispatch.every * k, unit: 'working', pauses: [] }, calendar).dueDate!;
+}
+
+/**
+ * The first dispatch date after `today`, counted on from the due point `due` the cadence last
+ * reached, skipping any a stopped sweep has already let pass. Calendar days jump straight
+ * there; working days step on period by period (one pass over the days between).
+ */
+export function firstDispatchAfter(due: string, today: string, urgency: Urgency, counting: DayCounting, calendar?: WorkingCalendar): IsoDate {
+  const { dispatch } = cadenceOf(urgency);
+  if (counting === 'natural') return firstAfter(today, (k) => addInterval(due, dispatch, k), Math.floor(daysBetween(due, today) / dispatch.every));
+  let d = assertIsoDate(due);
+  do d = nthDispatchDateCounting(d, urgency, 1, counting, calendar);
+  while (d <= today);
+  return d;
+}
+
+/**
+ * The first report date after `today`, counted from the due point `due` the cadence last
+ * reached (counted from it, so monthly reports do not drift: 31 Jan → 28 Feb → 31 Mar).
+ */
+export function firstReportAfter(due: string, today: string, urgency: Urgency): IsoDate {
+  const { report } = cadenceOf(urgency);
+  const days = daysBetween(due, today);
+  // A first k no later than the answer: a month has at most 31 days.
+  const guess = report.unit === 'month' ? Math.floor(days / 31 / report.every) : Math.floor(days / report.every);
+  return firstAfter(today, (k) => addInterval(due, report, k), guess);
+}
+
+/** nth(k) for the first k ≥ max(1, from) whose date is after `today` (nth grows with k). */
+function firstAfter(today: string, nth: (k: number) => IsoDate, from: number): IsoDate {
+  for (let k = Math.max(1, from); ; k += 1) {
+    const d = nth(k);
+    if (d > today) return d;
+  }
 }

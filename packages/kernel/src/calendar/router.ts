@@ -4,7 +4,10 @@ import type { KernelDatabase } from '../db/schema.js';
 import { hasOfficialCalendar, officialCalendarDays } from './working-calendar.js';
 import { tenantCalendar } from './store.js';
 import { daysOfYear } from './dates.js';
-import { calendarAdminStrings, fieldNames as n } from '../strings.js';
+import { cadenceStrings, calendarAdminStrings, fieldNames as n, urgencyNames } from '../strings.js';
+import { cadenceByUrgency, urgencies } from '../cadence/cadence.js';
+import { dispatchCountingOf } from '../cadence/settings.js';
+import { recomputeWorkingClocks } from '../clocks/service.js';
 
 const year = f.withLabel(z.number({ error: calendarAdminStrings.badYear }).int(calendarAdminStrings.badYear).min(2000, calendarAdminStrings.badYear).max(2100, calendarAdminStrings.badYear), n.year);
 const date = f.isoDate(n.calendarDate, { min: '2000-01-01', maxDaysAhead: f.DEFAULT_DAYS_AHEAD });
@@ -42,7 +45,45 @@ export const calendarRouter = {
             .onConflict((oc) => oc.columns(['tenant_id', 'date']).doUpdateSet({ kind, name: input.name, source: 'admin' }))
             .execute();
         }
-        await ctx.audit.record({ action: 'calendar.set', targetType: 'calendar', targetId: input.date, detail: { kind: input.kind, name: input.name } }, { db: trx });
+        // Running working-day clocks not yet due follow the corrected calendar, each on its case's timeline.
+        const recalculated = await recomputeWorkingClocks(trx, ctx, input.date, input.kind);
+        await ctx.audit.record({ action: 'calendar.set', targetType: 'calendar', targetId: input.date, detail: { kind: input.kind, name: input.name, recalculated } }, { db: trx });
+      });
+      return { ok: true as const };
+    }),
+
+  /** The supervision cadence of each urgency class, with how the county counts dispatch days. */
+  cadence: permissionProcedure('orgs.read').query(async ({ ctx }) => {
+    const counting = await dispatchCountingOf(ctx.db as unknown as Kysely<KernelDatabase>, ctx.tenant.id);
+    return urgencies.map((urgency) => {
+      const c = cadenceByUrgency[urgency];
+      return {
+        urgency,
+        urgencyName: urgencyNames[urgency],
+        dispatchEvery: c.dispatch.every,
+        counting: counting[urgency],
+        dispatchLabel: cadenceStrings.dispatchEvery(c.dispatch.every, counting[urgency]),
+        reportLabel: cadenceStrings.every(c.report.every, c.report.unit),
+      };
+    });
+  }),
+
+  /** Whether the days between dispatches of an urgency class count working days or calendar days. */
+  setDispatchCounting: permissionProcedure('calendar.manage')
+    .input(z.object({ urgency: f.choice(n.urgency, urgencies), counting: f.choice(n.dispatchCounting, ['working', 'natural']) }))
+    .mutation(async ({ ctx, input }) => {
+      const db = ctx.db as unknown as Kysely<KernelDatabase>;
+      await db.transaction().execute(async (trx) => {
+        const before = (await dispatchCountingOf(trx, ctx.tenant.id))[input.urgency];
+        await trx
+          .insertInto('kernel.dispatch_day_counting')
+          .values({ tenant_id: ctx.tenant.id, urgency: input.urgency, counting: input.counting, updated_by: ctx.user.id, updated_at: ctx.now() })
+          .onConflict((oc) => oc.columns(['tenant_id', 'urgency']).doUpdateSet({ counting: input.counting, updated_by: ctx.user.id, updated_at: ctx.now() }))
+          .execute();
+        await ctx.audit.record(
+          { action: 'calendar.dispatchCounting', targetType: 'calendar', targetId: input.urgency, detail: { urgency: input.urgency, from: before, to: input.counting } },
+          { db: trx },
+        );
       });
       return { ok: true as const };
     }),

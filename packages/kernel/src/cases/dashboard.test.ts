@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, inDays, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, inDays, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '../testing/index.js';
 import { sql } from 'kysely';
 
 describeEachEngine('case dashboard', (engine) => {

@@ -45,7 +45,7 @@ export function caseDashboardSql(db: Kysely<KernelDatabase>, user: SessionUser, 
     // The open statuses as literals, so that a generic plan (the statement is prepared)
     // still matches the open-case partial indexes and the plan is not redone per request.
     .where(sql<SqlBool>`c.status in (${statusLiterals(openStatuses)})`)
-    .where((eb) => eb.or([eb('c.deadline', '<=', weekEnd), eb('c.next_dispatch_on', '<=', today)]));
+    .where((eb) => eb.or([eb('c.deadline', '<=', weekEnd), eb('c.next_dispatch_on', '<=', today), eb('c.dispatch_owed_since', 'is not', null)]));
   if (opts.kind) openCases = openCases.where('c.kind', '=', opts.kind);
 
   const datedByUnit = openCases
@@ -53,7 +53,7 @@ export function caseDashboardSql(db: Kysely<KernelDatabase>, user: SessionUser, 
       'c.lead_unit_id',
       sql<string>`count(*) filter (where c.deadline < ${today})`.as('overdue'),
       sql<string>`count(*) filter (where c.deadline >= ${today} and c.deadline <= ${weekEnd})`.as('due_week'),
-      sql<string>`count(*) filter (where c.next_dispatch_on <= ${today})`.as('dispatch_due'),
+      sql<string>`count(*) filter (where c.next_dispatch_on <= ${today} or c.dispatch_owed_since is not null)`.as('dispatch_due'),
     ])
     .groupBy('c.lead_unit_id');
   // The three parts in one statement: one round trip and one pooled connection per
@@ -66,7 +66,7 @@ export function caseDashboardSql(db: Kysely<KernelDatabase>, user: SessionUser, 
 
 export async function caseDashboard(ctx: AuthedContext, opts: { kind?: string } = {}) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const months = monthsBack(today, 12);
   const parts = await caseDashboardSql(db, ctx.user, today, opts).execute(db);
   const { rollup: rollupRows, months: monthSqlRows, dated } = parts.rows[0]!;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeEachEngine, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '../testing/index.js';
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';

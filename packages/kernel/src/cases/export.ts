@@ -80,7 +80,7 @@ export async function writeLedgerXlsx(
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
   await mkdir(path.dirname(file), { recursive: true });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const printed = addPrintSheet(workbook, {
     sheetName: s.sheetName,
     title: { county: ctx.tenant.name, name: s.title, period: formatPeriod(filter.from, filter.to), madeOn: today },
@@ -134,7 +134,7 @@ export async function startLedgerExport(ctx: AuthedContext, host: PluginHost, ex
   const { total } = await ledgerQuery(db, ctx, filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const { id } = await db
     .insertInto('kernel.exports')
-    .values({ tenant_id: ctx.tenant.id, user_id: ctx.user.id, kind: 'ledger', filter: JSON.stringify(filter), total_rows: Number(total), file_name: s.fileName(chinaDate()) })
+    .values({ tenant_id: ctx.tenant.id, user_id: ctx.user.id, kind: 'ledger', filter: JSON.stringify(filter), total_rows: Number(total), file_name: s.fileName(chinaDate(ctx.now())) })
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.audit.record({ action: 'cases.export', targetType: 'export', targetId: id, detail: { filter, rows: Number(total) } });

@@ -3,7 +3,8 @@
 // cannot have meant (a case received in 9999).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { kernelApiGranted } from '../kernel-api.js';
+import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '../testing/index.js';
 
 describeEachEngine('input validation of the case procedures', (engine) => {
   let t: TestKernel;
@@ -43,9 +44,10 @@ describeEachEngine('input validation of the case procedures', (engine) => {
   });
 
   it('refuses a future receipt that a plugin passes to the kernel directly', async () => {
-    await expect(sup.ctx.kernel!.cases.register({ kind: 'supervision', title: '关于某县土地纠纷的督办', source: 'letter', receivedOn: '9999-12-31' })).rejects.toMatchObject({
+    const kernel = kernelApiGranted(sup.ctx, t.kernel.host, ['cases.register:supervision']);
+    await expect(kernel.cases.register({ kind: 'supervision', title: '关于某县土地纠纷的督办', source: 'letter', receivedOn: '9999-12-31' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: `「收件日期」不能晚于今天（${inDays(0)}）`,
+      message: `提交的内容有误：「收件日期」不能晚于今天（${inDays(0)}）`,
     });
   });
 
@@ -61,7 +63,8 @@ describeEachEngine('input validation of the case procedures', (engine) => {
       leadUnitId: await orgIdByName(t, '示范县公安局'),
     };
     await expect(sup.caller.cases.setFourFixes(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `提交的内容有误：「处理期限」不能晚于 ${inDays(731)}` });
-    await expect(sup.ctx.kernel!.cases.setFourFixes(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `「处理期限」不能晚于 ${inDays(731)}` });
+    const kernel = kernelApiGranted(sup.ctx, t.kernel.host, ['cases.assign:supervision']);
+    await expect(kernel.cases.setFourFixes(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `提交的内容有误：「处理期限」不能晚于 ${inDays(731)}` });
   });
 
   it('strips control characters from a title and summary before they are stored (and printed)', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '../testing/index.js';
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';

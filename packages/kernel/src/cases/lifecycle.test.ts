@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, orgIdByName, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '../testing/index.js';
 import { verifyAuditChain } from '../audit/audit-log.js';
+import { kernelApiGranted } from '../kernel-api.js';
 
 describeEachEngine('case lifecycle', (engine) => {
   let t: TestKernel;
@@ -147,25 +148,6 @@ describeEachEngine('case lifecycle', (engine) => {
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 
-  it('sets the cadence from the urgency on assignment and recomputes it when the urgency changes', async () => {
-    const c = await registerAndAssign(t, sup, leader, { urgency: 'critical', title: '特急件调度测试' });
-    const d = await sup.caller.cases.get({ id: c.id });
-    expect(d.nextDispatchOn).toBe(inDays(1));
-    expect(d.nextReportOn).toBe(inDays(7));
-    await sup.caller.cases.changeUrgency({ id: c.id, version: d.version, urgency: 'normal', reason: '情况缓和' });
-    const d2 = await sup.caller.cases.get({ id: c.id });
-    expect(d2.nextDispatchOn).toBe(inDays(15));
-  });
-
-  it('moves the dispatch clock when a dispatch meeting is recorded', async () => {
-    const c = await registerAndAssign(t, sup, leader, { urgency: 'urgent', title: '调度记录测试事项' });
-    const r = await sup.caller.cases.dispatch({ id: c.id, heldOn: inDays(-1), summary: '听取公安局汇报，要求三日内约谈' });
-    expect(r.nextDispatchOn).toBe(inDays(4));
-    const d = await sup.caller.cases.get({ id: c.id });
-    expect(d.dispatches).toHaveLength(1);
-    expect(d.lastDispatchOn).toBe(inDays(-1));
-  });
-
   it('tells the lead unit when a case is assigned to it', async () => {
     await registerAndAssign(t, sup, leader, { title: '交办通知测试事项' });
     const count = await liaison.caller.notifications.unreadCount();
@@ -182,7 +164,8 @@ describeEachEngine('case lifecycle', (engine) => {
   });
 
   it('registers a past, concluded matter through the plugin API as closed, without clocks or reminders', async () => {
-    const r = await sup.ctx.kernel.cases.register({ kind: 'supervision', title: '历史台账导入的事项', source: 'letter', receivedOn: '2019-05-06', historical: true });
+    const kernel = kernelApiGranted(sup.ctx, t.kernel.host, ['cases.register:supervision']);
+    const r = await kernel.cases.register({ kind: 'supervision', title: '历史台账导入的事项', source: 'letter', receivedOn: '2019-05-06', historical: true });
     const d = await sup.caller.cases.get({ id: r.id });
     expect(d).toMatchObject({ status: 'closed', docNo: expect.stringMatching(/〔2019〕/), nextDispatchOn: null, clocks: [] });
     expect((await sup.caller.cases.ledger({ overdue: true })).items.map((i) => i.id)).not.toContain(r.id);

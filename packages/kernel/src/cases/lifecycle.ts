@@ -1,23 +1,13 @@
 // The case lifecycle: 登记 → 待审批 → 已立项 → 已交办 → 办理中 → 已报结 → 已办结 → 已归档,
 // with 退回重办, 转办 and reopening. A pure table, so every transition and refusal is
 // testable without a database; the service applies it in a transaction.
+import { CASE_ACTIONS } from '@zhengfa/plugin-api';
+
 export const caseStatuses = ['registered', 'pending_approval', 'approved', 'assigned', 'in_progress', 'submitted', 'closed', 'archived'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
-export const caseActions = [
-  'submitForApproval',
-  'approve',
-  'assign',
-  'acknowledge',
-  'reportProgress',
-  'transfer',
-  'submitResult',
-  'review',
-  'returnForRework',
-  'withdraw',
-  'archive',
-  'reopen',
-] as const;
+// The actions are published with the kernel's events (kernel.case.<action>), in the plugin API.
+export const caseActions = CASE_ACTIONS;
 export type CaseAction = (typeof caseActions)[number];
 
 interface Transition {

@@ -25,7 +25,9 @@ const liaison = {
   orgPath: '/00000000-0000-4000-8000-0000000000a1/00000000-0000-4000-8000-0000000000b2/',
   committee: false,
 } as SessionUser;
-const ctxOf = (user: SessionUser) => ({ tenant: { id: user.tenantId, name: '示范县' }, user }) as AuthedContext;
+/** A request at 10:00 China time on 2026-11-23 (a Monday). */
+const NOW = new Date('2026-11-23T02:00:00Z');
+const ctxOf = (user: SessionUser) => ({ tenant: { id: user.tenantId, name: '示范县' }, user, now: () => NOW }) as unknown as AuthedContext;
 
 describe('plan literals', () => {
   it('spells case statuses as quoted literals, not parameters', () => {
@@ -50,11 +52,11 @@ describe('plan literals', () => {
     const c = ledgerQuery(db, ctxOf(liaison), { status: ['in_progress'], urgency: ['critical'], overdue: true, dueWithinDays: 7 }).select('c.id').compile();
     expect(c.sql).toContain("c.status in ('in_progress')");
     expect(c.sql).toContain("c.urgency in ('critical')");
-    expect(c.sql).toContain(`'${chinaDate()}'::date + 7::int`);
+    expect(c.sql).toContain(`'2026-11-23'::date + 7::int`);
     expect(c.parameters).toContain('990001');
     expect(c.parameters).not.toContain('in_progress');
     expect(c.parameters).not.toContain('critical');
-    expect(c.parameters).not.toContain(chinaDate());
+    expect(c.parameters).not.toContain('2026-11-23');
   });
 
   it("tests a unit user's scope as its organisation among the case's scope organisations, one parameter", () => {

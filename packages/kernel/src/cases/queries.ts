@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { KernelDatabase, Urgency } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { maskName } from '../parties/index.js';
+import { openIdentifiers } from '../vault/parties.js';
 import { caseSourceNames, caseStatusNames, caseStrings as s, fourFixNames, sixClarityNames, urgencyNames } from '../strings.js';
 import { chinaDate } from './dates.js';
 import { canTransition, missingClarities, missingFourFixes, openStatuses, transitions, type CaseAction, type CaseStatus } from './lifecycle.js';
@@ -74,7 +75,7 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
     const unitId = f.unitId;
     q = q.where((eb) => eb.or([eb('c.lead_unit_id', '=', unitId), eb(sql<string>`${unitId}::uuid`, '=', eb.fn.any('c.cooperating_unit_ids'))]));
   }
-  const today = dateLiteral(chinaDate());
+  const today = dateLiteral(chinaDate(ctx.now()));
   const open = sql<boolean>`c.status in (${statusLiterals(openStatuses)})`;
   if (f.overdue) q = q.where(open).where('c.deadline', '<', today);
   if (f.dueWithinDays !== undefined) {
@@ -83,7 +84,7 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
       .where('c.deadline', '>=', today)
       .where('c.deadline', '<=', sql<string>`(${today} + ${sql.lit(Math.trunc(f.dueWithinDays))}::int)`);
   }
-  if (f.dispatchDue) q = q.where(open).where('c.next_dispatch_on', '<=', today);
+  if (f.dispatchDue) q = q.where(open).where((eb) => eb.or([eb('c.next_dispatch_on', '<=', today), eb('c.dispatch_owed_since', 'is not', null)]));
   if (f.from) q = q.where('c.received_on', '>=', f.from);
   if (f.to) q = q.where('c.received_on', '<=', f.to);
   if (keyword) {
@@ -166,6 +167,7 @@ export const ledgerColumns = [
   'c.lead_unit_id',
   'c.deadline',
   'c.next_dispatch_on',
+  'c.dispatch_owed_since',
   'c.received_on',
   'c.registered_at',
   'c.version',
@@ -201,7 +203,7 @@ export function toLedgerRow(host: PluginHost, r: any, partyNames: string[], toda
     deadline: r.deadline,
     overdue: open && Boolean(r.deadline && r.deadline < today),
     nextDispatchOn: r.next_dispatch_on,
-    dispatchOverdue: open && Boolean(r.next_dispatch_on && r.next_dispatch_on < today),
+    dispatchOverdue: open && Boolean(r.dispatch_owed_since || (r.next_dispatch_on && r.next_dispatch_on < today)),
     receivedOn: r.received_on,
     registeredAt: r.registered_at,
     parties: partyNames.map(maskName).join('、'),
@@ -314,7 +316,7 @@ export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: Ledger
     // A page past the end has no row to carry the total.
     counted = rows.length ? Number((rows[0] as { total?: string }).total) : Number((await sql<{ n: string }>`select ${countSql} as n`.execute(db)).rows[0]!.n);
   }
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const capped = !byTallies && counted > cap;
   return {
     total: capped ? cap : counted,
@@ -384,7 +386,7 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
   const allowedActions = (Object.keys(transitions) as CaseAction[]).filter(
     (a) => canTransition(a, status, { skipApproval }) && ctx.can(transitions[a].permission) && (!transitions[a].byLeadUnit || ctx.user.committee || ledByUser),
   );
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const open = openStatuses.includes(status);
   return {
     id: c.id,
@@ -420,7 +422,7 @@ export async function caseDetail(ctx: AuthedContext, host: PluginHost, id: strin
     nextReportOn: c.next_report_on,
     lastDispatchOn: c.last_dispatch_on,
     version: c.version,
-    parties: mayOpen ? parties.map(maskParty) : [],
+    parties: mayOpen ? parties.map((p) => maskParty(openIdentifiers(ctx.vault, p))) : [],
     canReveal: mayOpen && ctx.can('cases.reveal'),
     /** The case's material is restricted, and withheld from this user (the console says so). */
     restricted: c.restricted_to !== null,

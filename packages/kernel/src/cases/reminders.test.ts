@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, onPostgres, inDays, registerAndAssign, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, onPostgres, inDays, registerAndAssign, startTestKernel, type TestKernel } from '../testing/index.js';
 import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
 import { chinaDate } from './dates.js';
 
@@ -14,6 +14,16 @@ describeEachEngine('cadence reminders', (engine) => {
     caseId = (await registerAndAssign(t, sup, leader, { urgency: 'critical', title: '提醒测试特急件' })).id;
   });
   afterAll(() => t.stop());
+
+  /** Puts the cases' cadence dates back as they were when it was made (a sweep moves them on). */
+  let restoreDates: () => Promise<unknown> = async () => {};
+  const cadenceDates = async () => {
+    const rows = (await sql<{ id: string; d: string | null; r: string | null }>`select id, next_dispatch_on::text as d, next_report_on::text as r from kernel.cases`.execute(t.database.db)).rows;
+    return () =>
+      sql`update kernel.cases c set next_dispatch_on = x.d::date, next_report_on = x.r::date
+        from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.d)}::text[], ${rows.map((r) => r.r)}::text[]) as x(id, d, r)
+        where c.id = x.id`.execute(t.database.db);
+  };
 
   it('raises nothing before a due point', async () => {
     const r = await sweepReminders(t.database.db, inDays(0));
@@ -40,6 +50,7 @@ describeEachEngine('cadence reminders', (engine) => {
     const sup = await t.signIn('supervisor');
     const leader = await t.signIn('leader');
     for (const urgency of ['normal', 'urgent', 'critical', 'normal', 'urgent'] as const) await registerAndAssign(t, sup, leader, { urgency, title: `分批提醒测试件${urgency}` });
+    restoreDates = await cadenceDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
     const day = inDays(400);
     const expected = await sql<{ n: number }>`
@@ -55,9 +66,11 @@ describeEachEngine('cadence reminders', (engine) => {
   });
 
   it('raises every due point once when the keys of the due cases take several reads', async () => {
+    await restoreDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
     const day = inDays(400);
     const once = await sweepReminders(t.database.db, day, 2);
+    await restoreDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
     const r = await sweepReminders(t.database.db, day, 2, undefined, 3);
     expect(once.due).toBeGreaterThan(6);
@@ -66,6 +79,7 @@ describeEachEngine('cadence reminders', (engine) => {
   });
 
   it('leaves out of a batch a case whose due date moved after its key was read', async () => {
+    await restoreDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
     const day = inDays(400);
     const keys = await dueKeys(t.database.db, 'dispatch', day).execute();
@@ -148,7 +162,8 @@ describeEachEngine('sweeps after a complete sweep', (engine) => {
     await dueAndUnchanged(c.id, day);
     await t.kernel.tick(first);
     expect(await reminders(c.id)).toBe(2);
-    await sql`delete from kernel.reminders where case_id = ${c.id}`.execute(t.database.db);
+    // The sweep moved the dispatch on; due again on the same day, unchanged since long ago.
+    await dueAndUnchanged(c.id, day);
     await t.kernel.tick(new Date(first.getTime() + 60_000));
     expect(await reminders(c.id)).toBe(0);
     await sql`update kernel.cases set updated_at = ${new Date(first.getTime() + 90_000)} where id = ${c.id}`.execute(t.database.db);

@@ -11,7 +11,8 @@
 // servers), can have a due point it did not see. The first sweep of each day is full
 // (kernel.ts), which catches anything a change made without touching `updated_at`.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { KernelDatabase } from '../db/schema.js';
+import type { KernelDatabase, Urgency } from '../db/schema.js';
+import { countyCadence } from '../cadence/settings.js';
 import { caseStrings as s } from '../strings.js';
 import { chinaDate } from './dates.js';
 import { openStatuses } from './lifecycle.js';
@@ -115,7 +116,7 @@ export function dueCases(db: Kysely<any>, kind: DueKind, today: string, keys: re
   const col = columns[kind];
   return k
     .selectFrom('kernel.cases as c')
-    .select(['c.tenant_id', 'c.id', 'c.doc_no', 'c.lead_leader_id', 'c.lead_unit_id', `c.${col} as due_on`])
+    .select(['c.tenant_id', 'c.id', 'c.doc_no', 'c.urgency', 'c.lead_leader_id', 'c.lead_unit_id', `c.${col} as due_on`])
     .where(
       sql<boolean>`(c.tenant_id, c.id) in (select * from unnest(${keys.map((x) => x.tenant_id)}::text[], ${keys.map((x) => x.id)}::uuid[]))`,
     )
@@ -191,7 +192,7 @@ async function sweepKind(k: Kysely<KernelDatabase>, kind: DueKind, today: string
       const due = await dueCases(k, kind, today, keys.slice(i, i + batch)).execute();
       report.due += due.length;
       // `due_on` is never null here: the query asked for due dates up to `today`.
-      if (due.length) report.raised += await raiseDue(k, kind, due as DueCase[]);
+      if (due.length) report.raised += await raiseDue(k, kind, due as DueCase[], today);
     }
     if (keys.length < keysPerRead) return report;
     after = keys.at(-1)!;
@@ -202,6 +203,7 @@ interface DueCase {
   tenant_id: string;
   id: string;
   doc_no: string;
+  urgency: Urgency;
   lead_leader_id: string | null;
   lead_unit_id: string | null;
   due_on: string;
@@ -214,7 +216,50 @@ interface DueCase {
  * as one array per column (insert … select from unnest), so a batch of thousands is one
  * small statement instead of a VALUES list of tens of thousands of parameters.
  */
-async function raiseDue(k: Kysely<KernelDatabase>, kind: DueKind, due: DueCase[]): Promise<number> {
+async function raiseDue(k: Kysely<KernelDatabase>, kind: DueKind, due: DueCase[], today: string): Promise<number> {
+  if (kind === 'deadline') return raiseReminders(k, kind, due);
+  // A dispatch or report point, once raised, schedules the next one: in the same transaction,
+  // so no point is reminded without the cadence moving on, nor moved on unreminded.
+  return k.transaction().execute(async (trx) => {
+    const n = await raiseReminders(trx, kind, due);
+    await moveCadenceOn(trx, kind, due, today);
+    return n;
+  });
+}
+
+/**
+ * Moves each case's dispatch or report date from the due point just raised to the first date
+ * of its cadence after `today` (on the county's counting and calendar). A case whose date
+ * changed meanwhile (a dispatch recorded, another sweeper) is left as it is. The version is not
+ * bumped: the cadence moving on is not an edit a form in hand conflicts with.
+ */
+async function moveCadenceOn(trx: Kysely<KernelDatabase>, kind: 'dispatch' | 'report', due: DueCase[], today: string): Promise<void> {
+  const col = columns[kind];
+  const byTenant = new Map<string, DueCase[]>();
+  for (const d of due) {
+    const list = byTenant.get(d.tenant_id);
+    if (list) list.push(d);
+    else byTenant.set(d.tenant_id, [d]);
+  }
+  const moves: { tenant_id: string; id: string; due_on: string; next_on: string }[] = [];
+  for (const [tenantId, cases] of byTenant) {
+    const cadence = await countyCadence(trx, tenantId, today);
+    for (const d of cases) {
+      const next = kind === 'dispatch' ? cadence.dispatchFollowing(d.due_on, today, d.urgency) : cadence.reportFollowing(d.due_on, today, d.urgency);
+      moves.push({ tenant_id: d.tenant_id, id: d.id, due_on: d.due_on, next_on: next });
+    }
+  }
+  if (moves.length === 0) return;
+  // A raised dispatch point stays owed until a dispatch meeting is recorded (recordDispatch).
+  const owed = kind === 'dispatch' ? sql`, dispatch_owed_since = coalesce(c.dispatch_owed_since, m.due_on)` : sql``;
+  await sql`
+    update kernel.cases c set ${sql.ref(col)} = m.next_on ${owed}
+    from unnest(${moves.map((m) => m.tenant_id)}::text[], ${moves.map((m) => m.id)}::uuid[], ${moves.map((m) => m.due_on)}::date[], ${moves.map((m) => m.next_on)}::date[])
+      as m(tenant_id, id, due_on, next_on)
+    where c.tenant_id = m.tenant_id and c.id = m.id and ${sql.ref(`c.${col}`)} = m.due_on`.execute(trx);
+}
+
+async function raiseReminders(k: Kysely<KernelDatabase>, kind: DueKind, due: DueCase[]): Promise<number> {
   const unitIds = [...new Set(due.map((d) => d.lead_unit_id).filter((x): x is string => Boolean(x)))];
   const liaisons = unitIds.length
     ? await k

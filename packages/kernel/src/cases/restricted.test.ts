@@ -15,10 +15,11 @@ import {
   userIdByName,
   type ActingUser,
   type TestKernel,
-} from '@zhengfa/test-utils';
+} from '../testing/index.js';
 import { sql } from 'kysely';
 import { assignmentNoticeDocx } from '../official-docs/assemble.js';
 import { caseStrings, fileStrings } from '../strings.js';
+import { KERNEL_VERSION } from '../version.js';
 
 const ACCUSER = '林检举';
 const PHONE = '13655556666';
@@ -29,12 +30,13 @@ const secrets = definePlugin({
   id: 'secrets',
   name: '保密事项',
   version: '1.0.0',
-  kernel: '>=0.1.0',
+  kernel: `^${KERNEL_VERSION}`,
   permissions: [
     { key: 'secrets.register', name: '登记保密事项', defaultRoles: [] },
     { key: 'secrets.open', name: '查看保密材料', defaultRoles: [] },
   ],
   caseKinds: [{ key: 'secret', name: '保密事项', docWord: '密' }],
+  kernelAccess: { 'secrets.register': ['cases.register:secret'] },
   router: {
     cases: {
       register: permissionProcedure('secrets.register')

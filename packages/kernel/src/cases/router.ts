@@ -2,47 +2,33 @@ import { authedProcedure, field as f, permissionProcedure, z } from '@zhengfa/pl
 import { sql, type Kysely } from 'kysely';
 import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
-import { caseActionLabels, caseEventNames, caseSourceNames, caseStatusNames, fieldNames as n, sixClarityNames, urgencyNames } from '../strings.js';
-import { caseActions, caseStatuses, sixClarityKeys } from './lifecycle.js';
+import { caseActionLabels, caseEventNames, caseSourceNames, caseStatusNames, fieldNames as n, urgencyNames } from '../strings.js';
+import { caseStatuses } from './lifecycle.js';
+import {
+  caseIdSchema,
+  caseKind,
+  caseUrgency,
+  caseVersion,
+  fourFixesSchema,
+  ledgerFilterSchema,
+  linkCasesSchema,
+  registerCaseSchema,
+  transitionCaseSchema,
+  updateCaseSchema,
+} from './schemas.js';
 import { caseDetail, ledgerPage } from './queries.js';
 import { exportStatus, startLedgerExport } from './export.js';
 import { caseDashboard } from './dashboard.js';
+import { dailyDigest } from '../notifications/digest.js';
 import { decideExtension, pauseClock, requestExtension, resumeClock } from '../clocks/service.js';
 import { changeUrgency, linkCases, recordDispatch, registerCase, revealParty, setFourFixes, transitionCase, updateCase } from './service.js';
 
 const uuid = f.uuid;
-const version = f.version(n.version);
-const urgency = f.choice(n.urgency, ['normal', 'urgent', 'critical']);
-const source = f.choice(n.source, Object.keys(caseSourceNames) as [keyof typeof caseSourceNames, ...(keyof typeof caseSourceNames)[]]);
-const caseKind = f.text(n.caseKind, { min: 1, max: 40 });
-const title = f.text(n.title, { min: 4, max: 100 });
-const summary = f.text(n.summary, { max: 5000 }).default('');
-const receivedOn = f.isoDate(n.receivedOn, { notFuture: true });
-const party = z.object({
-  role: f.text(n.partyRole, { max: 20 }).optional(),
-  name: f.text(n.partyName, { min: 1, max: 50 }),
-  idNumber: f.text(n.idNumber, { max: 18 }).nullish(),
-  phone: f.text(n.phone, { max: 20 }).nullish(),
-  address: f.text(n.address, { max: 200 }).nullish(),
-});
-const parties = f.list(n.parties, party, { max: 50 });
-const sixClarities = z
-  .object(Object.fromEntries(sixClarityKeys.map((k) => [k, f.text(sixClarityNames[k], { max: 2000 }).optional()])))
-  .partial();
+const version = caseVersion;
+const urgency = caseUrgency;
 const page = f.int(n.page, { min: 1, max: 100_000 }).default(1);
 
-export const ledgerFilterSchema = z.object({
-  kind: f.list(n.caseKind, caseKind, { max: 20 }).optional(),
-  status: f.list(n.status, f.choice(n.status, caseStatuses), { max: 20 }).optional(),
-  urgency: f.list(n.urgency, urgency, { max: 3 }).optional(),
-  unitId: uuid(n.unit).optional(),
-  overdue: f.bool(n.overdue).optional(),
-  dueWithinDays: f.int(n.dueWithinDays, { min: 0, max: 365 }).optional(),
-  dispatchDue: f.bool(n.dispatchDue).optional(),
-  from: f.isoDate(n.ledgerFrom).optional(),
-  to: f.isoDate(n.ledgerTo).optional(),
-  keyword: f.text(n.keyword, { max: 50 }).optional(),
-});
+export { ledgerFilterSchema };
 
 export interface CaseDirs {
   exportsDir: string;
@@ -62,55 +48,19 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
     })),
 
     register: permissionProcedure('cases.register')
-      .input(
-        z.object({
-          kind: caseKind.default('supervision'),
-          title,
-          summary,
-          source,
-          urgency: urgency.default('normal'),
-          isKey: f.bool(n.isKey).default(false),
-          receivedOn: receivedOn.optional(),
-          parties: parties.default([]),
-          idempotencyKey: f.text(n.idempotencyKey, { min: 8, max: 100 }).optional(),
-        }),
-      )
+      .input(registerCaseSchema)
       .mutation(({ ctx, input }) => registerCase(ctx, host, input)),
 
     update: permissionProcedure('cases.register')
-      .input(z.object({ id: uuid(n.case), version, title, summary, source, isKey: f.bool(n.isKey), receivedOn, parties: parties.optional() }))
+      .input(updateCaseSchema)
       .mutation(({ ctx, input }) => updateCase(ctx, input)),
 
     setFourFixes: permissionProcedure('cases.assign')
-      .input(
-        z.object({
-          id: uuid(n.case),
-          version,
-          leadLeaderId: uuid(n.leadLeader),
-          handlerName: f.text(n.handlerName, { min: 2, max: 30 }),
-          handlerPhone: f.text(n.handlerPhone, { max: 20 }).nullish(),
-          resolutionPlan: f.text(n.resolutionPlan, { min: 4, max: 5000 }),
-          deadline: f.isoDate(n.deadline, { maxDaysAhead: f.DEADLINE_DAYS_AHEAD }),
-          leadUnitId: uuid(n.leadUnit),
-          cooperatingUnitIds: f.list(n.cooperatingUnits, uuid(n.cooperatingUnits), { max: 20 }).default([]),
-          sixClarities: sixClarities.optional(),
-        }),
-      )
+      .input(fourFixesSchema)
       .mutation(({ ctx, input }) => setFourFixes(ctx, input)),
 
     transition: permissionProcedure('cases.read')
-      .input(
-        z.object({
-          id: uuid(n.case),
-          version,
-          action: f.choice(n.action, caseActions),
-          comment: f.text(n.comment, { max: 2000 }).optional(),
-          toUnitId: uuid(n.toUnit).optional(),
-          report: f.text(n.report, { max: 10000 }).optional(),
-          sixClarities: sixClarities.optional(),
-          attachmentIds: f.list(n.attachments, uuid(n.attachments), { max: 20 }).optional(),
-        }),
-      )
+      .input(transitionCaseSchema)
       .mutation(({ ctx, input }) => transitionCase(ctx, host, input)),
 
     dispatch: permissionProcedure('cases.urge')
@@ -122,14 +72,14 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
       .mutation(({ ctx, input }) => changeUrgency(ctx, input)),
 
     link: permissionProcedure('cases.register')
-      .input(z.object({ fromId: uuid(n.case), toId: uuid(n.linkTo), kind: f.choice(n.linkKind, ['related', 'duplicate_of', 'derived_from']) }))
+      .input(linkCasesSchema)
       .mutation(async ({ ctx, input }) => {
         await linkCases(ctx, input);
         return { ok: true as const };
       }),
 
     get: permissionProcedure('cases.read')
-      .input(z.object({ id: uuid(n.case) }))
+      .input(caseIdSchema)
       .query(({ ctx, input }) => caseDetail(ctx, host, input.id)),
 
     pauseClock: permissionProcedure('cases.urge')
@@ -185,6 +135,10 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
 }
 
 export const notificationsRouter = {
+  /** 每日摘要: what reached the user on a China day (default today), grouped, with unread counts. */
+  digest: authedProcedure
+    .input(z.object({ day: f.isoDate(n.digestDay, { notFuture: true }).optional() }).default({}))
+    .query(({ ctx, input }) => dailyDigest(ctx, input.day)),
   list: authedProcedure
     .input(z.object({ unreadOnly: f.bool(n.unreadOnly).default(false), page, pageSize: f.int(n.pageSize, { min: 1, max: 100 }).default(20) }))
     .query(async ({ ctx, input }) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '@zhengfa/plugin-api';
-import { describeEachEngine, orgIdByName, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, orgIdByName, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '../testing/index.js';
 import type { KernelDatabase } from '../db/schema.js';
 import { caseVisible } from './scope.js';
 

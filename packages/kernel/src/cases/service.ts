@@ -6,12 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { auditActorOf, auditAppendCtes } from '../audit/audit-log.js';
 import { inTransaction } from '../db/transaction.js';
 import { outboxEventCte } from '../events/outbox.js';
-import { badRequest, DEADLINE_DAYS_AHEAD, dateProblem, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
+import { apiStrings, badRequest, DEADLINE_DAYS_AHEAD, dateProblem, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { nextDispatchDate, nextReportDate } from '../cadence/index.js';
+import { nextReportDate } from '../cadence/index.js';
+import { countyCadence } from '../cadence/settings.js';
 import type { KernelDatabase, Urgency } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone, validateIdNumber, validatePhone } from '../parties/index.js';
+import { openIdentifiers, sealIdentifiers } from '../vault/parties.js';
 import {
   caseActionNames,
   caseStatusNames,
@@ -35,6 +37,8 @@ import {
   type SixClarities,
 } from './lifecycle.js';
 import { takeDocNumber } from './numbering.js';
+import { caseStepNotices } from './next-step.js';
+import { sendNotices } from '../notifications/recipients.js';
 import { caseLedByUser, caseVisible, mayOpenRestricted } from './scope.js';
 import { documentGrams, tenantGrams } from './search-grams.js';
 
@@ -108,33 +112,8 @@ async function appendEvent(
     .execute();
 }
 
-async function notify(trx: Trx, tenantId: string, userIds: string[], title: string, caseId: string): Promise<void> {
-  const unique = [...new Set(userIds)];
-  if (unique.length === 0) return;
-  await trx
-    .insertInto('kernel.notifications')
-    .values(unique.map((user_id) => ({ tenant_id: tenantId, user_id, title, link: `/cases/${caseId}`, case_id: caseId })))
-    .execute();
-}
-
-/** Users of an organisation who hold a permission (e.g. the unit's liaisons). */
-/** A condition on `kernel.users as u`: the user holds the permission through a role. */
-export function userHolds(permission: string) {
-  return sql<boolean>`exists (select 1 from kernel.user_roles ur join kernel.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
-    where ur.tenant_id = u.tenant_id and ur.user_id = u.id and ${permission} = any(r.permissions))`;
-}
-
-export async function usersWithPermission(db: Kysely<KernelDatabase>, tenantId: string, orgId: string, permission: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('kernel.users as u')
-    .select('u.id')
-    .where('u.tenant_id', '=', tenantId)
-    .where('u.org_id', '=', orgId)
-    .where('u.disabled', '=', false)
-    .where(userHolds(permission))
-    .execute();
-  return rows.map((r) => r.id);
-}
+// Who is told of each step (the permission the next step needs, in its scope): cases/next-step.ts.
+export { userHolds, usersWithPermission } from '../notifications/recipients.js';
 
 /** The names as kernel.cases.party_names holds them: sorted by the database, as migration 0016 sorted them. */
 function partyNamesSql(names: string[]) {
@@ -189,7 +168,7 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
       .executeTakeFirst();
     if (existing) return { id: existing.id, docNo: existing.doc_no, duplicate: true };
   }
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const receivedOn = input.receivedOn ?? today;
   // Plugins and imports reach this without the procedure's schema: a receipt in the future
   // (or in 9999) would otherwise take a number of that year.
@@ -202,14 +181,16 @@ export async function registerCase(ctx: AuthedContext, host: PluginHost, input: 
       // The case, its parties and its first timeline event in one statement (one round
       // trip: on the benchmark's machine a round trip costs more than the writes).
       const status = input.historical ? 'closed' : 'registered';
-      const parties = input.parties.map(
-        (p) => sql`(${p.role ?? 'party'}, ${p.name}, ${p.idNumber ? p.idNumber.toUpperCase() : null}, ${p.phone || null}, ${p.address || null})`,
-      );
+      // ID numbers and phones sealed (vault), with their blind indexes.
+      const parties = input.parties.map((p) => {
+        const k = sealIdentifiers(ctx.vault, p.idNumber, p.phone);
+        return sql`(${p.role ?? 'party'}, ${p.name}, ${k.id_number}, ${k.id_number_index}, ${k.phone}, ${k.phone_index}, ${p.address || null})`;
+      });
       const partiesCte = parties.length
         ? sql`, p as (
-            insert into kernel.case_parties (tenant_id, case_id, role, name, id_number, phone, address)
-            select ${ctx.tenant.id}, c.id, x.role, x.name, x.id_number, x.phone, x.address
-            from c, (values ${sql.join(parties)}) as x(role, name, id_number, phone, address))`
+            insert into kernel.case_parties (tenant_id, case_id, role, name, id_number, id_number_index, phone, phone_index, address)
+            select ${ctx.tenant.id}, c.id, x.role, x.name, x.id_number, x.id_number_index, x.phone, x.phone_index, x.address
+            from c, (values ${sql.join(parties)}) as x(role, name, id_number, id_number_index, phone, phone_index, address))`
         : sql``;
       const eventData = JSON.stringify({ docNo, historical: Boolean(input.historical) });
       const searchable = searchableOf({ title: input.title, summary: input.summary, docNo, restricted: input.restrictedTo !== undefined }, input.parties.map((p) => p.name));
@@ -309,7 +290,7 @@ export async function updateCase(ctx: AuthedContext, input: UpdateInput): Promis
       if (input.parties.length > 0) {
         await trx
           .insertInto('kernel.case_parties')
-          .values(input.parties.map((p) => ({ tenant_id: ctx.tenant.id, case_id: c.id, role: p.role ?? 'party', name: p.name, id_number: p.idNumber?.toUpperCase() || null, phone: p.phone || null, address: p.address || null })))
+          .values(input.parties.map((p) => ({ tenant_id: ctx.tenant.id, case_id: c.id, role: p.role ?? 'party', name: p.name, ...sealIdentifiers(ctx.vault, p.idNumber, p.phone), address: p.address || null })))
           .execute();
       }
     }
@@ -341,8 +322,8 @@ export async function setFourFixes(ctx: AuthedContext, input: FourFixesInput): P
     if (!leader) throw badRequest(s.leaderNotFound);
     await checkUnit(trx, ctx.tenant.id, input.leadUnitId);
     for (const u of input.cooperatingUnitIds) await checkUnit(trx, ctx.tenant.id, u);
-    if (input.deadline < chinaDate() && input.deadline !== c.deadline) throw badRequest(s.deadlineInPast);
-    const deadlineProblem = dateProblem(input.deadline, fieldNames.deadline, { maxDaysAhead: DEADLINE_DAYS_AHEAD, today: chinaDate() });
+    if (input.deadline < chinaDate(ctx.now()) && input.deadline !== c.deadline) throw badRequest(s.deadlineInPast);
+    const deadlineProblem = dateProblem(input.deadline, fieldNames.deadline, { maxDaysAhead: DEADLINE_DAYS_AHEAD, today: chinaDate(ctx.now()) });
     if (deadlineProblem) throw badRequest(deadlineProblem);
     if (input.handlerPhone) {
       const problem = validatePhone(input.handlerPhone);
@@ -383,7 +364,7 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
   const actionName = caseActionNames[input.action];
   if (!ctx.can(t.permission)) {
     await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: t.permission, procedure: `cases.${input.action}` } });
-    throw forbidden(`您没有「${ctx.permissionName(t.permission)}」权限，请联系安全管理员分配`);
+    throw forbidden(apiStrings.forbidden(ctx.permissionName(t.permission)));
   }
   const comment = input.comment?.trim() ?? '';
   if (['returnForRework', 'transfer', 'reopen', 'withdraw'].includes(input.action) && !comment) throw badRequest(s.reasonRequired);
@@ -396,17 +377,15 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
     const to = t.to ?? from;
     await checkAttachmentsOfCase(trx, ctx, { id: c.id, restrictedTo: c.restricted_to }, input.attachmentIds ?? []);
     const set: Record<string, unknown> = { status: to };
-    const today = chinaDate();
-    const notices: { users: string[]; title: string }[] = [];
+    const today = chinaDate(ctx.now());
 
     switch (input.action) {
       case 'assign': {
         const missing = missingFourFixes({ leadLeaderId: c.lead_leader_id, handlerName: c.handler_name, resolutionPlan: c.resolution_plan, deadline: c.deadline, leadUnitId: c.lead_unit_id });
         if (missing.length > 0) throw badRequest(s.missingFourFixes(missing.map((k) => fourFixNames[k])));
-        set.assigned_at = new Date();
-        set.next_dispatch_on = nextDispatchDate(today, c.urgency);
+        set.assigned_at = ctx.now();
+        set.next_dispatch_on = (await countyCadence(trx, ctx.tenant.id, today)).dispatchAfter(today, c.urgency);
         set.next_report_on = nextReportDate(today, c.urgency);
-        notices.push({ users: await usersWithPermission(trx, ctx.tenant.id, c.lead_unit_id!, 'cases.handle'), title: s.assignedNotice(c.doc_no, c.title) });
         const assignClocks = (host.caseKinds.get(c.kind)?.clocks ?? []).filter((k) => k.startsAt === 'assign');
         if (assignClocks.length) await startClocks(trx, ctx.tenant.id, c.id, assignClocks, today);
         break;
@@ -417,7 +396,6 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
         await checkUnit(trx, ctx.tenant.id, input.toUnitId);
         set.lead_unit_id = input.toUnitId;
         set.cooperating_unit_ids = c.cooperating_unit_ids.filter((u) => u !== input.toUnitId);
-        notices.push({ users: await usersWithPermission(trx, ctx.tenant.id, input.toUnitId, 'cases.handle'), title: s.assignedNotice(c.doc_no, c.title) });
         break;
       }
       case 'submitResult': {
@@ -430,23 +408,26 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
         }
         set.result_report = report;
         set.six_clarities = JSON.stringify(clarities);
-        if (c.lead_leader_id) notices.push({ users: [c.lead_leader_id], title: s.submittedNotice(c.doc_no) });
         break;
       }
       case 'review':
       case 'withdraw':
         await trx.updateTable('kernel.case_clocks').set({ stopped_on: today }).where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', c.id).where('stopped_on', 'is', null).execute();
-        set.closed_at = new Date();
+        set.closed_at = ctx.now();
         set.next_dispatch_on = null;
+        set.dispatch_owed_since = null;
         set.next_report_on = null;
         break;
       case 'returnForRework':
         set.result_report = null;
-        notices.push({ users: await usersWithPermission(trx, ctx.tenant.id, c.lead_unit_id!, 'cases.handle'), title: s.returnedNotice(c.doc_no) });
         break;
       case 'reopen':
         set.closed_at = null;
-        set.next_dispatch_on = nextDispatchDate(today, c.urgency);
+        set.next_dispatch_on = (await countyCadence(trx, ctx.tenant.id, today)).dispatchAfter(today, c.urgency);
+        set.next_report_on = nextReportDate(today, c.urgency);
+        break;
+      case 'reportProgress':
+        // The report is in: the next one falls due a cadence period after it (下次通报 moves on).
         set.next_report_on = nextReportDate(today, c.urgency);
         break;
       default:
@@ -459,7 +440,9 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
       ...(input.report ? { report: input.report } : {}),
       ...(input.attachmentIds?.length ? { attachmentIds: input.attachmentIds } : {}),
     });
-    for (const n of notices) await notify(trx, ctx.tenant.id, n.users, n.title, c.id);
+    // Whoever must act next is told, in this transaction (cases/next-step.ts).
+    const leadUnitId = (set.lead_unit_id as string | undefined) ?? c.lead_unit_id;
+    await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, await caseStepNotices(trx, ctx.tenant.id, input.action, { id: c.id, docNo: c.doc_no, title: c.title, leadUnitId }));
     await ctx.audit.record({ action: 'cases.transition', targetType: 'case', targetId: c.id, detail: { action: input.action, from, to } }, { db: trx });
     await ctx.events.emit(`kernel.case.${input.action}`, { caseId: c.id, kind: c.kind, from, to }, { db: trx });
     return { version, status: to };
@@ -471,8 +454,8 @@ export async function recordDispatch(ctx: AuthedContext, input: { id: string; he
     const c = await lockCase(trx, ctx, input.id);
     if (!['assigned', 'in_progress', 'submitted'].includes(c.status)) throw badRequest(s.notOpen);
     await trx.insertInto('kernel.dispatch_records').values({ tenant_id: ctx.tenant.id, case_id: c.id, held_on: input.heldOn, summary: input.summary, next_steps: input.nextSteps, recorded_by: ctx.user.id }).execute();
-    const nextDispatchOn = nextDispatchDate(input.heldOn, c.urgency);
-    await bump(trx, ctx, c.id, { last_dispatch_on: input.heldOn, next_dispatch_on: nextDispatchOn });
+    const nextDispatchOn = (await countyCadence(trx, ctx.tenant.id, input.heldOn)).dispatchAfter(input.heldOn, c.urgency);
+    await bump(trx, ctx, c.id, { last_dispatch_on: input.heldOn, next_dispatch_on: nextDispatchOn, dispatch_owed_since: null });
     await appendEvent(trx, ctx, c.id, 'dispatch', c.status, c.status, input.summary, { heldOn: input.heldOn, nextDispatchOn });
     await ctx.audit.record({ action: 'cases.dispatch', targetType: 'case', targetId: c.id, detail: { heldOn: input.heldOn } }, { db: trx });
     return { nextDispatchOn };
@@ -486,8 +469,8 @@ export async function changeUrgency(ctx: AuthedContext, input: { id: string; ver
     const open = ['assigned', 'in_progress', 'submitted'].includes(c.status);
     const set: Record<string, unknown> = { urgency: input.urgency };
     if (open && base) {
-      set.next_dispatch_on = nextDispatchDate(base, input.urgency);
-      set.next_report_on = nextReportDate(chinaDate(), input.urgency);
+      set.next_dispatch_on = (await countyCadence(trx, ctx.tenant.id, base)).dispatchAfter(base, input.urgency);
+      set.next_report_on = nextReportDate(chinaDate(ctx.now()), input.urgency);
     }
     const version = await bump(trx, ctx, c.id, set);
     await appendEvent(trx, ctx, c.id, 'changeUrgency', c.status, c.status, input.reason, { from: c.urgency, to: input.urgency });
@@ -534,7 +517,8 @@ export async function revealParty(ctx: AuthedContext, caseId: string, partyId: s
     throw forbidden(s.restrictedMaterial(ctx.permissionName(row.restricted_to!)));
   }
   await ctx.audit.record({ action: 'cases.reveal', targetType: 'case', targetId: caseId, detail: { partyId, fields: ['name', 'idNumber', 'phone', 'address'] } });
-  return { id: row.id, role: row.role, name: row.name, idNumber: row.id_number, phone: row.phone, address: row.address };
+  const open = openIdentifiers(ctx.vault, row);
+  return { id: row.id, role: row.role, name: row.name, idNumber: open.id_number, phone: open.phone, address: row.address };
 }
 
 export async function linkCases(ctx: AuthedContext, input: { fromId: string; toId: string; kind: 'related' | 'duplicate_of' | 'derived_from' }): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '../testing/index.js';
 import type { SessionUser } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import { closedStatuses, openStatuses } from './lifecycle.js';

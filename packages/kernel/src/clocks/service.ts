@@ -11,6 +11,7 @@ import { chinaDate } from '../cases/dates.js';
 import { caseLedByUser, caseVisible } from '../cases/scope.js';
 import type { KernelDatabase } from '../db/schema.js';
 import { clockStrings as s } from '../strings.js';
+import { holdersOf, sendNotices } from '../notifications/recipients.js';
 
 interface ClockRow {
   start_on: string;
@@ -122,6 +123,11 @@ export async function resumeClock(ctx: AuthedContext, input: { clockId: string; 
   });
 }
 
+async function docNoOf(trx: Kysely<KernelDatabase>, tenantId: string, caseId: string): Promise<string> {
+  const c = await trx.selectFrom('kernel.cases').select('doc_no').where('tenant_id', '=', tenantId).where('id', '=', caseId).executeTakeFirstOrThrow();
+  return c.doc_no;
+}
+
 export async function requestExtension(ctx: AuthedContext, input: { clockId: string; days: number; reason: string }) {
   const db = ctx.db as unknown as Kysely<KernelDatabase>;
   return inTransaction(db, async (trx) => {
@@ -138,6 +144,10 @@ export async function requestExtension(ctx: AuthedContext, input: { clockId: str
       .returning('id')
       .executeTakeFirstOrThrow();
     await event(trx, ctx, clock.case_id, 'clock.extension.request', input.reason, { clock: clock.key, days: input.days });
+    // The committee's approvers decide it (cases.approve).
+    const docNo = await docNoOf(trx, ctx.tenant.id, clock.case_id);
+    const approvers = await holdersOf(trx, ctx.tenant.id, { committee: true }, ['cases.approve']);
+    await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, [{ users: approvers, title: s.extensionRequestedNotice(docNo, clock.name, input.days), link: `/cases/${clock.case_id}`, caseId: clock.case_id }]);
     await ctx.audit.record({ action: 'cases.clock.extension.request', targetType: 'case', targetId: clock.case_id, detail: { clock: clock.key, days: input.days } }, { db: trx });
     return { id };
   });
@@ -168,6 +178,9 @@ export async function decideExtension(ctx: AuthedContext, input: { extensionId: 
       .execute();
     const r = input.approve ? await save(trx, ctx, clock, { extension_days: clock.extension_days + ext.days }) : { version: clock.version, dueOn: clock.due_on };
     await event(trx, ctx, clock.case_id, input.approve ? 'clock.extension.approve' : 'clock.extension.reject', input.comment, { clock: clock.key, days: ext.days, dueOn: r.dueOn });
+    // Whoever asked goes on with the new (or the old) deadline.
+    const docNo = await docNoOf(trx, ctx.tenant.id, clock.case_id);
+    await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, [{ users: [ext.requested_by], title: s.extensionDecidedNotice(docNo, clock.name, input.approve), link: `/cases/${clock.case_id}`, caseId: clock.case_id }]);
     await ctx.audit.record({ action: 'cases.clock.extension.decide', targetType: 'case', targetId: clock.case_id, detail: { clock: clock.key, approve: input.approve, days: ext.days } }, { db: trx });
     return r;
   });
@@ -199,4 +212,37 @@ export async function clocksOf(db: Kysely<KernelDatabase>, tenantId: string, cas
     version: c.version,
     extensions: exts.filter((e) => e.clock_id === c.id).map((e) => ({ id: e.id, days: e.days, reason: e.reason, status: e.status, requestedAt: e.requested_at, decidedAt: e.decided_at, comment: e.decision_comment })),
   }));
+}
+
+/**
+ * After the administrator corrected the working calendar on `date`: recomputes the due date of
+ * every running working-day clock of the county that is not yet due (due after today) and whose
+ * period spans `date`, and writes each change to its case's timeline, naming the old and the
+ * new due date. Runs in the correction's transaction. Returns the number of clocks moved.
+ */
+export async function recomputeWorkingClocks(trx: Kysely<KernelDatabase>, ctx: AuthedContext, date: string, kind: 'holiday' | 'workday' | 'official'): Promise<number> {
+  const today = chinaDate(ctx.now());
+  const clocks = await trx
+    .selectFrom('kernel.case_clocks')
+    .selectAll()
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('unit', '=', 'working')
+    .where('stopped_on', 'is', null)
+    .where('due_on', '>', today)
+    .where('start_on', '<', date)
+    .where('due_on', '>=', date)
+    .orderBy('case_id')
+    .orderBy('key')
+    .forUpdate()
+    .execute();
+  let moved = 0;
+  for (const clock of clocks) {
+    const due = await dueOf(trx, ctx.tenant.id, clock);
+    if (due === clock.due_on) continue;
+    await trx.updateTable('kernel.case_clocks').set({ due_on: due, version: sql`version + 1` }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', clock.id).execute();
+    const comment = s.recalculated(clock.name, date, s.calendarChange[kind], clock.due_on!, due ?? '');
+    await event(trx, ctx, clock.case_id, 'clock.recalculate', comment, { clock: clock.key, date, kind, from: clock.due_on, to: due });
+    moved += 1;
+  }
+  return moved;
 }

@@ -152,6 +152,33 @@ export interface OutboxTable {
   name: string;
   payload: ColumnType<Record<string, unknown>, string, string>;
   occurred_at: GeneratedTimestamp;
+  /** The writing transaction (xid8, read as text); with id, the event's delivery position. */
+  tx: Generated<string>;
+}
+
+export interface EventSubscribersTable {
+  subscriber: string;
+  cursor_tx: Generated<string>;
+  cursor_id: Generated<number>;
+  failing_event_id: number | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface EventDeadLettersTable {
+  subscriber: string;
+  event_id: number;
+  tenant_id: string | null;
+  name: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  occurred_at: Timestamp;
+  attempts: number;
+  last_error: string;
+  failed_at: Timestamp;
+  retry_requested_at: Timestamp | null;
+  retry_requested_by: string | null;
 }
 
 export interface EventDeliveriesTable {
@@ -209,6 +236,8 @@ export interface CasesTable {
   next_dispatch_on: string | null;
   next_report_on: string | null;
   last_dispatch_on: string | null;
+  /** The first dispatch point raised without a dispatch recorded since (0027); null: none owed. */
+  dispatch_owed_since: string | null;
   idempotency_key: string | null;
   search_grams: ColumnType<string[], string[] | undefined, string[]>;
   /** The parties' names in name order (migration 0016), written with search_grams. */
@@ -225,8 +254,12 @@ export interface CasePartiesTable {
   case_id: string;
   role: Generated<string>;
   name: string;
+  /** Sealed (vault envelope), as is phone (migration 0023). */
   id_number: string | null;
   phone: string | null;
+  /** Blind indexes (HMAC-SM3) of the normalized ID number and phone. */
+  id_number_index: string | null;
+  phone_index: string | null;
   address: string | null;
 }
 
@@ -273,6 +306,14 @@ export interface CalendarDaysTable {
   source: Generated<string>;
 }
 
+export interface DispatchDayCountingTable {
+  tenant_id: string;
+  urgency: Urgency;
+  counting: 'working' | 'natural';
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface RemindersTable {
   tenant_id: string;
   case_id: string;
@@ -292,6 +333,14 @@ export interface NotificationsTable {
   case_id: string | null;
   created_at: GeneratedTimestamp;
   read_at: Timestamp | null;
+}
+
+/** 我的关注: a case a user follows (migration 0028). */
+export interface CaseFollowsTable {
+  tenant_id: string;
+  user_id: string;
+  case_id: string;
+  created_at: GeneratedTimestamp;
 }
 
 export interface CaseClocksTable {
@@ -446,6 +495,16 @@ export interface MeetingCasesTable {
   case_id: string;
 }
 
+/** A county's choice to switch an installed plugin on or off (migration 0025); no row: on. */
+export interface CountyModulesTable {
+  tenant_id: string;
+  plugin_id: string;
+  enabled: boolean;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface KernelDatabase {
   'kernel.instruments': InstrumentsTable;
   'kernel.power_uses': PowerUsesTable;
@@ -463,8 +522,10 @@ export interface KernelDatabase {
   'kernel.case_links': CaseLinksTable;
   'kernel.dispatch_records': DispatchRecordsTable;
   'kernel.calendar_days': CalendarDaysTable;
+  'kernel.dispatch_day_counting': DispatchDayCountingTable;
   'kernel.reminders': RemindersTable;
   'kernel.notifications': NotificationsTable;
+  'kernel.case_follows': CaseFollowsTable;
   'kernel.tenants': TenantsTable;
   'kernel.orgs': OrgsTable;
   'kernel.users': UsersTable;
@@ -477,5 +538,8 @@ export interface KernelDatabase {
   'kernel.audit_heads': AuditHeadsTable;
   'kernel.outbox': OutboxTable;
   'kernel.event_deliveries': EventDeliveriesTable;
+  'kernel.event_subscribers': EventSubscribersTable;
+  'kernel.event_dead_letters': EventDeadLettersTable;
   'kernel.job_runs': JobRunsTable;
+  'kernel.county_modules': CountyModulesTable;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 import type { KernelDatabase } from '../db/schema.js';
 import { claimJobRun, finishJobRun, JOB_RUNS_KEPT_DAYS, lastCompletedSlot, pruneJobRuns } from './job-runs.js';
 

@@ -1,12 +1,13 @@
 // Plugin jobs on the kernel's scheduler. Time is cut into slots of each job's period;
 // the process that inserts the (job, slot) row runs it, so across any number of server
-// processes each slot runs once.
+// processes each slot runs once, for each county that has the job's plugin on.
 import type { Kysely } from 'kysely';
 import type { Logger } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import { createEventPublisher } from '../events/outbox.js';
 import { claimJobRun, finishJobRun } from './job-runs.js';
 import type { PluginHost } from '../plugin-host/host.js';
+import { readCountySwitches } from '../system/county-modules.js';
 
 export interface JobRunReport {
   ran: string[];
@@ -22,9 +23,20 @@ export async function runDueJobs(db: Kysely<any>, host: PluginHost, log: Logger,
       const slot = Math.floor(now.getTime() / 1000 / job.everySeconds);
       if (!(await claimJobRun(k, key, slot))) continue;
       try {
-        await db.transaction().execute((trx) =>
-          job.run({ db: trx, events: createEventPublisher(trx, null), log, now }),
-        );
+        // Once per county that has the plugin on, each in its own transaction; a county
+        // that switched it off is skipped (system/county-modules.ts), its data left as it is.
+        const switches = await readCountySwitches(k);
+        const tenants = (await k.selectFrom('kernel.tenants').select('id').orderBy('id').execute()).map((t) => t.id);
+        let failure: unknown = null;
+        for (const tenantId of tenants.filter((t) => switches.isOn(plugin.id, t))) {
+          try {
+            await db.transaction().execute((trx) => job.run({ db: trx, events: createEventPublisher(trx, tenantId, host.events), log, now, tenantId }));
+          } catch (err) {
+            log.error({ err, job: key, slot, tenantId }, 'job failed for a county');
+            failure ??= err;
+          }
+        }
+        if (failure) throw failure;
         await finishJobRun(k, key, slot);
         report.ran.push(key);
       } catch (err) {

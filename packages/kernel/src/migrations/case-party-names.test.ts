@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type ActingUser, type TestKernel } from '../testing/index.js';
 import * as m0016 from './0016_case_party_names.js';
 
 // Migration 0016 on a database that already holds cases with and without parties.

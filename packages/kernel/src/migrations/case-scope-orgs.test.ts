@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, registerAndAssign, startTestKernel, type ActingUser, type TestKernel } from '../testing/index.js';
 import * as m0014 from './0014_case_scope_orgs.js';
 import * as m0015 from './0015_open_cases_cover_scope.js';
 

@@ -21,6 +21,13 @@ import * as m0018 from './0018_sign_in_throttle.js';
 import * as m0019 from './0019_password_reset_requests.js';
 import * as m0020 from './0020_case_restriction.js';
 import * as m0021 from './0021_role_default_permissions.js';
+import * as m0022 from './0022_dispatch_day_counting.js';
+import * as m0023 from './0023_sealed_party_identifiers.js';
+import * as m0024 from './0024_event_delivery_cursors.js';
+import * as m0025 from './0025_county_modules.js';
+import * as m0026 from './0026_database_walls.js';
+import * as m0027 from './0027_dispatch_owed.js';
+import * as m0028 from './0028_case_follows.js';
 
 export const kernelMigrations: MigrationSet = {
   owner: 'kernel',
@@ -47,5 +54,12 @@ export const kernelMigrations: MigrationSet = {
     '0019_password_reset_requests': m0019,
     '0020_case_restriction': m0020,
     '0021_role_default_permissions': m0021,
+    '0022_dispatch_day_counting': m0022,
+    '0023_sealed_party_identifiers': m0023,
+    '0024_event_delivery_cursors': m0024,
+    '0025_county_modules': m0025,
+    '0026_database_walls': m0026,
+    '0027_dispatch_owed': m0027,
+    '0028_case_follows': m0028,
   },
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 
 // Migration 0012: registrations merge the search grams' pending list in small steps.
 describeEachEngine('the search grams index', (engine) => {

@@ -60,7 +60,7 @@ export async function assignmentNoticeDocx(ctx: AuthedContext, caseId: string): 
   const coop = c.cooperating_unit_ids.length
     ? (await db.selectFrom('kernel.orgs').select('name').where('tenant_id', '=', ctx.tenant.id).where('id', 'in', c.cooperating_unit_ids).execute()).map((o) => o.name)
     : [];
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const doc = assignmentNotice({
     organ: await organOf(db, ctx.tenant.id),
     docNo: c.doc_no,
@@ -86,7 +86,7 @@ export async function urgingLetterDocx(ctx: AuthedContext, caseId: string): Prom
   const db = ctx.db as unknown as K;
   const c = await visibleCase(ctx, caseId);
   if (!openStatuses.includes(c.status as never) || !c.deadline || !c.unit_name) throw badRequest(s.notOpen);
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const overdueDays = c.deadline < today ? daysBetween(c.deadline, today) : 0;
   const urged = await db
     .selectFrom('kernel.case_events')
@@ -128,7 +128,7 @@ export async function instrumentDocx(ctx: AuthedContext, id: string): Promise<Re
   const doc = supervisionInstrument({
     organ: await organOf(db, ctx.tenant.id),
     docNo: i.docNo ?? s.draftNo,
-    date: i.issuedOn ?? chinaDate(),
+    date: i.issuedOn ?? chinaDate(ctx.now()),
     kind: instrumentDocKind[i.kind],
     recipient: i.officerName ? { kind: 'officer', name: i.officerName, unit: i.recipientName ?? '', post: i.officerPost ?? undefined } : { kind: 'unit', name: i.recipientName ?? '' },
     case: i.caseDocNo && i.caseTitle ? { title: i.caseTitle, docNo: i.caseDocNo } : undefined,
@@ -148,7 +148,7 @@ export async function opinionDocx(ctx: AuthedContext, meetingId: string): Promis
   const doc = coordinationOpinion({
     organ: await organOf(db, ctx.tenant.id),
     docNo: m.opinionDocNo ?? s.draftNo,
-    date: m.opinionSignedAt ? chinaDate(m.opinionSignedAt) : chinaDate(),
+    date: m.opinionSignedAt ? chinaDate(m.opinionSignedAt) : chinaDate(ctx.now()),
     meeting: { date: chinaDate(m.scheduledAt), place: m.place || s.placeUnknown, chair: m.chairName ?? s.chairUnknown, attendees: m.orgs.filter((o) => o.attended !== false).map((o) => o.name) },
     case: m.cases.length === 1 ? { title: m.cases[0]!.title, docNo: m.cases[0]!.docNo } : undefined,
     subject: m.cases.length === 1 ? undefined : m.title,
@@ -164,7 +164,7 @@ export async function opinionDocx(ctx: AuthedContext, meetingId: string): Promis
 export async function bulletinDocx(ctx: AuthedContext, period: { from: string; to: string }): Promise<RenderedDocument> {
   const db = ctx.db as unknown as K;
   if (period.from > period.to) throw badRequest(s.badPeriod);
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   const open = sql.join(openStatuses.map((x) => sql.lit(x)));
   const base = db.selectFrom('kernel.cases as c').where('c.tenant_id', '=', ctx.tenant.id).where(caseVisible(ctx.user)).where('c.received_on', '<=', period.to);
   const totals = await base

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 
 describeEachEngine('organisation tree', (engine) => {
   let t: TestKernel;

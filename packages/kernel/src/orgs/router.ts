@@ -1,180 +1,19 @@
-import { badRequest, field as f, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
-import { sql } from 'kysely';
-import { kdb } from '../context.js';
-import type { OrgKind, OrgLevel } from '../db/schema.js';
-import { orgInScope } from '../scope.js';
-import { fieldNames as n, kernelStrings, orgKindNames, orgLevelNames } from '../strings.js';
-
-const s = kernelStrings.orgs;
-const kinds = Object.keys(orgKindNames) as [OrgKind, ...OrgKind[]];
-const levels = Object.keys(orgLevelNames) as [OrgLevel, ...OrgLevel[]];
-
-const orgFields = {
-  name: f.text(n.orgName, { min: 2, max: 60 }),
-  kind: f.choice(n.orgKind, kinds),
-  level: f.choice(n.orgLevel, levels),
-  sortOrder: f.int(n.sortOrder, { min: 0, max: 9999 }).default(0),
-};
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === '23505';
-}
+import { permissionProcedure } from '@zhengfa/plugin-api';
+import { createOrgSchema, updateOrgSchema } from './schemas.js';
+import { createOrg, orgTree, orgVocab, updateOrg } from './service.js';
 
 export const orgsRouter = {
   /** The organisation tree within the user's scope, as a flat list with parent ids. */
-  tree: permissionProcedure('orgs.read').query(async ({ ctx }) => {
-    const db = kdb(ctx);
-    const rows = await db
-      .selectFrom('kernel.orgs as o')
-      .select(['o.id', 'o.parent_id', 'o.name', 'o.kind', 'o.level', 'o.path', 'o.sort_order', 'o.disabled', 'o.version'])
-      .select((eb) =>
-        eb
-          .selectFrom('kernel.users as u')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('u.tenant_id', '=', 'o.tenant_id')
-          .whereRef('u.org_id', '=', 'o.id')
-          .where('u.disabled', '=', false)
-          .as('user_count'),
-      )
-      .where('o.tenant_id', '=', ctx.tenant.id)
-      .where(orgInScope(db, ctx.user, 'o.id'))
-      .orderBy('o.path')
-      .execute();
-    return rows
-      .map((r) => ({
-        id: r.id,
-        parentId: r.parent_id,
-        name: r.name,
-        kind: r.kind,
-        kindName: orgKindNames[r.kind],
-        level: r.level,
-        levelName: orgLevelNames[r.level],
-        depth: r.path.split('/').length - 3,
-        sortOrder: r.sort_order,
-        disabled: r.disabled,
-        version: r.version,
-        userCount: Number(r.user_count ?? 0),
-      }))
-      .sort((a, b) => a.depth - b.depth || a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'));
-  }),
+  tree: permissionProcedure('orgs.read').query(({ ctx }) => orgTree(ctx)),
 
   create: permissionProcedure('orgs.manage')
-    .input(z.object({ parentId: f.uuid(n.parentOrg), ...orgFields }))
-    .mutation(async ({ ctx, input }) => {
-      const db = kdb(ctx);
-      return db.transaction().execute(async (trx) => {
-        const parent = await trx
-          .selectFrom('kernel.orgs')
-          .select(['id', 'path'])
-          .where('tenant_id', '=', ctx.tenant.id)
-          .where('id', '=', input.parentId)
-          .where(orgInScope(trx, ctx.user, 'id'))
-          .executeTakeFirst();
-        if (!parent) throw badRequest(s.parentNotFound);
-        const id = crypto.randomUUID();
-        try {
-          await trx
-            .insertInto('kernel.orgs')
-            .values({
-              tenant_id: ctx.tenant.id,
-              id,
-              parent_id: parent.id,
-              name: input.name,
-              kind: input.kind,
-              level: input.level,
-              sort_order: input.sortOrder,
-              path: `${parent.path}${id}/`,
-            })
-            .execute();
-        } catch (err) {
-          if (isUniqueViolation(err)) throw badRequest(s.duplicateName(input.name));
-          throw err;
-        }
-        await ctx.audit.record(
-          { action: 'orgs.create', targetType: 'org', targetId: id, detail: { name: input.name, kind: input.kind, parentId: parent.id } },
-          { db: trx },
-        );
-        return { id };
-      });
-    }),
+    .input(createOrgSchema)
+    .mutation(({ ctx, input }) => createOrg(ctx, input)),
 
   update: permissionProcedure('orgs.manage')
-    .input(
-      z.object({
-        id: f.uuid(n.org),
-        version: f.version(n.version),
-        ...orgFields,
-        disabled: f.bool(n.disabled).default(false),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const db = kdb(ctx);
-      return db.transaction().execute(async (trx) => {
-        const current = await trx
-          .selectFrom('kernel.orgs')
-          .selectAll()
-          .where('tenant_id', '=', ctx.tenant.id)
-          .where('id', '=', input.id)
-          .where(orgInScope(trx, ctx.user, 'id'))
-          .executeTakeFirst();
-        if (!current) throw notFound(s.notFound);
-        if (input.disabled && !current.disabled) {
-          const child = await trx
-            .selectFrom('kernel.orgs')
-            .select('id')
-            .where('tenant_id', '=', ctx.tenant.id)
-            .where('parent_id', '=', input.id)
-            .where('disabled', '=', false)
-            .executeTakeFirst();
-          if (child) throw badRequest(s.hasChildren);
-          const user = await trx
-            .selectFrom('kernel.users')
-            .select('id')
-            .where('tenant_id', '=', ctx.tenant.id)
-            .where('org_id', '=', input.id)
-            .where('disabled', '=', false)
-            .executeTakeFirst();
-          if (user) throw badRequest(s.hasUsers);
-        }
-        let updated;
-        try {
-          updated = await trx
-            .updateTable('kernel.orgs')
-            .set({
-              name: input.name,
-              kind: input.kind,
-              level: input.level,
-              sort_order: input.sortOrder,
-              disabled: input.disabled,
-              version: sql`version + 1`,
-              updated_at: new Date(),
-            })
-            .where('tenant_id', '=', ctx.tenant.id)
-            .where('id', '=', input.id)
-            .where('version', '=', input.version)
-            .returning('version')
-            .executeTakeFirst();
-        } catch (err) {
-          if (isUniqueViolation(err)) throw badRequest(s.duplicateName(input.name));
-          throw err;
-        }
-        if (!updated) throw versionConflict();
-        await ctx.audit.record(
-          {
-            action: 'orgs.update',
-            targetType: 'org',
-            targetId: input.id,
-            detail: { before: { name: current.name, kind: current.kind, level: current.level, disabled: current.disabled }, after: { name: input.name, kind: input.kind, level: input.level, disabled: input.disabled } },
-          },
-          { db: trx },
-        );
-        return { version: updated.version };
-      });
-    }),
+    .input(updateOrgSchema)
+    .mutation(({ ctx, input }) => updateOrg(ctx, input)),
 
   /** The names of organisation kinds and levels, for forms. */
-  vocab: permissionProcedure('orgs.read').query(() => ({
-    kinds: kinds.map((k) => ({ value: k, label: orgKindNames[k] })),
-    levels: levels.map((l) => ({ value: l, label: orgLevelNames[l] })),
-  })),
+  vocab: permissionProcedure('orgs.read').query(() => orgVocab()),
 };

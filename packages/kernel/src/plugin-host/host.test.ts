@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNotesPlugin } from '@zhengfa/test-utils/fixtures';
+import { createNotesPlugin } from '../testing/index.js';
 import { createPluginHost, PluginHostError } from './host.js';
 import { KERNEL_VERSION } from '../version.js';
 
@@ -47,5 +47,14 @@ describe('plugin host', () => {
   it('refuses an id the kernel reserves and an enabled id that is not installed', () => {
     expect(() => createPluginHost({ installed: [createNotesPlugin({ id: 'users' })] })).toThrow('内核保留字');
     expect(() => createPluginHost({ installed: [], enabled: ['petitions'] })).toThrow('没有安装');
+  });
+
+  it('lists each installed plugin with the release notes it was given, and null for one without', () => {
+    const notes = { version: '1.1.0', changes: [{ kind: 'minor' as const, text: '便签可按事项查看' }] };
+    const host = createPluginHost({ installed: [createNotesPlugin(), createNotesPlugin({ id: 'memo' })], releaseNotes: { notes } });
+    expect(host.installed.map((p) => [p.id, p.releaseNotes])).toEqual([
+      ['notes', { version: '1.1.0', changes: [{ kind: 'minor', text: '便签可按事项查看' }] }],
+      ['memo', null],
+    ]);
   });
 });

@@ -2,12 +2,14 @@
 // enabled ids, refuses what cannot run (a kernel range that does not match, a missing
 // dependency, a cycle, an id that collides), and orders the rest so dependencies come
 // first. Everything else (routers, permissions, migrations) is derived from that order.
-import { RESERVED_PLUGIN_IDS, type AnyPlugin, type CaseKindDefinition, type PermissionDefinition } from '@zhengfa/plugin-api';
+import { RESERVED_PLUGIN_IDS, type AnyPlugin, type CaseKindDefinition, type EventCatalog, type PermissionDefinition, type SealedColumn } from '@zhengfa/plugin-api';
+import { buildEventCatalog } from '../events/catalog.js';
 import type { MigrationSet } from '@zhengfa/db';
 import semver from 'semver';
 import { kernelMigrations } from '../migrations/index.js';
 import { kernelPermissions } from '../permissions.js';
 import { KERNEL_VERSION } from '../version.js';
+import { collectKernelAccess, type KernelAccessMap } from './kernel-access.js';
 
 /** Router keys and schema names the kernel keeps for itself. */
 export const RESERVED_IDS = RESERVED_PLUGIN_IDS;
@@ -17,6 +19,12 @@ const BUSINESS_ROLES = new Set<string>(['leader', 'supervisor', 'liaison']);
 
 export class PluginHostError extends Error {
   override name = 'PluginHostError';
+}
+
+/** A plugin package's latest CHANGELOG section (written by `pnpm version-packages`). */
+export interface PluginReleaseNotes {
+  version: string;
+  changes: { kind: 'major' | 'minor' | 'patch'; text: string }[];
 }
 
 export interface PluginInfo {
@@ -29,6 +37,8 @@ export interface PluginInfo {
   enabled: boolean;
   compatible: boolean;
   permissionCount: number;
+  /** What its latest version changed, for the 功能模块 page; null when its package has no CHANGELOG. */
+  releaseNotes: PluginReleaseNotes | null;
 }
 
 export interface OwnedPermission extends PermissionDefinition {
@@ -46,6 +56,14 @@ export interface PluginHost {
   installed: PluginInfo[];
   permissions: OwnedPermission[];
   migrationSets: MigrationSet[];
+  /** Every declared event (the kernel's and the installed plugins'): name → payload schema. */
+  events: EventCatalog;
+  /** Plugin permission → the ctx.kernel operations it allows (definePlugin's `kernelAccess`). */
+  kernelAccess: KernelAccessMap;
+  /** Sealed columns of every installed plugin (enabled or not: a disabled one keeps its data). */
+  sealedColumns: (SealedColumn & { owner: string })[];
+  /** Installed plugins' steps after a key rotation (AnyPlugin['afterKeyRotation']). */
+  afterKeyRotation: NonNullable<AnyPlugin['afterKeyRotation']>[];
   hasPermission(key: string): boolean;
   permissionName(key: string): string;
 }
@@ -59,6 +77,8 @@ export interface HostOptions {
   /** Plugin ids enabled for this deployment; default all installed. */
   enabled?: string[];
   kernelVersion?: string;
+  /** Latest release notes by plugin id (the server reads them from each package's CHANGELOG.md). */
+  releaseNotes?: Readonly<Record<string, PluginReleaseNotes | null>>;
 }
 
 export function createPluginHost(opts: HostOptions): PluginHost {
@@ -129,6 +149,8 @@ export function createPluginHost(opts: HostOptions): PluginHost {
     }
   }
 
+  const kernelAccess = collectKernelAccess(ordered, caseKinds, (message) => new PluginHostError(message));
+
   const migrationSets: MigrationSet[] = [
     kernelMigrations,
     ...ordered.filter((p) => p.migrations).map((p) => ({ owner: p.id, version: p.version, migrations: p.migrations! })),
@@ -148,9 +170,14 @@ export function createPluginHost(opts: HostOptions): PluginHost {
       enabled: enabledIds.has(p.id),
       compatible: isCompatible(p, kernelVersion),
       permissionCount: p.permissions?.length ?? 0,
+      releaseNotes: opts.releaseNotes?.[p.id] ?? null,
     })),
     permissions,
     migrationSets,
+    events: buildEventCatalog(opts.installed, (message) => new PluginHostError(message)),
+    kernelAccess,
+    sealedColumns: opts.installed.flatMap((p) => (p.sealed ?? []).map((c) => ({ ...c, owner: p.id }))),
+    afterKeyRotation: opts.installed.flatMap((p) => (p.afterKeyRotation ? [p.afterKeyRotation] : [])),
     hasPermission: (key) => names.has(key),
     permissionName: (key) => names.get(key) ?? key,
   };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrate, migrationStatus, SchemaNewerError } from '@zhengfa/db';
-import { addUserWithPermissions, describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
-import { createNotesPlugin } from '@zhengfa/test-utils/fixtures';
+import { addUserWithPermissions, describeEachEngine, startTestKernel, type TestKernel, testVault } from '../testing/index.js';
+import { createNotesPlugin } from '../testing/index.js';
 import { createPluginHost } from './host.js';
 
 describeEachEngine('plugin contract', (engine) => {
@@ -46,6 +46,13 @@ describeEachEngine('plugin contract', (engine) => {
       { owner: 'kernel', name: '0019_password_reset_requests' },
       { owner: 'kernel', name: '0020_case_restriction' },
       { owner: 'kernel', name: '0021_role_default_permissions' },
+      { owner: 'kernel', name: '0022_dispatch_day_counting' },
+      { owner: 'kernel', name: '0023_sealed_party_identifiers' },
+      { owner: 'kernel', name: '0024_event_delivery_cursors' },
+      { owner: 'kernel', name: '0025_county_modules' },
+      { owner: 'kernel', name: '0026_database_walls' },
+      { owner: 'kernel', name: '0027_dispatch_owed' },
+      { owner: 'kernel', name: '0028_case_follows' },
       { owner: 'notes', name: '0001_notes' },
     ]);
   });
@@ -140,7 +147,7 @@ describeEachEngine('disabling a plugin', (engine) => {
       const { caller } = await t.signIn('supervisor');
       await (caller as any).notes.notes.add({ body: '保留的数据' });
       const { createKernel } = await import('../kernel.js');
-      const disabled = createKernel({ database: t.database, plugins: [createNotesPlugin()], enabled: [] });
+      const disabled = createKernel({ vault: testVault(), database: t.database, plugins: [createNotesPlugin()], enabled: [] });
       const ctx = await disabled.createContext({ headers: new Headers({ cookie: `zf_session=${(await t.signIn('supervisor')).cookie}` }) });
       expect((disabled.router._def.record as Record<string, unknown>).notes).toBeUndefined();
       await expect((disabled.createCaller(ctx) as any).notes.notes.list()).rejects.toMatchObject({ code: 'NOT_FOUND' });

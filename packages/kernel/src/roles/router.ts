@@ -1,132 +1,21 @@
-import { badRequest, field as f, notFound, permissionProcedure, versionConflict, z } from '@zhengfa/plugin-api';
-import { sql } from 'kysely';
-import { kdb } from '../context.js';
+import { permissionProcedure } from '@zhengfa/plugin-api';
 import type { PluginHost } from '../plugin-host/host.js';
-import { separationViolation } from '../permissions.js';
-import { fieldNames as n, kernelStrings } from '../strings.js';
-
-const s = kernelStrings.roles;
-
-const roleFields = {
-  name: f.text(n.roleName, { min: 2, max: 30 }),
-  description: f.text(n.roleDescription, { max: 200 }).default(''),
-  permissions: f.list(n.permissions, f.text(n.permission, { min: 1, max: 100 }), { max: 500 }),
-};
-
-function checkPermissions(host: PluginHost, permissions: string[]): void {
-  const unknown = permissions.find((p) => !host.hasPermission(p));
-  if (unknown) throw badRequest(s.unknownPermission(unknown));
-  const violation = separationViolation(permissions, host.permissionName);
-  if (violation) throw badRequest(violation);
-}
+import { createRoleSchema, updateRoleSchema } from './schemas.js';
+import { createRole, listPermissions, listRoles, updateRole } from './service.js';
 
 export function createRolesRouter(host: PluginHost) {
   return {
-    list: permissionProcedure('users.read').query(async ({ ctx }) => {
-      const db = kdb(ctx);
-      const rows = await db
-        .selectFrom('kernel.roles as r')
-        .select(['r.id', 'r.key', 'r.name', 'r.description', 'r.builtin', 'r.permissions', 'r.version'])
-        .select((eb) =>
-          eb
-            .selectFrom('kernel.user_roles as ur')
-            .select(eb.fn.countAll<number>().as('n'))
-            .whereRef('ur.tenant_id', '=', 'r.tenant_id')
-            .whereRef('ur.role_id', '=', 'r.id')
-            .as('user_count'),
-        )
-        .where('r.tenant_id', '=', ctx.tenant.id)
-        .orderBy('r.builtin', 'desc')
-        .orderBy('r.created_at')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        key: r.key,
-        name: r.name,
-        description: r.description,
-        builtin: r.builtin,
-        // Only permissions that exist in this deployment (a disabled plugin's stay stored).
-        permissions: r.permissions.filter((p) => host.hasPermission(p)),
-        version: r.version,
-        userCount: Number(r.user_count ?? 0),
-      }));
-    }),
+    list: permissionProcedure('users.read').query(({ ctx }) => listRoles(ctx, host)),
 
     /** Every permission of the kernel and the enabled plugins, grouped for the role editor. */
-    permissions: permissionProcedure('users.read').query(() =>
-      host.permissions.map((p) => ({ key: p.key, name: p.name, group: p.group, owner: p.owner, ownerName: p.ownerName, description: p.description ?? '' })),
-    ),
+    permissions: permissionProcedure('users.read').query(() => listPermissions(host)),
 
     create: permissionProcedure('roles.manage')
-      .input(z.object(roleFields))
-      .mutation(async ({ ctx, input }) => {
-        checkPermissions(host, input.permissions);
-        const db = kdb(ctx);
-        return db.transaction().execute(async (trx) => {
-          const dup = await trx.selectFrom('kernel.roles').select('id').where('tenant_id', '=', ctx.tenant.id).where('name', '=', input.name).executeTakeFirst();
-          if (dup) throw badRequest(s.duplicateName(input.name));
-          const { id } = await trx
-            .insertInto('kernel.roles')
-            .values({ tenant_id: ctx.tenant.id, name: input.name, description: input.description, permissions: [...new Set(input.permissions)].sort() })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await ctx.audit.record({ action: 'roles.create', targetType: 'role', targetId: id, detail: { name: input.name, permissions: input.permissions } }, { db: trx });
-          return { id };
-        });
-      }),
+      .input(createRoleSchema)
+      .mutation(({ ctx, input }) => createRole(ctx, host, input)),
 
     update: permissionProcedure('roles.manage')
-      .input(z.object({ id: f.uuid(n.role), version: f.version(n.version), ...roleFields }))
-      .mutation(async ({ ctx, input }) => {
-        checkPermissions(host, input.permissions);
-        const db = kdb(ctx);
-        return db.transaction().execute(async (trx) => {
-          const current = await trx.selectFrom('kernel.roles').selectAll().where('tenant_id', '=', ctx.tenant.id).where('id', '=', input.id).executeTakeFirst();
-          if (!current) throw notFound(s.notFound);
-          const permissions = [...new Set(input.permissions)].sort();
-          if (current.builtin && (current.name !== input.name || permissions.join() !== current.permissions.filter((p) => host.hasPermission(p)).sort().join())) {
-            throw badRequest(s.builtinImmutable);
-          }
-          const dup = await trx
-            .selectFrom('kernel.roles')
-            .select('id')
-            .where('tenant_id', '=', ctx.tenant.id)
-            .where('name', '=', input.name)
-            .where('id', '!=', input.id)
-            .executeTakeFirst();
-          if (dup) throw badRequest(s.duplicateName(input.name));
-          // Users holding this role must still respect the separation of duties.
-          const holders = await trx
-            .selectFrom('kernel.user_roles as ur')
-            .innerJoin('kernel.roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
-            .select(['ur.user_id', 'r.id', 'r.permissions'])
-            .where('ur.tenant_id', '=', ctx.tenant.id)
-            .where('ur.user_id', 'in', (eb) => eb.selectFrom('kernel.user_roles').select('user_id').where('tenant_id', '=', ctx.tenant.id).where('role_id', '=', input.id))
-            .execute();
-          const byUser = new Map<string, string[]>();
-          for (const h of holders) {
-            const perms = h.id === input.id ? permissions : h.permissions;
-            byUser.set(h.user_id, [...(byUser.get(h.user_id) ?? []), ...perms]);
-          }
-          for (const perms of byUser.values()) {
-            const violation = separationViolation(perms, host.permissionName);
-            if (violation) throw badRequest(violation);
-          }
-          const updated = await trx
-            .updateTable('kernel.roles')
-            .set({ name: input.name, description: input.description, permissions, version: sql`version + 1`, updated_at: new Date() })
-            .where('tenant_id', '=', ctx.tenant.id)
-            .where('id', '=', input.id)
-            .where('version', '=', input.version)
-            .returning('version')
-            .executeTakeFirst();
-          if (!updated) throw versionConflict();
-          await ctx.audit.record(
-            { action: 'roles.update', targetType: 'role', targetId: input.id, detail: { before: current.permissions, after: permissions, name: input.name } },
-            { db: trx },
-          );
-          return { version: updated.version };
-        });
-      }),
+      .input(updateRoleSchema)
+      .mutation(({ ctx, input }) => updateRole(ctx, host, input)),
   };
 }

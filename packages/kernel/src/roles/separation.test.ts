@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 import { adminDuties, builtinRoles, dutiesOf, separatedPermissions, separationViolation } from '../permissions.js';
 
 describe('built-in roles', () => {

@@ -5,13 +5,14 @@
 // kernel event other plugins can subscribe to.
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import { inTransaction } from '../db/transaction.js';
-import { badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
+import { apiStrings, badRequest, forbidden, notFound, versionConflict } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import { chinaDate } from '../cases/dates.js';
 import { takeDocNumber } from '../cases/numbering.js';
 import { caseVisible } from '../cases/scope.js';
 import { subtreeOrgIds } from '../scope.js';
-import { usersWithPermission } from '../cases/service.js';
+import { sendNotices } from '../notifications/recipients.js';
+import { instrumentStepNotices } from './notices.js';
 import type { InstrumentKind, InstrumentStatus, InstrumentsTable, KernelDatabase } from '../db/schema.js';
 import { instrumentKindNames, instrumentStatusNames, supervisionStrings as s } from '../strings.js';
 import { instrumentLadder, nextInstrument } from './ladder.js';
@@ -93,7 +94,7 @@ export interface DraftInput {
 
 export async function draftInstrument(ctx: AuthedContext, input: DraftInput) {
   const db = ctx.db as unknown as K;
-  if (input.responseDeadline < chinaDate()) throw badRequest(s.deadlineInPast);
+  if (input.responseDeadline < chinaDate(ctx.now())) throw badRequest(s.deadlineInPast);
   return inTransaction(db, async (trx) => {
     const c = await trx
       .selectFrom('kernel.cases as c')
@@ -152,7 +153,7 @@ export async function draftInstrument(ctx: AuthedContext, input: DraftInput) {
 /** Revises a draft (e.g. after a leader declined to sign it); only drafts can change. */
 export async function reviseInstrument(ctx: AuthedContext, input: Omit<DraftInput, 'caseId' | 'previousId'> & { id: string; version: number }) {
   const db = ctx.db as unknown as K;
-  if (input.responseDeadline < chinaDate()) throw badRequest(s.deadlineInPast);
+  if (input.responseDeadline < chinaDate(ctx.now())) throw badRequest(s.deadlineInPast);
   return inTransaction(db, async (trx) => {
     const row = await lock(trx, ctx, input.id, input.version);
     requireStatus(row, ['draft'], s.reviseStep);
@@ -197,7 +198,7 @@ export async function instrumentStep(ctx: AuthedContext, input: StepInput) {
   const permission = stepPermission[input.step];
   if (!ctx.can(permission)) {
     await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission, procedure: `supervision.instrument.${input.step}` } });
-    throw forbidden(`您没有「${ctx.permissionName(permission)}」权限，请联系安全管理员分配`);
+    throw forbidden(apiStrings.forbidden(ctx.permissionName(permission)));
   }
   const db = ctx.db as unknown as K;
   return inTransaction(db, async (trx) => {
@@ -219,7 +220,7 @@ export async function instrumentStep(ctx: AuthedContext, input: StepInput) {
           event = 'signoff.reject';
           break;
         }
-        const today = chinaDate();
+        const today = chinaDate(ctx.now());
         const year = Number(today.slice(0, 4));
         const { seq, docNo } = await takeDocNumber(trx, ctx.tenant.id, 'instrument', '监', year);
         set = {
@@ -232,13 +233,6 @@ export async function instrumentStep(ctx: AuthedContext, input: StepInput) {
           doc_no: docNo,
         };
         event = 'issue';
-        const recipients = await usersWithPermission(trx, ctx.tenant.id, row.recipient_org_id, 'cases.handle');
-        if (recipients.length) {
-          await trx
-            .insertInto('kernel.notifications')
-            .values(recipients.map((user_id) => ({ tenant_id: ctx.tenant.id, user_id, title: `收到${instrumentKindNames[row.kind]}，请签收并按期书面回复`, link: `/supervision/instruments/${row.id}`, case_id: row.case_id })))
-            .execute();
-        }
         break;
       }
       case 'acknowledge':
@@ -271,6 +265,9 @@ export async function instrumentStep(ctx: AuthedContext, input: StepInput) {
     }
     const r = await bump(trx, ctx, row.id, set);
     await record(trx, ctx, row, event, r.status, comment || (input.answer ?? ''));
+    // Whoever must act next is told, in this transaction (supervision/notices.ts).
+    const step = event === 'issue' || event === 'signoff.reject' ? event : input.step;
+    await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, await instrumentStepNotices(trx, ctx.tenant.id, step, row));
     return { version: r.version, status: r.status };
   });
 }
@@ -346,7 +343,7 @@ export async function listInstruments(ctx: AuthedContext, filter: { caseId?: str
   if (filter.caseId) q = q.where('i.case_id', '=', filter.caseId);
   if (filter.status?.length) q = q.where('i.status', 'in', filter.status);
   const rows = await q.orderBy('i.drafted_at', 'desc').limit(500).execute();
-  const today = chinaDate();
+  const today = chinaDate(ctx.now());
   return rows.map((r) => instrumentView(r as never, today));
 }
 
@@ -363,5 +360,5 @@ export async function getInstrument(ctx: AuthedContext, id: string) {
     .where(instrumentVisible(db, ctx))
     .executeTakeFirst();
   if (!r) throw notFound(s.instrumentNotFound);
-  return instrumentView(r as never);
+  return instrumentView(r as never, chinaDate(ctx.now()));
 }

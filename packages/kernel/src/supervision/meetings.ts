@@ -10,7 +10,8 @@ import { chinaDate } from '../cases/dates.js';
 import { takeDocNumber } from '../cases/numbering.js';
 import { caseVisible } from '../cases/scope.js';
 import { subtreeOrgIds } from '../scope.js';
-import { usersWithPermission } from '../cases/service.js';
+import { sendNotices } from '../notifications/recipients.js';
+import { consensusNotices, invitationNotices, opinionNotices } from './notices.js';
 import type { KernelDatabase, MeetingStatus } from '../db/schema.js';
 import { escalationNames, meetingStatusNames, supervisionStrings as s } from '../strings.js';
 
@@ -67,6 +68,7 @@ export async function scheduleMeeting(ctx: AuthedContext, input: { title: string
         .execute();
     }
     await audit(trx, ctx, id, 'schedule', { orgIds: input.orgIds, caseIds: input.caseIds });
+    await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, await invitationNotices(trx, ctx.tenant.id, { id, title: input.title, scheduledAt: input.scheduledAt, place: input.place, chairId: input.chairId ?? null, orgIds: [...new Set(input.orgIds)] }));
     return { id };
   });
 }
@@ -76,7 +78,7 @@ export async function holdMeeting(ctx: AuthedContext, input: { id: string; versi
   return inTransaction(db, async (trx) => {
     const m = await lock(trx, ctx, input.id, input.version);
     if (m.status !== 'scheduled') throw badRequest(s.illegalStep('记录会议情况', meetingStatusNames[m.status]));
-    if (chinaDate(m.scheduled_at) > chinaDate()) throw badRequest(s.notYetHeld);
+    if (chinaDate(m.scheduled_at) > chinaDate(ctx.now())) throw badRequest(s.notYetHeld);
     for (const a of input.attendance) {
       await trx.updateTable('kernel.meeting_orgs').set({ attended: a.attended, attendees: a.attendees ?? '' }).where('tenant_id', '=', ctx.tenant.id).where('meeting_id', '=', m.id).where('org_id', '=', a.orgId).execute();
     }
@@ -98,6 +100,7 @@ export async function concludeMeeting(
       if (!input.opinion?.trim()) throw badRequest(s.opinionRequired);
       const r = await bump(trx, ctx, m.id, { status: 'consensus', opinion_text: input.opinion.trim() });
       await audit(trx, ctx, m.id, 'consensus');
+      await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, await consensusNotices(trx, ctx.tenant.id, { id: m.id, title: m.title }));
       return r;
     }
     if (!input.escalation) throw badRequest(s.escalationRequired);
@@ -113,16 +116,11 @@ export async function signOpinion(ctx: AuthedContext, input: { id: string; versi
     const m = await lock(trx, ctx, input.id, input.version);
     if (m.status !== 'consensus' || !m.opinion_text) throw badRequest(s.illegalStep('签发协调意见', meetingStatusNames[m.status]));
     if (m.opinion_signed_at) throw badRequest(s.alreadyDecided);
-    const year = Number(chinaDate().slice(0, 4));
+    const year = Number(chinaDate(ctx.now()).slice(0, 4));
     const { seq, docNo } = await takeDocNumber(trx, ctx.tenant.id, 'coordination', '协', year);
     const r = await bump(trx, ctx, m.id, { opinion_doc_no: docNo, opinion_year: year, opinion_seq: seq, opinion_signed_by: ctx.user.id, opinion_signed_at: new Date() });
     const orgs = await trx.selectFrom('kernel.meeting_orgs').select('org_id').where('tenant_id', '=', ctx.tenant.id).where('meeting_id', '=', m.id).execute();
-    for (const o of orgs) {
-      const users = await usersWithPermission(trx, ctx.tenant.id, o.org_id, 'cases.handle');
-      if (users.length) {
-        await trx.insertInto('kernel.notifications').values(users.map((user_id) => ({ tenant_id: ctx.tenant.id, user_id, title: `协调意见 ${docNo} 已签发，请签收并报告执行情况`, link: `/supervision/meetings/${m.id}`, case_id: null }))).execute();
-      }
-    }
+    await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, await opinionNotices(trx, ctx.tenant.id, { id: m.id, docNo, orgIds: orgs.map((o) => o.org_id) }));
     await audit(trx, ctx, m.id, 'opinion.sign', { docNo });
     return { ...r, docNo };
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { onPostgres, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { onPostgres, startTestKernel, type TestKernel, testVault } from '../testing/index.js';
 import type { KernelDatabase } from '../db/schema.js';
 import { createKernel } from '../kernel.js';
 import { autovacuumOn, NIGHTLY_VACUUM_JOB, runNightlyVacuum, vacuumSlot } from './nightly-vacuum.js';
@@ -85,7 +85,7 @@ describe.skipIf(!onPostgres())('the nightly vacuum on PostgreSQL', () => {
     const warnings: string[] = [];
     const errors: unknown[] = [];
     const log = { info() {}, warn: (m: object | string) => void warnings.push(String(m)), error: (m: object | string) => void errors.push(m) };
-    const kernel = createKernel({ database: t.database, plugins: [], log });
+    const kernel = createKernel({ vault: testVault(), database: t.database, plugins: [], log });
     kernel.startBackground(3_600_000);
     try {
       // The setting is read in the background. With autovacuum on no warning ever comes, so

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
-import { createNotesPlugin } from '@zhengfa/test-utils/fixtures';
+import { describeEachEngine, startTestKernel, type TestKernel, testVault } from '../testing/index.js';
+import { createNotesPlugin } from '../testing/index.js';
 import { createKernel } from '../kernel.js';
 import { kdb } from '../context.js';
 
@@ -24,7 +24,7 @@ describeEachEngine('built-in roles at start', (engine) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const restartWithNotes = () => createKernel({ database: t.database, plugins: [createNotesPlugin()], dataDir }).prepare();
+  const restartWithNotes = () => createKernel({ vault: testVault(), database: t.database, plugins: [createNotesPlugin()], dataDir }).prepare();
   const role = (tenantId: string, key: string) =>
     kdb(t.database).selectFrom('kernel.roles').select(['permissions', 'builtin', 'updated_at']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
 

@@ -1,7 +1,7 @@
 // `passwordResets.*`: the two-step reset of a security administrator's password
 // (password-resets.ts): a request by the system or another security administrator, then
 // the audit administrator's countersign, rejection, or the requester's withdrawal.
-import { authedProcedure, badRequest, field as f, forbidden, notFound, permissionProcedure, TRPCError, z } from '@zhengfa/plugin-api';
+import { apiStrings, authedProcedure, badRequest, field as f, forbidden, notFound, permissionProcedure, TRPCError, z } from '@zhengfa/plugin-api';
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import { sql } from 'kysely';
 import { kdb } from '../context.js';
@@ -18,7 +18,7 @@ function anyPermissionProcedure(...permissions: [string, ...string[]]) {
   return authedProcedure.meta({ access: 'anyPermission', permissions }).use(async ({ ctx, next, path }) => {
     if (!permissions.some((p) => ctx.can(p))) {
       await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: permissions.join('|'), procedure: path } });
-      throw new TRPCError({ code: 'FORBIDDEN', message: s.anyPermission(permissions.map((p) => ctx.permissionName(p))) });
+      throw new TRPCError({ code: 'FORBIDDEN', message: apiStrings.forbidden(permissions.map((p) => ctx.permissionName(p))) });
     }
     return next();
   });
@@ -44,7 +44,7 @@ async function lockPending(ctx: AuthedContext, trx: ReturnType<typeof kdb>, id: 
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound(s.notFound);
-  const status = effectiveStatus(row.status, row.expires_at, new Date());
+  const status = effectiveStatus(row.status, row.expires_at, ctx.now());
   if (status === 'expired') throw badRequest(s.expired(RESET_REQUEST_HOURS));
   if (status !== 'pending') throw badRequest(s.decided(s.statusNames[status]));
   return row;
@@ -78,7 +78,7 @@ export const passwordResetsRouter = {
       .orderBy('p.requested_at', 'desc')
       .limit(100)
       .execute();
-    const now = new Date();
+    const now = ctx.now();
     return rows.map((r) => {
       const status = effectiveStatus(r.status, r.expires_at, now);
       return {
@@ -117,7 +117,7 @@ export const passwordResetsRouter = {
           .executeTakeFirst();
         if (!target) throw notFound(kernelStrings.users.notFound);
         if (!(await dutiesOfUser(trx, ctx.tenant.id, input.userId)).includes('security')) throw badRequest(s.onlySecurityAdmins);
-        const now = new Date();
+        const now = ctx.now();
         // A lapsed request no longer holds the account's one pending place.
         await trx
           .updateTable('kernel.password_reset_requests')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 import { directResetRefusal, resetPasswordOnServer } from './password-resets.js';
 
 describe('who may reset whose password directly', () => {
@@ -133,7 +133,11 @@ describeEachEngine('resetting the passwords of the security and audit administra
     const auditor = await t.signIn('auditor');
     const pending = (await auditor.caller.passwordResets.list()).find((r) => r.id === id)!;
     expect(pending).toMatchObject({ username: 'secadmin2', status: 'pending', statusName: '待会签', requesterName: '王系统', reason: '本人忘记密码，经电话核实身份' });
+    // It waits on the audit administrator's workbench until countersigned.
+    const waiting = async () => (await auditor.caller.workbench.kernelTodos()).map((i) => [i.label, i.count, i.link]);
+    expect(await waiting()).toEqual([['安全管理员密码重置待会签', 1, '/password-resets']]);
     const issued = await auditor.caller.passwordResets.countersign({ id });
+    expect(await waiting()).toEqual([]);
     expect(issued).toMatchObject({ username: 'secadmin2', displayName: '孙安全' });
     expect(issued.password).toMatch(/^Zf-[A-Za-z0-9_-]{12}9a$/);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 
 async function orgId(t: TestKernel, name: string): Promise<string> {
   const r = await sql<{ id: string }>`select id from kernel.orgs where name = ${name}`.execute(t.database.db);

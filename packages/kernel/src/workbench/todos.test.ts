@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyPlugin, AuthedContext, Logger } from '@zhengfa/plugin-api';
 import { gatherTodos } from './todos.js';
+import { KERNEL_VERSION } from '../version.js';
 
 function plugin(id: string, name: string, todos?: AnyPlugin['todos']): AnyPlugin {
-  return { id, name, version: '1.0.0', kernel: '^0.1.0', ...(todos ? { todos } : {}) };
+  return { id, name, version: '1.0.0', kernel: `^${KERNEL_VERSION}`, ...(todos ? { todos } : {}) };
 }
 
-const ctx = {} as AuthedContext;
+// No kernel binding to do (these plugins declare no permissions); the providers never read ctx.
+const ctx = { kernel: {} } as AuthedContext;
 
 function logger() {
   const errors: unknown[] = [];

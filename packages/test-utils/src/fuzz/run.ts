@@ -80,16 +80,27 @@ function describeInput(input: unknown): string {
   return text.length > 300 ? `${text.slice(0, 300)}…(${text.length} chars)` : text;
 }
 
+/**
+ * A schema without its wrappers (optional, nullable, default … through `innerType`; a pipe
+ * through its input), at most eight deep, stopping early at a schema `stop` accepts.
+ */
+export function unwrapped(schema: unknown, stop?: (schema: unknown) => boolean): unknown {
+  let current = schema;
+  for (let i = 0; i < 8; i += 1) {
+    if (stop?.(current)) break;
+    const def = (current as { _zod?: { def?: { type: string; innerType?: unknown; in?: unknown } } } | undefined)?._zod?.def;
+    if (def?.innerType) current = def.innerType;
+    else if (def?.type === 'pipe') current = def.in;
+    else break;
+  }
+  return current;
+}
+
 /** The schema of the field at `path` in an input schema (through wrappers, objects and lists). */
 function schemaAt(schema: unknown, path: readonly PropertyKey[]): unknown {
   let current = schema;
   for (const key of path) {
-    for (let i = 0; i < 8; i += 1) {
-      const def = (current as { _zod?: { def?: { type: string; innerType?: unknown; in?: unknown } } } | undefined)?._zod?.def;
-      if (def?.innerType) current = def.innerType;
-      else if (def?.type === 'pipe') current = def.in;
-      else break;
-    }
+    current = unwrapped(current);
     const def = (current as { _zod?: { def?: { type: string; shape?: Record<string, unknown>; element?: unknown } } } | undefined)?._zod?.def;
     if (def?.type === 'object' && typeof key === 'string') current = def.shape?.[key];
     else if (def?.type === 'array') current = def.element;
@@ -112,7 +123,7 @@ function namesField(message: string, input: unknown, path: readonly PropertyKey[
 }
 
 /** What is wrong with a refusal's error, or null. */
-function refusalProblem(err: unknown, inputSchema: unknown): { code: string; problem: string | null } {
+export function refusalProblem(err: unknown, inputSchema: unknown): { code: string; problem: string | null } {
   const e = err as { name?: string; code?: unknown; message?: unknown; cause?: unknown };
   if (e?.name !== 'TRPCError' || typeof e.code !== 'string') return { code: 'THROWN', problem: `threw a non-tRPC error: ${String(err)}` };
   const message = String(e.message ?? '');
@@ -206,14 +217,7 @@ export function fuzzSummary(r: FuzzReport, engine: string): string {
  * plugin API's fields, nor given one with withLabel): their errors could not name them.
  */
 export function unnamedFields(schema: unknown, path = ''): string[] {
-  let current = schema;
-  for (let i = 0; i < 8; i += 1) {
-    if (labelOf(current)) break;
-    const def = (current as { _zod?: { def?: { type: string; innerType?: unknown; in?: unknown } } } | undefined)?._zod?.def;
-    if (def?.innerType) current = def.innerType;
-    else if (def?.type === 'pipe') current = def.in;
-    else break;
-  }
+  const current = unwrapped(schema, (x) => Boolean(labelOf(x)));
   const def = (current as { _zod?: { def?: { type: string; shape?: Record<string, unknown>; element?: unknown } } } | undefined)?._zod?.def;
   if (!def) return [];
   if (def.type === 'object') return Object.entries(def.shape ?? {}).flatMap(([k, child]) => unnamedFields(child, path ? `${path}.${k}` : k));

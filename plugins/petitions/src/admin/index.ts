@@ -6,7 +6,7 @@ import { BarChartOutlined, CalendarOutlined, CloudUploadOutlined, FormOutlined, 
 import { casePanel, dashboardCard, defineAdminPlugin, type RouteManifest } from '@zhengfa/plugin-api/admin';
 import dayjs from 'dayjs';
 import { createElement } from 'react';
-import { PETITION_CASE_KIND, PETITIONS_PLUGIN_ID } from '../contract.js';
+import { PETITION_CASE_KIND, PETITIONS_PLUGIN_ID } from '../ids.js';
 import { PetitionCasePanel, PetitionYearCard } from './components/slots.js';
 import { kit } from './lib/api.js';
 import manifest from './routes.json' with { type: 'json' };

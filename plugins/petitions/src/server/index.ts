@@ -1,20 +1,24 @@
 // The petitions plugin (信访接待): the server entry.
 import { definePlugin } from '@zhengfa/plugin-api';
 import pkg from '../../package.json' with { type: 'json' };
-import { PETITION_CASE_KIND, PETITIONS_PLUGIN_ID } from '../contract.js';
+import { PETITION_CASE_KIND, PETITIONS_PLUGIN_ID, petitionEventSchemas } from '../contract.js';
 import { purgeExpiredImports } from './imports/service.js';
+import { mediationSubscriptions } from './matters/mediation.js';
+import { petitionsSealedColumns, rekeyAccusationGrams } from './matters/sealing.js';
 import { migrations } from './migrations/index.js';
-import { permissions } from './permissions.js';
+import { kernelAccess, permissions } from './permissions.js';
 import { router } from './router.js';
 import { petitionTodos } from './todos/todos.js';
+import { petitionsDemo } from './demo.js';
 
 export default definePlugin({
   id: PETITIONS_PLUGIN_ID,
   name: '信访接待',
   version: pkg.version,
-  kernel: '^0.1.0',
+  kernel: pkg.zhengfa.kernel,
   description: '来信来访登记、首接负责、分级负责归口办理、重复信访、法定期限与告知书、统计与导入',
   permissions,
+  kernelAccess,
   caseKinds: [
     {
       key: PETITION_CASE_KIND,
@@ -35,9 +39,21 @@ export default definePlugin({
     },
   ],
   migrations,
+  // Sealed with ctx.vault; `pnpm zhengfa rotate-key` re-seals them under a new data key.
+  sealed: petitionsSealedColumns,
+  afterKeyRotation: rekeyAccusationGrams,
+  // Its SQL still joins the kernel's cases and organisations directly (read only, and only
+  // the acting county's rows); everything else of the kernel it reaches through ctx.kernel.
+  kernelReads: ['cases', 'orgs'],
   router,
+  // The events it emits, published in ./contract.
+  events: petitionEventSchemas,
+  // The mediation center's report on a referred matter (访调对接); never called where the
+  // mediation plugin is not installed, or is switched off for the county.
+  subscriptions: mediationSubscriptions,
   // A dry run's kept rows (personal data) go when they expire unconfirmed.
   jobs: [{ name: 'purge-expired-imports', everySeconds: 3600, run: async (ctx) => void (await purgeExpiredImports(ctx)) }],
   // The workbench's to-dos: matters waiting to be routed, accepted, answered or concluded by this user.
   todos: petitionTodos,
+  demo: petitionsDemo,
 });

@@ -1,4 +1,4 @@
-import type { PermissionDefinition } from '@zhengfa/plugin-api';
+import type { KernelOperation, PermissionDefinition } from '@zhengfa/plugin-api';
 
 // Role defaults: 政法委领导 (leader), 执法监督室 (supervisor), 单位联络员 (liaison). The
 // sensitive ones — the petitioners' full personal data, the accuser's identity, write-off
@@ -16,3 +16,26 @@ export const permissions: PermissionDefinition[] = [
   { key: 'petitions.stats', name: '查看信访统计', defaultRoles: ['leader', 'supervisor'] },
   { key: 'petitions.import', name: '导入历史信访台账', defaultRoles: ['supervisor'] },
 ];
+
+const P = 'petition';
+/** Reading a petition's kernel case and the organisations of the user's scope: every procedure does. */
+const reads = ['orgs.list', `cases.read:${P}`] as const;
+
+/**
+ * The kernel operations (ctx.kernel) each permission's procedures call; any other call is
+ * refused. Whether the user may take a kernel step (交办 needs cases.assign) is still the
+ * kernel's own check: this only bounds what the plugin may ask for.
+ */
+export const kernelAccess: Partial<Record<string, readonly KernelOperation[]>> = {
+  'petitions.read': [...reads, `cases.acknowledge:${P}`, `cases.submitResult:${P}`, `cases.clocks:${P}`],
+  'petitions.register': [...reads, `cases.register:${P}`, `cases.clocks:${P}`],
+  'petitions.route': [...reads, `cases.assign:${P}`, `cases.submitForApproval:${P}`, `cases.approve:${P}`, `cases.clocks:${P}`],
+  'petitions.conclude': [...reads, `cases.review:${P}`, `cases.withdraw:${P}`, `cases.clocks:${P}`],
+  'petitions.writeoff': [...reads, `cases.review:${P}`, `cases.withdraw:${P}`],
+  'petitions.relief': [...reads],
+  'petitions.reveal': [...reads],
+  'petitions.accusations': [...reads],
+  'petitions.visits': [...reads],
+  'petitions.stats': [...reads],
+  'petitions.import': [...reads, `cases.register:${P}`, `cases.review:${P}`, `cases.withdraw:${P}`],
+};

@@ -93,6 +93,11 @@ export const todoStrings = {
   accept: '待受理',
   answer: '待答复',
   conclude: '已答复待结案',
+  concludeMediated: '调解达成协议待结案',
+} as const;
+
+export const sealingStrings = {
+  needsDataKey: '数据库中存有待加密的信访人身份证号、电话或检举控告内容，但迁移没有拿到数据密钥',
 } as const;
 
 export const matterStrings = {
@@ -104,7 +109,7 @@ export const matterStrings = {
   badDate: '日期格式应为 年-月-日，例如 2026-03-05',
   receivedInFuture: '收件（来访）日期不能晚于今天',
   registerCommitteeOnly: '信访事项由政法委信访接待人员登记，请联系政法委',
-  accusedRequired: '检举控告须填写被检举控告的单位或人员',
+  accusedRequired: '检举控告须填写「被检举控告人」或被检举控告单位',
   unitNotFound: '所选单位不存在或已停用，请重新选择',
   linkTargetNotFound: '要关联的原信访事项不存在，或您无权查看',
   titleAccusation: (category: string, unit: string) => `检举控告（${category}）${unit ? `｜${unit}` : ''}`,
@@ -121,6 +126,15 @@ export const matterStrings = {
   alreadyRouted: '该信访事项已经交办，不能重复转送',
   writtenOffComment: '经审核不属于涉法涉诉事项，予以核销',
   concludedAlready: '该信访事项已经结案',
+  // Referral to the joint mediation center (访调对接)
+  mediationConsentRequired: '转入联合调处中心须经信访人同意，请勾选「信访人同意调解」',
+  mediationAccusation: '检举控告事项不转入联合调处中心调解',
+  mediationReferredAlready: '该信访事项已转入联合调处中心，不能重复转入',
+  mediationNotSettled: '联合调处中心尚未反馈该纠纷已达成调解协议，暂不能按调解结果结案',
+  mediationNotReferred: '该信访事项未转入联合调处中心',
+  mediationWithUnit: '该信访事项已交办承办单位，须待承办单位报送办理结果后再结案',
+  mediationNote: (code: string | null, performed: boolean) => `经联合调处中心调解达成协议${code ? `（${code}）` : ''}${performed ? '，协议已履行' : ''}`,
+  mediationStatus: { referred: '已转入联合调处中心，待调解', settled: '已达成调解协议', performed: '调解协议已履行' },
   awaitingApproval: '已提交立项审批，待有“立项审批”权限的领导审批后再交办',
   awaitingAssign: '已立项，待有“交办与转办”权限的人员交办',
   cannotAdvance: (status: string) => `事项当前状态为“${status}”，您没有推进转送交办的权限`,
@@ -160,7 +174,7 @@ export const matterStrings = {
   writeOffPending: '该事项已有待审批的核销申请',
   writeOffNotPending: '该事项没有待审批的核销申请',
   writeOffSelfApproval: '核销申请须由申请人以外、有“审批核销”权限的人员审批',
-  closeNeedsKernelPermission: (name: string) => `结案须同时办结内核事项，您没有「${name}」权限，请联系安全管理员分配`,
+  closeNeedsKernelPermission: (noPermission: string) => `结案须同时办结内核事项。${noPermission}`,
   writeOffLawRelated: '涉法涉诉信访事项不能核销；经核查确不属于涉法涉诉的，请先将类别改为“其他”',
   notReported: '承办单位尚未报送办理结果，暂不能结案',
   caseClosed: '事项已办结',
@@ -258,8 +272,8 @@ export const fourVisitStrings = {
 // ---- statistics and imports (owned by the statistics/imports helper; keep at the END) ----
 export const statisticsStrings = {
   badDate: '日期格式应为 YYYY-MM-DD（年-月-日），例如 2024-03-05',
-  fromAfterTo: '开始日期不能晚于结束日期',
-  periodTooLong: '统计区间不能超过 10 年',
+  fromAfterTo: '「截止日期」不能早于「起始日期」',
+  periodTooLong: '「起始日期」与「截止日期」相距不能超过 10 年',
   badYear: '年份应在 1990 至 2100 之间',
   badMonth: '月份应为 1 至 12',
   channels: { letter: '来信', visit: '来访', online: '网上', phone: '电话', leader_mailbox: '领导信箱' },
@@ -519,6 +533,9 @@ export const petitionFieldNames = {
   reviewResult: '复查（复核）意见',
   outcome: '办结方式',
   outcomeNote: '办结说明',
+  mediationConsent: '信访人同意调解',
+  mediationSettled: '调解已达成协议',
+  mediationOutcome: '结案方式',
   concludedOn: '办结日期',
   writeOffReason: '核销理由',
   writeOffOn: '申请日期',

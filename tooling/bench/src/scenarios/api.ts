@@ -2,6 +2,7 @@
 // cookies, one session per client, clients spread over the counties. The calls go over the
 // generator's lean HTTP client (lean-http.ts), as tRPC's httpLink would send them.
 import { runAtRate, runLoad, type LoadResult } from '../load.js';
+import { atRateName } from '../targets.js';
 import type { Session } from '../server.js';
 import { ledgerVariants, searchVariant, terms2, terms4, type LedgerVariant, type Persona, type Personas, type ScenarioContext } from './common.js';
 
@@ -47,6 +48,16 @@ export async function atHalfLoad(ctx: ScenarioContext, personas: Personas, close
   const rate = Math.max(1, Math.round(closed.throughput / 2));
   const [kind, persona] = closed.name.split('.') as [ApiKind, Persona];
   return runAtRate(`${closed.name}@50%`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu, serverStalls: ctx.serverStalls }, scenarioRequest(personas, kind, persona), ctx.log);
+}
+
+/**
+ * The requests of closed-loop scenario `scenario` (e.g. `ledger.committee`) offered in an
+ * open loop at `rate` a second, at most `concurrency` in flight, each timed from when it fell
+ * due: the latency the offered-load targets are read from (targets.ts).
+ */
+export async function atOfferedRate(ctx: ScenarioContext, personas: Personas, scenario: string, rate: number): Promise<LoadResult> {
+  const [kind, persona] = scenario.split('.') as [ApiKind, Persona];
+  return runAtRate(atRateName(scenario, rate), { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu, serverStalls: ctx.serverStalls }, scenarioRequest(personas, kind, persona), ctx.log);
 }
 
 export async function dashboardApi(ctx: ScenarioContext, personas: Personas, persona: Persona): Promise<LoadResult> {

@@ -3,7 +3,7 @@
 // statements mirror packages/kernel/src/cases/queries.ts (ledgerQuery + ledgerPage): the
 // count (from the tallies for status and urgency filters, else capped), the page with the
 // lead unit's name, and the parties of the page's matters.
-import { caseDashboardSql, gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS, substringOperator, tenantGrams } from '@zhengfa/kernel';
+import { caseDashboardSql, gramsAreExact, isBroadTerm, isNarrowScope, LEDGER_COUNT_CAP, queryGrams, SEARCH_COUNT_CAP, PLANNER_COUNT_TTL_MS, substringOperator, tenantGrams } from '@zhengfa/kernel/internal';
 import { preparingPool, type Database } from '@zhengfa/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import pg from 'pg';

@@ -6,9 +6,10 @@ import { runAtRate, runLoad, type LoadResult } from '../load.js';
 import * as v from '../vocab.js';
 import type { ScenarioContext } from './common.js';
 import type { Session } from '../server.js';
+import { atRateName, OFFERED_LOAD_TARGETS } from '../targets.js';
 
-/** The rate the register target names: its p99 is read at this offered load (runAtRate). */
-export const REGISTER_TARGET_RATE = 300;
+/** The rate the register target names: its p99 is read at this offered load (runAtRate, targets.ts). */
+export const REGISTER_TARGET_RATE = OFFERED_LOAD_TARGETS.find((t) => t.scenarios.includes('register'))!.rate;
 
 function registrations(supervisors: Session[], runId: string) {
   const rng = new Rng(seedOf('register', runId));
@@ -39,5 +40,5 @@ export async function registerApi(ctx: ScenarioContext, supervisors: Session[], 
  * (at most one each in flight), each timed from when it fell due.
  */
 export async function registerAtRate(ctx: ScenarioContext, supervisors: Session[], runId: string, rate = REGISTER_TARGET_RATE): Promise<LoadResult> {
-  return runAtRate(`register@${rate}/s`, { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu, serverStalls: ctx.serverStalls }, registrations(supervisors, `${runId}-rate`), ctx.log);
+  return runAtRate(atRateName('register', rate), { rate, seconds: ctx.seconds, maxInFlight: ctx.concurrency, cpu: ctx.cpu, serverStalls: ctx.serverStalls }, registrations(supervisors, `${runId}-rate`), ctx.log);
 }

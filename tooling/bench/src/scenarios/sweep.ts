@@ -5,7 +5,7 @@
 // a last run repeats the full sweep with nothing new to raise. The server itself sweeps once
 // a minute, and after the first sweep of a day reads only what may have fallen due since the
 // last complete sweep (`since`); the `minute` run is that sweep, a minute after the repeat.
-import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel';
+import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sweepReminders, type SweepSince } from '@zhengfa/kernel/internal';
 import type { Kysely } from 'kysely';
 import { explainCompiled, type Raw } from '../db.js';
 import { isoOf, todayDay } from '../generate.js';

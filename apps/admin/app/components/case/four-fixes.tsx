@@ -31,7 +31,9 @@ export function FourFixesPanel({ data }: { data: CaseData }) {
           {c.handlerPhone ? `（${c.handlerPhone}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={s.leadUnit}>{c.leadUnitName ?? none}</Descriptions.Item>
-        <Descriptions.Item label={s.deadline}>{formatDate(c.deadline, none)}</Descriptions.Item>
+        <Descriptions.Item label={s.deadline}>
+          <span className="zf-nowrap">{formatDate(c.deadline, none)}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={s.cooperatingUnits} span={2}>
           {c.cooperatingUnits.length ? c.cooperatingUnits.map((u) => u.name).join('、') : none}
         </Descriptions.Item>

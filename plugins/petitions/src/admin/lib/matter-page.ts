@@ -16,6 +16,7 @@ export async function loadMatterPage(c: PetitionsCalls, id: string, permissions:
     relief: p.has('petitions.relief'),
     reveal: matter.canReveal,
     handle: !matter.outcome && Boolean(matter.routedAt),
+    refer: p.has('petitions.route') && !matter.outcome && !matter.isAccusation && !matter.mediation,
   };
   const [orgs, leaders] = await Promise.all([can.route ? c.orgs.tree() : Promise.resolve([]), can.route ? usersWithRole(c, 'leader') : Promise.resolve([])]);
   return { matter, can, today: dayjs().format('YYYY-MM-DD'), units: handlingUnits(orgs), leaders };

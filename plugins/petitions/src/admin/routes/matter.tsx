@@ -9,6 +9,7 @@ import { badForm, form, formatDate, formatDateTime, PageHeader, readFourFixes, t
 import { load, mutate, requirePermission, type DocumentKind } from '../lib/api.js';
 import { loadMatterPage, type MatterData } from '../lib/matter-page.js';
 import { DocumentsPanel, HandlingPanel, OutcomePanel, PetitionersCard, ReliefPanel, RoutingPanel, WriteOffPanel } from '../components/matter-panels.js';
+import { MediationPanel } from '../components/mediation-panel.js';
 import { strings } from '../strings.js';
 
 const s = strings.detail;
@@ -61,6 +62,12 @@ export async function action(args: RouteArgs) {
           note: form.str(fd, 'note'),
           ...(on ? { on } : {}),
         }),
+      );
+    case 'referToMediation':
+      return mutate(args, intent, t.mediation.referred, (c) => c.petitions.matters.referToMediation({ id, version, consent: form.bool(fd, 'consent') }));
+    case 'concludeMediated':
+      return mutate(args, intent, t.mediation.concluded, (c) =>
+        c.petitions.matters.concludeMediated({ id, version, outcome: form.str(fd, 'outcome') === 'stopped' ? 'stopped' : 'resolved', note: form.optStr(fd, 'note') }),
       );
     case 'requestWriteOff':
       return mutate(args, intent, strings.writeOff.requested, (c) => c.petitions.matters.requestWriteOff({ id, version, reason: form.str(fd, 'reason'), ...(on ? { on } : {}) }));
@@ -153,6 +160,7 @@ export default function Matter() {
     { key: 'handling', label: s.tabs.handling, children: <HandlingPanel data={d} /> },
     { key: 'outcome', label: s.tabs.outcome, children: <OutcomePanel data={d} /> },
     ...(d.matter.writeOffs.length || d.can.conclude || d.can.writeoff ? [{ key: 'writeOff', label: strings.writeOff.title, children: <WriteOffPanel data={d} /> }] : []),
+    ...(m.mediation || d.can.refer ? [{ key: 'mediation', label: s.tabs.mediation, children: <MediationPanel data={d} /> }] : []),
     { key: 'relief', label: s.tabs.relief, children: <ReliefPanel data={d} /> },
     { key: 'documents', label: s.tabs.documents, children: <DocumentsPanel data={d} /> },
   ];

@@ -34,6 +34,7 @@ export async function loader(args: RouteArgs) {
       ...(isIsoDate(from) ? { from } : {}),
       ...(isIsoDate(to) ? { to } : {}),
       ...(q.get('unrouted') === '1' ? { unrouted: true } : {}),
+      ...(q.get('mediationSettled') === '1' ? { mediationSettled: true } : {}),
       ...(q.get('accusation') === '1' ? { accusation: true } : {}),
     });
     return { list, page, canRegister: user.permissions.includes('petitions.register') };

@@ -223,7 +223,7 @@ describeEachEngine('petition ledger import', (engine) => {
       const expired: any[] = await t.database.db.selectFrom('petitions.imports' as any).select('id' as any).where('expires_at', '<', new Date()).execute();
       expect(expired.length).toBe(1);
       expect(await rowsOf(expired[0].id)).toBe(1);
-      expect(await purgeExpiredImports({ db: t.database.db, now: new Date() } as any)).toBe(1);
+      expect(await purgeExpiredImports({ db: t.database.db, now: new Date(), tenantId: t.tenantId } as any)).toBe(1);
       expect(await rowsOf(expired[0].id)).toBe(0);
       expect(await rowsOf(live.importId)).toBe(1);
     });

@@ -6,8 +6,9 @@
 // group's rows join an earlier matter of the county (registered or imported before) that
 // passes the same rule; otherwise the group's earliest row opens a new matter and the later
 // rows are its repeat visits.
-import { sql, type Kysely } from '@zhengfa/plugin-api';
+import { sql, type Kysely, type Vault } from '@zhengfa/plugin-api';
 import { gramOverlap, issueGrams, SAME_ISSUE_OVERLAP } from '../matters/grams.js';
+import { idIndexes, openIdentifiers } from '../matters/sealing.js';
 import type { GoodRow } from './rows.js';
 
 export interface Person {
@@ -44,22 +45,24 @@ interface ExistingMatter {
   people: Person[];
 }
 
-async function existingMatters(db: Kysely<any>, tenantId: string, rows: GoodRow[]): Promise<ExistingMatter[]> {
+async function existingMatters(db: Kysely<any>, vault: Vault, tenantId: string, rows: GoodRow[]): Promise<ExistingMatter[]> {
   const names = [...new Set(rows.map((g) => g.input.petitioners[0]!.name))];
   const ids = [...new Set(rows.map((g) => g.input.petitioners[0]!.idNumber).filter((x): x is string => Boolean(x)))];
   const found = new Map<string, ExistingMatter>();
   for (let i = 0; i < Math.max(names.length, ids.length); i += 1000) {
     const n = names.slice(i, i + 1000);
-    const d = ids.slice(i, i + 1000);
+    // ID numbers are sealed: looked up by their blind indexes.
+    const d = idIndexes(vault, ids.slice(i, i + 1000));
     const r = await sql<{ id: string; issue_grams: string[]; name: string; id_number: string | null; phone: string | null }>`
       select m.id, m.issue_grams, p.name, p.id_number, p.phone
       from petitions.petitioners p join petitions.matters m on m.tenant_id = p.tenant_id and m.id = p.matter_id
       where p.tenant_id = ${tenantId} and not m.is_accusation
-        and (p.name = any(${sql.val(n)}::text[]) or p.id_number = any(${sql.val(d)}::text[]))
+        and (p.name = any(${sql.val(n)}::text[]) or p.id_number_index = any(${sql.val(d)}::text[]))
       order by m.first_received_on, m.created_at`.execute(db);
     for (const row of r.rows) {
       const m = found.get(row.id) ?? { id: row.id, grams: row.issue_grams, people: [] };
-      m.people.push({ name: row.name, idNumber: row.id_number, phone: row.phone });
+      const open = openIdentifiers(vault, row);
+      m.people.push({ name: row.name, idNumber: open.id_number, phone: open.phone });
       found.set(row.id, m);
     }
   }
@@ -67,7 +70,7 @@ async function existingMatters(db: Kysely<any>, tenantId: string, rows: GoodRow[
 }
 
 /** Groups the rows to import into matters: new ones and repeat visits of existing ones. */
-export async function planMatters(db: Kysely<any>, tenantId: string, rows: GoodRow[]): Promise<MatterPlan[]> {
+export async function planMatters(db: Kysely<any>, vault: Vault, tenantId: string, rows: GoodRow[]): Promise<MatterPlan[]> {
   const sorted = [...rows].sort((a, b) => (a.input.receivedOn < b.input.receivedOn ? -1 : a.input.receivedOn > b.input.receivedOn ? 1 : a.row - b.row));
   const groups: { rows: GoodRow[]; grams: string[][]; people: Person[] }[] = [];
   // Groups by the name and ID number of their people, so a row is compared only with its likely matches.
@@ -89,7 +92,7 @@ export async function planMatters(db: Kysely<any>, tenantId: string, rows: GoodR
       if (!list.includes(index)) byPerson.set(k, [...list, index]);
     }
   }
-  const existing = await existingMatters(db, tenantId, sorted);
+  const existing = await existingMatters(db, vault, tenantId, sorted);
   return groups.map((group) => {
     let best: { id: string; overlap: number } | null = null;
     for (const m of existing) {

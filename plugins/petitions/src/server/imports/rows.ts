@@ -11,6 +11,7 @@ import { idNumberProblem, normalizeIdNumber, normalizePhone, phoneProblem } from
 import type { RegisterPetitionInput } from '../matters/register.js';
 import { importStrings as s, outcomeNames } from '../strings.js';
 import { headerKey, importFields, type ImportField, type ResolvedColumns } from './columns.js';
+import { splitSheetRows } from '@zhengfa/documents/sheets';
 import type { CellValue, SheetRow } from './sheet.js';
 import type { UnitIndex } from './units.js';
 
@@ -62,50 +63,13 @@ export interface RowRules {
 
 // ---- Which rows are not petitions ----
 
-const TOTAL = /^.{0,8}(合计|小计|总计|共计|累计)([(（].{0,10}[)）])?[:：]?$/;
-const NOTE = /^(注|备注|说明|附注|填表|制表|审核|审批|统计人|负责人|联系人|经办人|单位负责人|领导签字|签字|盖章|单位[(（]?盖章)/;
-
-function texts(r: SheetRow): string[] {
-  return [...r.cells.values()].map((v) => String(v).normalize('NFKC').replace(/\s+/g, ''));
-}
-
-function isTotal(r: SheetRow): boolean {
-  return texts(r).some((t) => t.length <= 16 && TOTAL.test(t));
-}
-
-function isNote(r: SheetRow): boolean {
-  const t = texts(r);
-  return t.length <= 3 && NOTE.test(t[0] ?? '');
-}
-
 /**
- * Splits the rows under the header into data rows and skipped rows. Blank rows inside the
- * table are listed (as runs); rows with a 合计/小计 cell, notes (注：…, 填表人：…) and rows with
- * one filled cell only (a merged title such as 一季度, or a note under the table) are not
- * petitions. `rowsRead` counts every row from under the header to the last filled one.
+ * Splits the rows under the header into data rows and skipped rows (@zhengfa/documents/sheets):
+ * blank runs, 合计/小计 rows, notes (注：…, 填表人：…) and one-cell rows (a merged title such as
+ * 一季度, or a note under the table) are not petitions.
  */
 export function splitRows(headerRow: number, rows: SheetRow[], columns: ResolvedColumns): { data: DataRow[]; skipped: SkippedRow[]; rowsRead: number } {
-  const data: DataRow[] = [];
-  const skipped: SkippedRow[] = [];
-  const lastRow = rows.at(-1)?.row ?? headerRow;
-  const lastDataIndex = rows.reduce((last, r, i) => (r.cells.size > 1 && !isTotal(r) && !isNote(r) ? i : last), -1);
-  let expected = headerRow + 1;
-  rows.forEach((r, i) => {
-    if (r.row > expected) skipped.push({ row: expected, ...(r.row - 1 > expected ? { toRow: r.row - 1 } : {}), kind: 'blank' });
-    expected = r.row + 1;
-    if (isTotal(r)) skipped.push({ row: r.row, kind: 'total' });
-    else if (isNote(r)) skipped.push({ row: r.row, kind: 'note' });
-    else if (r.cells.size === 1) skipped.push({ row: r.row, kind: i > lastDataIndex ? 'note' : 'title' });
-    else {
-      const cells: DataRow['cells'] = {};
-      for (const f of importFields) {
-        const c = columns[f];
-        if (c && r.cells.has(c.col)) cells[f] = r.cells.get(c.col)!;
-      }
-      data.push({ row: r.row, cells });
-    }
-  });
-  return { data, skipped, rowsRead: lastRow - headerRow };
+  return splitSheetRows(headerRow, rows, importFields, columns);
 }
 
 /** Rows a skipped entry stands for (a run of blank rows counts each row). */

@@ -21,7 +21,7 @@
 // alias table remembers them for every later import, and the report is recomputed from the
 // kept rows without sending the file again.
 import { createHash } from 'node:crypto';
-import { badRequest, forbidden, notFound, sql, type AuthedContext, type BackgroundContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, notFound, sql, type AuthedContext, type JobContext, type Kysely } from '@zhengfa/plugin-api';
 import ExcelJS from 'exceljs';
 import { chinaToday } from '../matters/dates.js';
 import { concludeImported } from '../matters/handling.js';
@@ -136,7 +136,7 @@ async function unitIndex(ctx: AuthedContext, db: Kysely<any>): Promise<UnitIndex
 /** Checks the kept rows against today's units, aliases and permissions, and plans the matters. */
 async function evaluate(ctx: AuthedContext, db: Kysely<any>, columns: ResolvedColumns, data: DataRow[]): Promise<Evaluation> {
   const units = await unitIndex(ctx, db);
-  const rules = { columns, units, today: chinaToday(), canConclude: ctx.can('petitions.conclude'), canWriteOff: ctx.can('petitions.writeoff') };
+  const rules = { columns, units, today: chinaToday(ctx.now()), canConclude: ctx.can('petitions.conclude'), canWriteOff: ctx.can('petitions.writeoff') };
   const bad: BadRow[] = [];
   const good: GoodRow[] = [];
   const duplicates: { row: number; sameAs: number }[] = [];
@@ -172,7 +172,7 @@ async function evaluate(ctx: AuthedContext, db: Kysely<any>, columns: ResolvedCo
     fresh,
     duplicates,
     already: good.filter((g) => existing.has(g.importKey)),
-    plans: await planMatters(db, ctx.tenant.id, fresh),
+    plans: await planMatters(db, ctx.vault, ctx.tenant.id, fresh),
     unknownUnits: [...unknown.values()],
   };
 }
@@ -470,9 +470,9 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
 }
 
 /** The background job: drops the kept rows of dry runs that expired unconfirmed (every county). */
-export async function purgeExpiredImports(ctx: BackgroundContext): Promise<number> {
+export async function purgeExpiredImports(ctx: JobContext): Promise<number> {
   const r = await sql`delete from petitions.import_rows r using petitions.imports i
-    where r.tenant_id = i.tenant_id and r.import_id = i.id and i.expires_at < ${ctx.now}`.execute(ctx.db);
+    where r.tenant_id = ${ctx.tenantId} and i.tenant_id = r.tenant_id and r.import_id = i.id and i.expires_at < ${ctx.now}`.execute(ctx.db);
   return Number(r.numAffectedRows ?? 0);
 }
 

@@ -124,6 +124,8 @@ describeEachEngine('petitions: accusations keep the accuser hidden from the accu
       'matters.requestReReview': { call: (u) => api(u).matters.requestReReview({}), refusedWith: lacks('petitions.register') },
       'matters.decideReReview': { call: (u) => api(u).matters.decideReReview({}), refusedWith: lacks('petitions.conclude') },
       'matters.conclude': { call: (u) => api(u).matters.conclude({}), refusedWith: lacks('petitions.conclude') },
+      'matters.referToMediation': { call: (u) => api(u).matters.referToMediation({}), refusedWith: lacks('petitions.route') },
+      'matters.concludeMediated': { call: (u) => api(u).matters.concludeMediated({}), refusedWith: lacks('petitions.conclude') },
       'matters.setCategory': { call: (u) => api(u).matters.setCategory({}), refusedWith: lacks('petitions.register') },
       'matters.requestWriteOff': { call: (u) => api(u).matters.requestWriteOff({}), refusedWith: lacks('petitions.conclude') },
       'matters.decideWriteOff': { call: (u) => api(u).matters.decideWriteOff({}), refusedWith: lacks('petitions.writeoff') },

@@ -1,39 +1,40 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '@zhengfa/test-utils';
+import { createTestClock, describeEachEngine } from '@zhengfa/test-utils';
 import { keepTogether } from '@zhengfa/documents';
 import { openDocx } from '@zhengfa/documents/testing';
-import { addDays } from './dates.js';
-import { answered, api, chinaDay, kernelApi, register, routeFully, startWorld, type World } from './test/helpers.js';
+import { answered, api, kernelApi, register, routeFully, startWorld, type World } from './test/helpers.js';
 
 const clockOf = (m: any, key: string) => m.kernel.clocks.find((c: any) => c.key === key);
+
+// Today is Monday 2026-09-28 (10:00 in China), the working day before the National Day
+// holiday (10-01..10-07 off; Saturday 10-10 is a make-up workday).
+const TODAY = '2026-09-28T02:00:00Z';
 
 describeEachEngine('petitions: statutory deadlines and notices', (engine) => {
   let w: World;
   beforeAll(async () => {
-    w = await startWorld(engine);
+    w = await startWorld(engine, { clock: createTestClock(TODAY) });
   }, 120_000);
   afterAll(() => w.t.stop());
 
   it('runs the 15-day route clock from the day of receipt', async () => {
-    const received = chinaDay(-3);
-    const r = await register(w, { receivedOn: received });
+    const r = await register(w, { receivedOn: '2026-09-25' });
     const m = await api(w.sup).matters.get({ id: r.matterId });
-    expect(clockOf(m, 'route').dueOn).toBe(addDays(received, 15));
+    expect(clockOf(m, 'route').dueOn).toBe('2026-10-10');
   });
 
   it('starts the 15-day receipt clock and the 60-day handling clock at assignment', async () => {
     const r = await register(w);
     const m = await routeFully(w, r.matterId);
-    expect(clockOf(m, 'receipt').dueOn).toBe(chinaDay(15));
-    expect(clockOf(m, 'handle').dueOn).toBe(chinaDay(60));
+    expect(clockOf(m, 'receipt').dueOn).toBe('2026-10-13');
+    expect(clockOf(m, 'handle').dueOn).toBe('2026-11-27');
   });
 
-  it('gives the unit five working days to object, never fewer than five calendar days', async () => {
+  it('gives the unit five working days to object, counted across the National Day holiday', async () => {
     const r = await register(w);
     const m = await routeFully(w, r.matterId);
-    const due = clockOf(m, 'objection').dueOn;
-    expect(due >= chinaDay(5)).toBe(true);
-    expect(due <= chinaDay(14)).toBe(true);
+    // 09-29, 09-30, (10-01..10-07 off) 10-08, 10-09 and the make-up Saturday 10-10.
+    expect(clockOf(m, 'objection').dueOn).toBe('2026-10-10');
   });
 
   it('stops the receipt and objection clocks when the unit accepts the matter', async () => {
@@ -56,13 +57,15 @@ describeEachEngine('petitions: statutory deadlines and notices', (engine) => {
     const r = await register(w);
     const m = await answered(w, r.matterId);
     expect(clockOf(m, 'handle').stoppedOn).not.toBeNull();
-    expect(clockOf(m, 'review_request').dueOn).toBe(addDays(m.answeredOn, 30));
+    expect(m.answeredOn).toBe('2026-09-28');
+    expect(clockOf(m, 'review_request').dueOn).toBe('2026-10-28');
     expect(m.kernel.status).toBe('submitted');
   });
 
   it('refuses a review requested after the 30-day window', async () => {
-    const r = await register(w, { receivedOn: chinaDay(-40) });
-    const m = await answered(w, r.matterId, chinaDay(-35));
+    const r = await register(w, { receivedOn: '2026-08-19' });
+    // Answered on 08-24: the window closed on 09-23.
+    const m = await answered(w, r.matterId, '2026-08-24');
     await expect(api(w.sup).matters.requestReview({ id: r.matterId, version: m.version })).rejects.toThrow('依法不再受理');
   });
 
@@ -71,11 +74,11 @@ describeEachEngine('petitions: statutory deadlines and notices', (engine) => {
     let m = await answered(w, r.matterId);
     await api(w.sup).matters.requestReview({ id: r.matterId, version: m.version });
     m = await api(w.sup).matters.get({ id: r.matterId });
-    expect(clockOf(m, 'review_decision').dueOn).toBe(chinaDay(30));
+    expect(clockOf(m, 'review_decision').dueOn).toBe('2026-10-28');
     expect(clockOf(m, 'review_request').stoppedOn).not.toBeNull();
     await api(w.sup).matters.decideReview({ id: r.matterId, version: m.version, result: '维持原处理意见' });
     m = await api(w.sup).matters.get({ id: r.matterId });
-    expect(clockOf(m, 're_review_request').dueOn).toBe(chinaDay(30));
+    expect(clockOf(m, 're_review_request').dueOn).toBe('2026-10-28');
   });
 
   it('accepts nothing more on the same facts after the re-review', async () => {
@@ -87,7 +90,7 @@ describeEachEngine('petitions: statutory deadlines and notices', (engine) => {
     m = await api(w.sup).matters.get({ id: r.matterId });
     await api(w.sup).matters.requestReReview({ id: r.matterId, version: m.version });
     m = await api(w.sup).matters.get({ id: r.matterId });
-    expect(clockOf(m, 're_review_decision').dueOn).toBe(chinaDay(30));
+    expect(clockOf(m, 're_review_decision').dueOn).toBe('2026-10-28');
     await api(w.sup).matters.decideReReview({ id: r.matterId, version: m.version, result: '维持复查意见' });
     m = await api(w.sup).matters.get({ id: r.matterId });
     expect(m.final).toBe(true);
@@ -102,7 +105,7 @@ describeEachEngine('petitions: statutory deadlines and notices', (engine) => {
     const ext = await kernelApi(w.liaison).requestExtension({ clockId: handle.id, days: 30, reason: '需要调取历年档案' });
     await kernelApi(w.leader).decideExtension({ extensionId: ext.id, approve: true, comment: '同意' });
     const after = await api(w.sup).matters.get({ id: r.matterId });
-    expect(clockOf(after, 'handle').dueOn).toBe(chinaDay(90));
+    expect(clockOf(after, 'handle').dueOn).toBe('2026-12-27');
     const file = await api(w.sup).matters.document({ id: r.matterId, kind: 'extension', extensionReason: '需要调取历年档案核实补偿标准' });
     const doc = await openDocx(Buffer.from(file.base64, 'base64'));
     expect(doc.text).toContain('延期办理告知书');
@@ -168,5 +171,24 @@ describeEachEngine('petitions: statutory deadlines and notices', (engine) => {
     expect(masked.text).toContain(r.queryCode);
     const full = await openDocx(Buffer.from((await api(w.sup).matters.document({ id: r.matterId, kind: 'registration', reveal: true })).base64, 'base64'));
     expect(full.text).toContain('冯晓东');
+  });
+});
+
+describeEachEngine('petitions: the day of receipt around China midnight', (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    // 16:30 UTC on 5 March is 00:30 on 6 March in China.
+    w = await startWorld(engine, { clock: createTestClock('2026-03-05T16:30:00Z') });
+  }, 120_000);
+  afterAll(() => w.t.stop());
+
+  it('refuses a day of receipt after 6 March as in the future', async () => {
+    await expect(register(w, { receivedOn: '2026-03-07' })).rejects.toThrow('「收件（来访）日期」不能晚于今天（2026-03-06）');
+  });
+
+  it('takes a matter received on 6 March and runs its route clock from that day', async () => {
+    const r = await register(w, { receivedOn: '2026-03-06' });
+    const m = await api(w.sup).matters.get({ id: r.matterId });
+    expect(clockOf(m, 'route').dueOn).toBe('2026-03-21');
   });
 });

@@ -3,7 +3,7 @@
 // review (复查) and re-review (复核) each requested within 30 days of the previous answer
 // and decided within 30 days, and the outcomes that close the matter. Deadlines run as
 // kernel clocks; the kernel case follows through its public transitions.
-import { badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext, type KernelCase, type Kysely } from '@zhengfa/plugin-api';
+import { apiStrings, badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext, type KernelCase, type Kysely } from '@zhengfa/plugin-api';
 import { petitionEvents, type PetitionOutcome } from '../../contract.js';
 import { matterStrings as s } from '../strings.js';
 import { bumpMatter, loadMatter, type MatterRow } from './access.js';
@@ -37,7 +37,7 @@ function checkDate(on: string, m: MatterRow, today: string): void {
 
 /** 受理 / 不予受理 by the lead unit (or the committee on its behalf). */
 export async function recordAcceptance(ctx: AuthedContext, input: { id: string; version: number; accepted: boolean; note?: string; on?: string }) {
-  const today = chinaToday();
+  const today = chinaToday(ctx.now());
   const on = input.on ?? today;
   return ctx.db.transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
@@ -74,7 +74,7 @@ export async function recordAcceptance(ctx: AuthedContext, input: { id: string; 
 
 /** The answer (处理意见): stops the 60-day clock and opens the 30-day window for 复查. */
 export async function recordAnswer(ctx: AuthedContext, input: { id: string; version: number; answer: string; answeredOn?: string }) {
-  const today = chinaToday();
+  const today = chinaToday(ctx.now());
   const on = input.answeredOn ?? today;
   return ctx.db.transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
@@ -108,7 +108,7 @@ type ReviewStep = 'requestReview' | 'decideReview' | 'requestReReview' | 'decide
 /** 复查 and 复核: requests within 30 days of the previous answer; decisions within 30 days. */
 export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { id: string; version: number; on?: string; result?: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  const today = chinaToday();
+  const today = chinaToday(ctx.now());
   const on = input.on ?? today;
   return ctx.db.transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
@@ -169,21 +169,23 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
  * `review` once the unit has reported; 核销 may also close a matter never routed (its kernel
  * case is withdrawn, which stops its clocks).
  */
-async function closeMatter(
+export async function closeMatter(
   ctx: AuthedContext,
   trx: Trx,
   loaded: { matter: MatterRow; kase: KernelCase },
-  c: { version: number; outcome: PetitionOutcome; note: string; on: string; concludedBy: string; approvedBy: string | null },
+  c: { version: number; outcome: PetitionOutcome; note: string; on: string; concludedBy: string; approvedBy: string | null; mediated?: boolean },
 ): Promise<number> {
   const { matter, kase } = loaded;
+  // 核销, or a matter settled by the mediation center before it was ever routed: its kernel case is withdrawn.
+  const withdraws = (c.outcome === 'written_off' || c.mediated === true) && neverRouted(kase);
   // The kernel closes the case as this user: say so plainly rather than fail inside it.
-  const kernelAction = kase.status === 'submitted' ? 'cases.review' : c.outcome === 'written_off' && neverRouted(kase) ? 'cases.register' : null;
-  if (kernelAction && !ctx.can(kernelAction)) throw forbidden(s.closeNeedsKernelPermission(ctx.permissionName(kernelAction)));
+  const kernelAction = kase.status === 'submitted' ? 'cases.review' : withdraws ? 'cases.register' : null;
+  if (kernelAction && !ctx.can(kernelAction)) throw forbidden(s.closeNeedsKernelPermission(apiStrings.forbidden(ctx.permissionName(kernelAction))));
   if (kase.status === 'submitted') {
     await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'review', comment: c.note }, { db: trx });
   } else if (['closed', 'archived'].includes(kase.status)) {
     // already closed in the kernel
-  } else if (c.outcome === 'written_off' && neverRouted(kase)) {
+  } else if (withdraws) {
     await ctx.kernel.cases.transition({ id: kase.id, version: kase.version, action: 'withdraw', comment: c.note || s.writtenOffComment }, { db: trx });
   } else {
     throw badRequest(s.notReported);
@@ -241,7 +243,7 @@ async function conclude(ctx: AuthedContext, input: { id: string; version: number
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const note = input.note.trim();
   if (!note) throw badRequest(s.outcomeNoteRequired);
-  const today = chinaToday();
+  const today = chinaToday(ctx.now());
   const on = input.on ?? today;
   // Pass `opts.db` (a transaction) to conclude as part of a larger one, as the ledger import does.
   const work = async (trx: Trx) => {
@@ -276,7 +278,7 @@ export async function requestWriteOff(ctx: AuthedContext, input: { id: string; v
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const reason = input.reason.trim();
   if (!reason) throw badRequest(s.writeOffReasonRequired);
-  const today = chinaToday();
+  const today = chinaToday(ctx.now());
   const on = input.on ?? today;
   return ctx.db.transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
@@ -381,7 +383,7 @@ async function lockRelief(ctx: AuthedContext, trx: Trx, id: string, version: num
 
 export async function decideRelief(ctx: AuthedContext, input: { id: string; version: number; approve: boolean; note?: string; on?: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  const on = input.on ?? chinaToday();
+  const on = input.on ?? chinaToday(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'pending') throw badRequest(s.reliefDecided);
@@ -396,7 +398,7 @@ export async function decideRelief(ctx: AuthedContext, input: { id: string; vers
 
 export async function payRelief(ctx: AuthedContext, input: { id: string; version: number; paidOn: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  if (input.paidOn > chinaToday()) throw badRequest(s.dateInFuture);
+  if (input.paidOn > chinaToday(ctx.now())) throw badRequest(s.dateInFuture);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'approved') throw badRequest(s.reliefNotApproved);

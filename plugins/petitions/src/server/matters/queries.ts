@@ -1,6 +1,6 @@
 // Reading matters: the list, one matter, likely repeats, and the audited reveal of a
 // petitioner's personal data. Lists embed the scope in SQL; personal data are masked.
-import { forbidden, notFound, sql, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { forbidden, notFound, sql, type AuthedContext, type Kysely, type Vault } from '@zhengfa/plugin-api';
 import {
   categoryNames,
   channelNames,
@@ -15,8 +15,10 @@ import {
 } from '../strings.js';
 import { addDays } from './dates.js';
 import { gramOverlap, issueGrams, SAME_ISSUE_OVERLAP } from './grams.js';
+import { mediationOf } from './mediation.js';
 import { loadMatter, matterStatus, matterStatusSql, maySeeAccuser, maySeeMaterial, type MatterRow } from './access.js';
-import { maskAddress, maskIdNumber, maskName, maskPhone, normalizeIdNumber, normalizePhone, phoneProblem } from './personal-data.js';
+import { maskAddress, maskIdNumber, maskName, maskPhone, normalizeIdNumber, phoneProblem } from './personal-data.js';
+import { areSealedGrams, gramForms, idIndexes, namePhoneIndexes, openIdentifiers, openMaterial, sealedGramOverlap } from './sealing.js';
 
 export interface ListFilter {
   from?: string;
@@ -25,6 +27,8 @@ export interface ListFilter {
   category?: 'law' | 'litigation' | 'other';
   accusation?: boolean;
   unrouted?: boolean;
+  /** Open matters the mediation center reported settled (访调对接): to close on its result. */
+  mediationSettled?: boolean;
   page: number;
   pageSize: number;
 }
@@ -80,6 +84,7 @@ export async function listMatters(ctx: AuthedContext, f: ListFilter) {
     ${f.category ? sql`and m.category = ${f.category}` : sql``}
     ${f.accusation !== undefined ? sql`and m.is_accusation = ${f.accusation}` : sql``}
     ${f.unrouted ? sql`and m.routed_at is null` : sql``}
+    ${f.mediationSettled ? sql`and m.outcome is null and exists (select 1 from petitions.mediation_referrals r where r.tenant_id = m.tenant_id and r.matter_id = m.id and r.settled_on is not null)` : sql``}
     ${f.status ? sql`and (${matterStatusSql}) = ${f.status}` : sql``}`;
   const total = await sql<{ n: number }>`select count(*)::int as n from petitions.matters m where ${where}`.execute(db);
   const rows = await sql<
@@ -112,7 +117,7 @@ export async function listMatters(ctx: AuthedContext, f: ListFilter) {
         personVisits: m.person_visits,
         repeatCount: m.repeat_count,
         petitioners: petitionerSummary(ctx, m, m.names ?? []),
-        excerpt: maySeeMaterial(ctx, m) ? excerpt(m.content) : ps.materialHidden,
+        excerpt: maySeeMaterial(ctx, m) ? excerpt(openMaterial(ctx.vault, m.content)) : ps.materialHidden,
         involvedOrgName: m.involved_org_name,
         leadUnitName: m.lead_unit_name,
         owner: ownerOf(m),
@@ -137,10 +142,11 @@ function maskedPetitioner(p: PetitionerRow) {
   };
 }
 
-export async function petitionersOf(db: Kysely<any>, tenantId: string, matterId: string): Promise<PetitionerRow[]> {
+/** A matter's petitioners, their ID numbers and phones opened (masking is the caller's). */
+export async function petitionersOf(ctx: { db: Kysely<any>; vault: Vault }, tenantId: string, matterId: string): Promise<PetitionerRow[]> {
   const r = await sql<PetitionerRow>`select id, matter_id, name, id_number, phone, address, is_primary from petitions.petitioners
-    where tenant_id = ${tenantId} and matter_id = ${matterId} order by is_primary desc, name, id`.execute(db);
-  return r.rows;
+    where tenant_id = ${tenantId} and matter_id = ${matterId} order by is_primary desc, name, id`.execute(ctx.db);
+  return r.rows.map((p) => openIdentifiers(ctx.vault, p));
 }
 
 /** The id of the matter registered as this kernel case, or NOT_FOUND. */
@@ -159,7 +165,7 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
     sql<{ id: string; channel: keyof typeof channelNames; received_on: string; person_count: number; is_repeat: boolean; content: string; created_at: Date }>`
       select id, channel, received_on, person_count, is_repeat, content, created_at from petitions.visits
       where tenant_id = ${ctx.tenant.id} and matter_id = ${m.id} order by received_on, created_at`.execute(db),
-    seeAccuser ? petitionersOf(db, ctx.tenant.id, m.id) : Promise.resolve([] as PetitionerRow[]),
+    seeAccuser ? petitionersOf(ctx, ctx.tenant.id, m.id) : Promise.resolve([] as PetitionerRow[]),
     sql<{ id: string; amount: string; reason: string; status: keyof typeof reliefStatusNames; approved_on: string | null; paid_on: string | null; decision_note: string | null; version: number }>`
       select id, amount::text as amount, reason, status, approved_on, paid_on, decision_note, version from petitions.relief
       where tenant_id = ${ctx.tenant.id} and matter_id = ${m.id} order by created_at`.execute(db),
@@ -171,6 +177,7 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
       from petitions.writeoff_requests where tenant_id = ${ctx.tenant.id} and matter_id = ${m.id} order by created_at`.execute(db),
   ]);
   const status = matterStatus(m, kase);
+  const mediation = await mediationOf(db, ctx.tenant.id, m.id, m.outcome !== null);
   const collective = visits.rows.some((v) => v.person_count >= 5);
   return {
     id: m.id,
@@ -184,8 +191,8 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
     accusedPerson: m.is_accusation && ctx.user.committee ? m.accused_person : null,
     involvedOrgId: m.involved_org_id,
     involvedOrgName: m.involved_org_name,
-    content: seeMaterial ? m.content : ps.materialHidden,
-    demands: seeMaterial ? m.demands : ps.materialHidden,
+    content: seeMaterial ? openMaterial(ctx.vault, m.content) : ps.materialHidden,
+    demands: seeMaterial ? openMaterial(ctx.vault, m.demands) : ps.materialHidden,
     firstReceivedOn: m.first_received_on,
     receivingOfficerName: m.receiving_officer_name,
     owner: ownerOf(m),
@@ -200,7 +207,7 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
       receivedOn: v.received_on,
       personCount: v.person_count,
       isRepeat: v.is_repeat,
-      content: seeMaterial ? v.content : v.content ? ps.materialHidden : '',
+      content: seeMaterial ? openMaterial(ctx.vault, v.content) : v.content ? ps.materialHidden : '',
     })),
     petitionersHidden: !seeAccuser,
     petitioners: petitioners.map(maskedPetitioner),
@@ -228,6 +235,8 @@ export async function matterDetail(ctx: AuthedContext, id: string) {
     outcomeName: m.outcome ? outcomeNames[m.outcome] : null,
     outcomeOn: m.outcome_on,
     outcomeNote: m.outcome_note,
+    /** The referral to the joint mediation center and what it reported back; null when never referred. */
+    mediation,
     rating: ctx.user.committee ? m.rating : null,
     ratingComment: ctx.user.committee ? m.rating_comment : null,
     kernel: {
@@ -289,15 +298,19 @@ export interface RepeatQuery {
  */
 export async function findRepeats(ctx: AuthedContext, q: RepeatQuery) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  const ids = q.petitioners.map((p) => (p.idNumber ? normalizeIdNumber(p.idNumber) : '')).filter(Boolean);
-  const pairs = q.petitioners
-    .filter((p) => p.phone && !phoneProblem(p.phone))
-    .map((p) => `${p.name.trim()}|${normalizePhone(p.phone!)}`);
+  // Looked up by blind index (HMAC-SM3), never by plaintext: the columns hold envelopes.
+  const ids = idIndexes(ctx.vault, q.petitioners.map((p) => (p.idNumber ? normalizeIdNumber(p.idNumber) : '')).filter(Boolean));
+  const pairs = namePhoneIndexes(
+    ctx.vault,
+    q.petitioners.filter((p) => p.phone && !phoneProblem(p.phone)).map((p) => ({ name: p.name.trim(), phone: p.phone! })),
+  );
   const grams = issueGrams(q.content);
+  // Accusations keep their bigrams as keyed hashes (sealing.ts): matched in those forms.
+  const forms = gramForms(ctx.vault, grams);
   // An accusation is matched by person only for those who may see the accuser: for anyone
   // else a match by name and phone or ID would confirm who accused whom.
   const samePerson = sql<boolean>`(${maySeeAccuser(ctx, { is_accusation: true })} or not m.is_accusation) and exists (select 1 from petitions.petitioners p where p.tenant_id = m.tenant_id and p.matter_id = m.id
-        and (p.id_number = any(${sql.val(ids)}::text[]) or (p.phone is not null and p.name || '|' || p.phone = any(${sql.val(pairs)}::text[]))))`;
+        and (p.id_number_index = any(${sql.val(ids)}::text[]) or (p.phone_index is not null and p.name || '|' || p.phone_index = any(${sql.val(pairs)}::text[]))))`;
   const r = await sql<MatterRow & { same_person: boolean; issue_grams: string[]; visit_count: number; names: string[] | null }>`
     select m.*,
       ${samePerson} as same_person,
@@ -305,12 +318,13 @@ export async function findRepeats(ctx: AuthedContext, q: RepeatQuery) {
       (select array_agg(p.name order by p.is_primary desc, p.name) from petitions.petitioners p where p.tenant_id = m.tenant_id and p.matter_id = m.id) as names
     from petitions.matters m
     where m.tenant_id = ${ctx.tenant.id}
-      and (m.issue_grams && ${sql.val(grams)}::text[] or ${samePerson})
+      and (m.issue_grams && ${sql.val([...grams, ...forms.flat()])}::text[] or ${samePerson})
     order by m.first_received_on desc
     limit 500`.execute(ctx.db);
   const out = r.rows
     .map((m) => {
-      const similarity = Math.round(gramOverlap(m.issue_grams, grams) * 100) / 100;
+      const overlap = areSealedGrams(m.issue_grams) ? sealedGramOverlap(m.issue_grams, forms) : gramOverlap(m.issue_grams, grams);
+      const similarity = Math.round(overlap * 100) / 100;
       const reasons = [...(m.same_person ? ['same_person' as const] : []), ...(similarity >= SAME_ISSUE_OVERLAP ? ['same_issue' as const] : [])];
       const status = matterStatus(m);
       return {
@@ -320,7 +334,7 @@ export async function findRepeats(ctx: AuthedContext, q: RepeatQuery) {
         reasons,
         similarity,
         petitioners: petitionerSummary(ctx, m, m.names ?? []),
-        excerpt: excerpt(m.content),
+        excerpt: excerpt(openMaterial(ctx.vault, m.content)),
         visitCount: m.visit_count,
         status,
         statusName: matterStatusNames[status as keyof typeof matterStatusNames],
@@ -342,7 +356,7 @@ export async function revealPetitioners(ctx: AuthedContext, input: { matterId: s
     await ctx.audit.record({ action: 'petitions.reveal', outcome: 'denied', targetType: 'petition', targetId: matter.id, detail: { accusation: true } });
     throw forbidden(s.revealAccusationDenied);
   }
-  const rows = (await petitionersOf(ctx.db, ctx.tenant.id, matter.id)).filter((p) => !input.petitionerId || p.id === input.petitionerId);
+  const rows = (await petitionersOf(ctx, ctx.tenant.id, matter.id)).filter((p) => !input.petitionerId || p.id === input.petitionerId);
   if (rows.length === 0) throw notFound(s.petitionerNotFound);
   await ctx.audit.record({
     action: 'petitions.reveal',

@@ -10,6 +10,7 @@ import { categoryNames, matterStrings as s, personalDataStrings as ps, petitionF
 import { chinaToday, isIsoDate } from './dates.js';
 import { issueGrams } from './grams.js';
 import { idNumberProblem, normalizeIdNumber, normalizePhone, phoneProblem } from './personal-data.js';
+import { openIdentifiers, sealGrams, sealIdentifiers, sealMaterial } from './sealing.js';
 
 export const channels = ['letter', 'visit', 'online', 'phone', 'leader_mailbox'] as const;
 export const categories = ['law', 'litigation', 'other'] as const;
@@ -59,7 +60,7 @@ export interface RegisterPetitionResult {
 export const petitionerSchema = z.object({
   name: f.text(n.petitionerName, { min: 1, max: 50 }),
   idNumber: f.optionalText(n.idNumber, { max: 18 }),
-  phone: f.optionalText(n.phone, { max: 30 }),
+  phone: f.optionalText(n.phone, { max: 20 }),
   address: f.optionalText(n.address, { max: 200 }),
 });
 
@@ -152,11 +153,13 @@ async function orgName(ctx: AuthedContext, db: Kysely<any>, orgId: string | null
   return org.name;
 }
 
-async function insertPetitioners(db: Kysely<any>, tenantId: string, matterId: string, petitioners: PetitionerInput[], firstIsPrimary: boolean): Promise<void> {
+async function insertPetitioners(ctx: AuthedContext, db: Kysely<any>, tenantId: string, matterId: string, petitioners: PetitionerInput[], firstIsPrimary: boolean): Promise<void> {
   let i = 0;
   for (const p of petitioners) {
-    await sql`insert into petitions.petitioners (tenant_id, matter_id, name, id_number, phone, address, is_primary)
-      values (${tenantId}, ${matterId}, ${p.name}, ${p.idNumber ?? null}, ${p.phone ?? null}, ${p.address ?? null}, ${firstIsPrimary && i === 0})`.execute(db);
+    // ID number and phone sealed, with their blind indexes (sealing.ts).
+    const k = sealIdentifiers(ctx.vault, p);
+    await sql`insert into petitions.petitioners (tenant_id, matter_id, name, id_number, id_number_index, phone, phone_index, address, is_primary)
+      values (${tenantId}, ${matterId}, ${p.name}, ${k.id_number}, ${k.id_number_index}, ${k.phone}, ${k.phone_index}, ${p.address ?? null}, ${firstIsPrimary && i === 0})`.execute(db);
     i += 1;
   }
 }
@@ -175,18 +178,20 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
 
   // A repeat visit: attach to the existing matter, no new kernel case.
   if (input.linkToMatterId) {
-    const r = await sql<{ id: string; case_id: string; doc_no: string; query_code: string }>`select id, case_id, doc_no, query_code
+    const r = await sql<{ id: string; case_id: string; doc_no: string; query_code: string; is_accusation: boolean }>`select id, case_id, doc_no, query_code, is_accusation
       from petitions.matters where tenant_id = ${tenantId} and id = ${input.linkToMatterId} for update`.execute(trx);
     const m = r.rows[0];
     if (!m) throw badRequest(s.linkTargetNotFound);
-    const existing = await sql<{ name: string; id_number: string | null; phone: string | null }>`select name, id_number, phone
-      from petitions.petitioners where tenant_id = ${tenantId} and matter_id = ${m.id}`.execute(trx);
+    const existing = (
+      await sql<{ name: string; id_number: string | null; phone: string | null }>`select name, id_number, phone
+        from petitions.petitioners where tenant_id = ${tenantId} and matter_id = ${m.id}`.execute(trx)
+    ).rows.map((e) => openIdentifiers(ctx.vault, e));
     const known = (p: PetitionerInput) =>
-      existing.rows.some((e) => (p.idNumber && e.id_number === p.idNumber) || (e.name === p.name && (e.phone ?? null) === (p.phone ?? null)));
-    await insertPetitioners(trx, tenantId, m.id, petitioners.filter((p) => !known(p)), false);
+      existing.some((e) => (p.idNumber && e.id_number === p.idNumber) || (e.name === p.name && (e.phone ?? null) === (p.phone ?? null)));
+    await insertPetitioners(ctx, trx, tenantId, m.id, petitioners.filter((p) => !known(p)), false);
     const v = await sql<{ id: string }>`insert into petitions.visits
         (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
-      values (${tenantId}, ${m.id}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, ${visitContent}, true,
+      values (${tenantId}, ${m.id}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, ${sealMaterial(ctx.vault, m.is_accusation, visitContent)}, true,
         ${input.importKey ?? null}, ${input.idempotencyKey ?? null})
       returning id`.execute(trx);
     await sql`update petitions.matters set version = version + 1 where tenant_id = ${tenantId} and id = ${m.id}`.execute(trx);
@@ -229,11 +234,11 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
        content, demands, receiving_officer_id, receiving_officer_name, first_received_on, query_code, issue_grams)
     values (${tenantId}, ${kase.id}, ${kase.docNo}, ${input.category}, ${isAccusation}, ${isAccusation ? (input.accusedOrgId ?? null) : null}, ${accusedName},
       ${isAccusation ? (input.accusedPerson ?? null) : null}, ${input.involvedOrgId ?? null}, ${involvedName},
-      ${input.content.trim()}, ${input.demands?.trim() ?? ''}, ${ctx.user.id}, ${ctx.user.displayName}, ${input.receivedOn}, ${queryCode},
-      ${sql.val(grams)}::text[])
+      ${sealMaterial(ctx.vault, isAccusation, input.content.trim())}, ${sealMaterial(ctx.vault, isAccusation, input.demands?.trim() ?? '')}, ${ctx.user.id}, ${ctx.user.displayName}, ${input.receivedOn}, ${queryCode},
+      ${sql.val(isAccusation ? sealGrams(ctx.vault, grams) : grams)}::text[])
     returning id`.execute(trx);
   const matterId = mr.rows[0]!.id;
-  await insertPetitioners(trx, tenantId, matterId, petitioners, true);
+  await insertPetitioners(ctx, trx, tenantId, matterId, petitioners, true);
   const v = await sql<{ id: string }>`insert into petitions.visits
       (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
     values (${tenantId}, ${matterId}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, '', false,
@@ -277,7 +282,7 @@ function cleanInput(input: RegisterPetitionInput): RegisterPetitionInput {
  */
 export async function registerPetition(ctx: AuthedContext, input: RegisterPetitionInput, opts: { db?: Kysely<any> } = {}): Promise<RegisterPetitionResult> {
   if (!ctx.user.committee) throw forbidden(s.registerCommitteeOnly);
-  const today = chinaToday();
+  const today = chinaToday(ctx.now());
   if (!isIsoDate(input.receivedOn)) throw badRequest(s.badDate);
   if (input.receivedOn > today) throw badRequest(s.receivedInFuture);
   const dateRefusal = dateProblem(input.receivedOn, n.receivedOn, { notFuture: true, today });

@@ -4,6 +4,7 @@ import { badRequest, field as f, permissionProcedure, z } from '@zhengfa/plugin-
 import { buildDocument, documentKinds } from '../notices/documents.js';
 import { matterStatusNames, matterStrings as s, petitionFieldNames as n } from '../strings.js';
 import { concludeMatter, decideRelief, decideWriteOff, payRelief, recordAcceptance, recordAnswer, requestRelief, requestWriteOff, reviewStep, setCategory } from './handling.js';
+import { concludeMediated, referToMediation } from './mediation.js';
 import { findRepeats, listMatters, matterDetail, matterIdOfCase, revealPetitioners } from './queries.js';
 import { categories, petitionerSchema, registerPetition, registerPetitionSchema } from './register.js';
 import { continueRouting, routeMatter } from './routing.js';
@@ -41,6 +42,7 @@ export const mattersRouter = {
         category: f.choice(n.category, categories).optional(),
         accusation: f.bool(n.accusation).optional(),
         unrouted: f.bool(n.unrouted).optional(),
+        mediationSettled: f.bool(n.mediationSettled).optional(),
         page,
         pageSize: f.int(n.pageSize, { min: 1, max: 200 }).default(20),
       }),
@@ -68,9 +70,10 @@ export const mattersRouter = {
         id,
         version,
         leadLeaderId: f.uuid(n.leadLeader),
-        handlerName: f.text(n.handlerName, { min: 1, max: 50 }),
-        handlerPhone: f.text(n.handlerPhone, { max: 30 }).nullish(),
-        resolutionPlan: f.text(n.resolutionPlan, { min: 1, max: 5000 }),
+        // The kernel's limits (its four-fixes schema): the kernel validates what it is given again.
+        handlerName: f.text(n.handlerName, { min: 2, max: 30 }),
+        handlerPhone: f.text(n.handlerPhone, { max: 20 }).nullish(),
+        resolutionPlan: f.text(n.resolutionPlan, { min: 4, max: 5000 }),
         deadline: f.isoDate(n.deadline, { maxDaysAhead: f.DEADLINE_DAYS_AHEAD }),
         leadUnitId: f.uuid(n.leadUnit),
         cooperatingUnitIds: f.list(n.cooperatingUnits, f.uuid(n.cooperatingUnits), { max: 20 }).optional(),
@@ -118,6 +121,16 @@ export const mattersRouter = {
       }),
     )
     .mutation(({ ctx, input }) => concludeMatter(ctx, input)),
+
+  /** 访调对接: refers the matter, with the petitioner's consent, to the joint mediation center. */
+  referToMediation: permissionProcedure('petitions.route')
+    .input(z.object({ id, version, consent: f.bool(n.mediationConsent) }))
+    .mutation(({ ctx, input }) => referToMediation(ctx, input)),
+
+  /** Closes a matter the mediation center settled, as 化解 or 息访, in one step. */
+  concludeMediated: permissionProcedure('petitions.conclude')
+    .input(z.object({ id, version, outcome: f.choice(n.mediationOutcome, ['resolved', 'stopped']), note: f.text(n.outcomeNote, { max: 5000 }).optional() }))
+    .mutation(({ ctx, input }) => concludeMediated(ctx, input)),
 
   /** 核销申请: a matter found not law-related (category 其他) is proposed for write-off. */
   requestWriteOff: permissionProcedure('petitions.conclude')

@@ -53,9 +53,9 @@ async function markRouted(ctx: AuthedContext, db: Kysely<any>, matterId: string,
     db,
     matterId,
     version,
-    sql`routed_at = now(), routed_by = ${ctx.user.id}, lead_unit_id = ${kase.leadUnitId}, lead_unit_name = ${kase.leadUnitName}`,
+    sql`routed_at = ${ctx.now()}, routed_by = ${ctx.user.id}, lead_unit_id = ${kase.leadUnitId}, lead_unit_name = ${kase.leadUnitName}`,
   );
-  await ctx.kernel.cases.stopClock({ caseId, key: 'route', on: chinaToday() }, { db });
+  await ctx.kernel.cases.stopClock({ caseId, key: 'route', on: chinaToday(ctx.now()) }, { db });
   await ctx.events.emit(petitionEvents.routed, { matterId, caseId, leadUnitId: kase.leadUnitId }, { db });
   return v;
 }

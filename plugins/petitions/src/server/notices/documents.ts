@@ -9,6 +9,7 @@ import { loadMatter, maySeeAccuser, type MatterRow } from '../matters/access.js'
 import { addDays } from '../matters/dates.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../matters/personal-data.js';
 import { petitionersOf } from '../matters/queries.js';
+import { openMaterial } from '../matters/sealing.js';
 import { categoryNames, channelNames, documentTexts as t, matterStrings as s, noticeKindNames } from '../strings.js';
 
 export const documentKinds = ['registration', 'acceptance', 'non_acceptance', 'extension', 'answer'] as const;
@@ -39,7 +40,7 @@ export async function buildDocument(
   }
   const reveal = Boolean(input.reveal);
   if (reveal && !ctx.can('petitions.reveal')) throw forbidden(apiStrings.forbidden(ctx.permissionName('petitions.reveal')));
-  const petitioners = await petitionersOf(ctx.db, ctx.tenant.id, m.id);
+  const petitioners = await petitionersOf(ctx, ctx.tenant.id, m.id);
   const show = (p: (typeof petitioners)[number]) =>
     reveal
       ? { name: p.name, id: p.id_number ?? '', phone: p.phone ?? '', address: p.address ?? '' }
@@ -48,7 +49,7 @@ export async function buildDocument(
   const names = shown.map((p) => p.name).join('、');
   const received = formatChineseDate(m.first_received_on);
   const organ = organOf(ctx.tenant.name);
-  const today = new Date();
+  const today = ctx.now();
   const clock = (key: string) => kase.clocks.find((c) => c.key === key);
   const notApplicable = (why: string) => badRequest(s.noticeNotApplicable(noticeKindNames[input.kind as Exclude<DocumentKind, 'registration'>], why));
 
@@ -74,8 +75,8 @@ export async function buildDocument(
         [r.involved, m.involved_org_name ?? ''],
         ...(m.is_accusation ? ([[r.accused, [m.accused_org_name, m.accused_person].filter(Boolean).join('，')]] as [string, string][]) : []),
         [r.petitioners, shown.map((p) => t.petitionerLine(p.name, p.id, p.phone, p.address)).join('；')],
-        [r.content, m.content],
-        [r.demands, m.demands],
+        [r.content, openMaterial(ctx.vault, m.content)],
+        [r.demands, openMaterial(ctx.vault, m.demands)],
         [r.officer, m.receiving_officer_name],
         [r.repeat, String(visits.rows.filter((v) => v.is_repeat).length)],
       ];

@@ -1,4 +1,4 @@
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { describeEachEngine, procedureContext, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import ExcelJS from 'exceljs';
 import type { AuthedContext } from '@zhengfa/plugin-api';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -34,9 +34,10 @@ describeEachEngine('petition statistics exports', (engine) => {
     t = await startTestKernel({ engine, plugins: [petitions] });
     const db = t.database.db;
     const { caller, ctx } = await t.signIn('supervisor');
-    const police = (await ctx.kernel.orgs.list()).find((o) => o.name === '示范县公安局')!;
+    // The context the statistics procedures receive (guarded by petitions.stats).
+    supervisorCtx = procedureContext(ctx, 'petitions.stats');
+    const police = (await supervisorCtx.kernel.orgs.list()).find((o) => o.name === '示范县公安局')!;
     stats = (caller as any).petitions.statistics;
-    supervisorCtx = ctx as AuthedContext;
     // March 2024: two visits of a matter by 张三 and 欧阳娜娜, an accusation by 李四, one visit in April.
     await insertMatter(db, t.tenantId, {
       category: 'law', unitId: police.id, firstReceivedOn: '2024-03-02', outcome: 'stopped', outcomeOn: '2024-03-20', petitioners: ['张三', '欧阳娜娜'],

@@ -39,7 +39,7 @@ function scopeFilter(scope: Scope) {
 
 /** The printed title of a table over `period`: the county, the table's name, the period, today. */
 function titleOf(ctx: AuthedContext, name: string, period: { from: string; to: string }): PrintTitle {
-  return { county: ctx.tenant.name, name, period: formatPeriod(period.from, period.to), madeOn: chinaToday() };
+  return { county: ctx.tenant.name, name, period: formatPeriod(period.from, period.to), madeOn: chinaToday(ctx.now()) };
 }
 
 /** 信访台账: every visit received in the month, oldest first, under the printed title (rows 1–3). */

@@ -185,7 +185,7 @@ describeEachEngine('petition statistics', (engine) => {
   });
 
   it('rejects a period whose start is after its end with a Chinese message', async () => {
-    await expect(stats.summary({ from: '2024-12-31', to: '2024-01-01' })).rejects.toThrow(/开始日期不能晚于结束日期/);
+    await expect(stats.summary({ from: '2024-12-31', to: '2024-01-01' })).rejects.toThrow('「截止日期」不能早于「起始日期」');
   });
 
   it('rejects a date that does not exist', async () => {

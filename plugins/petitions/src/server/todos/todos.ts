@@ -44,5 +44,13 @@ export async function petitionTodos(ctx: AuthedContext): Promise<TodoItem[]> {
     const row = r.rows[0]!;
     items.push({ key: step.key, label: step.label, count: row.n, link: `${LIST}?status=${step.status}`, oldest: row.oldest });
   }
+  // 访调对接: matters the mediation center reported settled, for the committee to close on its result.
+  if (ctx.user.committee && ctx.can('petitions.conclude')) {
+    const r = await sql<{ n: number; oldest: string | null }>`select count(*)::int as n, min(r.settled_on)::text as oldest
+      from petitions.matters m join petitions.mediation_referrals r on r.tenant_id = m.tenant_id and r.matter_id = m.id
+      where m.tenant_id = ${ctx.tenant.id} and ${scope} and m.outcome is null and r.settled_on is not null`.execute(ctx.db);
+    const row = r.rows[0]!;
+    items.push({ key: 'concludeMediated', label: s.concludeMediated, count: row.n, link: `${LIST}?mediationSettled=1`, oldest: row.oldest });
+  }
   return items;
 }

@@ -1,6 +1,6 @@
 // Shared steps for the petitions tests: a test kernel with the plugin, the demo users
 // signed in, and helpers that walk a matter through the real procedures.
-import { startTestKernel, type ActingUser, type TestEngine, type TestKernel } from '@zhengfa/test-utils';
+import { procedureContext, startTestKernel, type ActingUser, type TestClock, type TestEngine, type TestKernel } from '@zhengfa/test-utils';
 import petitions from '../../index.js';
 import { idCheckCharacter } from '../personal-data.js';
 
@@ -32,12 +32,16 @@ async function grantSensitive(t: TestKernel): Promise<void> {
   await grant('leader', 'leader', '核销审批', ['petitions.writeoff', 'cases.register']);
 }
 
-export async function startWorld(engine: TestEngine): Promise<World> {
-  const t = await startTestKernel({ engine, plugins: [petitions] });
+/** The clock of the world last started with one (chinaDay reads it); the system clock otherwise. */
+let worldClock: TestClock | null = null;
+
+export async function startWorld(engine: TestEngine, opts: { clock?: TestClock } = {}): Promise<World> {
+  worldClock = opts.clock ?? null;
+  const t = await startTestKernel({ engine, plugins: [petitions], clock: opts.clock });
   await grantSensitive(t);
   const [sup, leader, liaison] = [await t.signIn('supervisor'), await t.signIn('leader'), await t.signIn('liaison')];
   const users = await (sup.caller as any).users.list({ roleKey: 'leader' });
-  const orgs = Object.fromEntries((await sup.ctx.kernel.orgs.list()).map((o) => [o.name, o.id]));
+  const orgs = Object.fromEntries((await procedureContext(sup.ctx, 'petitions.read').kernel.orgs.list()).map((o) => [o.name, o.id]));
   return { t, sup, leader, liaison, leaderId: users.items[0].id, orgs };
 }
 
@@ -55,8 +59,10 @@ export function makeIdNumber(area: string, birth: string, seq: number): string {
   return first17 + idCheckCharacter(first17);
 }
 
+/** The China date `offset` days from today on the world's clock. */
 export function chinaDay(offset = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const now = worldClock ? worldClock.now().getTime() : Date.now();
+  return new Date(now + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 let seq = 0;

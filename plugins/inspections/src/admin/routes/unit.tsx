@@ -1,0 +1,103 @@
+// 本单位自查与结果 (a unit's liaison): the campaigns covering the liaison's units, the
+// self-check report of each unit (自查自纠) and the unit's results once graded.
+import { Form, useActionData } from '@remix-run/react';
+import { Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { form, PageHeader, usePageData, type RouteArgs } from '@zhengfa/ui';
+import { kit } from '../api.js';
+import { Field, inputStyle, Outcome } from '../components/field.js';
+import { strings } from '../strings.js';
+
+const s = strings.pages.unit;
+const d = strings.detail;
+
+export async function loader(args: RouteArgs) {
+  return kit.load(args, async (c) => {
+    await kit.requirePermission(c, args.request, 'inspections.unit');
+    const campaigns = await c.inspections.unit.campaigns();
+    const out = await Promise.all(
+      campaigns.map(async (x) => {
+        const selfChecks = (await c.inspections.unit.selfChecks({ campaignId: x.id })).filter((sc) => x.unitIds.includes(sc.unitId));
+        const results = await c.inspections.unit.results({ campaignId: x.id }).catch(() => null);
+        return { ...x, selfChecks, results };
+      }),
+    );
+    return { campaigns: out };
+  });
+}
+
+export async function action(args: RouteArgs) {
+  const fd = await args.request.formData();
+  const unitId = form.str(fd, 'unitId');
+  const out = await kit.mutate(args, 'report', s.reported, (c) =>
+    c.inspections.unit.reportSelfCheck({
+      campaignId: form.str(fd, 'campaignId'),
+      unitId,
+      filesChecked: form.int(fd, 'filesChecked', -1),
+      problemsFound: form.int(fd, 'problemsFound', -1),
+      problemsFixed: form.int(fd, 'problemsFixed', -1),
+      note: form.optStr(fd, 'note') ?? null,
+      version: form.int(fd, 'version'),
+    }),
+  );
+  return { ...out, key: `${form.str(fd, 'campaignId')}:${unitId}` };
+}
+
+export default function UnitPage() {
+  const { campaigns } = usePageData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={s.title} subtitle={s.subtitle} />
+      {campaigns.length === 0 ? <Empty description={s.none} /> : null}
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        {campaigns.map((c) => (
+          <Card key={c.id} size="small" title={`${c.year} · ${c.title}`} extra={<Tag>{strings.statuses[c.status] ?? c.status}</Tag>} data-testid="inspections-unit-campaign">
+            {c.selfChecks.map((sc) => (
+              <Form method="post" key={sc.unitId} style={{ marginBottom: 12 }}>
+                <h4>
+                  {sc.unitName} · {s.selfCheck} {sc.reportedOn ? <Tag color="green">{s.reportedOn(sc.reportedOn)}</Tag> : null}
+                </h4>
+                <input type="hidden" name="campaignId" value={c.id} />
+                <input type="hidden" name="unitId" value={sc.unitId} />
+                <input type="hidden" name="version" value={sc.version} />
+                {outcome?.key === `${c.id}:${sc.unitId}` ? <Outcome outcome={outcome} intent="report" /> : null}
+                <Field label={s.filesChecked} width={140}>
+                  <input name="filesChecked" type="number" min="0" style={inputStyle} defaultValue={sc.filesChecked ?? ''} required />
+                </Field>
+                <Field label={s.problemsFound} width={140}>
+                  <input name="problemsFound" type="number" min="0" style={inputStyle} defaultValue={sc.problemsFound ?? ''} required />
+                </Field>
+                <Field label={s.problemsFixed} width={140}>
+                  <input name="problemsFixed" type="number" min="0" style={inputStyle} defaultValue={sc.problemsFixed ?? ''} required />
+                </Field>
+                <Field label={s.note} width={360}>
+                  <input name="note" style={inputStyle} maxLength={2000} defaultValue={sc.note ?? ''} />
+                </Field>
+                <Button htmlType="submit">{s.report}</Button>
+              </Form>
+            ))}
+            <h4>{s.results}</h4>
+            {c.results && c.results.units.some((u) => u.files > 0) ? (
+              <Table
+                size="small"
+                rowKey="unitId"
+                pagination={false}
+                dataSource={c.results.units}
+                columns={[
+                  { title: d.unitName, dataIndex: 'unitName' },
+                  { title: d.files, dataIndex: 'files' },
+                  ...(c.results.units[0]?.grades ?? []).map((g, i) => ({ title: g.label, key: `g${i}`, render: (_: unknown, r: { grades: { count: number }[] }) => r.grades[i]?.count ?? 0 })),
+                  { title: d.passRate, dataIndex: 'passRate', render: (v: number) => v.toFixed(1) },
+                  { title: d.excellentRate, dataIndex: 'excellentRate', render: (v: number) => v.toFixed(1) },
+                  { title: d.combinedRate, dataIndex: 'combinedRate', render: (v: number) => v.toFixed(1) },
+                ]}
+              />
+            ) : (
+              <Empty description={s.noResults} />
+            )}
+          </Card>
+        ))}
+      </Space>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// A dispute's document as a docx download (/mediation/:id/documents/:kind): a resource route,
+// so the download is a plain link that works without JavaScript.
+import { data } from '@remix-run/react';
+import { base64ToBytes, UUID, type RouteArgs } from '@zhengfa/ui';
+import { disputeKit, type DocumentKind } from '../api.js';
+import { page as s } from '../strings.js';
+
+const kinds: readonly string[] = ['registration', 'agreement', 'termination', 'confirmation_application', 'follow_up'];
+
+export async function loader(args: RouteArgs) {
+  const id = args.params.id ?? '';
+  const kind = args.params.kind ?? '';
+  if (!UUID.test(id) || !kinds.includes(kind)) throw data({ message: s.unknown }, { status: 404 });
+  const reveal = new URL(args.request.url).searchParams.get('reveal') === '1';
+  const file = await disputeKit.load(args, async (c) => {
+    await disputeKit.requirePermission(c, args.request, 'mediation.read');
+    return c.mediation.documents.build({ disputeId: id, kind: kind as DocumentKind, ...(reveal ? { reveal: true } : {}) });
+  });
+  return new Response(new Uint8Array(base64ToBytes(file.base64)), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

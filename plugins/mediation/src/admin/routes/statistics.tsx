@@ -1,0 +1,166 @@
+// 矛盾纠纷调处统计: the figures of any period (受理件数, 人次, 同比, 分流去向, 调解成功率) by
+// source, type and organisation, a chart of the sources, and the annual table as xlsx.
+import { Form as RemixForm, useFetcher, useSearchParams } from '@remix-run/react';
+import { App, Button, Card, Col, Input, InputNumber, Row, Space, Statistic, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useCallback, useMemo, useState } from 'react';
+import { badForm, BusyButton, Chart, form, PageHeader, saveBase64File, useActionFeedback, usePageData, type ActionOutcome, type Base64File, type ChartOption, type RouteArgs } from '@zhengfa/ui';
+import { kit, type StatisticsSummary } from '../api.js';
+import { routeLabels, sourceLabels, strings } from '../strings.js';
+
+const s = strings.statistics;
+type FigureRow = StatisticsSummary['bySource'][number];
+
+const isIsoDate = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+
+export async function loader(args: RouteArgs) {
+  const url = new URL(args.request.url);
+  const from = url.searchParams.get('from');
+  const to = url.searchParams.get('to');
+  return kit.load(args, async (c) => {
+    await kit.requirePermission(c, args.request, 'mediation.stats');
+    // The current year on the server's clock when no valid period was asked for.
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const period = isIsoDate(from) && isIsoDate(to) && from <= to ? { from, to } : { from: `${year}-01-01`, to: `${year}-12-31` };
+    return { period, summary: await c.mediation.statistics.summary(period) };
+  });
+}
+
+export async function action(args: RouteArgs) {
+  const fd = await args.request.formData();
+  const intent = form.str(fd, 'intent');
+  if (intent === 'annual') return kit.mutate(args, intent, '', (c) => c.mediation.statistics.exportAnnual({ year: form.int(fd, 'year') }));
+  return badForm(intent);
+}
+
+const rate = (v: number | null) => (v === null ? s.empty : `${v.toFixed(1)}%`);
+const change = (v: number | null) => (v === null ? s.empty : `${v > 0 ? '+' : ''}${v.toFixed(1)}%`);
+
+function FigureTable({ rows, nameOf, testId, extra }: { rows: (FigureRow & { mediators?: number })[]; nameOf: (r: FigureRow & { name?: string | null }) => string; testId: string; extra?: boolean }) {
+  return (
+    <Table<FigureRow & { mediators?: number }>
+      data-testid={testId}
+      size="small"
+      rowKey={(r) => String(r.key)}
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        { title: s.item, key: 'name', render: (_: unknown, r) => nameOf(r) },
+        { title: s.disputes, dataIndex: 'disputes', align: 'right' },
+        { title: s.persons, dataIndex: 'persons', align: 'right' },
+        { title: s.settled, dataIndex: 'settled', align: 'right' },
+        { title: s.notSettled, dataIndex: 'notSettled', align: 'right' },
+        { title: s.successRate, dataIndex: 'successRate', align: 'right', render: rate },
+        ...(extra ? [{ title: s.mediators, dataIndex: 'mediators', align: 'right' as const }] : []),
+      ]}
+    />
+  );
+}
+
+function sourceChart(rows: FigureRow[]): ChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [s.disputes, s.settled] },
+    grid: { left: 40, right: 20, top: 40, bottom: 30, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => sourceLabels[r.key ?? ''] ?? r.key) },
+    yAxis: { type: 'value', minInterval: 1 },
+    color: ['#1677ff', '#52c41a'],
+    series: [
+      { name: s.disputes, type: 'bar', data: rows.map((r) => r.disputes) },
+      { name: s.settled, type: 'bar', data: rows.map((r) => r.settled) },
+    ],
+  };
+}
+
+function AnnualDownload({ year }: { year: number }) {
+  const { message } = App.useApp();
+  const fetcher = useFetcher<typeof action>();
+  const onSuccess = useCallback(
+    (o: ActionOutcome) => {
+      if (!o.result) return;
+      const name = saveBase64File(o.result as Base64File, 'annual.xlsx');
+      void message.success(s.downloaded(name));
+    },
+    [message],
+  );
+  useActionFeedback(fetcher, onSuccess);
+  const [value, setValue] = useState<number | null>(year);
+  return (
+    <Space>
+      <span>{s.annual}</span>
+      <InputNumber aria-label={s.year} min={1990} max={2100} value={value} onChange={(v) => setValue(typeof v === 'number' ? v : null)} />
+      <BusyButton
+        icon={<DownloadOutlined />}
+        loading={fetcher.state !== 'idle'}
+        disabled={!value}
+        data-testid="export-annual"
+        onClick={() => value && fetcher.submit({ intent: 'annual', year: String(value) }, { method: 'post' })}
+      >
+        {s.download}
+      </BusyButton>
+    </Space>
+  );
+}
+
+export default function StatisticsPage() {
+  const { period, summary: f } = usePageData<typeof loader>();
+  const [params] = useSearchParams();
+  const option = useMemo(() => sourceChart(f.bySource), [f.bySource]);
+  return (
+    <>
+      <PageHeader title={s.title} subtitle={s.subtitle} />
+      <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="mediation-statistics">
+        <Card size="small">
+          <Space wrap size={24}>
+            <RemixForm method="get">
+              <Space>
+                <Input type="date" name="from" aria-label={s.from} defaultValue={params.get('from') ?? period.from} />
+                <Input type="date" name="to" aria-label={s.to} defaultValue={params.get('to') ?? period.to} />
+                <Button htmlType="submit" type="primary">
+                  {s.show}
+                </Button>
+              </Space>
+            </RemixForm>
+            <AnnualDownload year={Number(period.to.slice(0, 4))} />
+          </Space>
+        </Card>
+        <Card size="small">
+          <Row gutter={16}>
+            <Col span={4}><Statistic title={s.disputes} value={f.disputes} /></Col>
+            <Col span={4}><Statistic title={s.persons} value={f.persons} /></Col>
+            <Col span={4}><Statistic title={s.lastYear} value={f.lastYear.disputes} suffix={<small>{`${s.yoy} ${change(f.yoyDisputes)}`}</small>} /></Col>
+            <Col span={4}><Statistic title={s.settled} value={f.settled} /></Col>
+            <Col span={4}><Statistic title={s.notSettled} value={f.notSettled} /></Col>
+            <Col span={4}><Statistic title={s.successRate} value={rate(f.successRate)} /></Col>
+          </Row>
+        </Card>
+        <Card size="small" title={s.chartTitle}>
+          <Chart option={option} height={280} testId="mediation-source-chart" />
+        </Card>
+        <Card size="small" title={s.bySource}>
+          <FigureTable testId="by-source" rows={f.bySource} nameOf={(r) => sourceLabels[r.key ?? ''] ?? String(r.key)} />
+        </Card>
+        <Card size="small" title={s.byType}>
+          <FigureTable testId="by-type" rows={f.byType} nameOf={(r) => r.key ?? s.empty} />
+        </Card>
+        <Card size="small" title={s.byOrganisation}>
+          <FigureTable testId="by-organisation" rows={f.byOrganisation} extra nameOf={(r) => (r.key === null ? s.unassigned : (r.name ?? s.empty))} />
+        </Card>
+        <Card size="small" title={s.byRoute}>
+          <Table
+            data-testid="by-route"
+            size="small"
+            rowKey={(r) => String(r.key)}
+            pagination={false}
+            dataSource={f.byRoute}
+            columns={[
+              { title: s.item, key: 'name', render: (_: unknown, r: { key: string | null }) => (r.key === null ? s.untriaged : (routeLabels[r.key] ?? r.key)) },
+              { title: s.disputes, dataIndex: 'disputes', align: 'right' },
+              { title: s.persons, dataIndex: 'persons', align: 'right' },
+            ]}
+          />
+        </Card>
+      </Space>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// trpc.mediation.followUp.*: return visits on the performance of an agreement, and closing
+// the dispute once everything was performed.
+import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
+import { fieldNames as n, outcomeFieldNames as o } from '../strings.js';
+import { closeDispute, recordVisit, visitMethods, visitResults } from './service.js';
+
+const target = { disputeId: f.uuid(n.disputeId), version: f.version(n.version) };
+
+export const followUpRouter = {
+  visit: permissionProcedure('mediation.outcomes')
+    .input(
+      z.object({
+        ...target,
+        obligationId: f.uuid(o.obligationId).nullish(),
+        visitedOn: f.isoDate(o.visitedOn, { notFuture: true }),
+        method: f.choice(o.visitMethod, visitMethods),
+        visitor: f.text(o.visitor, { min: 1, max: 50 }),
+        result: f.choice(o.performance, visitResults),
+        note: f.optionalText(o.visitNote, { max: 2000 }),
+      }),
+    )
+    .mutation(({ ctx, input }) => recordVisit(ctx, input)),
+  close: permissionProcedure('mediation.outcomes')
+    .input(z.object(target))
+    .mutation(({ ctx, input }) => closeDispute(ctx, input)),
+};

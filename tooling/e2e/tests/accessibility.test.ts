@@ -1,0 +1,159 @@
+// Accessibility and the lists of the console: axe-core (WCAG 2.1 A and AA rules) over every
+// kernel console page as the demo role that may open it, with no serious or critical
+// violation; the skip link, the focus ring, field errors read out; the ledger within
+// 1440 px. axe runs inside the page through the DevTools protocol, so the console's CSP
+// (scripts by nonce only) stays as it is.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, startHarness, stopHarness, visible, type Harness } from './helpers.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Known and not ours: rc-select 14 copies Form.Item's aria-required / aria-invalid onto the
+ * Select's outer <div> (no role) as well as onto its combobox input, which carries them
+ * correctly. Left out of the count until antd fixes it; every other node still counts.
+ */
+function isSelectInFormItem(target: string[]): boolean {
+  return target.length === 1 && /\.ant-select-in-form-item$|\.ant-select(-[a-z-]+)*\.ant-select$/.test(target[0]!) && target[0]!.includes('ant-form-item');
+}
+
+/** The serious and critical violations axe finds on the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => (v.id === 'aria-allowed-attr' ? { ...v, nodes: v.nodes.filter((n) => !isSelectInFormItem(n.target)) } : v))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Every kernel console page, as the demo role that may open it. */
+const pagesByRole: Record<string, string[]> = {
+  admin: ['/', '/orgs', '/users', '/modules', '/events', '/calendar', '/account/password'],
+  secadmin: ['/roles', '/password-resets'],
+  auditor: ['/audit'],
+  supervisor: ['/inbox', '/cases', '/cases/new', '/cases/dashboard', '/supervision/instruments', '/supervision/meetings', '/supervision/meetings/new', '/supervision/bulletin'],
+};
+
+describe('accessibility of the console', () => {
+  let h: Harness | undefined;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 600_000);
+
+  afterAll(async () => {
+    await stopHarness(h);
+  });
+
+  it('the sign-in page has no serious or critical axe violation', async () => {
+    const page = await (await newContext(h!.browser)).newPage();
+    await page.goto(`${h!.baseUrl}/login`);
+    await ready(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  for (const [role, paths] of Object.entries(pagesByRole)) {
+    it(`every console page ${role} opens has no serious or critical axe violation`, async () => {
+      const page = await (await newContext(h!.browser)).newPage();
+      await signIn(page, h!.baseUrl, role, DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname !== '/login');
+      const found: Record<string, string[]> = {};
+      const visit = async (p: string) => {
+        await page.goto(`${h!.baseUrl}${p}`);
+        await ready(page);
+        const v = await seriousViolations(page);
+        if (v.length) found[p] = v;
+      };
+      for (const p of paths) await visit(p);
+      if (role === 'supervisor') {
+        await page.goto(`${h!.baseUrl}/cases`);
+        const first = await page.locator('[data-testid="ledger-table"] a[href^="/cases/"]').first().getAttribute('href', { timeout: 5_000 }).catch(() => null);
+        if (first) await visit(first);
+      }
+      expect(found).toEqual({});
+    }, 300_000);
+  }
+
+  it('offers a skip link first and shows a focus ring in the side navigation', async () => {
+    const page = await (await newContext(h!.browser)).newPage();
+    await signIn(page, h!.baseUrl, 'supervisor', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    // A fresh document load: the first Tab starts from the top of the page.
+    await page.goto(`${h!.baseUrl}/cases`);
+    await ready(page);
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.zf-skip-link');
+    await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.textContent()).toBe('跳到主要内容');
+    expect(await skip.evaluate((el) => el.getBoundingClientRect().top >= 0)).toBe(true);
+
+    const navLink = page.getByRole('navigation').getByRole('link', { name: '事项台账' });
+    await navLink.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const item = el.closest('.ant-menu-item') ?? el;
+      const a = getComputedStyle(el);
+      const b = getComputedStyle(item);
+      return [a.outlineStyle, a.outlineWidth, b.outlineStyle, b.outlineWidth].join(' ');
+    });
+    expect(ring).toMatch(/solid 2px/);
+  });
+
+  it('reads out field errors and ties each to its field', async () => {
+    const page = await (await newContext(h!.browser)).newPage();
+    await signIn(page, h!.baseUrl, 'supervisor', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`${h!.baseUrl}/cases/new`);
+    await ready(page);
+    await page.getByRole('main').locator('button[type="submit"]').first().click();
+    const live = page.getByTestId('form-errors-live');
+    await expect.poll(() => live.textContent(), { timeout: 5_000 }).not.toBe('');
+    const invalid = page.locator('input[aria-invalid="true"]').first();
+    await visible(invalid);
+    const describedBy = (await invalid.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).not.toBe('');
+  });
+
+  it('shows the whole ledger at 1440 px, 处理期限 included, and prints without the navigation', async () => {
+    const page = await (await newContext(h!.browser)).newPage();
+    await signIn(page, h!.baseUrl, 'supervisor', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    const response = await page.goto(`${h!.baseUrl}/cases`);
+    await ready(page);
+    const html = (await response!.body()).byteLength;
+    console.log(`ledger page: ${html} bytes as rendered`);
+    await visible(page.getByRole('columnheader', { name: '序号' }));
+    const deadline = page.getByRole('columnheader', { name: /处理期限/ });
+    const box = await deadline.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+    const overflow = await page.evaluate(() => {
+      const content = document.querySelector('[data-testid="ledger-table"] .ant-table-content') as HTMLElement | null;
+      return { page: document.documentElement.scrollWidth, table: content ? content.scrollWidth - content.clientWidth : 0 };
+    });
+    expect(overflow).toEqual({ page: 1440, table: 0 });
+    await screenshot(page, 'ledger-1440.png');
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: '事项台账' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});

@@ -1,0 +1,296 @@
+// The joint mediation center (联合调处中心) in the real console: a walk-in dispute (registered
+// and the roster prepared over /trpc: the console's intake and roster pages come from another
+// change) is triaged to a township committee on the dispute page, accepted with both parties'
+// consent, given a mediator, mediated in two sessions and settled by a signed agreement (after
+// a refused due date, shown in Chinese with the input kept) whose
+// 调解协议书 downloads as a docx with the dispute's code. The judicial confirmation countdown
+// shows the due date the calendar rule gives (effective date + 30 days, moved off non-working
+// days), and a return visit is recorded. Without JavaScript the page's forms still triage and
+// accept; a high-risk dispute escalated with the four fixes shows on the kernel's case page.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, newContext, ready, resultsDir, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
+
+/** Calls a tRPC procedure over HTTP with the page's session cookie. */
+async function trpc<T>(page: Page, baseUrl: string, proc: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
+  const res =
+    kind === 'query'
+      ? await page.request.get(`${baseUrl}/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)
+      : await page.request.post(`${baseUrl}/trpc/${proc}`, { data: input as Record<string, unknown> });
+  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+  if (!res.ok() || !body.result) throw new Error(`${proc} failed: ${res.status()} ${body.error?.message ?? ''}`);
+  return body.result.data;
+}
+
+/** Today in China (the server's day, the forms' default dates). */
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+}
+
+/** The calendar rule: 30 days after the effective date, moved to the next working day of the county's calendar. */
+async function confirmationDue(page: Page, baseUrl: string, effectiveOn: string): Promise<string> {
+  const years = new Map<number, Map<string, boolean>>();
+  const working = async (day: string) => {
+    const year = Number(day.slice(0, 4));
+    if (!years.has(year)) {
+      const cal = await trpc<{ days: { date: string; working: boolean }[] }>(page, baseUrl, 'calendar.year', { year }, 'query');
+      years.set(year, new Map(cal.days.map((d) => [d.date, d.working])));
+    }
+    const exception = years.get(year)!.get(day);
+    if (exception !== undefined) return exception;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  };
+  let due = addDays(effectiveOn, 30);
+  while (!(await working(due))) due = addDays(due, 1);
+  return due;
+}
+
+/** The text of a .docx body: every w:t run joined, the non-breaking hyphens that keep a code on one line read as hyphens. */
+async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replaceAll('\u2060', '').replaceAll('\u2011', '-');
+}
+
+/** Submits one of the dispute page's forms and waits for what the page shows afterwards. */
+async function submit(page: Page, intent: string, then: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`submit-${intent}`).click();
+  await then();
+}
+
+describe('the joint mediation center', () => {
+  let h: Harness | undefined;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 600_000);
+
+  afterAll(async () => {
+    await stopHarness(h);
+  });
+
+  it('takes a walk-in dispute through triage, two sessions, a signed agreement, the confirmation countdown and a return visit', async () => {
+    const { baseUrl, browser } = h!;
+    const context = await newContext(browser, { acceptDownloads: true });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    try {
+      await signIn(page, baseUrl, 'supervisor', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      const q = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'query');
+      const m = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'mutation');
+      const today = chinaToday();
+      const suffix = Date.now().toString(36).slice(-4);
+
+      // --- The roster and the walk-in dispute, over /trpc.
+      const org = await m<{ id: string }>('mediation.organisations.create', { kind: 'township', name: `城关镇人民调解委员会${suffix}` });
+      await m('mediation.mediators.create', { orgId: org.id, name: '周调解', specialities: ['邻里纠纷'] });
+      const settings = await q<{ disputeTypes: string[] }>('mediation.settings.get', undefined);
+      const dispute = await m<{ id: string; code: string }>('mediation.disputes.register', {
+        source: 'walk_in',
+        receivedOn: today,
+        summary: '两户因宅基地边界围墙发生争执，申请人要求拆除越界部分围墙并赔偿损失。',
+        disputeType: settings.disputeTypes[0],
+        amount: 3000,
+        personCount: 2,
+        riskLevel: 'low',
+        parties: [
+          { kind: 'person', role: 'applicant', name: '王大山', phone: '13800001234' },
+          { kind: 'person', role: 'respondent', name: '李小河', phone: '13900005678' },
+        ],
+      });
+
+      // --- The list links to the dispute page.
+      await page.goto(`${baseUrl}/mediation`);
+      await ready(page);
+      await page.getByRole('link', { name: dispute.code }).click();
+      await page.waitForURL((url) => url.pathname === `/mediation/${dispute.id}`);
+      await ready(page);
+      expect((await textOf(page.getByTestId('dispute-code'))).trim()).toBe(dispute.code);
+      expect(await textOf(page.getByTestId('parties'))).toContain('138****1234');
+
+      // --- Triage to the township committee.
+      await page.getByTestId('form-triage').locator('select[name="route"]').selectOption('mediate');
+      await page.getByTestId('form-triage').locator('select[name="orgId"]').selectOption(org.id);
+      await submit(page, 'triage', () => visible(page.getByTestId('dispute-status').getByText('调解中')));
+
+      // --- Accepted with both parties' consent (both boxes are checked by default).
+      await submit(page, 'accept', () => visible(page.getByTestId('form-recordSession')));
+
+      // --- A mediator assigned.
+      await page.getByTestId('form-assign').getByLabel('周调解', { exact: false }).check();
+      await submit(page, 'assign', () => visible(page.getByTestId('mediators').getByRole('cell', { name: '周调解' })));
+
+      // --- Two sessions.
+      const session = async (place: string, record: string, count: number) => {
+        const f = page.getByTestId('form-recordSession');
+        await f.locator('input[name="place"]').fill(place);
+        await f.locator('textarea[name="record"]').fill(record);
+        await submit(page, 'recordSession', async () => {
+          await expect.poll(() => page.getByTestId('session').count(), { timeout: 20_000 }).toBe(count);
+        });
+      };
+      await session('城关镇调解室', '双方陈述围墙修建经过，调解员实地查看边界。', 1);
+      await session('城关镇调解室', '双方同意按土地证四至拆除越界围墙，被申请人赔偿损失。', 2);
+
+      // --- A signed agreement with one obligation.
+      const settle = page.getByTestId('form-settle');
+      await settle.locator('textarea[name="terms"]').fill('一、被申请人按土地证四至拆除越界围墙；二、被申请人赔偿申请人损失。');
+      const row = settle.getByTestId('obligation-rows').locator('tbody tr').first();
+      await row.locator('select[name="obligor"]').selectOption({ label: '李小河' });
+      await row.locator('input[name="content"]').fill('赔偿围墙损失');
+      await row.locator('input[name="amount"]').fill('3000');
+      // A due date before the agreement is refused in Chinese, naming the field, and the form keeps what was typed.
+      await row.locator('input[name="dueOn"]').fill(addDays(today, -1));
+      await submit(page, 'settle', () => visible(settle.getByTestId('form-error')));
+      expect(await textOf(settle.getByTestId('form-error'))).toContain(`第 1 项履行义务的「履行期限」不能早于协议日期（${today}）`);
+      expect(await settle.locator('textarea[name="terms"]').inputValue()).toBe('一、被申请人按土地证四至拆除越界围墙；二、被申请人赔偿申请人损失。');
+      expect(await row.locator('input[name="content"]').inputValue()).toBe('赔偿围墙损失');
+      await row.locator('input[name="dueOn"]').fill(today);
+      await submit(page, 'settle', () => visible(page.getByTestId('agreement')));
+      expect(await textOf(page.getByTestId('dispute-status'))).toContain('已达成协议');
+
+      // --- The confirmation countdown: the effective date (both signed today) + 30 days, off non-working days.
+      const due = await confirmationDue(page, baseUrl, today);
+      expect((await textOf(page.getByTestId('confirmation-due'))).trim()).toBe(due);
+      const daysLeft = Math.round((Date.parse(due) - Date.parse(today)) / 86400_000);
+      expect((await textOf(page.getByTestId('confirmation-countdown'))).trim()).toBe(`还剩 ${daysLeft} 天，${due} 前可共同申请司法确认`);
+
+      // --- The 调解协议书 downloads as a docx carrying the dispute's code.
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('document-agreement').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const file = path.join(resultsDir, 'mediation-agreement.docx');
+      await download.saveAs(file);
+      const bytes = await readFile(file);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      const text = await docxText(file);
+      expect(text).toContain(dispute.code);
+      expect(text).toContain('调解协议书');
+
+      // --- A return visit: the obligation was performed.
+      const visit = page.getByTestId('form-visit');
+      await visit.locator('input[name="visitor"]').fill('陈监督');
+      await visit.locator('select[name="result"]').selectOption('full');
+      await visit.locator('textarea[name="note"]').fill('电话回访，申请人确认已收到赔偿款。');
+      await submit(page, 'visit', () => visible(page.getByTestId('visit')));
+      expect(await textOf(page.getByTestId('performance'))).toBe('已全部履行');
+      await screenshot(page, 'mediation-dispute.png');
+      expect(await visit.locator('input[name="visitor"]').inputValue()).toBe('');
+
+      // --- The center's workbench counts it among today's intake and links to it.
+      await page.goto(`${baseUrl}/mediation/workbench`);
+      await ready(page);
+      await page.getByTestId('workbench-today').getByRole('link', { name: dispute.code }).click();
+      await page.waitForURL((url) => url.pathname === `/mediation/${dispute.id}`);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+  it('triages and accepts a dispute without JavaScript, a refusal shown with the input kept', async () => {
+    const { baseUrl, browser } = h!;
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel('用户名', { exact: true }).fill('supervisor');
+      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      const m = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'mutation');
+      const today = chinaToday();
+      const org = await m<{ id: string }>('mediation.organisations.create', { kind: 'village', name: `东关村人民调解委员会${Date.now().toString(36).slice(-4)}` });
+      const settings = await trpc<{ disputeTypes: string[] }>(page, baseUrl, 'mediation.settings.get', undefined, 'query');
+      const dispute = await m<{ id: string; code: string }>('mediation.disputes.register', {
+        source: 'phone',
+        receivedOn: today,
+        summary: '楼上住户深夜噪声扰民，楼下住户多次交涉未果。',
+        disputeType: settings.disputeTypes[0],
+        personCount: 2,
+        riskLevel: 'low',
+        parties: [
+          { kind: 'person', role: 'applicant', name: '赵一', phone: '13700001111' },
+          { kind: 'person', role: 'respondent', name: '钱二', phone: '13700002222' },
+        ],
+      });
+
+      await page.goto(`${baseUrl}/mediation/${dispute.id}`);
+      const triage = page.getByTestId('form-triage');
+      await triage.locator('textarea[name="reason"]').fill('邻里噪声纠纷，由村调委会调解');
+      await page.getByTestId('submit-triage').click();
+      expect(await textOf(page.getByTestId('form-triage').getByTestId('form-error'))).toContain('调解委员会');
+      expect(await page.getByTestId('form-triage').locator('textarea[name="reason"]').inputValue()).toBe('邻里噪声纠纷，由村调委会调解');
+
+      await page.getByTestId('form-triage').locator('select[name="orgId"]').selectOption(org.id);
+      await page.getByTestId('submit-triage').click();
+      await visible(page.getByTestId('dispute-status').getByText('调解中'));
+      await page.getByTestId('submit-accept').click();
+      await visible(page.getByTestId('form-recordSession'));
+      expect(await textOf(page.getByTestId('consents'))).toContain('钱二 同意调解');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+  it('escalates a high-risk dispute with the four fixes and shows it on the kernel case page', async () => {
+    const { baseUrl, browser } = h!;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await signIn(page, baseUrl, 'supervisor', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      const q = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'query');
+      const m = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'mutation');
+      const today = chinaToday();
+      const org = await m<{ id: string }>('mediation.organisations.create', { kind: 'township', name: `南山镇人民调解委员会${Date.now().toString(36).slice(-4)}` });
+      const settings = await q<{ disputeTypes: string[] }>('mediation.settings.get', undefined);
+      const dispute = await m<{ id: string; code: string }>('mediation.disputes.register', {
+        source: 'grassroots',
+        receivedOn: today,
+        summary: '某建筑公司拖欠三十余名农民工工资，工人聚集讨薪。',
+        disputeType: settings.disputeTypes[0],
+        amount: 600000,
+        personCount: 32,
+        riskLevel: 'high',
+        parties: [
+          { kind: 'person', role: 'applicant', name: '孙三', phone: '13600003333' },
+          { kind: 'organisation', role: 'respondent', name: '示范县某建筑有限公司' },
+        ],
+      });
+      const get = () => q<{ version: number; parties: { id: string }[] }>('mediation.disputes.get', { id: dispute.id });
+      await m('mediation.disputes.triage', { disputeId: dispute.id, version: (await get()).version, route: 'mediate', orgId: org.id });
+      const d = await get();
+      await m('mediation.mediations.accept', { disputeId: dispute.id, version: d.version, acceptedOn: today, consents: d.parties.map((p) => ({ partyId: p.id, consentedOn: today })) });
+      const police = (await q<{ id: string; name: string }[]>('orgs.tree', undefined)).find((o) => o.name === '示范县公安局')!;
+      const leader = (await q<{ items: { id: string }[] }>('users.list', { roleKey: 'leader' })).items[0]!;
+
+      await page.goto(`${baseUrl}/mediation/${dispute.id}`);
+      await ready(page);
+      const form = page.getByTestId('form-escalate');
+      await form.locator('select[name="leadLeaderId"]').selectOption(leader.id);
+      await form.locator('select[name="leadUnitId"]').selectOption(police.id);
+      await form.locator('input[name="handlerName"]').fill('王队长');
+      await form.locator('textarea[name="resolutionPlan"]').fill('联合人社、住建部门核实欠薪数额，督促企业限期支付。');
+      await form.locator('input[name="deadline"]').fill(addDays(today, 15));
+      await page.getByTestId('submit-escalate').click();
+      await visible(page.getByTestId('dispute-status').getByText('已升级为重大纠纷'));
+
+      await page.getByRole('link', { name: '打开案件' }).first().click();
+      await page.waitForURL((url) => url.pathname.startsWith('/cases/'));
+      await ready(page);
+      const panel = page.getByTestId('mediation-case-panel');
+      expect(await textOf(panel)).toContain(dispute.code);
+      expect(await textOf(panel)).toContain('已升级为重大纠纷');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
