@@ -28,9 +28,18 @@ export async function databaseInfo(database: Database): Promise<DatabaseInfo> {
   return { serverVersion: version.rows[0]!.server_version, migrations: await readMigrationHistory(database.db) };
 }
 
-function request(socketPath: string, urlPath: string): Promise<http.IncomingMessage> {
+/** How long the server may stay silent: a ping answers at once, a dump only once it is taken. */
+const PING_TIMEOUT_MS = 10_000;
+/**
+ * A dump is sent whole once taken, so the socket is silent while the server takes it: as long
+ * as a large county's database takes on a busy machine (it was over 10 s for a test database
+ * on a loaded 2-core machine), not the seconds a ping may take.
+ */
+export const DUMP_TIMEOUT_MS = 30 * 60_000;
+
+function request(socketPath: string, urlPath: string, timeout = PING_TIMEOUT_MS): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: urlPath, timeout: 10_000 }, resolve);
+    const req = http.get({ socketPath, path: urlPath, timeout }, resolve);
     req.on('timeout', () => req.destroy(new Error('the server did not answer on its control socket')));
     req.on('error', reject);
   });
@@ -60,8 +69,8 @@ export function embeddedDatabaseOpen(dataDir: string): boolean {
 export async function runningServer(dataDir: string): Promise<RunningServerControl | null> {
   const socketPath = controlSocketPath(dataDir);
   if (!existsSync(socketPath)) return null;
-  const get = async (urlPath: string) => {
-    const res = await request(socketPath, urlPath);
+  const get = async (urlPath: string, timeout?: number) => {
+    const res = await request(socketPath, urlPath, timeout);
     const body = await bodyOf(res);
     if (res.statusCode !== 200) throw new Error(body.toString('utf8') || `HTTP ${res.statusCode}`);
     return body;
@@ -75,7 +84,7 @@ export async function runningServer(dataDir: string): Promise<RunningServerContr
   }
   return {
     info: async () => JSON.parse((await get('/database-info')).toString('utf8')) as DatabaseInfo,
-    dump: () => get('/database-dump'),
+    dump: () => get('/database-dump', DUMP_TIMEOUT_MS),
   };
 }
 

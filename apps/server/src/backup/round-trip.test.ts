@@ -206,7 +206,9 @@ describeEachEngine('backup and restore round trip', (engine) => {
     for (let i = 0; i < 200 && (await caller.cases.exportStatus({ id })).status !== 'done'; i++) await new Promise((r) => setTimeout(r, 50));
     expect((await caller.cases.exportStatus({ id })).status).toBe('done');
     const archive = path.join(work, 'quiet.tar');
-    expect((await cli(sourceEnv, 'backup', archive)).status).toBe(0);
+    const backup = await cli(sourceEnv, 'backup', archive);
+    expect(backup.stderr).toBe('');
+    expect(backup.status).toBe(0);
     const target = await emptyTarget('restored-quiet');
     const restore = await cli(target.env, 'restore', archive);
     expect(restore.stderr).toBe('');
