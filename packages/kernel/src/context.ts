@@ -64,6 +64,8 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
   const clock = deps.clock ?? systemClock;
   const lookup = await resolveSession(db, token, input.now ?? clock.now(), read ? deps.principals : undefined);
 
+  // A plugin's procedure emits only its own events (trpc.ts binds ctx.events to its path).
+  const emitters = { plugins: deps.host.enabled.map((p) => p.id) };
   let self: RequestContext | null = null;
   // What a plugin's procedure asks of the kernel runs as the kernel again (db/walls.ts).
   const kernel = kernelSide(createKernelApi(() => self!, deps.host, { filesDir: deps.filesDir }));
@@ -94,7 +96,7 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
       sessionId: null,
       can: () => false,
       audit: { record: (entry, opts) => appendAudit(opts?.db ?? deps.db, actor, entry) },
-      events: createEventPublisher(deps.db, null, deps.host.events),
+      events: createEventPublisher(deps.db, null, deps.host.events, emitters),
     });
   }
 
@@ -107,7 +109,7 @@ export async function createRequestContext(deps: KernelContextDeps, input: Reque
     sessionId: lookup.sessionId,
     can: (perm) => user.permissions.has(perm),
     audit: { record: (entry, opts) => asKernel(opts?.db, () => appendAudit(opts?.db ?? deps.db, auditActorOf(ctx), entry)) },
-    events: kernelSide(createEventPublisher(deps.db, tenant.id, deps.host.events)),
+    events: kernelSide(createEventPublisher(deps.db, tenant.id, deps.host.events, emitters)),
     ...(deps.walls === false ? {} : { inCounty: <T>(path: string, fn: () => Promise<T>) => inCounty(deps.host, tenant.id, path, fn) }),
   };
   self = ctx;

@@ -44,12 +44,22 @@ export interface AuditWriter {
   record(entry: AuditEntry, opts?: { db?: Kysely<any> }): Promise<void>;
 }
 
+/**
+ * Binds a publisher to the code that emits with it: given a procedure's path (or a
+ * permission key), the publisher of the plugin owning it emits only that plugin's own
+ * events. The procedures call it (plugins never need to); a bound publisher has none.
+ */
+export const BIND_EVENTS: unique symbol = Symbol.for('zhengfa.events.bindToEmitter');
+
 export interface EventPublisher {
   /**
    * Writes an event to the kernel's outbox in the given transaction; subscribers receive
-   * it at least once after the transaction commits.
+   * it at least once after the transaction commits. A plugin emits only the events it
+   * declares in its own `events`: another plugin's or the kernel's is refused.
    */
   emit(name: string, payload: Record<string, unknown>, opts?: { db?: Kysely<any> }): Promise<void>;
+  /** @internal See BIND_EVENTS. */
+  readonly [BIND_EVENTS]?: (pathOrPermission: string) => EventPublisher;
 }
 
 export interface RequestInfo {

@@ -1,7 +1,7 @@
 // The one tRPC instance the kernel and every plugin build on, so their routers merge.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import { BIND_KERNEL, type AuthedContext, type RequestContext } from './context.js';
+import { BIND_EVENTS, BIND_KERNEL, type AuthedContext, type RequestContext } from './context.js';
 import { installChineseErrorMap } from './field-errors.js';
 import { apiStrings } from './strings.js';
 
@@ -81,7 +81,13 @@ const countyModules = t.middleware(async ({ ctx, path, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.meta({ access: 'public' }).use(chineseInputErrors).use(countyModules);
+// A plugin's procedure emits only its plugin's own events (EventPublisher, BIND_EVENTS).
+const ownEvents = t.middleware(async ({ ctx, path, next }) => {
+  const bind = ctx.events[BIND_EVENTS];
+  return bind ? next({ ctx: { events: bind(path) } }) : next();
+});
+
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(chineseInputErrors).use(countyModules).use(ownEvents);
 
 export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(async ({ ctx, next, path }) => {
   if (!ctx.user || !ctx.tenant || !ctx.sessionId) {

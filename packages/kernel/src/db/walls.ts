@@ -4,7 +4,7 @@
 // plugin asks of the kernel (ctx.kernel, ctx.audit, ctx.events) runs as `zhengfa_app`
 // again, in the plugin's transaction when it passes one.
 import { currentDbScope, withDbScope } from '@zhengfa/db';
-import { BIND_KERNEL } from '@zhengfa/plugin-api';
+import { BIND_EVENTS, BIND_KERNEL } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 import type { PluginHost } from '../plugin-host/host.js';
 
@@ -70,6 +70,8 @@ export function kernelSide<T extends object>(api: T): T {
         Reflect.ownKeys(value).map((k) => {
           const v = (value as Record<PropertyKey, unknown>)[k];
           if (k === BIND_KERNEL && typeof v === 'function') return [k, (permissions: readonly string[]) => wrap((v as (p: readonly string[]) => object)(permissions))];
+          // And ctx.events' BIND_EVENTS, which the procedures call to narrow it to their plugin.
+          if (k === BIND_EVENTS && typeof v === 'function') return [k, (path: string) => wrap((v as (p: string) => object)(path))];
           return [k, wrap(v)];
         }),
       );

@@ -23,7 +23,7 @@
 // delivery rows) until it ends; read-only transactions (pg_dump, reports) have no xid and
 // hold nothing back.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { checkEvent, kernelEvents, type BackgroundContext, type EventCatalog, type EventPublisher, type KernelEvent, type Logger } from '@zhengfa/plugin-api';
+import { BIND_EVENTS, checkEvent, EventContractError, kernelEvents, type BackgroundContext, type EventCatalog, type EventPublisher, type KernelEvent, type Logger } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { readCountySwitches } from '../system/county-modules.js';
@@ -41,14 +41,37 @@ function rawOutboxEventCte(tenantId: string | null, name: string, payload: unkno
   return sql`outbox_event as (insert into kernel.outbox (tenant_id, name, payload) values (${tenantId}, ${name}, ${JSON.stringify(payload)}::jsonb))`;
 }
 
-/** A publisher that refuses events the catalog does not declare and payloads that do not match. */
-export function createEventPublisher(db: Kysely<any>, tenantId: string | null, catalog: EventCatalog): EventPublisher {
-  return {
+/** Who emits with a publisher: one plugin (only its own events), or code to bind to one later. */
+export type Emitter = { plugin: string } | { plugins: readonly string[] };
+
+/**
+ * A publisher that refuses events the catalog does not declare and payloads that do not
+ * match. Emitting for a plugin (`{ plugin }`), it refuses every event but that plugin's own:
+ * another plugin's would let it speak for that plugin, a kernel one for the kernel. With the
+ * ids of the plugins (`{ plugins }`) it can be bound (BIND_EVENTS) to the plugin owning a
+ * procedure's path; the path of none leaves it as it is.
+ */
+export function createEventPublisher(db: Kysely<any>, tenantId: string | null, catalog: EventCatalog, emitter?: Emitter): EventPublisher {
+  const own = emitter && 'plugin' in emitter ? emitter.plugin : null;
+  const publisher: EventPublisher = {
     async emit(name, payload, opts) {
+      if (own !== null && !name.startsWith(`${own}.`)) {
+        throw new EventContractError(`Plugin '${own}' may not emit '${name}': a plugin emits only the events it declares in its own \`events\``);
+      }
       checkEvent(catalog, name, payload);
       await sql`with ${rawOutboxEventCte(tenantId, name, payload)} select 1`.execute(opts?.db ?? db);
     },
   };
+  if (emitter && 'plugins' in emitter) {
+    const plugins = emitter.plugins;
+    return Object.assign(publisher, {
+      [BIND_EVENTS]: (pathOrPermission: string): EventPublisher => {
+        const owner = pathOrPermission.split('.', 1)[0]!;
+        return plugins.includes(owner) ? createEventPublisher(db, tenantId, catalog, { plugin: owner }) : publisher;
+      },
+    });
+  }
+  return publisher;
 }
 
 interface Subscription {
@@ -179,7 +202,7 @@ async function attempt(
         .executeTakeFirst();
       if (!claimed) return;
       claimedHere = true;
-      await sub.handler(event, { db: trx, events: createEventPublisher(trx, event.tenantId, catalog), log, now });
+      await sub.handler(event, { db: trx, events: createEventPublisher(trx, event.tenantId, catalog, { plugin: sub.plugin }), log, now });
     });
     return { ok: true, claimed: claimedHere };
   } catch (error) {

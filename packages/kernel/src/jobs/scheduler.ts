@@ -30,7 +30,7 @@ export async function runDueJobs(db: Kysely<any>, host: PluginHost, log: Logger,
         let failure: unknown = null;
         for (const tenantId of tenants.filter((t) => switches.isOn(plugin.id, t))) {
           try {
-            await db.transaction().execute((trx) => job.run({ db: trx, events: createEventPublisher(trx, tenantId, host.events), log, now, tenantId }));
+            await db.transaction().execute((trx) => job.run({ db: trx, events: createEventPublisher(trx, tenantId, host.events, { plugin: plugin.id }), log, now, tenantId }));
           } catch (err) {
             log.error({ err, job: key, slot, tenantId }, 'job failed for a county');
             failure ??= err;

@@ -7,8 +7,8 @@ function plugin(id: string, name: string, todos?: AnyPlugin['todos']): AnyPlugin
   return { id, name, version: '1.0.0', kernel: `^${KERNEL_VERSION}`, ...(todos ? { todos } : {}) };
 }
 
-// No kernel binding to do (these plugins declare no permissions); the providers never read ctx.
-const ctx = { kernel: {} } as AuthedContext;
+// No kernel or event binding to do (these plugins declare no permissions); the providers never read ctx.
+const ctx = { kernel: {}, events: { emit: async () => {} } } as AuthedContext;
 
 function logger() {
   const errors: unknown[] = [];

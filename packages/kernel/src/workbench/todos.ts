@@ -1,7 +1,7 @@
 // The workbench's to-dos: every enabled plugin's `todos` provider, asked for the signed-in
 // user one after another. A provider that fails shows as a message in its place and is
 // logged; the others still answer. Items with nothing waiting are left out.
-import { BIND_KERNEL, type AnyPlugin, type AuthedContext, type Logger, type PluginTodos, type TodoItem } from '@zhengfa/plugin-api';
+import { BIND_EVENTS, BIND_KERNEL, type AnyPlugin, type AuthedContext, type Logger, type PluginTodos, type TodoItem } from '@zhengfa/plugin-api';
 import { workbenchStrings as s } from '../strings.js';
 
 function shown(item: TodoItem): boolean {
@@ -10,12 +10,14 @@ function shown(item: TodoItem): boolean {
 
 /**
  * The context a provider runs with: its ctx.kernel allows what the plugin declared for those
- * of its own permissions the user holds, as the plugin's procedures would.
+ * of its own permissions the user holds, and its ctx.events emits only its own events, as the
+ * plugin's procedures would.
  */
 function asPlugin(ctx: AuthedContext, plugin: AnyPlugin): AuthedContext {
   const bind = ctx.kernel[BIND_KERNEL];
   const own = (plugin.permissions ?? []).map((p) => p.key).filter((key) => ctx.can(key));
-  return bind ? { ...ctx, kernel: bind(own) } : ctx;
+  const events = ctx.events[BIND_EVENTS];
+  return { ...ctx, ...(bind ? { kernel: bind(own) } : {}), ...(events ? { events: events(plugin.id) } : {}) };
 }
 
 export async function gatherTodos(ctx: AuthedContext, plugins: readonly AnyPlugin[], log: Logger): Promise<PluginTodos[]> {
