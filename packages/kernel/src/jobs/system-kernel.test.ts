@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { definePlugin, type KernelOperation } from '@zhengfa/plugin-api';
-import { describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
+import { createTestClock, describeEachEngine, startTestKernel, type TestKernel } from '../testing/index.js';
 import { createPluginHost, PluginHostError } from '../plugin-host/host.js';
 import { KERNEL_VERSION } from '../version.js';
 import { SYSTEM_ACTOR_ID } from './system-kernel.js';
@@ -52,11 +52,13 @@ function sweeper(seen: Seen[], kernelAccess: readonly KernelOperation[] = ['case
 
 describeEachEngine('plugin jobs act as the system', (engine) => {
   let t: TestKernel;
+  let clock: ReturnType<typeof createTestClock>;
   const seen: Seen[] = [];
   beforeAll(async () => {
-    t = await startTestKernel({ engine, plugins: [sweeper(seen)] });
+    clock = createTestClock('2026-11-21T08:00:00Z');
+    t = await startTestKernel({ engine, plugins: [sweeper(seen)], clock });
     await t.kernel.provisionTenant({ code: SECOND, name: '第二县', passwords: { sysadmin: 'Zhengfa@2026', secadmin: 'Zhengfa@2026', auditor: 'Zhengfa@2026' } });
-    await t.kernel.tick(new Date('2026-11-21T08:00:00Z'));
+    await t.kernel.tick();
   });
   afterAll(async () => {
     await t?.stop();
@@ -88,7 +90,8 @@ describeEachEngine('plugin jobs act as the system', (engine) => {
   });
 
   it('runs again in the next period without registering twice when the job asks with the same key', async () => {
-    await t.kernel.tick(new Date('2026-11-22T08:00:00Z'));
+    clock.set('2026-11-22T08:00:00Z');
+    await t.kernel.tick();
     expect(seen.slice(2).map((s) => [s.tenantId, s.duplicate])).toEqual([
       [SECOND, true],
       [t.tenantId, true],
