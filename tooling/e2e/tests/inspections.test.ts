@@ -230,7 +230,7 @@ async function recordFinding(f: Flow): Promise<void> {
   await form.getByLabel('整改期限').fill(chinaDayAfter(14));
   await form.getByRole('button', { name: '记录问题' }).click();
   await confirmed(page, '已记录评查问题');
-  expect(await textOf(page.getByTestId('inspections-findings').locator('tbody tr').first())).toContain('待整改');
+  await expect.poll(() => page.getByTestId('inspections-findings').locator('tbody tr').first().textContent(), { timeout: 20_000 }).toContain('待整改');
 }
 
 async function rectifyAsUnit(f: Flow): Promise<void> {
@@ -255,7 +255,7 @@ async function recheckAndClose(f: Flow): Promise<void> {
   await findings.getByLabel(/^复查意见 /).fill('整改到位');
   await findings.getByRole('button', { name: '复查通过，销号' }).click();
   await confirmed(page, '已复查销号');
-  expect(await textOf(page.getByTestId('inspections-findings').locator('tbody tr').first())).toContain('已整改销号');
+  await expect.poll(() => page.getByTestId('inspections-findings').locator('tbody tr').first().textContent(), { timeout: 20_000 }).toContain('已整改销号');
 }
 
 async function downloadBulletin(f: Flow): Promise<void> {
