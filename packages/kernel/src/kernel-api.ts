@@ -44,6 +44,8 @@ interface Grant {
 export interface KernelApiOptions {
   /** Where attachments' content lives (attachments.open); without it, open refuses. */
   filesDir?: string;
+  /** The refusal of an undeclared operation, when not a procedure's (a job's). */
+  undeclared?: (operation: string) => string;
 }
 
 /** Parses a plugin's input with the procedure's schema; a failure is the procedure's own Chinese message. */
@@ -68,6 +70,7 @@ export function createKernelApi(getCtx: () => RequestContext, host: PluginHost, 
     const allow = (ctx: AuthedContext, operation: string): void => {
       if (!grant) throw forbidden(kernelApiStrings.unbound(operation));
       if (!grant.operations.has(operation)) {
+        if (options.undeclared) throw forbidden(options.undeclared(operation));
         throw forbidden(kernelApiStrings.undeclared(operation, grant.permissions.map((p) => ctx.permissionName(p)).join('、')));
       }
     };

@@ -245,7 +245,7 @@ export function createKernel(opts: KernelOptions): Kernel {
   async function backgroundPass(now: Date): Promise<void> {
     const delivered = await deliverEvents(opts.database.db, host, log, { now, maxAttempts: opts.events?.maxAttempts, backoffSeconds: opts.events?.backoffSeconds });
     opts.observer?.eventsDelivered?.(delivered);
-    const jobs = await runDueJobs(opts.database.db, host, log, now);
+    const jobs = await runDueJobs(opts.database.db, host, log, now, { vault: opts.vault, filesDir: dirs.filesDir });
     opts.observer?.jobsRan?.(jobs);
     await compactCaseTallies(opts.database.db);
     // The reminder sweep runs once per minute across all processes (exactly-once per

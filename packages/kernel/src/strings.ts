@@ -318,6 +318,9 @@ export const kernelApiStrings = {
   undeclared: (operation: string, permissions: string) =>
     `插件没有为「${permissions}」权限声明内核操作「${operation}」，不能调用；请在插件的 kernelAccess 中声明`,
   unbound: (operation: string) => `内核操作「${operation}」只能在受权限保护、且插件为该权限声明了此操作的接口中调用`,
+  jobUndeclared: (operation: string, job: string) => `后台任务「${job}」没有声明内核操作「${operation}」，不能调用；请在该任务的 kernelAccess 中声明`,
+  /** Who a plugin job's kernel calls act as, in audit rows and case timelines. */
+  system: '系统',
 } as const;
 
 export const fileStrings = {

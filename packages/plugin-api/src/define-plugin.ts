@@ -2,7 +2,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { EventCatalog } from './events.js';
-import type { AuthedContext, EventPublisher, KernelOperation } from './context.js';
+import type { AuditWriter, AuthedContext, EventPublisher, KernelApi, KernelOperation } from './context.js';
 import type { TodoItem } from './todos.js';
 import type { MigrationEnv, RekeyedColumn, SealedColumn, Vault } from './vault.js';
 
@@ -89,6 +89,15 @@ export type EventHandler = (event: KernelEvent, ctx: BackgroundContext) => Promi
 /** A job's run is for one county: work only on that county's rows. */
 export interface JobContext extends BackgroundContext {
   tenantId: string;
+  /**
+   * The kernel's public API acting as the system (系统), not as a user, for this county only:
+   * its whole county is in scope, and only the operations the job declares in its
+   * `kernelAccess` are allowed (any other call is refused). What it writes is audited as 系统.
+   * Pass `{ db: ctx.db }` so the kernel's writes commit with the job's own.
+   */
+  kernel: KernelApi;
+  /** Appends to the audit log as 系统 (in the job's transaction unless told otherwise). */
+  audit: AuditWriter;
 }
 
 export interface JobDefinition {
@@ -99,6 +108,11 @@ export interface JobDefinition {
    * plugin switched on (a county that switched it off is skipped, its data left as it is).
    */
   everySeconds: number;
+  /**
+   * The kernel operations the job may call through `ctx.kernel` (the same names as the
+   * plugin's `kernelAccess`), checked when the host starts. None: every call is refused.
+   */
+  kernelAccess?: readonly KernelOperation[];
   run(ctx: JobContext): Promise<void>;
 }
 

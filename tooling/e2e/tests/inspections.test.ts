@@ -2,11 +2,16 @@
 // creates a campaign, moves it to 抽查评查, registers candidate files of the county police,
 // draws a sample with a seed, adds a reviewer of the committee (a reviewer of the police is
 // refused: 交叉评查), the reviewer scores two files with the keyboard, and the results page
-// shows the figures. Each step is its own function sharing one `Flow`, so later steps
-// (rectifying a finding, downloading the bulletin) can be appended in order.
+// shows the figures; the committee records a problem on a scored file, the police's liaison
+// reports its rectification, the committee re-checks and closes it (销号), and the bulletin
+// (通报) downloads as a docx whose figures match the results page. Each step is its own
+// function sharing one `Flow`.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, signOut, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
+import { DEMO_PASSWORD, newContext, ready, resultsDir, screenshot, signIn, signOut, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
 
 const TITLE = '2026年度公安机关案件质量评查';
 const POLICE = '示范县公安局';
@@ -15,6 +20,25 @@ interface Flow {
   page: Page;
   baseUrl: string;
   campaignUrl: string;
+  /** The results page's rows (单位, 件数, 卷数, grades …, rates), as shown. */
+  results: string[][];
+}
+
+/** The rows of each table of a .docx body, every cell's w:t runs joined. */
+async function docxTables(file: string): Promise<{ text: string; tables: string[][][] }> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const runs = (x: string) => [...x.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) => [...t[1]!.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => runs(c[1]!))));
+  return { text: runs(xml), tables };
+}
+
+/** A rate as a number: '100.0' on the page, '100%' in the bulletin. */
+const rateOf = (text: string) => Number(text.replace('%', ''));
+
+/** A day `days` after today in China, YYYY-MM-DD. */
+function chinaDayAfter(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function signInAs(page: Page, baseUrl: string, username: string): Promise<void> {
@@ -191,7 +215,69 @@ async function checkResults(f: Flow): Promise<void> {
   expect(await cells(1)).toEqual(['合计', '2', '2', '1', '1', '0', '100.0', '50.0', '50.0']);
   const defects = (await table.locator('table').nth(1).locator('tbody tr').allTextContents()).map((t) => t.trim());
   expect(defects).toEqual(['立案立案审批2', '结案文书送达2']);
+  f.results = [await cells(0), await cells(1)];
   await screenshot(page, 'inspections-results.png');
+}
+
+async function recordFinding(f: Flow): Promise<void> {
+  const { page } = f;
+  await open(page, f.campaignUrl);
+  const form = page.getByTestId('inspections-finding-form');
+  await form.getByLabel('案卷').selectOption({ index: 0 });
+  await form.getByLabel('问题类型').selectOption({ label: '法律文书' });
+  await form.getByLabel('问题描述').fill('立案审批表缺审批人签字');
+  await form.getByLabel('整改责任人').fill('李法制');
+  await form.getByLabel('整改期限').fill(chinaDayAfter(14));
+  await form.getByRole('button', { name: '记录问题' }).click();
+  await confirmed(page, '已记录评查问题');
+  await expect.poll(() => page.getByTestId('inspections-findings').locator('tbody tr').first().textContent(), { timeout: 20_000 }).toContain('待整改');
+}
+
+async function rectifyAsUnit(f: Flow): Promise<void> {
+  const { page } = f;
+  await signOut(page);
+  await signInAs(page, f.baseUrl, 'liaison');
+  await open(page, `${f.baseUrl}/inspections/unit`);
+  const card = page.getByTestId('inspections-rectify');
+  await card.getByLabel(/^整改措施 /).fill('已补签审批表，组织全局法制员专题培训');
+  await card.getByRole('button', { name: '报送整改情况' }).click();
+  await confirmed(page, '已报送整改情况，等待复查');
+  await visible(page.getByTestId('inspections-rectify').getByText('暂无需要整改的问题'));
+}
+
+async function recheckAndClose(f: Flow): Promise<void> {
+  const { page } = f;
+  await signOut(page);
+  await signInAs(page, f.baseUrl, 'supervisor');
+  await open(page, f.campaignUrl);
+  const findings = page.getByTestId('inspections-findings');
+  expect(await textOf(findings.locator('tbody tr').first())).toContain('待复查');
+  await findings.getByLabel(/^复查意见 /).fill('整改到位');
+  await findings.getByRole('button', { name: '复查通过，销号' }).click();
+  await confirmed(page, '已复查销号');
+  await expect.poll(() => page.getByTestId('inspections-findings').locator('tbody tr').first().textContent(), { timeout: 20_000 }).toContain('已整改销号');
+}
+
+async function downloadBulletin(f: Flow): Promise<void> {
+  const { page } = f;
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('inspections-document-bulletin').click()]);
+  expect(download.suggestedFilename()).toBe(`关于${TITLE}情况的通报-${TITLE}.docx`);
+  const file = path.join(resultsDir, 'inspections-bulletin.docx');
+  await download.saveAs(file);
+  const { text, tables } = await docxTables(file);
+  // The overview's figures are the results page's 合计 row.
+  const [, files, volumes, excellent, good, fail, pass, excellentRate, combined] = f.results[1]!;
+  expect(text).toContain(`共评查案卷${files}件${volumes}卷，其中优秀${excellent}件、合格${good}件、不合格${fail}件；合格率${rateOf(pass!)}%、优秀率${rateOf(excellentRate!)}%、优良率${rateOf(combined!)}%。`);
+  // The per-unit table: 单位, 件数, 卷数, grades, 合格率, 优秀率, then 未整改问题 and 考评扣分 (the finding was closed).
+  const table = tables[0]!;
+  expect(table[0]).toEqual(['单位', '评查件数', '卷数', '优秀', '合格', '不合格', '合格率', '优秀率', '未整改问题', '考评扣分']);
+  for (const [i, row] of f.results.entries()) {
+    const doc = table[i + 1]!;
+    expect(doc.slice(0, 6)).toEqual(row.slice(0, 6));
+    expect(doc.slice(6, 8).map(rateOf)).toEqual(row.slice(6, 8).map(rateOf));
+    expect(doc.slice(8)).toEqual(['0', '0']);
+  }
+  expect(text).toContain('1. 法律文书问题1个。');
 }
 
 describe('a case-quality review campaign in the console', () => {
@@ -205,13 +291,13 @@ describe('a case-quality review campaign in the console', () => {
     await stopHarness(h);
   });
 
-  it('creates a campaign, samples files, scores two of them and shows the results', async () => {
+  it('creates a campaign, samples files, scores two of them, rectifies a finding and downloads a bulletin matching the results', async () => {
     const { baseUrl, browser } = h!;
-    const context = await newContext(browser);
+    const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    const flow: Flow = { page, baseUrl, campaignUrl: '' };
+    const flow: Flow = { page, baseUrl, campaignUrl: '', results: [] };
     try {
       await signInAs(page, baseUrl, 'leader');
       await writeChecklistAndScale(flow);
@@ -220,7 +306,10 @@ describe('a case-quality review campaign in the console', () => {
       await addTeamAndAssign(flow);
       await reviewTwoFiles(flow);
       await checkResults(flow);
-      // Appended later: rectify a finding, download the bulletin and compare its figures.
+      await recordFinding(flow);
+      await rectifyAsUnit(flow);
+      await recheckAndClose(flow);
+      await downloadBulletin(flow);
       expect(pageErrors).toEqual([]);
     } catch (err) {
       await screenshot(page, 'inspections-failure.png').catch(() => undefined);

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditEntry, AuditOutcome, AuthedContext } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
+import { SYSTEM_ACTOR_ID } from '../auth/system-actor.js';
 
 /** Tenant id under which platform-level entries (no tenant known) are chained. */
 export const PLATFORM_TENANT = '000000';
@@ -28,7 +29,8 @@ export interface AuditActor {
 
 /** Who an authed request's audit rows name: the actor its `ctx.audit.record` writes with. */
 export function auditActorOf(ctx: AuthedContext): AuditActor {
-  return { tenantId: ctx.tenant.id, userId: ctx.user.id, userName: ctx.user.displayName, ip: ctx.request.ip, userAgent: ctx.request.userAgent };
+  // A plugin job acts as the system (jobs/system-kernel.ts): its rows name no user.
+  return { tenantId: ctx.tenant.id, userId: ctx.user.id === SYSTEM_ACTOR_ID ? null : ctx.user.id, userName: ctx.user.displayName, ip: ctx.request.ip, userAgent: ctx.request.userAgent };
 }
 
 export interface AuditRow {

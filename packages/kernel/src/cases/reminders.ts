@@ -12,6 +12,7 @@
 // (kernel.ts), which catches anything a change made without touching `updated_at`.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { KernelDatabase, Urgency } from '../db/schema.js';
+import { SYSTEM_ACTOR_ID } from '../auth/system-actor.js';
 import { countyCadence } from '../cadence/settings.js';
 import { caseStrings as s } from '../strings.js';
 import { chinaDate } from './dates.js';
@@ -317,7 +318,7 @@ async function sweepClocks(k: Kysely<KernelDatabase>, today: string, batch: numb
     report.due += due.length;
     await k.transaction().execute(async (trx) => {
       const rows = due.flatMap((d) =>
-        [...new Set([d.lead_leader_id, d.registered_by].filter((x): x is string => Boolean(x)))].map((user_id) => ({
+        [...new Set([d.lead_leader_id, d.registered_by].filter((x): x is string => Boolean(x) && x !== SYSTEM_ACTOR_ID))].map((user_id) => ({
           tenant_id: d.tenant_id,
           case_id: d.id,
           due_kind: `clock:${d.key}`,

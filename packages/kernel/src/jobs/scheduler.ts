@@ -2,19 +2,27 @@
 // the process that inserts the (job, slot) row runs it, so across any number of server
 // processes each slot runs once, for each county that has the job's plugin on.
 import type { Kysely } from 'kysely';
-import type { Logger } from '@zhengfa/plugin-api';
+import type { Logger, Vault } from '@zhengfa/plugin-api';
 import type { KernelDatabase } from '../db/schema.js';
 import { createEventPublisher } from '../events/outbox.js';
 import { claimJobRun, finishJobRun } from './job-runs.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { readCountySwitches } from '../system/county-modules.js';
+import { systemSide } from './system-kernel.js';
 
 export interface JobRunReport {
   ran: string[];
   failed: string[];
 }
 
-export async function runDueJobs(db: Kysely<any>, host: PluginHost, log: Logger, now = new Date()): Promise<JobRunReport> {
+export interface JobEnvironment {
+  /** For kernel calls that seal personal data (a job registering a case with parties). */
+  vault?: Vault;
+  /** Where attachments' content lives (ctx.kernel.attachments.open). */
+  filesDir?: string;
+}
+
+export async function runDueJobs(db: Kysely<any>, host: PluginHost, log: Logger, now = new Date(), env: JobEnvironment = {}): Promise<JobRunReport> {
   const k = db as unknown as Kysely<KernelDatabase>;
   const report: JobRunReport = { ran: [], failed: [] };
   for (const plugin of host.enabled) {
@@ -30,7 +38,11 @@ export async function runDueJobs(db: Kysely<any>, host: PluginHost, log: Logger,
         let failure: unknown = null;
         for (const tenantId of tenants.filter((t) => switches.isOn(plugin.id, t))) {
           try {
-            await db.transaction().execute((trx) => job.run({ db: trx, events: createEventPublisher(trx, tenantId, host.events, { plugin: plugin.id }), log, now, tenantId }));
+            await db.transaction().execute(async (trx) => {
+              // The job acts as the system for this county, with the operations it declared.
+              const system = await systemSide(trx, host, { key, operations: job.kernelAccess ?? [] }, tenantId, { now, vault: env.vault, filesDir: env.filesDir });
+              await job.run({ db: trx, events: createEventPublisher(trx, tenantId, host.events, { plugin: plugin.id }), log, now, tenantId, kernel: system.kernel, audit: system.audit });
+            });
           } catch (err) {
             log.error({ err, job: key, slot, tenantId }, 'job failed for a county');
             failure ??= err;

@@ -40,6 +40,13 @@ export function collectKernelAccess(
       }
       access.set(key, new Set(ops ?? []));
     }
+    // A job's ctx.kernel acts as the system, allowed what the job itself declares.
+    for (const job of p.jobs ?? []) {
+      for (const op of job.kernelAccess ?? []) {
+        const problem = operationProblem(op, caseKinds);
+        if (problem) throw makeError(`插件「${p.name}」(${p.id}) 的后台任务「${job.name}」声明的内核操作有误：${problem}`);
+      }
+    }
   }
   return access;
 }

@@ -5,6 +5,8 @@ import { INSPECTIONS_PLUGIN_ID, inspectionsEventSchemas, RECHECK_CASE_KIND, RECT
 import { inspectionsTodos } from './findings/todos.js';
 import * as m0001 from './migrations/0001_inspections.js';
 import * as m0002 from './migrations/0002_inspections_findings.js';
+import * as m0003 from './migrations/0003_inspections_overdue_job.js';
+import { overdueJob } from './findings/overdue-job.js';
 import { kernelAccess, permissions } from './permissions.js';
 import { router } from './router.js';
 import { strings as s } from './strings.js';
@@ -16,7 +18,7 @@ export default definePlugin({
   kernel: pkg.zhengfa.kernel,
   description: s.description,
   permissions,
-  migrations: { '0001_inspections': m0001, '0002_inspections_findings': m0002 },
+  migrations: { '0001_inspections': m0001, '0002_inspections_findings': m0002, '0003_inspections_overdue_job': m0003 },
   kernelAccess,
   caseKinds: [
     { key: RECTIFICATION_CASE_KIND, name: s.rectificationKind, docWord: '改' },
@@ -27,5 +29,7 @@ export default definePlugin({
   events: inspectionsEventSchemas,
   // Units: problems to rectify; the committee: reports to re-check, overdue problems, objections.
   todos: inspectionsTodos,
+  // An overdue problem becomes a supervised kernel matter, registered by the system, once.
+  jobs: [overdueJob],
 });
 export { router } from './router.js';

@@ -7,6 +7,7 @@ import { Button, Card, Descriptions, Empty, Space, Table, Tag } from 'antd';
 import { badForm, form, PageHeader, usePageData, usersWithRole, UUID, type RouteArgs } from '@zhengfa/ui';
 import { kit } from '../api.js';
 import { Outcome } from '../components/field.js';
+import { FindingForm, RecheckForm } from '../components/finding-forms.js';
 import { AssignForm, MemberForm } from '../components/team-forms.js';
 import { strings } from '../strings.js';
 
@@ -19,15 +20,16 @@ export async function loader(args: RouteArgs) {
     await kit.requirePermission(c, args.request, 'inspections.manage');
     const campaign = await c.inspections.campaigns.get({ id });
     const results = campaign.scaleId ? await c.inspections.results.campaign({ campaignId: id }) : null;
-    const [findings, objections, files, reviewers, orgs] = await Promise.all([
+    const [findings, objections, files, reviewers, orgs, settings] = await Promise.all([
       c.inspections.findings.list({ campaignId: id }),
       c.inspections.objections.list({ campaignId: id }),
       c.inspections.files.list({ campaignId: id, sampledOnly: true }),
       usersWithRole(c, 'supervisor'),
       c.orgs.tree(),
+      c.inspections.settings.get(),
     ]);
     const units = orgs.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
-    return { campaign, results, findings, objections, files, reviewers, units, clientKey: globalThis.crypto.randomUUID() };
+    return { campaign, results, findings, objections, files, reviewers, units, defectTypes: settings.defectTypes, clientKey: globalThis.crypto.randomUUID() };
   });
 }
 
@@ -59,11 +61,30 @@ export async function action(args: RouteArgs) {
     const out = await kit.mutate(args, intent, t.assign.assigned, (c) => c.inspections.scoring.assign({ fileId, memberId: form.str(fd, 'memberId'), role: form.str(fd, 'role') as 'first' }));
     return { ...out, fileId };
   }
+  if (intent === 'finding') {
+    return kit.mutate(args, intent, t.finding.created, (c) =>
+      c.inspections.findings.create({
+        fileId: form.str(fd, 'fileId'),
+        scope: form.str(fd, 'scope') as 'individual',
+        defectType: form.str(fd, 'defectType'),
+        severity: form.str(fd, 'severity') as 'general',
+        description: form.str(fd, 'description'),
+        responsibleName: form.str(fd, 'responsibleName'),
+        deadline: form.str(fd, 'deadline'),
+      }),
+    );
+  }
+  if (intent === 'recheck') {
+    const outcome = form.str(fd, 'outcome') as 'closed' | 'returned';
+    return kit.mutate(args, intent, outcome === 'closed' ? t.recheck.closed : t.recheck.returned, (c) =>
+      c.inspections.findings.recheck({ id: form.str(fd, 'id'), version: form.int(fd, 'version'), outcome, note: form.optStr(fd, 'note') ?? null }),
+    );
+  }
   return badForm(intent);
 }
 
 export default function CampaignPage() {
-  const { campaign: c, results, findings, objections, files, reviewers, units, clientKey } = usePageData<typeof loader>();
+  const { campaign: c, results, findings, objections, files, reviewers, units, defectTypes, clientKey } = usePageData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const gradeColumns = (results?.overall.grades ?? []).map((g, i) => ({ title: g.label, key: `g${i}`, render: (_: unknown, row: { grades: { count: number }[] }) => row.grades[i]?.count ?? 0 }));
   const rows = results ? [...results.units.map((u) => ({ key: u.unitId, name: u.unitName, ...u })), { key: 'overall', name: s.overall, ...results.overall }] : [];
@@ -73,6 +94,13 @@ export default function CampaignPage() {
       <Space style={{ marginBottom: 12 }}>
         <Link to={`/inspections/campaigns/${c.id}/sampling`}>{strings.pages.links.sampling}</Link>
         <Link to={`/inspections/campaigns/${c.id}/results`}>{strings.pages.links.results}</Link>
+        {/* Resource routes: plain links that download the docx, with or without JavaScript. */}
+        <a href={`/inspections/campaigns/${c.id}/documents/plan`} data-testid="inspections-document-plan" download>
+          {strings.pages.documents.plan}
+        </a>
+        <a href={`/inspections/campaigns/${c.id}/documents/bulletin`} data-testid="inspections-document-bulletin" download>
+          {strings.pages.documents.bulletin}
+        </a>
         {c.status === 'closed' ? null : (
           <Form method="post">
             <input type="hidden" name="intent" value="advance" />
@@ -156,7 +184,9 @@ export default function CampaignPage() {
             <Empty description={s.noScale} />
           )}
         </Card>
+        <FindingForm files={files.map((f) => ({ id: f.id, caseNo: f.caseNo, unitName: f.unitName }))} defectTypes={defectTypes} outcome={outcome} />
         <Card size="small" title={s.findings} data-testid="inspections-findings">
+          <Outcome outcome={outcome} intent="recheck" />
           <Table
             size="small"
             rowKey="id"
@@ -182,6 +212,7 @@ export default function CampaignPage() {
                   </Space>
                 ),
               },
+              { title: strings.pages.recheck.column, key: 'recheck', render: (_: unknown, f: (typeof findings)[number]) => (f.status === 'reported' ? <RecheckForm finding={f} /> : null) },
             ]}
           />
         </Card>

@@ -1,5 +1,6 @@
 // 本单位自查与结果 (a unit's liaison): the campaigns covering the liaison's units, the
-// self-check report of each unit (自查自纠) and the unit's results once graded.
+// self-check report of each unit (自查自纠), the unit's results once graded, and the problems
+// it must rectify (整改): measures and evidence reported for the committee's re-check.
 import { Form, useActionData } from '@remix-run/react';
 import { Button, Card, Empty, Space, Table, Tag } from 'antd';
 import { form, PageHeader, usePageData, type RouteArgs } from '@zhengfa/ui';
@@ -8,6 +9,7 @@ import { Field, inputStyle, Outcome } from '../components/field.js';
 import { strings } from '../strings.js';
 
 const s = strings.pages.unit;
+const r = strings.pages.rectify;
 const d = strings.detail;
 
 export async function loader(args: RouteArgs) {
@@ -21,12 +23,25 @@ export async function loader(args: RouteArgs) {
         return { ...x, selfChecks, results };
       }),
     );
-    return { campaigns: out };
+    const findings = (await c.inspections.unit.findings()).filter((f) => f.status === 'open' || f.status === 'returned');
+    return { campaigns: out, findings };
   });
+}
+
+/** The evidence files posted with a rectification report (none chosen: an empty file part). */
+async function evidenceOf(fd: FormData): Promise<{ fileName: string; mime: string; base64: string }[]> {
+  const files = fd.getAll('evidence').filter((x): x is File => typeof x !== 'string' && x.size > 0);
+  return Promise.all(files.map(async (f) => ({ fileName: f.name, mime: f.type || 'application/octet-stream', base64: Buffer.from(await f.arrayBuffer()).toString('base64') })));
 }
 
 export async function action(args: RouteArgs) {
   const fd = await args.request.formData();
+  if (form.optStr(fd, 'intent') === 'rectify') {
+    const attachments = await evidenceOf(fd);
+    return kit.mutate(args, 'rectify', r.reported, (c) =>
+      c.inspections.unit.reportRectification({ findingId: form.str(fd, 'findingId'), version: form.int(fd, 'version'), measures: form.str(fd, 'measures'), attachments }),
+    );
+  }
   const unitId = form.str(fd, 'unitId');
   const out = await kit.mutate(args, 'report', s.reported, (c) =>
     c.inspections.unit.reportSelfCheck({
@@ -43,13 +58,59 @@ export async function action(args: RouteArgs) {
 }
 
 export default function UnitPage() {
-  const { campaigns } = usePageData<typeof loader>();
+  const { campaigns, findings } = usePageData<typeof loader>();
   const outcome = useActionData<typeof action>();
+  const rectifyOutcome = outcome?.intent === 'rectify' ? outcome : null;
   return (
     <>
       <PageHeader title={s.title} subtitle={s.subtitle} />
       {campaigns.length === 0 ? <Empty description={s.none} /> : null}
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Card size="small" title={r.title} data-testid="inspections-rectify">
+          <Outcome outcome={rectifyOutcome} intent="rectify" />
+          {findings.length === 0 ? (
+            <Empty description={r.none} />
+          ) : (
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={findings}
+              columns={[
+                { title: d.caseNo, dataIndex: 'caseNo', width: 160 },
+                { title: d.defectType, dataIndex: 'defectType', width: 100 },
+                {
+                  title: d.description,
+                  key: 'description',
+                  render: (_: unknown, f: (typeof findings)[number]) => (
+                    <>
+                      <div>{f.description}</div>
+                      {f.lastRecheckNote ? <Tag color="orange">{r.lastNote(f.lastRecheckNote)}</Tag> : null}
+                    </>
+                  ),
+                },
+                { title: d.deadline, dataIndex: 'deadline', width: 110 },
+                { title: d.findingStatus, dataIndex: 'status', width: 100, render: (v: string) => <Tag>{strings.findingStatuses[v] ?? v}</Tag> },
+                {
+                  title: r.submit,
+                  key: 'report',
+                  render: (_: unknown, f: (typeof findings)[number]) => (
+                    <Form method="post" encType="multipart/form-data" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+                      <input type="hidden" name="intent" value="rectify" />
+                      <input type="hidden" name="findingId" value={f.id} />
+                      <input type="hidden" name="version" value={f.version} />
+                      <input name="measures" aria-label={r.measures(f.caseNo)} placeholder={r.measures(f.caseNo)} style={{ ...inputStyle, width: 240 }} minLength={4} maxLength={5000} required />
+                      <input type="file" name="evidence" multiple aria-label={`${r.evidence} ${f.caseNo}`} />
+                      <Button htmlType="submit" size="small">
+                        {r.submit}
+                      </Button>
+                    </Form>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Card>
         {campaigns.map((c) => (
           <Card key={c.id} size="small" title={`${c.year} · ${c.title}`} extra={<Tag>{strings.statuses[c.status] ?? c.status}</Tag>} data-testid="inspections-unit-campaign">
             {c.selfChecks.map((sc) => (
@@ -60,7 +121,7 @@ export default function UnitPage() {
                 <input type="hidden" name="campaignId" value={c.id} />
                 <input type="hidden" name="unitId" value={sc.unitId} />
                 <input type="hidden" name="version" value={sc.version} />
-                {outcome?.key === `${c.id}:${sc.unitId}` ? <Outcome outcome={outcome} intent="report" /> : null}
+                {outcome && 'key' in outcome && outcome.key === `${c.id}:${sc.unitId}` ? <Outcome outcome={outcome} intent="report" /> : null}
                 <Field label={s.filesChecked} width={140}>
                   <input name="filesChecked" type="number" min="0" style={inputStyle} defaultValue={sc.filesChecked ?? ''} required />
                 </Field>

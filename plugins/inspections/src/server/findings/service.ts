@@ -52,6 +52,8 @@ export interface FindingView {
   closedOn: string | null;
   kernelCaseId: string | null;
   kernelDocNo: string | null;
+  /** The kernel matter has its four fixes (false while the one the overdue job registered waits for them). */
+  fourFixesSet: boolean;
   attributed: boolean;
   version: number;
 }
@@ -60,7 +62,7 @@ const columns = (today: string) => sql`fi.id, fi.campaign_id as "campaignId", fi
   fi.scope, fi.defect_type as "defectType", fi.severity, fi.description, fi.responsible_name as "responsibleName",
   to_char(fi.deadline, 'YYYY-MM-DD') as deadline, to_char(fi.found_on, 'YYYY-MM-DD') as "foundOn", fi.status, ${overdueSql(today)} as overdue,
   to_char(fi.closed_on, 'YYYY-MM-DD') as "closedOn", fi.kernel_case_id as "kernelCaseId", fi.kernel_doc_no as "kernelDocNo",
-  fi.officer_name is not null as attributed, fi.version`;
+  fi.kernel_four_fixes as "fourFixesSet", fi.officer_name is not null as attributed, fi.version`;
 const joins = sql`from inspections.findings fi
   join inspections.files f on f.tenant_id = fi.tenant_id and f.id = fi.file_id
   join inspections.campaign_units u on u.tenant_id = f.tenant_id and u.campaign_id = f.campaign_id and u.unit_id = f.unit_id`;

@@ -5,6 +5,7 @@
 import { badRequest, chinaDay, notFound, sql, versionConflict, type AuthedContext } from '@zhengfa/plugin-api';
 import { RECHECK_CASE_KIND, RECTIFICATION_CASE_KIND } from '../../ids.js';
 import { strings as s, messages as m, scopeNames, severityNames } from '../strings.js';
+import { overdueCaseKey } from './overdue-job.js';
 import { loadFinding } from './service.js';
 
 export interface EscalateInput {
@@ -23,19 +24,23 @@ export async function escalateFinding(ctx: AuthedContext, input: EscalateInput):
   return ctx.db.transaction().execute(async (trx) => {
     const fi = await loadFinding(trx, tenantId, input.id, today, { lock: true });
     if (fi.version !== input.version) throw versionConflict(m.versionConflict);
-    if (fi.kernelCaseId) throw badRequest(m.alreadyEscalated);
+    if (fi.kernelCaseId && fi.fourFixesSet) throw badRequest(m.alreadyEscalated);
     if (fi.status === 'closed') throw badRequest(m.findingClosed);
     if (!fi.overdue) throw badRequest(m.notOverdue(fi.deadline));
-    const registered = await ctx.kernel.cases.register(
-      {
-        kind: RECTIFICATION_CASE_KIND,
-        title: s.rectificationTitle(fi.unitName, fi.defectType),
-        summary: s.rectificationSummary(fi.caseNo, scopeNames[fi.scope as keyof typeof scopeNames], severityNames[fi.severity as keyof typeof severityNames], fi.description, fi.deadline),
-        source: 'inspection',
-        receivedOn: today,
-      },
-      { db: trx },
-    );
+    // The overdue job may have registered the matter already (as the system): it gets its four fixes.
+    const registered = fi.kernelCaseId
+      ? { id: fi.kernelCaseId, docNo: fi.kernelDocNo! }
+      : await ctx.kernel.cases.register(
+          {
+            kind: RECTIFICATION_CASE_KIND,
+            title: s.rectificationTitle(fi.unitName, fi.defectType),
+            summary: s.rectificationSummary(fi.caseNo, scopeNames[fi.scope as keyof typeof scopeNames], severityNames[fi.severity as keyof typeof severityNames], fi.description, fi.deadline),
+            source: 'inspection',
+            receivedOn: today,
+            idempotencyKey: overdueCaseKey(fi.id),
+          },
+          { db: trx },
+        );
     const kase = await ctx.kernel.cases.get(registered.id, { db: trx });
     await ctx.kernel.cases.setFourFixes(
       {
@@ -49,7 +54,8 @@ export async function escalateFinding(ctx: AuthedContext, input: EscalateInput):
       },
       { db: trx },
     );
-    await sql`update inspections.findings set kernel_case_id = ${registered.id}, kernel_doc_no = ${registered.docNo}, version = version + 1
+    await sql`update inspections.findings set kernel_case_id = ${registered.id}, kernel_doc_no = ${registered.docNo}, kernel_four_fixes = true,
+        version = version + 1
       where tenant_id = ${tenantId} and id = ${fi.id}`.execute(trx);
     await ctx.audit.record(
       { action: 'inspections.findings.escalate', targetType: 'inspections.finding', targetId: fi.id, detail: { caseId: registered.id, docNo: registered.docNo, deadline: fi.deadline } },

@@ -1,5 +1,6 @@
 // The workbench's to-dos: a unit's liaison rectifies its problems (due, or returned by the
-// re-check); the committee re-checks reports, sends overdue problems to supervision and
+// re-check); the committee re-checks reports, sends overdue problems to supervision (or sets the
+// four fixes of the matter the overdue job registered) and
 // decides objections. Counted in SQL within the user's scope.
 import { chinaDay, sql, type AuthedContext, type TodoItem } from '@zhengfa/plugin-api';
 import { scopeOrgIds } from '../scope.js';
@@ -24,8 +25,8 @@ export async function inspectionsTodos(ctx: AuthedContext): Promise<TodoItem[]> 
     const r = await sql<{ recheck: number; recheckOldest: string | null; overdue: number; overdueOldest: string | null; objections: number; objectionsOldest: string | null }>`select
         (select count(*)::int from inspections.findings fi where fi.tenant_id = ${tenantId} and fi.status = 'reported') as recheck,
         (select to_char(min(fi.found_on), 'YYYY-MM-DD') from inspections.findings fi where fi.tenant_id = ${tenantId} and fi.status = 'reported') as "recheckOldest",
-        (select count(*)::int from inspections.findings fi where fi.tenant_id = ${tenantId} and fi.kernel_case_id is null and ${overdueSql(today)}) as overdue,
-        (select to_char(min(fi.deadline), 'YYYY-MM-DD') from inspections.findings fi where fi.tenant_id = ${tenantId} and fi.kernel_case_id is null and ${overdueSql(today)}) as "overdueOldest",
+        (select count(*)::int from inspections.findings fi where fi.tenant_id = ${tenantId} and not fi.kernel_four_fixes and ${overdueSql(today)}) as overdue,
+        (select to_char(min(fi.deadline), 'YYYY-MM-DD') from inspections.findings fi where fi.tenant_id = ${tenantId} and not fi.kernel_four_fixes and ${overdueSql(today)}) as "overdueOldest",
         (select count(*)::int from inspections.objections o where o.tenant_id = ${tenantId} and o.status = 'pending') as objections,
         (select to_char(min(o.filed_on), 'YYYY-MM-DD') from inspections.objections o where o.tenant_id = ${tenantId} and o.status = 'pending') as "objectionsOldest"`.execute(ctx.db);
     const row = r.rows[0]!;

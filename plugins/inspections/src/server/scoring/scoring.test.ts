@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from '@zhengfa/plugin-api';
 import { addUserWithPermissions, describeEachEngine, type ActingUser } from '@zhengfa/test-utils';
 import { api, campaignInput, sheet, startWorld, templateInput, threeGrades, toReview, type World } from '../test/world.js';
 
@@ -41,8 +42,10 @@ describeEachEngine('inspections scoring', (engine) => {
     return (await api(w.sup).scoring.assign({ fileId: files[file], memberId: m[member], role })).id;
   }
 
-  it('refuses a reviewer from the reviewed unit (cross review)', async () => {
+  it('refuses a reviewer from the reviewed unit (cross review), assigning nobody', async () => {
     await expect(assign('P1', 'police', 'first')).rejects.toThrow('交叉评查：评查人不能评查本单位的案卷');
+    const r = await sql<{ n: number }>`select count(*)::int as n from inspections.assignments where file_id = ${files.P1}`.execute(w.t.database.db);
+    expect(r.rows[0]!.n).toBe(0);
   });
 
   it('refuses an external member who has not signed the confidentiality pledge', async () => {
