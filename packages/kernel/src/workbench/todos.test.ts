@@ -8,7 +8,7 @@ function plugin(id: string, name: string, todos?: AnyPlugin['todos']): AnyPlugin
 }
 
 // No kernel or event binding to do (these plugins declare no permissions); the providers never read ctx.
-const ctx = { kernel: {}, events: { emit: async () => {} } } as AuthedContext;
+const ctx = { kernel: {}, events: { emit: async () => {} } } as unknown as AuthedContext;
 
 function logger() {
   const errors: unknown[] = [];
