@@ -374,7 +374,8 @@ export const auditExportStrings = {
   system: '系统',
   outcomes: { success: '成功', failure: '失败', denied: '拒绝' } as Record<string, string>,
   columns: {
-    seq: '序号',
+    /** The entry's number in the county's log (序号 is the sheet's own row number). */
+    seq: '日志编号',
     at: '时间',
     actor: '操作人',
     action: '操作',

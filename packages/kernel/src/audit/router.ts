@@ -52,7 +52,7 @@ export const auditRouter = {
         .limit(AUDIT_EXPORT_MAX + 1)
         .execute();
       const truncated = rows.length > AUDIT_EXPORT_MAX;
-      const file = await auditWorkbook(rows.slice(0, AUDIT_EXPORT_MAX).map(toAuditRow), { truncated, now: ctx.now() });
+      const file = await auditWorkbook(rows.slice(0, AUDIT_EXPORT_MAX).map(toAuditRow), { truncated, now: ctx.now(), county: ctx.tenant.name, from: input.from, to: input.to });
       await ctx.audit.record({ action: 'audit.export', detail: { rows: Math.min(rows.length, AUDIT_EXPORT_MAX), truncated, filter: { ...input, from: input.from?.toISOString(), to: input.to?.toISOString() } } });
       return file;
     }),

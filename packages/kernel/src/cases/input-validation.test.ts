@@ -4,14 +4,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { kernelApiGranted } from '../kernel-api.js';
-import { describeEachEngine, inDays, orgIdByName, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '../testing/index.js';
+import { createTestClock, describeEachEngine, orgIdByName, registerAndAssign, startTestKernel, userIdByName, type ActingUser, type TestKernel } from '../testing/index.js';
 
 describeEachEngine('input validation of the case procedures', (engine) => {
   let t: TestKernel;
   let sup: ActingUser;
   let leader: ActingUser;
   beforeAll(async () => {
-    t = await startTestKernel({ engine });
+    // Today is 7 December 2026 in China (10:00); two years and a day on is 7 December 2028.
+    t = await startTestKernel({ engine, clock: createTestClock('2026-12-07T02:00:00Z') });
     sup = await t.signIn('supervisor');
     leader = await t.signIn('leader');
   });
@@ -37,7 +38,7 @@ describeEachEngine('input validation of the case procedures', (engine) => {
   it('refuses a case received on 9999-12-31 and takes no number of that year', async () => {
     await expect(sup.caller.cases.register({ title: '关于某县土地纠纷的督办', source: 'letter', receivedOn: '9999-12-31' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: `提交的内容有误：「收件日期」不能晚于今天（${inDays(0)}）`,
+      message: '提交的内容有误：「收件日期」不能晚于今天（2026-12-07）',
     });
     const r = await sql<{ n: number }>`select count(*)::int as n from kernel.doc_counters where year = 9999`.execute(t.database.db);
     expect(r.rows[0]!.n).toBe(0);
@@ -47,7 +48,7 @@ describeEachEngine('input validation of the case procedures', (engine) => {
     const kernel = kernelApiGranted(sup.ctx, t.kernel.host, ['cases.register:supervision']);
     await expect(kernel.cases.register({ kind: 'supervision', title: '关于某县土地纠纷的督办', source: 'letter', receivedOn: '9999-12-31' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: `提交的内容有误：「收件日期」不能晚于今天（${inDays(0)}）`,
+      message: '提交的内容有误：「收件日期」不能晚于今天（2026-12-07）',
     });
   });
 
@@ -62,9 +63,9 @@ describeEachEngine('input validation of the case procedures', (engine) => {
       deadline: '9999-12-31',
       leadUnitId: await orgIdByName(t, '示范县公安局'),
     };
-    await expect(sup.caller.cases.setFourFixes(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `提交的内容有误：「处理期限」不能晚于 ${inDays(731)}` });
+    await expect(sup.caller.cases.setFourFixes(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '提交的内容有误：「处理期限」不能晚于 2028-12-07' });
     const kernel = kernelApiGranted(sup.ctx, t.kernel.host, ['cases.assign:supervision']);
-    await expect(kernel.cases.setFourFixes(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `提交的内容有误：「处理期限」不能晚于 ${inDays(731)}` });
+    await expect(kernel.cases.setFourFixes(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '提交的内容有误：「处理期限」不能晚于 2028-12-07' });
   });
 
   it('strips control characters from a title and summary before they are stored (and printed)', async () => {

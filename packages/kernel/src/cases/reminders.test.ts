@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine, onPostgres, inDays, registerAndAssign, startTestKernel, type TestKernel } from '../testing/index.js';
+import { createTestClock, describeEachEngine, onPostgres, inDays, registerAndAssign, startTestKernel, type TestKernel } from '../testing/index.js';
 import { dueCases, dueKeys, SWEEP_CHANGE_MARGIN_MS, sinceSweepOfMinute, sweepReminders } from './reminders.js';
 import { chinaDate } from './dates.js';
+
+// The kernel's clock stands on Monday 2026-11-09, 10:00 in China: a 特急件 assigned then is
+// due for dispatch the next calendar day, 11-10.
+const NOW = new Date('2026-11-09T02:00:00Z');
 
 describeEachEngine('cadence reminders', (engine) => {
   let t: TestKernel;
   let caseId: string;
   beforeAll(async () => {
-    t = await startTestKernel({ engine });
+    t = await startTestKernel({ engine, clock: createTestClock(NOW.toISOString()) });
     const sup = await t.signIn('supervisor');
     const leader = await t.signIn('leader');
     caseId = (await registerAndAssign(t, sup, leader, { urgency: 'critical', title: '提醒测试特急件' })).id;
@@ -26,17 +30,19 @@ describeEachEngine('cadence reminders', (engine) => {
   };
 
   it('raises nothing before a due point', async () => {
-    const r = await sweepReminders(t.database.db, inDays(0));
+    const r = await sweepReminders(t.database.db, '2026-11-09');
     expect(r.raised).toBe(0);
   });
 
   it('raises one reminder per due point and recipient, even with two sweepers at once', async () => {
-    const day = inDays(1);
+    const day = '2026-11-10';
     const [a, b] = await Promise.all([sweepReminders(t.database.db, day), sweepReminders(t.database.db, day)]);
     expect(a.raised + b.raised).toBe(2); // the lead leader and the police liaison
     await sweepReminders(t.database.db, day);
     const n = await sql<{ n: number }>`select count(*)::int as n from kernel.notifications where case_id = ${caseId} and title like '%调度%'`.execute(t.database.db);
     expect(n.rows[0]!.n).toBe(2);
+    const due = await sql<{ due_kind: string; due_on: string }>`select distinct due_kind, to_char(due_on, 'YYYY-MM-DD') as due_on from kernel.reminders where case_id = ${caseId}`.execute(t.database.db);
+    expect(due.rows).toEqual([{ due_kind: 'dispatch', due_on: '2026-11-10' }]);
   });
 
   it('reaches the lead leader and the lead unit liaison in their inboxes', async () => {
@@ -52,7 +58,7 @@ describeEachEngine('cadence reminders', (engine) => {
     for (const urgency of ['normal', 'urgent', 'critical', 'normal', 'urgent'] as const) await registerAndAssign(t, sup, leader, { urgency, title: `分批提醒测试件${urgency}` });
     restoreDates = await cadenceDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
-    const day = inDays(400);
+    const day = inDays(400, NOW);
     const expected = await sql<{ n: number }>`
       select (count(*) filter (where next_dispatch_on <= ${day}::date) + count(*) filter (where next_report_on <= ${day}::date)
         + count(*) filter (where deadline <= ${day}::date))::int as n
@@ -68,7 +74,7 @@ describeEachEngine('cadence reminders', (engine) => {
   it('raises every due point once when the keys of the due cases take several reads', async () => {
     await restoreDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
-    const day = inDays(400);
+    const day = inDays(400, NOW);
     const once = await sweepReminders(t.database.db, day, 2);
     await restoreDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
@@ -81,11 +87,11 @@ describeEachEngine('cadence reminders', (engine) => {
   it('leaves out of a batch a case whose due date moved after its key was read', async () => {
     await restoreDates();
     await sql`truncate kernel.reminders, kernel.notifications`.execute(t.database.db);
-    const day = inDays(400);
+    const day = inDays(400, NOW);
     const keys = await dueKeys(t.database.db, 'dispatch', day).execute();
     expect(keys.length).toBeGreaterThan(1);
     const moved = keys[0]!;
-    await sql`update kernel.cases set next_dispatch_on = ${inDays(401)}::date where tenant_id = ${moved.tenant_id} and id = ${moved.id}`.execute(t.database.db);
+    await sql`update kernel.cases set next_dispatch_on = ${inDays(401, NOW)}::date where tenant_id = ${moved.tenant_id} and id = ${moved.id}`.execute(t.database.db);
     const due = await dueCases(t.database.db, 'dispatch', day, keys).execute();
     expect(due.map((d) => d.id)).toEqual(keys.slice(1).map((k) => k.id));
   });

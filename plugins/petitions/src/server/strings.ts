@@ -84,7 +84,7 @@ export const personalDataStrings = {
   badIdNumber: (name: string, reason: string) => `信访人“${name}”的身份证号码有误：${reason}`,
   badPhone: (name: string, reason: string) => `信访人“${name}”的联系电话有误：${reason}`,
   accuserHidden: '（检举控告人信息依法保密）',
-  materialHidden: '（检举控告材料依法保密，不向承办单位显示）',
+  materialHidden: '（检举控告材料依法保密）',
 } as const;
 
 /** The workbench's to-dos (todos/todos.ts). */

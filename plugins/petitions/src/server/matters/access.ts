@@ -56,9 +56,13 @@ export function maySeeAccuser(ctx: AuthedContext, m: Pick<MatterRow, 'is_accusat
   return !m.is_accusation || (ctx.user.committee && ctx.can('petitions.accusations'));
 }
 
-/** The content of the matter may be shown: for accusations, only to the committee. */
+/**
+ * The content of the matter may be shown: for accusations, by the rule of the accuser's
+ * identity (the content names or betrays the accuser), as the kernel keeps the case's
+ * material from whoever lacks the restriction's permission.
+ */
 export function maySeeMaterial(ctx: AuthedContext, m: Pick<MatterRow, 'is_accusation'>): boolean {
-  return !m.is_accusation || ctx.user.committee;
+  return maySeeAccuser(ctx, m);
 }
 
 /**

@@ -169,6 +169,15 @@ describeEachEngine('petitions: accusations keep the accuser hidden from the accu
         }
       }
     });
+
+    it('answers every procedure to a committee user without the accusations permission with nothing of the accuser', async () => {
+      // The clerk registers, reveals and prints: most calls get through the permission check,
+      // so what they answer (or the error they raise) must itself hold nothing of the accuser.
+      for (const [path, step] of Object.entries(walk)) {
+        const answer = await step.call(clerk).catch((e: Error) => e.message);
+        expect(leaks(answer), path).toEqual([]);
+      }
+    });
   });
 
   it('hides the accuser from the accused unit in the matter', async () => {
@@ -176,6 +185,16 @@ describeEachEngine('petitions: accusations keep the accuser hidden from the accu
     expect(m.petitionersHidden).toBe(true);
     expect(m.petitioners).toEqual([]);
     expect(leaks(m)).toEqual([]);
+  });
+
+  it('hides the accuser in the matter from a committee user without the accusations permission, who sees the petitioner of an ordinary one', async () => {
+    const m = await api(clerk).matters.get({ id: accusation.matterId });
+    expect(m.petitionersHidden).toBe(true);
+    expect(m.petitioners).toEqual([]);
+    expect(leaks(m)).toEqual([]);
+    const control = await api(clerk).matters.get({ id: ordinary.matterId });
+    expect(control.petitionersHidden).toBe(false);
+    expect(control.petitioners).toHaveLength(1);
   });
 
   for (const who of ['unitOfficer', 'clerk'] as const) {
