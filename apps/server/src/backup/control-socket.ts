@@ -28,9 +28,19 @@ export async function databaseInfo(database: Database): Promise<DatabaseInfo> {
   return { serverVersion: version.rows[0]!.server_version, migrations: await readMigrationHistory(database.db) };
 }
 
-function request(socketPath: string, urlPath: string): Promise<http.IncomingMessage> {
+/** How long the socket may stay silent before /ping is answered (no database work). */
+export const ANSWER_TIMEOUT_MS = 10_000;
+/** /database-info waits its turn behind the busy server's transactions. */
+export const INFO_TIMEOUT_MS = 2 * 60_000;
+/**
+ * The dump is taken whole before its answer starts, which for a large database or a busy
+ * server takes far longer than an answer: the socket may stay silent that long.
+ */
+export const DUMP_TIMEOUT_MS = 30 * 60_000;
+
+function request(socketPath: string, urlPath: string, timeout = ANSWER_TIMEOUT_MS): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: urlPath, timeout: 10_000 }, resolve);
+    const req = http.get({ socketPath, path: urlPath, timeout }, resolve);
     req.on('timeout', () => req.destroy(new Error('the server did not answer on its control socket')));
     req.on('error', reject);
   });
@@ -60,8 +70,8 @@ export function embeddedDatabaseOpen(dataDir: string): boolean {
 export async function runningServer(dataDir: string): Promise<RunningServerControl | null> {
   const socketPath = controlSocketPath(dataDir);
   if (!existsSync(socketPath)) return null;
-  const get = async (urlPath: string) => {
-    const res = await request(socketPath, urlPath);
+  const get = async (urlPath: string, timeout?: number) => {
+    const res = await request(socketPath, urlPath, timeout);
     const body = await bodyOf(res);
     if (res.statusCode !== 200) throw new Error(body.toString('utf8') || `HTTP ${res.statusCode}`);
     return body;
@@ -74,8 +84,8 @@ export async function runningServer(dataDir: string): Promise<RunningServerContr
     throw err;
   }
   return {
-    info: async () => JSON.parse((await get('/database-info')).toString('utf8')) as DatabaseInfo,
-    dump: () => get('/database-dump'),
+    info: async () => JSON.parse((await get('/database-info', INFO_TIMEOUT_MS)).toString('utf8')) as DatabaseInfo,
+    dump: () => get('/database-dump', DUMP_TIMEOUT_MS),
   };
 }
 
