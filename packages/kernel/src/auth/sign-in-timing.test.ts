@@ -6,7 +6,7 @@ import { describeEachEngine, startTestKernel, type TestKernel } from '../testing
 import * as password from './password.js';
 
 vi.mock('./password.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./password.js')>();
+  const original = await importOriginal<typeof password>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
 
