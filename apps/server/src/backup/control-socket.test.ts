@@ -12,10 +12,13 @@ describe('the control socket, as the backup command uses it', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zf-cs-'));
   const dump = Buffer.from('dump of the embedded database');
   let server: http.Server;
+  let silent = false;
   beforeAll(async () => {
     mkdirSync(path.dirname(controlSocketPath(dataDir)), { recursive: true, mode: 0o700 });
     server = http.createServer((req, res) => {
-      if (req.url === '/ping') res.writeHead(200).end();
+      if (req.url === '/ping') {
+        if (!silent) res.writeHead(200).end();
+      }
       else if (req.url === '/database-dump') setTimeout(() => res.writeHead(200, { 'content-length': String(dump.byteLength) }).end(dump), 11_500);
       else res.writeHead(404).end();
     });
@@ -31,5 +34,14 @@ describe('the control socket, as the backup command uses it', () => {
     const control = await runningServer(dataDir);
     expect(control).not.toBeNull();
     expect((await control!.dump()).toString('utf8')).toBe('dump of the embedded database');
+  }, 30_000);
+
+  it('names, in Chinese, a server that does not answer its ping within ten seconds', async () => {
+    silent = true;
+    try {
+      await expect(runningServer(dataDir)).rejects.toThrow('正在运行的服务在 10 秒内没有在控制套接字上应答，备份未完成；请查看服务日志，稍后重试');
+    } finally {
+      silent = false;
+    }
   }, 30_000);
 });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { readMigrationHistory, type Database, type MigrationHistory } from '@zhengfa/db';
 import type { AppLogger } from '../logger.js';
+import { serverStrings } from '../strings.js';
 
 export function controlSocketPath(dataDir: string): string {
   return path.join(dataDir, 'run', 'control.sock');
@@ -41,7 +42,7 @@ export const DUMP_TIMEOUT_MS = 30 * 60_000;
 function request(socketPath: string, urlPath: string, timeout = ANSWER_TIMEOUT_MS): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = http.get({ socketPath, path: urlPath, timeout }, resolve);
-    req.on('timeout', () => req.destroy(new Error('the server did not answer on its control socket')));
+    req.on('timeout', () => req.destroy(new Error(serverStrings.backup.serverSilent(Math.round(timeout / 1000)))));
     req.on('error', reject);
   });
 }
