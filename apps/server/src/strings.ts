@@ -78,6 +78,7 @@ export const serverStrings = {
     noDatabase: (dir: string) => `数据目录 ${dir} 中没有内置数据库，没有可备份的内容（请检查 DATA_DIR）`,
     online: '内置数据库由正在运行的服务在两次事务之间导出（导出的几秒内，请求稍候）',
     offline: '服务未运行：直接读取数据目录中的内置数据库',
+    serverSilent: (seconds: number) => `正在运行的服务在 ${seconds} 秒内没有在控制套接字上应答，备份未完成；请查看服务日志，稍后重试`,
     openElsewhere: (dir: string) =>
       `内置数据库 ${dir} 正被某个进程打开（其中有 postmaster.pid），而没有服务在控制套接字上应答，不能直接读取。请确认服务已停止；若服务上次未正常退出，先启动服务再正常停止一次（systemctl restart zhengfa 后 systemctl stop zhengfa），再重试`,
     toolMissing: (tool: string) => `找不到 ${tool}。请安装与 PostgreSQL 服务器同一大版本或更新的客户端工具（Debian：apt-get install postgresql-client）`,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { readMigrationHistory, type Database, type MigrationHistory } from '@zhengfa/db';
 import type { AppLogger } from '../logger.js';
+import { serverStrings } from '../strings.js';
 
 export function controlSocketPath(dataDir: string): string {
   return path.join(dataDir, 'run', 'control.sock');
@@ -28,19 +29,20 @@ export async function databaseInfo(database: Database): Promise<DatabaseInfo> {
   return { serverVersion: version.rows[0]!.server_version, migrations: await readMigrationHistory(database.db) };
 }
 
-/** How long the server may stay silent: a ping answers at once, a dump only once it is taken. */
-const PING_TIMEOUT_MS = 10_000;
+/** How long the socket may stay silent before /ping is answered (no database work). */
+export const ANSWER_TIMEOUT_MS = 10_000;
+/** /database-info waits its turn behind the busy server's transactions. */
+export const INFO_TIMEOUT_MS = 2 * 60_000;
 /**
- * A dump is sent whole once taken, so the socket is silent while the server takes it: as long
- * as a large county's database takes on a busy machine (it was over 10 s for a test database
- * on a loaded 2-core machine), not the seconds a ping may take.
+ * The dump is taken whole before its answer starts, which for a large database or a busy
+ * server takes far longer than an answer: the socket may stay silent that long.
  */
 export const DUMP_TIMEOUT_MS = 30 * 60_000;
 
-function request(socketPath: string, urlPath: string, timeout = PING_TIMEOUT_MS): Promise<http.IncomingMessage> {
+function request(socketPath: string, urlPath: string, timeout = ANSWER_TIMEOUT_MS): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = http.get({ socketPath, path: urlPath, timeout }, resolve);
-    req.on('timeout', () => req.destroy(new Error('the server did not answer on its control socket')));
+    req.on('timeout', () => req.destroy(new Error(serverStrings.backup.serverSilent(Math.round(timeout / 1000)))));
     req.on('error', reject);
   });
 }
@@ -83,7 +85,7 @@ export async function runningServer(dataDir: string): Promise<RunningServerContr
     throw err;
   }
   return {
-    info: async () => JSON.parse((await get('/database-info')).toString('utf8')) as DatabaseInfo,
+    info: async () => JSON.parse((await get('/database-info', INFO_TIMEOUT_MS)).toString('utf8')) as DatabaseInfo,
     dump: () => get('/database-dump', DUMP_TIMEOUT_MS),
   };
 }
