@@ -279,6 +279,7 @@ export const auditActions = {
   sanctionPeriod: 'personnel.sanctions.period',
   eligibilityRead: 'personnel.sanctions.eligibility',
   statisticsRead: 'personnel.sanctions.statistics',
+  statisticsKinds: 'personnel.statistics.discipline',
   accountabilityRead: 'personnel.accountability.read',
   accountabilityStep: 'personnel.accountability.step',
   commendationAward: 'personnel.commendations.award',
