@@ -142,6 +142,8 @@ export const strings = {
     heldOn: '培训日期',
     classHours: '学时',
     sanctions: '处分与组织处理',
+    kind: '种类',
+    kinds: sanctionKindNames,
     decidedOn: '决定日期',
     effectiveUntil: '影响期至',
     noPeriod: '无影响期',
