@@ -56,10 +56,10 @@ async function cells(page: Page, testId: string): Promise<string[]> {
   return (await page.getByTestId(testId).locator('td').allTextContents()).map((x) => x.trim());
 }
 
-/** Picks an option of an antd Select opened by clicking `trigger`. */
-async function pick(page: Page, trigger: ReturnType<Page['getByLabel']>, option: string): Promise<void> {
+/** Picks an option of the antd Select named `name`. */
+async function pick(page: Page, name: string, option: string): Promise<void> {
   // The Select's own input sits under its selection; the click opens the dropdown from it.
-  await trigger.click({ force: true });
+  await page.getByRole('combobox', { name, exact: true }).click({ force: true });
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
@@ -141,22 +141,22 @@ describe('training and discipline records', () => {
       // --- Attendance of the session held now.
       await page.goto(`${baseUrl}/personnel/training/sessions/${sessionId}`);
       await ready(page);
-      await pick(page, page.getByLabel(`出勤情况 ${subject.name}`), '出勤');
+      await pick(page, `出勤情况 ${subject.name}`, '出勤');
       await page.getByRole('button', { name: '保存出勤' }).click();
       await visible(page.locator('.ant-message').getByText('出勤已保存'));
 
       // --- A 三个规定 record on the quick entry page.
       await page.goto(`${baseUrl}/personnel/conduct/record`);
       await ready(page);
-      await pick(page, page.getByLabel('过问干预人员类别', { exact: true }), '律师');
-      await page.getByLabel('过问干预人员姓名', { exact: true }).fill('赵律师');
-      await page.getByLabel('发生日期', { exact: true }).click({ force: true });
-      await page.locator('.ant-picker-dropdown:visible .ant-picker-today-btn').click();
-      await pick(page, page.getByLabel('方式', { exact: true }), '电话');
-      await page.getByLabel('涉及案件', { exact: true }).fill(`（${year}）示刑初1号`);
-      await page.getByLabel('过问干预内容', { exact: true }).fill('打听案件进展，请求对当事人从轻处理。');
-      await page.getByRole('button', { name: '提交记录' }).click();
-      await visible(page.locator('.ant-message').getByText('已记录', { exact: true }));
+      const record = page.getByTestId('form-record');
+      await record.locator('select[name="intervenerKind"]').selectOption('lawyer');
+      await record.locator('input[name="intervenerName"]').fill('赵律师');
+      expect(await record.locator('input[name="occurredOn"]').inputValue()).toBe(today);
+      await record.locator('select[name="manner"]').selectOption('phone');
+      await record.locator('input[name="caseRef"]').fill(`（${year}）示刑初1号`);
+      await record.locator('textarea[name="content"]').fill('打听案件进展，请求对当事人从轻处理。');
+      await page.getByTestId('submit-record').click();
+      await visible(page.getByTestId('form-record').getByTestId('form-ok'));
 
       // --- A clue about the officer from that record, registered on the clues page.
       await page.goto(`${baseUrl}/personnel/clues`);

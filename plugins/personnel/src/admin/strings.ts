@@ -169,6 +169,7 @@ export const strings = {
     content: '过问干预内容',
     submit: '提交记录',
     done: '已记录',
+    pick: '请选择',
   },
   sanctions: {
     nav: '处分与组织处理',

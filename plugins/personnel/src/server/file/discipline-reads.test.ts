@@ -62,7 +62,7 @@ describeEachEngine('personnel discipline reads audited', (engine) => {
       'accountability.list': { as: staff, input: { officerId: subject.officerId }, action: 'personnel.accountability.read', target: none },
       'file.get': { as: political, input: { officerId: subject.officerId }, action: 'personnel.file.read', target: officer },
       'file.export': { as: political, input: { officerId: subject.officerId }, action: 'personnel.file.export', target: officer },
-      'file.unitSummary': { as: () => leader, input: { officerId: subject.officerId }, action: 'personnel.file.read', target: officer },
+      'file.unitSummary': { as: () => ({ ...leader, id: leader.userId }), input: { officerId: subject.officerId }, action: 'personnel.file.read', target: officer },
     };
   }, 240_000);
   afterAll(() => w.t.stop());
