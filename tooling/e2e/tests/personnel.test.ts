@@ -198,6 +198,18 @@ describe('training and discipline records', () => {
       expect(await textOf(page.getByTestId('clue-steps'))).toContain(`${today} 审理`);
       await screenshot(page, 'personnel-clue.png');
 
+      // --- In the effect period the officer cannot be commended: refused on the commendations page, the input kept.
+      await page.goto(`${baseUrl}/personnel/commendations`);
+      await ready(page);
+      const award = page.getByTestId('form-award');
+      await award.locator('select[name="kind"]').selectOption('best_officer');
+      await award.locator('select[name="officerId"]').selectOption(subjectId);
+      await award.locator('input[name="title"]').fill(`${year}年度十佳政法干警`);
+      await page.getByTestId('submit-award').click();
+      const [uy, um, ud] = until.split('-').map(Number);
+      expect(await textOf(page.getByTestId('form-award').getByTestId('form-error'))).toBe(`该干警处于处分影响期内（至${uy}年${um}月${ud}日），不得表彰奖励`);
+      expect(await page.getByTestId('form-award').locator('input[name="title"]').inputValue()).toBe(`${year}年度十佳政法干警`);
+
       // --- The statistics after: 4 hours credited (the minimum reached), one clue from a 三个规定 record, one 记过.
       await page.goto(`${baseUrl}/personnel/statistics`);
       await ready(page);

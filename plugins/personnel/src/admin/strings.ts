@@ -1,6 +1,6 @@
 // Every word of the plugin's console, in Chinese. The names of the discipline records' kinds,
 // manners, forms, sources and statuses are the server's (browser-safe constants, one place).
-import { clueSourceNames, clueStatusNames, formNames, intervenerKindNames, mannerNames, sanctionKindNames } from '../server/discipline-strings.js';
+import { clueSourceNames, clueStatusNames, commendationKindNames, formNames, gradeNames, intervenerKindNames, mannerNames, sanctionKindNames } from '../server/discipline-strings.js';
 
 export const strings = {
   nav: '干警名册',
@@ -251,6 +251,33 @@ export const strings = {
     transfer: '移交',
     transferred: '问题线索已移交',
     transferTo: '移交机关',
+  },
+  commendations: {
+    nav: '表彰奖励与考核',
+    title: '表彰奖励与考核',
+    subtitle: '三个十佳等表彰奖励和季度、年度考核等次；处分影响期内的干警不得表彰奖励、考核不得评为优秀',
+    commendationsTitle: '表彰奖励',
+    assessmentsTitle: '考核等次',
+    kind: '表彰类别',
+    kinds: commendationKindNames,
+    name: '表彰名称',
+    recipient: '表彰对象',
+    officer: '干警',
+    unit: '单位（十佳政法单位）',
+    caseRef: '涉及案件（十佳案件）',
+    none: '不适用',
+    pickOfficer: '请选择干警',
+    awardedOn: '表彰日期',
+    awardedBy: '表彰机关',
+    award: '记录表彰',
+    awarded: '表彰已记录',
+    period: '考核期（如 2026 或 2026-Q1）',
+    grade: '考核等次',
+    grades: gradeNames,
+    assessedOn: '考核日期',
+    note: '备注',
+    assess: '记录考核等次',
+    assessed: '考核等次已记录',
   },
   statistics: {
     nav: '统计分析',
