@@ -7,6 +7,8 @@
 // before the clue is refused in Chinese, the input kept). The officer concerned sees the hours
 // and the sanction in their own file, never the reporter's name; the statistics page shows the
 // exact figures before and after. Without JavaScript the clue forms still post.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
@@ -48,6 +50,18 @@ function periodEnd(day: string, months: number): string {
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   if (d > last) return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), last)).toISOString().slice(0, 10);
   return addDays(new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), d)).toISOString().slice(0, 10), -1);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical WCAG 2.1 A/AA violations axe finds on the page (as accessibility.test.ts runs it). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The cells of a statistics table's row, as text. */
@@ -279,6 +293,29 @@ describe('training and discipline records', () => {
       expect(await textOf(page.getByTestId('clue-status'))).toBe('受理');
       await page.getByTestId('submit-advance').click();
       await visible(page.getByTestId('clue-status').getByText('初步核实', { exact: true }));
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('opens the statistics, clue, commendation and quick entry pages with no serious or critical axe violation', async () => {
+    const { baseUrl, browser } = h!;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await signIn(page, baseUrl, 'supervisor', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`${baseUrl}/personnel/clues`);
+      await ready(page);
+      const clueHref = await page.getByTestId('personnel-clues').getByRole('link').first().getAttribute('href');
+      const found: Record<string, string[]> = {};
+      for (const p of ['/personnel/statistics', '/personnel/clues', clueHref!, '/personnel/commendations', '/personnel/conduct/record']) {
+        await page.goto(`${baseUrl}${p}`);
+        await ready(page);
+        const v = await seriousViolations(page);
+        if (v.length) found[p] = v;
+      }
+      expect(found).toEqual({});
     } finally {
       await context.close();
     }
