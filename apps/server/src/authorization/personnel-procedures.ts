@@ -181,6 +181,12 @@ export const personnelProcedureDeclarations: Record<string, ProcedureDeclaration
   },
   'personnel.sanctions.eligibility': { access: perm('personnel.commendations'), rule: 'an officer of the county', probes: once(() => ({ officerId: NO_SUCH_ID }), () => badRequest(dm.officerNotFound)) },
   'personnel.sanctions.statistics': { access: perm('personnel.discipline'), rule: 'the county’s counts by unit (audited)', probes: once(() => ({ from: `${year()}-01-01`, to: inDays(0) }), () => ok()) },
+  'personnel.statistics.training': {
+    access: perm('personnel.read'),
+    rule: 'the officers of the caller’s units, counted by unit',
+    probes: once(() => ({ from: `${year()}-01-01`, to: inDays(0) }), () => ok()),
+  },
+  'personnel.statistics.discipline': { access: perm('personnel.discipline'), rule: 'the county’s counts by unit (audited)', probes: once(() => ({ from: `${year()}-01-01`, to: inDays(0) }), () => ok()) },
   'personnel.accountability.find': {
     access: perm('personnel.discipline'),
     rule: 'a matter about an officer of the county',

@@ -1,5 +1,5 @@
 // The console entry (browser-safe): navigation, pages (routes.json) and slots.
-import { AlertOutlined, AuditOutlined, BookOutlined, CalendarOutlined, EditOutlined, FileTextOutlined, QrcodeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, TrophyOutlined, AuditOutlined, BookOutlined, CalendarOutlined, EditOutlined, FileTextOutlined, QrcodeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { dashboardCard, defineAdminPlugin, type RouteManifest } from '@zhengfa/plugin-api/admin';
 import { createElement } from 'react';
 import { PERSONNEL_PLUGIN_ID } from '../contract.js';
@@ -21,6 +21,8 @@ export default defineAdminPlugin({
     { label: strings.myFile.nav, to: '/personnel/my-file', icon: createElement(SolutionOutlined) },
     { label: strings.clues.nav, to: '/personnel/clues', icon: createElement(AlertOutlined), permissions: ['personnel.discipline'] },
     { label: strings.sanctions.nav, to: '/personnel/sanctions', icon: createElement(AuditOutlined), permissions: ['personnel.discipline'] },
+    { label: strings.commendations.nav, to: '/personnel/commendations', icon: createElement(TrophyOutlined), permissions: ['personnel.commendations'] },
+    { label: strings.statistics.nav, to: '/personnel/statistics', icon: createElement(BarChartOutlined), permissions: ['personnel.read', 'personnel.discipline'] },
     // Every officer records 三个规定 matters as themselves.
     { label: strings.conductRecord.nav, to: '/personnel/conduct/record', icon: createElement(EditOutlined) },
   ],

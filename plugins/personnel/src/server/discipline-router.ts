@@ -5,6 +5,7 @@ import { assessmentsRouter, commendationsRouter } from './commendations/router.j
 import { conductRouter } from './conduct/router.js';
 import { fileRouter } from './file/router.js';
 import { accountabilityRouter, sanctionsRouter } from './sanctions/router.js';
+import { statisticsRouter } from './statistics/router.js';
 
 export const disciplineRouter = {
   conduct: conductRouter,
@@ -14,6 +15,7 @@ export const disciplineRouter = {
   commendations: commendationsRouter,
   assessments: assessmentsRouter,
   file: fileRouter,
+  statistics: statisticsRouter,
 };
 
 /**

@@ -22,12 +22,12 @@ export default function MyFilePage() {
             <Descriptions.Item label={strings.columns.officerNo}>{o.officerNo}</Descriptions.Item>
             <Descriptions.Item label={strings.columns.post}>{o.post ?? ''}</Descriptions.Item>
             <Descriptions.Item label={s.eligibility}>
-              {f.restriction.eligible ? <Tag color="green">{s.eligible}</Tag> : <Tag color="red">{f.restriction.permanent ? s.permanent : s.until(f.restriction.until ?? '')}</Tag>}
+              <span data-testid="my-file-eligibility">{f.restriction.eligible ? <Tag color="green">{s.eligible}</Tag> : <Tag color="red">{f.restriction.permanent ? s.permanent : s.until(f.restriction.until ?? '')}</Tag>}</span>
             </Descriptions.Item>
             <Descriptions.Item label={s.conductCount}>{f.conductRecordCount}</Descriptions.Item>
           </Descriptions>
         </Card>
-        <Card size="small" title={s.training(f.year, f.trainingHours)}>
+        <Card size="small" title={<span data-testid="my-file-training">{s.training(f.year, f.trainingHours)}</span>}>
           <Table
             size="small"
             rowKey="sessionId"
@@ -41,7 +41,7 @@ export default function MyFilePage() {
             ]}
           />
         </Card>
-        <Card size="small" title={s.sanctions}>
+        <Card size="small" title={s.sanctions} data-testid="my-file-sanctions">
           <Table
             size="small"
             rowKey="id"
@@ -49,6 +49,7 @@ export default function MyFilePage() {
             dataSource={f.sanctions}
             locale={{ emptyText: <Empty description={s.none} /> }}
             columns={[
+              { title: s.kind, dataIndex: 'kind', render: (v: string) => (s.kinds as Record<string, string>)[v] ?? v },
               { title: s.decidedOn, dataIndex: 'decidedOn' },
               { title: s.effectiveUntil, dataIndex: 'effectiveUntil', render: (v: string | null, r) => (r.permanent ? s.permanent : (v ?? s.noPeriod)) },
               { title: s.inForce, dataIndex: 'inForce', render: (v: boolean) => (v ? <Tag color="red">{s.inForceYes}</Tag> : <Tag>{s.inForceNo}</Tag>) },

@@ -95,6 +95,14 @@ export function fileBody(file: OfficerFile): BodyBlock[] {
           rows: file.clues.map((x) => [clueSourceNames[x.source as keyof typeof clueSourceNames], cnDate(x.receivedOn), clueStatusNames[x.status as keyof typeof clueStatusNames]]),
         }
       : para(t.cluesNone),
+    heading(t.findings),
+    file.inspectionFindings.length
+      ? {
+          kind: 'table',
+          columns: [{ title: c.defectType, width: 3 }, { title: c.severity, width: 2 }, { title: c.foundOn, width: 2 }],
+          rows: file.inspectionFindings.map((x) => [x.defectType, t.severities[x.severity], cnDate(x.foundOn)]),
+        }
+      : para(t.findingsNone),
   );
   return body;
 }

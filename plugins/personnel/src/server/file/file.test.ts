@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { unzipParts } from '@zhengfa/documents';
-import { describeEachEngine } from '@zhengfa/test-utils';
+import { sql } from '@zhengfa/plugin-api';
+import { describeEachEngine, orgIdByName } from '@zhengfa/test-utils';
 import { api, auditRows, officerWithAccount, startWorld, type Officer, type World } from '../test/officers.js';
 
 describeEachEngine('personnel law-enforcement file', (engine) => {
@@ -121,6 +122,15 @@ describeEachEngine('personnel law-enforcement file', (engine) => {
     const xml = Buffer.from(parts.get('word/document.xml')!).toString('utf8');
     for (const text of ['冯毅执法档案', '2026年度累计培训学时：11.5学时。', '政法干警集中轮训', '记过', '2027年3月14日', '本人记录报告过问干预案件情况2次。', '个人嘉奖']) expect(xml).toContain(text);
     expect((await auditRows(w.t, 'personnel.file.export', officer.officerId)).map((r) => r.actor_id)).toEqual([w.political.id]);
+  });
+
+  it('puts the inspection findings attributed to the officer into the exported file', async () => {
+    await sql`insert into personnel.inspection_findings (tenant_id, finding_id, campaign_id, unit_id, officer_id, officer_name, officer_no, defect_type, severity, found_on)
+      values (${w.t.tenantId}, 'f-file-1', 'c-file-1', ${await orgIdByName(w.t, '示范县公安局')}, ${officer.officerId}, '冯毅', 'F001', '证据审查不严', 'serious', '2026-05-28')`.execute(w.t.database.db);
+    const doc = await api(w.political).file.export({ officerId: officer.officerId });
+    const parts = await unzipParts(Buffer.from(doc.base64, 'base64'), { select: (n) => n === 'word/document.xml' });
+    const xml = Buffer.from(parts.get('word/document.xml')!).toString('utf8');
+    for (const text of ['八、执法检查发现的问题', '证据审查不严', '严重问题', '2026年5月28日']) expect(xml).toContain(text);
   });
 
   it('refuses a file of an officer who does not exist, naming the field', async () => {

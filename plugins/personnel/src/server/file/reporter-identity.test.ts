@@ -108,6 +108,8 @@ describeEachEngine('personnel reporter identity', (engine) => {
       'sanctions.setPeriod': { kind: 'demerit', months: 12 },
       'sanctions.eligibility': refs,
       'sanctions.statistics': { from: '2026-01-01', to: '2026-06-01' },
+      'statistics.training': { from: '2026-01-01', to: '2026-06-01' },
+      'statistics.discipline': { from: '2026-01-01', to: '2026-06-01' },
       'accountability.find': { ...refs, caseRef: '示公刑〔2026〕4号', finding: '事实认定错误', foundOn: '2026-05-02' },
       'accountability.defend': { id: acc.id, version: 1, defence: '本人已尽审查义务', on: '2026-05-05' },
       'accountability.decide': { id: acc.id, version: 99, decision: '免予追究', on: '2026-05-20', sanctionId: sanction.id },
