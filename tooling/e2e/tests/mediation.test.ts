@@ -5,7 +5,9 @@
 // a refused due date, shown in Chinese with the input kept) whose
 // 调解协议书 downloads as a docx with the dispute's code. The judicial confirmation countdown
 // shows the due date the calendar rule gives (effective date + 30 days, moved off non-working
-// days), and a return visit is recorded. Without JavaScript the page's forms still triage and
+// days), and a return visit is recorded; the statistics page of the day, read before and
+// after, counts one more dispute, two more persons and one more settled, for the source and
+// the mediator. Without JavaScript the page's forms still triage and
 // accept; a high-risk dispute escalated with the four fixes shows on the kernel's case page.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -60,6 +62,39 @@ async function docxText(file: string): Promise<string> {
   return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replaceAll('\u2060', '').replaceAll('\u2011', '-');
 }
 
+/** The statistics page's figures for one day: the totals, the walk-in row and one mediator's row. */
+interface Figures {
+  disputes: number;
+  persons: number;
+  settled: number;
+  notSettled: number;
+  successRate: string;
+  walkIn: string[];
+  mediator: string[];
+}
+
+async function readFigures(page: Page, baseUrl: string, day: string, mediatorOrg: string): Promise<Figures> {
+  await page.goto(`${baseUrl}/mediation/statistics?from=${day}&to=${day}`);
+  await ready(page);
+  const value = async (key: string) => (await textOf(page.getByTestId(`stat-${key}`).locator('.ant-statistic-content-value'))).trim();
+  const number = async (key: string) => Number((await value(key)).replaceAll(',', ''));
+  const cells = async (row: ReturnType<Page['locator']>) => (await row.locator('td').allTextContents()).map((t) => t.trim());
+  return {
+    disputes: await number('disputes'),
+    persons: await number('persons'),
+    settled: await number('settled'),
+    notSettled: await number('notSettled'),
+    successRate: await value('successRate'),
+    walkIn: await cells(page.getByTestId('by-source').locator('tbody tr').filter({ hasText: '来访（中心窗口）' })),
+    mediator: await cells(page.getByTestId('by-mediator').locator('tbody tr').filter({ hasText: mediatorOrg })),
+  };
+}
+
+/** settled ÷ concluded as the page prints it (one decimal, half away from zero; — when nothing concluded). */
+function rateText(settled: number, concluded: number): string {
+  return concluded === 0 ? '—' : `${(Math.round((settled / concluded) * 1000 + 1e-9) / 10).toFixed(1)}%`;
+}
+
 /** Submits one of the dispute page's forms and waits for what the page shows afterwards. */
 async function submit(page: Page, intent: string, then: () => Promise<void>): Promise<void> {
   await page.getByTestId(`submit-${intent}`).click();
@@ -77,7 +112,7 @@ describe('the joint mediation center', () => {
     await stopHarness(h);
   });
 
-  it('takes a walk-in dispute through triage, two sessions, a signed agreement, the confirmation countdown and a return visit', async () => {
+  it('takes a walk-in dispute through triage, two sessions, a signed agreement, the confirmation countdown and a return visit, and sees the statistics change', async () => {
     const { baseUrl, browser } = h!;
     const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();
@@ -94,6 +129,11 @@ describe('the joint mediation center', () => {
       // --- The roster and the walk-in dispute, over /trpc.
       const org = await m<{ id: string }>('mediation.organisations.create', { kind: 'township', name: `城关镇人民调解委员会${suffix}` });
       await m('mediation.mediators.create', { orgId: org.id, name: '周调解', specialities: ['邻里纠纷'] });
+
+      // --- The statistics of today before the dispute: the new mediator is listed with nothing yet.
+      const orgName = `城关镇人民调解委员会${suffix}`;
+      const before = await readFigures(page, baseUrl, today, orgName);
+      expect(before.mediator).toEqual(['周调解', orgName, '0', '0', '0', '0', '—']);
       const settings = await q<{ disputeTypes: string[] }>('mediation.settings.get', undefined);
       const dispute = await m<{ id: string; code: string }>('mediation.disputes.register', {
         source: 'walk_in',
@@ -185,6 +225,16 @@ describe('the joint mediation center', () => {
       expect(await textOf(page.getByTestId('performance'))).toBe('已全部履行');
       await screenshot(page, 'mediation-dispute.png');
       expect(await visit.locator('input[name="visitor"]').inputValue()).toBe('');
+
+      // --- The statistics of today: one more walk-in dispute of 2 persons, received and settled
+      // today (the agreement's date), nothing more not settled; the mediator's row shows it.
+      const after = await readFigures(page, baseUrl, today, orgName);
+      expect([after.disputes, after.persons, after.settled, after.notSettled]).toEqual([before.disputes + 1, before.persons + 2, before.settled + 1, before.notSettled]);
+      expect(after.successRate).toBe(rateText(before.settled + 1, before.settled + before.notSettled + 1));
+      const walkInBefore = before.walkIn.slice(1, 5).map(Number);
+      expect(after.walkIn.slice(1, 5).map(Number)).toEqual([walkInBefore[0]! + 1, walkInBefore[1]! + 2, walkInBefore[2]! + 1, walkInBefore[3]!]);
+      expect(after.mediator).toEqual(['周调解', orgName, '1', '2', '1', '0', '100.0%']);
+      await screenshot(page, 'mediation-statistics.png');
 
       // --- The center's workbench counts it among today's intake and links to it.
       await page.goto(`${baseUrl}/mediation/workbench`);

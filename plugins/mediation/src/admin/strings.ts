@@ -39,7 +39,7 @@ export const strings = {
   },
   statistics: {
     title: '矛盾纠纷调处统计',
-    subtitle: '按受理日期统计：受理件数、涉及人次、分流去向、调解成功率与同比；年度统计表可下载为 Excel',
+    subtitle: '受理件数、涉及人次、分流去向按受理日期统计，调解成功、调解不成按调解结束日期统计；年度统计表可下载为 Excel',
     from: '开始日期',
     to: '截止日期',
     show: '统计',
@@ -54,6 +54,8 @@ export const strings = {
     bySource: '按来源',
     byType: '按纠纷类型',
     byOrganisation: '按调解组织',
+    byMediator: '按调解员',
+    mediatorOrg: '所属调解组织',
     byRoute: '分流去向',
     item: '项目',
     mediators: '在册调解员',

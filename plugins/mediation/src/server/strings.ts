@@ -254,11 +254,12 @@ export const statisticsStrings = {
   unassignedOrg: '未指定调解组织',
   untriaged: '待分流',
   unknownOrg: '（已删除的组织）',
+  mediatorLabel: (name: string, org: string) => `${name}（${org}）`,
   annual: {
     sheetName: '年度统计',
     title: '矛盾纠纷调处年度统计表',
     fileName: (year: number) => `矛盾纠纷调处年度统计表-${year}年.xlsx`,
-    groups: { source: '按来源', type: '按纠纷类型', organisation: '按调解组织', route: '分流去向' },
+    groups: { source: '按来源', type: '按纠纷类型', organisation: '按调解组织', mediator: '按调解员', route: '分流去向' },
     columns: {
       item: '项目',
       disputes: '受理（件）',
@@ -269,7 +270,7 @@ export const statisticsStrings = {
       successRate: '调解成功率',
     },
     note:
-      '说明：按受理日期统计。件：期间受理的纠纷数；人次：这些纠纷涉及人数之和。调解成功：已达成协议或已结案；调解不成：终止调解或当事人撤回；调解成功率 = 调解成功 ÷（调解成功 + 调解不成），保留一位小数，均按制表日的状态计。同比：与上年同期受理件数相比。按调解组织：分流时指定的调解组织。',
+      '说明：件：期间受理的纠纷数；人次：这些纠纷涉及人数之和；分流去向按受理日期统计。调解成功、调解不成按调解结束的日期统计（不论何时受理）：调解成功以协议日期计（口头或书面协议，回访结案不另计）；调解不成以终止调解日期或当事人拒绝、撤回调解的日期计。调解成功率 = 调解成功 ÷（调解成功 + 调解不成），保留一位小数。同比：与上年同期受理件数相比。按调解组织：分流时指定的调解组织；按调解员：承办该纠纷且未回避更换的调解员，一件纠纷有两名调解员的分别计入。',
   },
 } as const;
 

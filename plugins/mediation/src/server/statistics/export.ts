@@ -49,6 +49,8 @@ export async function annualXlsx(ctx: AuthedContext, year: number): Promise<Xlsx
   for (const row of f.byType) sheet.addRow(cells(row.key ?? s.empty, row, undefined));
   group(s.annual.groups.organisation);
   for (const row of f.byOrganisation) sheet.addRow(cells(row.key === null ? s.unassignedOrg : (row.name ?? s.unknownOrg), row, undefined));
+  group(s.annual.groups.mediator);
+  for (const row of f.byMediator) sheet.addRow(cells(s.mediatorLabel(row.name, row.orgName), row, undefined));
   group(s.annual.groups.route);
   for (const row of f.byRoute) sheet.addRow([row.key === null ? s.untriaged : routeNames[row.key as keyof typeof routeNames], row.disputes, row.persons, '', '', '', '']);
   sheet.addNote(s.annual.note);
