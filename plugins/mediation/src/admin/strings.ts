@@ -348,6 +348,7 @@ export const page = {
     termination: '终止调解告知书',
     confirmation_application: '司法确认申请书',
     follow_up: '回访记录',
+    session_record: '调解笔录',
   } as Record<string, string>,
   download: (name: string) => `下载${name}`,
   revealDocuments: '文书显示完整身份信息',

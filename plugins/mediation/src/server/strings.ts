@@ -322,6 +322,7 @@ export const outcomeFieldNames = {
   performance: '履行情况',
   visitNote: '回访情况记录',
   documentKind: '文书种类',
+  sessionSeq: '调解次序',
   due: '到期事项',
   reveal: '显示完整身份信息',
 } as const;
@@ -386,6 +387,8 @@ export const outcomeMessages = {
   needsWrittenAgreement: '口头调解协议不制作该文书',
   needsTermination: '该纠纷未终止调解',
   courtRequired: '尚未登记司法确认申请，请填写「受理法院」',
+  sessionRequired: '制作调解笔录请选择「调解次序」',
+  sessionNotFound: (seq: number) => `「调解次序」第 ${seq} 次调解不存在`,
 } as const;
 
 export const outcomeTodoLabels = {
@@ -402,6 +405,22 @@ export const documentTexts = {
   terminationTitle: '终止调解告知书',
   applicationTitle: '司法确认申请书',
   followUpTitle: '调解协议履行回访记录',
+  sessionRecordTitle: '调解笔录',
+  sessionRows: {
+    code: '纠纷编号',
+    seq: '调解次序',
+    heldOn: '调解时间',
+    place: '调解地点',
+    mediators: '到场调解员',
+    parties: '到场当事人',
+    recordedBy: '记录人',
+  },
+  sessionSeq: (seq: number) => `第 ${seq} 次调解`,
+  partiesHeading: '当事人基本情况',
+  recordHeading: '调解经过',
+  recordCheck: '以上笔录已向当事人宣读（或交其阅读），经核对无误。',
+  partiesSignature: '当事人（签名）：',
+  recorderSignature: '记录人（签名）：',
   field: '项目',
   value: '内容',
   rows: {
@@ -454,4 +473,5 @@ export const documentTexts = {
   obligationsTableHeading: '履行义务',
   noVisits: '尚未回访。',
   fileName: (title: string, code: string) => `${title}-${code}.docx`,
+  sessionFileName: (title: string, code: string, seq: number) => `${title}-${code}-第${seq}次.docx`,
 } as const;

@@ -151,7 +151,10 @@ function SessionsPanel({ d, today }: { d: DisputePageData; today: string }) {
       {d.sessions.map((x) => (
         <div key={x.id} data-testid="session" style={{ marginBottom: 8 }}>
           <Typography.Text strong>{s.session(x.seq)}</Typography.Text> {x.heldOn} {x.place} · {s.partiesPresent}：{x.partiesPresent.join('、')} · {s.mediatorsPresent}：
-          {x.mediatorsPresent.join('、')}
+          {x.mediatorsPresent.join('、')}{' '}
+          <a href={`/mediation/${d.dispute.id}/documents/session_record?session=${x.seq}`} download data-testid={`document-session-${x.seq}`}>
+            {s.download(s.documentNames.session_record ?? '')}
+          </a>
           <div style={{ whiteSpace: 'pre-wrap' }}>{x.record}</div>
         </div>
       ))}
