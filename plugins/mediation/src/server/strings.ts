@@ -6,7 +6,7 @@ export const strings = {
     read: '查看矛盾纠纷',
     intake: '受理登记矛盾纠纷',
     triage: '分流矛盾纠纷',
-    roster: '管理调解组织与调解员',
+    roster: '管理调解组织、调解员、派驻人员与值班表',
     settings: '设置联合调处中心',
     stats: '查看联合调处统计',
     outcomes: '记录调解结果、司法确认与履行回访',
@@ -272,6 +272,30 @@ export const statisticsStrings = {
     note:
       '说明：件：期间受理的纠纷数；人次：这些纠纷涉及人数之和；分流去向按受理日期统计。调解成功、调解不成按调解结束的日期统计（不论何时受理）：调解成功以协议日期计（口头或书面协议，回访结案不另计）；调解不成以终止调解日期或当事人拒绝、撤回调解的日期计。调解成功率 = 调解成功 ÷（调解成功 + 调解不成），保留一位小数。同比：与上年同期受理件数相比。按调解组织：分流时指定的调解组织；按调解员：承办该纠纷且未回避更换的调解员，一件纠纷有两名调解员的分别计入。',
   },
+} as const;
+
+export const staffFieldNames = {
+  name: '派驻人员姓名',
+  unit: '派驻单位',
+  post: '岗位',
+  secondedFrom: '派驻起始日期',
+  secondedTo: '派驻截止日期',
+  active: '是否在岗',
+  staffId: '派驻人员',
+  staffIds: '值班人员',
+  dutyOn: '值班日期',
+  version: '版本号',
+  from: '开始日期',
+  to: '截止日期',
+} as const;
+
+export const staffMessages = {
+  staffNotFound: '「派驻人员」不存在，请重新选择',
+  toBeforeFrom: '「派驻截止日期」不能早于「派驻起始日期」',
+  notSeconded: (name: string, day: string) => `「值班人员」${name}在 ${day} 不在派驻期内或已不在岗`,
+  dutyDuplicate: '「值班人员」中有人重复',
+  fromAfterTo: '「开始日期」不能晚于「截止日期」',
+  periodTooLong: '「开始日期」至「截止日期」最长 62 天',
 } as const;
 
 export const referralStrings = {
