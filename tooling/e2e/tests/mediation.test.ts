@@ -78,15 +78,23 @@ async function readFigures(page: Page, baseUrl: string, day: string, mediatorOrg
   await ready(page);
   const value = async (key: string) => (await textOf(page.getByTestId(`stat-${key}`).locator('.ant-statistic-content-value'))).trim();
   const number = async (key: string) => Number((await value(key)).replaceAll(',', ''));
-  const cells = async (row: ReturnType<Page['locator']>) => (await row.locator('td').allTextContents()).map((t) => t.trim());
+  /** The cells of the table's row whose first cell (or, with `also`, any cell) reads `name`. */
+  const rowOf = async (testId: string, name: string, also = false) => {
+    const rows = page.getByTestId(testId).locator('tbody tr');
+    for (let i = 0; i < (await rows.count()); i += 1) {
+      const cells = (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
+      if (cells[0] === name || (also && cells.includes(name))) return cells;
+    }
+    return [];
+  };
   return {
     disputes: await number('disputes'),
     persons: await number('persons'),
     settled: await number('settled'),
     notSettled: await number('notSettled'),
     successRate: await value('successRate'),
-    walkIn: await cells(page.getByTestId('by-source').locator('tbody tr').filter({ hasText: '来访（中心窗口）' })),
-    mediator: await cells(page.getByTestId('by-mediator').locator('tbody tr').filter({ hasText: mediatorOrg })),
+    walkIn: await rowOf('by-source', '来访'),
+    mediator: await rowOf('by-mediator', mediatorOrg, true),
   };
 }
 
