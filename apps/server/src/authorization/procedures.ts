@@ -1202,6 +1202,17 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     rule: 'an agreement of a dispute of its county',
     probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, visitedOn: inDays(0), method: 'phone', visitor: '探针', result: 'full' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
   },
+  'mediation.followUp.escalate': {
+    access: perm('mediation.escalate'),
+    rule: 'an obligation of a dispute of its county, into a case of its county',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ disputeId: NO_SUCH_ID, version: STALE, obligationId: NO_SUCH_ID, urgency: 'normal', leadLeaderId: NO_SUCH_ID, handlerName: '探针承办', resolutionPlan: '探针化解方案', deadline: inDays(10), leadUnitId: NO_SUCH_ID }),
+        expect: () => badRequest(mediationMessages.disputeNotFound),
+      },
+    ],
+  },
   'mediation.followUp.close': {
     access: perm('mediation.outcomes'),
     rule: 'an agreement of a dispute of its county',

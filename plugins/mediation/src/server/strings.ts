@@ -17,6 +17,8 @@ export const strings = {
   /** The kernel case a high-risk dispute is escalated to. */
   caseKindName: '矛盾纠纷',
   caseTitle: (disputeType: string, code: string) => `重大矛盾纠纷：${disputeType}（${code}）`,
+  obligationCaseTitle: (code: string, position: number) => `调解协议未履行：${code} 第 ${position} 项履行义务`,
+  obligationCaseSummary: (summary: string, position: number, content: string) => `调解协议第 ${position} 项履行义务（${content}）经回访未履行到位。纠纷情况：${summary}`,
   partyRoles: { applicant: '申请人', respondent: '被申请人', other: '其他当事人' },
 } as const;
 
@@ -412,6 +414,8 @@ export const outcomeMessages = {
   needsTermination: '该纠纷未终止调解',
   courtRequired: '尚未登记司法确认申请，请填写「受理法院」',
   sessionRequired: '制作调解笔录请选择「调解次序」',
+  obligationNotUnperformed: (position: number) => `第 ${position} 项「履行义务」尚未经回访确认未履行或部分履行，不能升级督办`,
+  obligationAlreadyEscalated: (position: number, docNo: string) => `第 ${position} 项「履行义务」已升级督办（${docNo}）`,
   sessionNotFound: (seq: number) => `「调解次序」第 ${seq} 次调解不存在`,
 } as const;
 
