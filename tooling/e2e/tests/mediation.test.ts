@@ -351,4 +351,36 @@ describe('the joint mediation center', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('keeps the staff seconded to the center and puts one on today’s duty rota', async () => {
+    const { baseUrl, browser } = h!;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await signIn(page, baseUrl, 'supervisor', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      const today = chinaToday();
+      const m = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'mutation');
+      await m('mediation.staff.create', { name: '刘警官', unit: '县公安局', post: '民警', secondedFrom: today });
+      await m('mediation.staff.create', { name: '孙法官', unit: '县人民法院', secondedFrom: today });
+      await m('mediation.staff.create', { name: '吴书记员', unit: '县人民法院', secondedFrom: today });
+
+      await page.goto(`${baseUrl}/mediation/rota`);
+      await ready(page);
+      expect((await page.getByTestId('staff-by-unit').locator('tbody tr').allTextContents()).map((t) => t.trim())).toEqual(['县人民法院2', '县公安局1']);
+      const row = page.getByTestId(`duty-${today}`);
+      await row.getByRole('combobox').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '刘警官（县公安局）' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByTestId(`save-duty-${today}`).click();
+      await visible(page.getByText('已保存'));
+      await page.reload();
+      await ready(page);
+      expect(await textOf(page.getByTestId(`duty-${today}`))).toContain('刘警官（县公安局）');
+      const rota = await trpc<{ dutyOn: string; staff: { name: string }[] }[]>(page, baseUrl, 'mediation.rota.list', { from: today, to: today }, 'query');
+      expect(rota.map((d) => [d.dutyOn, d.staff.map((x) => x.name)])).toEqual([[today, ['刘警官']]]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
