@@ -133,6 +133,13 @@ export default function StatisticsPage() {
             <Col span={4}><div data-testid="stat-notSettled"><Statistic title={s.notSettled} value={f.notSettled} /></div></Col>
             <Col span={4}><div data-testid="stat-successRate"><Statistic title={s.successRate} value={rate(f.successRate)} /></div></Col>
           </Row>
+          <Row gutter={16} style={{ marginTop: 16 }}>
+            <Col span={4}><div data-testid="stat-confirmationsApplied"><Statistic title={s.confirmationsApplied} value={f.confirmationsApplied} /></div></Col>
+            <Col span={4}><div data-testid="stat-confirmationsConfirmed"><Statistic title={s.confirmationsConfirmed} value={f.confirmationsConfirmed} /></div></Col>
+            <Col span={4}><div data-testid="stat-obligationsDue"><Statistic title={s.obligationsDue} value={f.obligationsDue} /></div></Col>
+            <Col span={4}><div data-testid="stat-obligationsPerformed"><Statistic title={s.obligationsPerformed} value={f.obligationsPerformed} /></div></Col>
+            <Col span={4}><div data-testid="stat-performanceRate"><Statistic title={s.performanceRate} value={rate(f.performanceRate)} /></div></Col>
+          </Row>
         </Card>
         <Card size="small" title={s.chartTitle}>
           <Chart option={option} height={280} testId="mediation-source-chart" />

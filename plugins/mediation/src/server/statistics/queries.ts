@@ -13,6 +13,10 @@
 //   stay as they were when it ended: a dispute settled next year counts next year.
 //   Concluded (已办结) = settled + not settled; 调解成功率 = settled ÷ concluded, in percent
 //   with one decimal, null when nothing concluded.
+// - Judicial confirmation (司法确认): joint applications dated in the period (申请), and rulings
+//   dated in the period that confirmed the agreement (确认).
+// - 履行率 (performance rate): of the obligations due in the period, those a return visit found
+//   fully performed ÷ all of them, percent with one decimal; null when none fell due.
 // - 同比 (year-on-year): 件 and 人次 of [from − 1 year, to − 1 year] (29 February → 28
 //   February); change = (this − last) ÷ last × 100, one decimal; null when last is 0.
 // - By source, type: the dispute's own; by organisation: the organisation it was triaged to
@@ -47,6 +51,12 @@ export interface MediatorRow extends FigureRow {
 }
 
 export interface Summary extends FigureRow {
+  confirmationsApplied: number;
+  confirmationsConfirmed: number;
+  obligationsDue: number;
+  obligationsPerformed: number;
+  /** obligationsPerformed ÷ obligationsDue, percent with one decimal; null when none fell due. */
+  performanceRate: number | null;
   lastYear: { disputes: number; persons: number };
   yoyDisputes: number | null;
   yoyPersons: number | null;
@@ -120,7 +130,7 @@ function inOrder(rows: FigureRow[], keys: readonly (string | null)[]): FigureRow
 
 export async function summary(db: Kysely<any>, tenantId: string, p: Period): Promise<Summary> {
   const last = { from: shiftYears(p.from, -1), to: shiftYears(p.to, -1) };
-  const [total, lastTotal, bySource, byType, byOrg, byRoute, byMediator, orgs, mediators] = await Promise.all([
+  const [total, lastTotal, bySource, byType, byOrg, byRoute, byMediator, orgs, mediators, confirmation, performance] = await Promise.all([
     figureRows(db, tenantId, p, 'none'),
     figureRows(db, tenantId, last, 'none'),
     figureRows(db, tenantId, p, 'source'),
@@ -134,7 +144,15 @@ export async function summary(db: Kysely<any>, tenantId: string, p: Period): Pro
     sql<{ id: string; name: string; org_name: string; active: boolean }>`select m.id, m.name, o.name as org_name, m.active
       from mediation.mediators m join mediation.organisations o on o.tenant_id = m.tenant_id and o.id = m.org_id
       where m.tenant_id = ${tenantId}`.execute(db),
+    sql<{ applied: number; confirmed: number }>`select
+        (count(*) filter (where applied_on between ${p.from}::date and ${p.to}::date))::int as applied,
+        (count(*) filter (where ruling = 'confirmed' and ruled_on between ${p.from}::date and ${p.to}::date))::int as confirmed
+      from mediation.agreements where tenant_id = ${tenantId}`.execute(db),
+    sql<{ due: number; performed: number }>`select count(*)::int as due, (count(*) filter (where performance = 'full'))::int as performed
+      from mediation.obligations where tenant_id = ${tenantId} and due_on between ${p.from}::date and ${p.to}::date`.execute(db),
   ]);
+  const obligationsDue = Number(performance.rows[0]?.due ?? 0);
+  const obligationsPerformed = Number(performance.rows[0]?.performed ?? 0);
   const t = total[0] ?? zero(null);
   const lt = lastTotal[0] ?? zero(null);
   const names = new Map(orgs.rows.map((o) => [o.id, o]));
@@ -146,6 +164,11 @@ export async function summary(db: Kysely<any>, tenantId: string, p: Period): Pro
     .sort((a, b) => b.disputes - a.disputes || b.concluded - a.concluded || byKey(a.name, b.name));
   return {
     ...t,
+    confirmationsApplied: Number(confirmation.rows[0]?.applied ?? 0),
+    confirmationsConfirmed: Number(confirmation.rows[0]?.confirmed ?? 0),
+    obligationsDue,
+    obligationsPerformed,
+    performanceRate: percent(obligationsPerformed, obligationsDue),
     lastYear: { disputes: lt.disputes, persons: lt.persons },
     yoyDisputes: yoyChange(t.disputes, lt.disputes),
     yoyPersons: yoyChange(t.persons, lt.persons),

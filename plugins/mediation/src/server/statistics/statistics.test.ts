@@ -20,6 +20,10 @@ interface Row {
   mediators?: Mediator[];
   /** Assigned, then released after declaring a conflict: never counted. */
   released?: Mediator[];
+  /** A written agreement's joint application for judicial confirmation and the court's ruling. */
+  confirmation?: { appliedOn: string; ruling?: 'confirmed' | 'rejected'; ruledOn?: string };
+  /** The agreement's obligations: due date and what the last return visit found. */
+  obligations?: { dueOn: string; performance: 'pending' | 'full' | 'partial' | 'none' }[];
 }
 
 /**
@@ -40,20 +44,25 @@ interface Row {
  *   not settled: 2, 4 and 9 (received in 2025) = 3; success 3 ÷ 6 = 50.0% (by today's status
  *   of the disputes received in 2026 it would be 4 ÷ 6).
  * 2025: 件 9–12 = 4, 人次 3+3+1+2 = 9 → 同比 (8 − 4) ÷ 4 = +100.0%, 人次 (29 − 9) ÷ 9 = +222.2%.
+ * Judicial confirmation in 2026: applied 1 (04-01) and 3 (06-20) = 2; confirmed 1 (04-15) = 1 (3 rejected).
+ * Obligations due in 2026: 1 (04-30 full, 05-31 none), 3 (07-01 full), 10 (2026-01-15 partial) = 4,
+ *   fully performed 2 → 履行率 50.0% (8's, due 2027-02-01, falls outside).
  */
 const rows2026: Row[] = [
-  { on: '2026-03-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2026-03-20' }, mediators: ['彭'] },
+  { on: '2026-03-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2026-03-20' }, mediators: ['彭'],
+    confirmation: { appliedOn: '2026-04-01', ruling: 'confirmed', ruledOn: '2026-04-15' }, obligations: [{ dueOn: '2026-04-30', performance: 'full' }, { dueOn: '2026-05-31', performance: 'none' }] },
   { on: '2026-04-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'terminated', route: 'mediate', org: 'A', end: { how: 'termination', on: '2026-05-10' }, mediators: ['彭'], released: ['离'] },
-  { on: '2026-05-01', source: 'petition', type: '劳动争议、欠薪', persons: 10, status: 'closed', route: 'administrative', org: 'B', end: { how: 'agreement', on: '2026-06-01' }, mediators: ['邹'] },
+  { on: '2026-05-01', source: 'petition', type: '劳动争议、欠薪', persons: 10, status: 'closed', route: 'administrative', org: 'B', end: { how: 'agreement', on: '2026-06-01' }, mediators: ['邹'],
+    confirmation: { appliedOn: '2026-06-20', ruling: 'rejected', ruledOn: '2026-07-01' }, obligations: [{ dueOn: '2026-07-01', performance: 'full' }] },
   { on: '2026-06-01', source: 'police', type: '婚姻家庭', persons: 2, status: 'withdrawn', route: 'mediate', org: 'A', end: { how: 'withdrawal', on: '2026-06-05' }, mediators: ['钟'] },
   { on: '2026-07-01', source: 'court', type: '合同、债务', persons: 1, status: 'guided', route: 'litigation' },
   { on: '2026-12-31', source: 'phone', type: '邻里纠纷', persons: 4, status: 'registered' },
   { on: '2026-08-01', source: 'grassroots', type: '土地山林、坟山', persons: 5, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2026-08-20' }, mediators: ['彭', '钟'] },
-  { on: '2026-12-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2027-01-03' }, mediators: ['钟'] },
+  { on: '2026-12-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2027-01-03' }, mediators: ['钟'], obligations: [{ dueOn: '2027-02-01', performance: 'pending' }] },
 ];
 const others: Row[] = [
   { on: '2025-11-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'terminated', route: 'mediate', org: 'A', end: { how: 'termination', on: '2026-01-10' }, mediators: ['彭'] },
-  { on: '2025-02-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2025-03-01' } },
+  { on: '2025-02-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2025-03-01' }, obligations: [{ dueOn: '2026-01-15', performance: 'partial' }] },
   { on: '2025-06-01', source: 'walk_in', type: '邻里纠纷', persons: 1, status: 'registered' },
   { on: '2025-12-31', source: 'phone', type: '其他', persons: 2, status: 'registered' },
   { on: '2027-01-01', source: 'phone', type: '其他', persons: 9, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2027-01-04' } },
@@ -69,9 +78,22 @@ async function insertDisputes(db: Kysely<any>, tenantId: string, orgs: Record<'A
         ${r.persons}, 'low', ${r.status}, ${r.on}, ${r.route ?? null}, ${r.org ? orgs[r.org] : null}, gen_random_uuid(), '样例',
         ${r.end?.how === 'withdrawal' ? r.end.on : null}) returning id`.execute(db);
     const id = d.rows[0]!.id;
-    if (r.end?.how === 'agreement')
-      await sql`insert into mediation.agreements (tenant_id, dispute_id, form, agreed_on, terms, recorded_by, recorded_by_name)
-        values (${tenantId}, ${id}, 'oral', ${r.end.on}, '样例协议', gen_random_uuid(), '样例')`.execute(db);
+    if (r.end?.how === 'agreement') {
+      const c = r.confirmation;
+      await sql`insert into mediation.agreements (tenant_id, dispute_id, form, agreed_on, terms, effective_on, confirmation_due_on, applied_on, court, ruling, ruled_on, recorded_by, recorded_by_name)
+        values (${tenantId}, ${id}, ${c ? 'written' : 'oral'}, ${r.end.on}, '样例协议', ${c ? r.end.on : null}, ${c ? r.end.on : null}::date + ${c ? 30 : 0}::int,
+          ${c?.appliedOn ?? null}, ${c ? '示范县人民法院' : null}, ${c?.ruling ?? null}, ${c?.ruledOn ?? null}, gen_random_uuid(), '样例')`.execute(db);
+      if (r.obligations?.length) {
+        const party = await sql<{ id: string }>`insert into mediation.parties (tenant_id, dispute_id, position, kind, role, name)
+          values (${tenantId}, ${id}, 1, 'person', 'respondent', '样例义务人') returning id`.execute(db);
+        let position = 0;
+        for (const o of r.obligations) {
+          position += 1;
+          await sql`insert into mediation.obligations (tenant_id, dispute_id, position, obligor_party_id, content, due_on, performance)
+            values (${tenantId}, ${id}, ${position}, ${party.rows[0]!.id}, '样例义务', ${o.dueOn}, ${o.performance})`.execute(db);
+        }
+      }
+    }
     if (r.end?.how === 'termination')
       await sql`insert into mediation.terminations (tenant_id, dispute_id, terminated_on, reason, routes, recorded_by, recorded_by_name)
         values (${tenantId}, ${id}, ${r.end.on}, '样例终止', '{litigation}', gen_random_uuid(), '样例')`.execute(db);
@@ -105,6 +127,11 @@ describeEachEngine('mediation statistics', (engine) => {
     const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
     expect([f.disputes, f.persons, f.settled, f.notSettled, f.concluded, f.successRate]).toEqual([8, 29, 3, 3, 6, 50]);
     expect([f.lastYear, f.yoyDisputes, f.yoyPersons]).toEqual([{ disputes: 4, persons: 9 }, 100, 222.2]);
+  });
+
+  it('counts the judicial confirmations applied and confirmed, and the performance rate of the obligations due', async () => {
+    const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
+    expect([f.confirmationsApplied, f.confirmationsConfirmed, f.obligationsDue, f.obligationsPerformed, f.performanceRate]).toEqual([2, 1, 4, 2, 50]);
   });
 
   it('counts a dispute received in one year and settled in the next as settled in the year it ended', async () => {
@@ -195,5 +222,7 @@ describeEachEngine('mediation statistics', (engine) => {
     expect(texts).toContainEqual([expect.any(Number), '待分流', 1, 4, '', '', '', '']);
     expect(JSON.stringify(texts)).toContain('调解成功率 = 调解成功');
     expect(JSON.stringify(texts)).toContain('按调解结束的日期统计');
+    expect(texts).toContainEqual([expect.any(Number), '申请司法确认（件）', 2, '', '', '', '', '']);
+    expect(texts).toContainEqual([expect.any(Number), '履行率', '50.0%', '', '', '', '', '']);
   });
 });
