@@ -373,12 +373,11 @@ describe('the joint mediation center', () => {
       await page.locator('.ant-select-item-option').filter({ hasText: '刘警官（县公安局）' }).click();
       await page.keyboard.press('Escape');
       await page.getByTestId(`save-duty-${today}`).click();
-      await visible(page.getByText('已保存'));
+      const rota = () => trpc<{ dutyOn: string; staff: { name: string }[] }[]>(page, baseUrl, 'mediation.rota.list', { from: today, to: today }, 'query');
+      await expect.poll(async () => (await rota()).map((d) => [d.dutyOn, d.staff.map((x) => x.name)]), { timeout: 20_000 }).toEqual([[today, ['刘警官']]]);
       await page.reload();
       await ready(page);
       expect(await textOf(page.getByTestId(`duty-${today}`))).toContain('刘警官（县公安局）');
-      const rota = await trpc<{ dutyOn: string; staff: { name: string }[] }[]>(page, baseUrl, 'mediation.rota.list', { from: today, to: today }, 'query');
-      expect(rota.map((d) => [d.dutyOn, d.staff.map((x) => x.name)])).toEqual([[today, ['刘警官']]]);
     } finally {
       await context.close();
     }
