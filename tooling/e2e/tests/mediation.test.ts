@@ -5,7 +5,9 @@
 // a refused due date, shown in Chinese with the input kept) whose
 // 调解协议书 downloads as a docx with the dispute's code. The judicial confirmation countdown
 // shows the due date the calendar rule gives (effective date + 30 days, moved off non-working
-// days), and a return visit is recorded. Without JavaScript the page's forms still triage and
+// days), and a return visit is recorded; the statistics page of the day, read before and
+// after, counts one more dispute, two more persons and one more settled, for the source and
+// the mediator. Without JavaScript the page's forms still triage and
 // accept; a high-risk dispute escalated with the four fixes shows on the kernel's case page.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -60,6 +62,47 @@ async function docxText(file: string): Promise<string> {
   return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replaceAll('\u2060', '').replaceAll('\u2011', '-');
 }
 
+/** The statistics page's figures for one day: the totals, the walk-in row and one mediator's row. */
+interface Figures {
+  disputes: number;
+  persons: number;
+  settled: number;
+  notSettled: number;
+  successRate: string;
+  walkIn: string[];
+  mediator: string[];
+}
+
+async function readFigures(page: Page, baseUrl: string, day: string, mediatorOrg: string): Promise<Figures> {
+  await page.goto(`${baseUrl}/mediation/statistics?from=${day}&to=${day}`);
+  await ready(page);
+  const value = async (key: string) => (await textOf(page.getByTestId(`stat-${key}`).locator('.ant-statistic-content-value'))).trim();
+  const number = async (key: string) => Number((await value(key)).replaceAll(',', ''));
+  /** The cells of the table's row whose first cell (or, with `also`, any cell) reads `name`. */
+  const rowOf = async (testId: string, name: string, also = false) => {
+    const rows = page.getByTestId(testId).locator('tbody tr');
+    for (let i = 0; i < (await rows.count()); i += 1) {
+      const cells = (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
+      if (cells[0] === name || (also && cells.includes(name))) return cells;
+    }
+    return [];
+  };
+  return {
+    disputes: await number('disputes'),
+    persons: await number('persons'),
+    settled: await number('settled'),
+    notSettled: await number('notSettled'),
+    successRate: await value('successRate'),
+    walkIn: await rowOf('by-source', '来访'),
+    mediator: await rowOf('by-mediator', mediatorOrg, true),
+  };
+}
+
+/** settled ÷ concluded as the page prints it (one decimal, half away from zero; — when nothing concluded). */
+function rateText(settled: number, concluded: number): string {
+  return concluded === 0 ? '—' : `${(Math.round((settled / concluded) * 1000 + 1e-9) / 10).toFixed(1)}%`;
+}
+
 /** Submits one of the dispute page's forms and waits for what the page shows afterwards. */
 async function submit(page: Page, intent: string, then: () => Promise<void>): Promise<void> {
   await page.getByTestId(`submit-${intent}`).click();
@@ -77,7 +120,7 @@ describe('the joint mediation center', () => {
     await stopHarness(h);
   });
 
-  it('takes a walk-in dispute through triage, two sessions, a signed agreement, the confirmation countdown and a return visit', async () => {
+  it('takes a walk-in dispute through triage, two sessions, a signed agreement, the confirmation countdown and a return visit, and sees the statistics change', async () => {
     const { baseUrl, browser } = h!;
     const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();
@@ -94,6 +137,11 @@ describe('the joint mediation center', () => {
       // --- The roster and the walk-in dispute, over /trpc.
       const org = await m<{ id: string }>('mediation.organisations.create', { kind: 'township', name: `城关镇人民调解委员会${suffix}` });
       await m('mediation.mediators.create', { orgId: org.id, name: '周调解', specialities: ['邻里纠纷'] });
+
+      // --- The statistics of today before the dispute: the new mediator is listed with nothing yet.
+      const orgName = `城关镇人民调解委员会${suffix}`;
+      const before = await readFigures(page, baseUrl, today, orgName);
+      expect(before.mediator).toEqual(['周调解', orgName, '0', '0', '0', '0', '—']);
       const settings = await q<{ disputeTypes: string[] }>('mediation.settings.get', undefined);
       const dispute = await m<{ id: string; code: string }>('mediation.disputes.register', {
         source: 'walk_in',
@@ -185,6 +233,16 @@ describe('the joint mediation center', () => {
       expect(await textOf(page.getByTestId('performance'))).toBe('已全部履行');
       await screenshot(page, 'mediation-dispute.png');
       expect(await visit.locator('input[name="visitor"]').inputValue()).toBe('');
+
+      // --- The statistics of today: one more walk-in dispute of 2 persons, received and settled
+      // today (the agreement's date), nothing more not settled; the mediator's row shows it.
+      const after = await readFigures(page, baseUrl, today, orgName);
+      expect([after.disputes, after.persons, after.settled, after.notSettled]).toEqual([before.disputes + 1, before.persons + 2, before.settled + 1, before.notSettled]);
+      expect(after.successRate).toBe(rateText(before.settled + 1, before.settled + before.notSettled + 1));
+      const walkInBefore = before.walkIn.slice(1, 5).map(Number);
+      expect(after.walkIn.slice(1, 5).map(Number)).toEqual([walkInBefore[0]! + 1, walkInBefore[1]! + 2, walkInBefore[2]! + 1, walkInBefore[3]!]);
+      expect(after.mediator).toEqual(['周调解', orgName, '1', '2', '1', '0', '100.0%']);
+      await screenshot(page, 'mediation-statistics.png');
 
       // --- The center's workbench counts it among today's intake and links to it.
       await page.goto(`${baseUrl}/mediation/workbench`);
@@ -289,6 +347,37 @@ describe('the joint mediation center', () => {
       const panel = page.getByTestId('mediation-case-panel');
       expect(await textOf(panel)).toContain(dispute.code);
       expect(await textOf(panel)).toContain('已升级为重大纠纷');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('keeps the staff seconded to the center and puts one on today’s duty rota', async () => {
+    const { baseUrl, browser } = h!;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await signIn(page, baseUrl, 'supervisor', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      const today = chinaToday();
+      const m = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'mutation');
+      await m('mediation.staff.create', { name: '刘警官', unit: '县公安局', post: '民警', secondedFrom: today });
+      await m('mediation.staff.create', { name: '孙法官', unit: '县人民法院', secondedFrom: today });
+      await m('mediation.staff.create', { name: '吴书记员', unit: '县人民法院', secondedFrom: today });
+
+      await page.goto(`${baseUrl}/mediation/rota`);
+      await ready(page);
+      expect((await page.getByTestId('staff-by-unit').locator('tbody tr').allTextContents()).map((t) => t.trim())).toEqual(['县人民法院2', '县公安局1']);
+      const row = page.getByTestId(`duty-${today}`);
+      await row.getByRole('combobox').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '刘警官（县公安局）' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByTestId(`save-duty-${today}`).click();
+      const rota = () => trpc<{ dutyOn: string; staff: { name: string }[] }[]>(page, baseUrl, 'mediation.rota.list', { from: today, to: today }, 'query');
+      await expect.poll(async () => (await rota()).map((d) => [d.dutyOn, d.staff.map((x) => x.name)]), { timeout: 20_000 }).toEqual([[today, ['刘警官']]]);
+      await page.reload();
+      await ready(page);
+      expect(await textOf(page.getByTestId(`duty-${today}`))).toContain('刘警官（县公安局）');
     } finally {
       await context.close();
     }

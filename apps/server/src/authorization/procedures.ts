@@ -10,7 +10,7 @@
 import { apiStrings } from '@zhengfa/plugin-api';
 import { caseStrings, clockStrings, exportStrings, kernelStrings, passwordProblem, supervisionStrings, workbenchStrings } from '@zhengfa/kernel';
 import { messages as inspectionStrings } from '@zhengfa/plugin-inspections/strings';
-import { lookupStrings as mediationLookup, messages as mediationMessages } from '@zhengfa/plugin-mediation/strings';
+import { lookupStrings as mediationLookup, messages as mediationMessages, staffMessages as mediationStaff } from '@zhengfa/plugin-mediation/strings';
 import { fourVisitStrings, importStrings, lookupStrings, matterStrings } from '@zhengfa/plugin-petitions/strings';
 import { inDays } from '@zhengfa/test-utils';
 import { sql } from 'kysely';
@@ -1202,6 +1202,17 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     rule: 'an agreement of a dispute of its county',
     probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, version: STALE, visitedOn: inDays(0), method: 'phone', visitor: '探针', result: 'full' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
   },
+  'mediation.followUp.escalate': {
+    access: perm('mediation.escalate'),
+    rule: 'an obligation of a dispute of its county, into a case of its county',
+    probes: [
+      {
+        over: 'once',
+        input: () => ({ disputeId: NO_SUCH_ID, version: STALE, obligationId: NO_SUCH_ID, urgency: 'normal', leadLeaderId: NO_SUCH_ID, handlerName: '探针承办', resolutionPlan: '探针化解方案', deadline: inDays(10), leadUnitId: NO_SUCH_ID }),
+        expect: () => badRequest(mediationMessages.disputeNotFound),
+      },
+    ],
+  },
   'mediation.followUp.close': {
     access: perm('mediation.outcomes'),
     rule: 'an agreement of a dispute of its county',
@@ -1211,6 +1222,24 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     access: perm('mediation.read'),
     rule: 'a document of a dispute of its county',
     probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, kind: 'registration' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
+  // The staff seconded to the center and the duty rota: county-wide records.
+  'mediation.staff.list': { access: perm('mediation.read'), rule: 'its county’s seconded staff', probes: [{ over: 'once', input: () => undefined, expect: () => ok() }] },
+  'mediation.staff.create': {
+    access: perm('mediation.roster'),
+    rule: 'a seconded person of its county',
+    probes: [{ over: 'once', input: () => ({ name: '探针', unit: '探针单位', secondedFrom: inDays(0), secondedTo: inDays(-1) }), expect: () => badRequest(mediationStaff.toBeforeFrom) }],
+  },
+  'mediation.staff.update': {
+    access: perm('mediation.roster'),
+    rule: 'a seconded person of its county',
+    probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID, version: 1, name: '探针', unit: '探针单位', secondedFrom: inDays(0) }), expect: () => badRequest(mediationStaff.staffNotFound) }],
+  },
+  'mediation.rota.list': { access: perm('mediation.read'), rule: 'its county’s duty rota', probes: [{ over: 'once', input: () => ({ from: inDays(0), to: inDays(6) }), expect: () => ok() }] },
+  'mediation.rota.set': {
+    access: perm('mediation.roster'),
+    rule: 'a day of its county’s duty rota, its own seconded staff',
+    probes: [{ over: 'once', input: () => ({ dutyOn: inDays(0), staffIds: [NO_SUCH_ID] }), expect: () => badRequest(mediationStaff.staffNotFound) }],
   },
   'mediation.statistics.summary': { access: perm('mediation.stats'), rule: 'figures of its county', probes: [{ over: 'once', input: () => ({ from: inDays(-30), to: inDays(0) }), expect: () => ok() }] },
   'mediation.statistics.exportAnnual': { access: perm('mediation.stats'), rule: 'figures of its county', probes: [{ over: 'once', input: () => ({ year: Number(inDays(0).slice(0, 4)) }), expect: () => ok() }] },

@@ -16,6 +16,8 @@ export const kit = createRouteKit<Calls>();
 export type Organisation = Awaited<ReturnType<MediationCaller['organisations']['list']>>[number];
 export type Mediator = Awaited<ReturnType<MediationCaller['mediators']['list']>>[number];
 export type StatisticsSummary = Awaited<ReturnType<MediationCaller['statistics']['summary']>>;
+export type StaffRow = Awaited<ReturnType<MediationCaller['staff']['list']>>['items'][number];
+export type DutyDay = Awaited<ReturnType<MediationCaller['rota']['list']>>[number];
 export type LookupProgress = Awaited<ReturnType<MediationCaller['lookup']['progress']>>;
 
 // ---- The dispute page's kernel calls and types (wt-med-pages) ----

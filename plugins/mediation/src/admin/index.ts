@@ -1,5 +1,5 @@
 // The console entry (browser-safe): navigation, pages (routes.json) and slots.
-import { ApartmentOutlined, BarChartOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { casePanel, dashboardCard, defineAdminPlugin, type RouteManifest } from '@zhengfa/plugin-api/admin';
 import { createElement } from 'react';
 import { DISPUTE_CASE_KIND, MEDIATION_PLUGIN_ID } from '../ids.js';
@@ -17,6 +17,7 @@ export default defineAdminPlugin({
     { label: strings.nav, to: '/mediation', icon: createElement(TeamOutlined), permissions: ['mediation.read'] },
     { label: workbench.nav, to: '/mediation/workbench', icon: createElement(TeamOutlined), permissions: ['mediation.read'] },
     { label: strings.navRoster, to: '/mediation/roster', icon: createElement(ApartmentOutlined), permissions: ['mediation.read'] },
+    { label: strings.navRota, to: '/mediation/rota', icon: createElement(ScheduleOutlined), permissions: ['mediation.read'] },
     { label: strings.navStatistics, to: '/mediation/statistics', icon: createElement(BarChartOutlined), permissions: ['mediation.stats'] },
   ],
   routes: (manifest as RouteManifest).routes,

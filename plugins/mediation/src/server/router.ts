@@ -15,6 +15,7 @@ import { outcomesRouter } from './outcomes/router.js';
 import { createMediator, createOrganisation, listMediators, listOrganisations, orgKinds, updateMediator, updateOrganisation } from './roster/service.js';
 import { lookupRouter } from './lookup/router.js';
 import { readSettings, updateSettings } from './settings.js';
+import { rotaRouter, staffRouter } from './staff/router.js';
 import { statisticsRouter } from './statistics/router.js';
 import { fieldNames as n, messages as m, outcomeFieldNames as o } from './strings.js';
 
@@ -139,6 +140,8 @@ export const router = {
       .input(z.object({ handoffId: f.uuid(n.handoffId), receivedBy: f.text(n.receivedBy, { min: 1, max: 50 }) }))
       .mutation(({ ctx, input }) => acknowledgeHandoff(ctx, input)),
   },
+  staff: staffRouter,
+  rota: rotaRouter,
   mediations: mediationsRouter,
   outcomes: outcomesRouter,
   confirmation: confirmationRouter,

@@ -6,7 +6,7 @@ export const strings = {
     read: '查看矛盾纠纷',
     intake: '受理登记矛盾纠纷',
     triage: '分流矛盾纠纷',
-    roster: '管理调解组织与调解员',
+    roster: '管理调解组织、调解员、派驻人员与值班表',
     settings: '设置联合调处中心',
     stats: '查看联合调处统计',
     outcomes: '记录调解结果、司法确认与履行回访',
@@ -17,6 +17,8 @@ export const strings = {
   /** The kernel case a high-risk dispute is escalated to. */
   caseKindName: '矛盾纠纷',
   caseTitle: (disputeType: string, code: string) => `重大矛盾纠纷：${disputeType}（${code}）`,
+  obligationCaseTitle: (code: string, position: number) => `调解协议未履行：${code} 第 ${position} 项履行义务`,
+  obligationCaseSummary: (summary: string, position: number, content: string) => `调解协议第 ${position} 项履行义务（${content}）经回访未履行到位。纠纷情况：${summary}`,
   partyRoles: { applicant: '申请人', respondent: '被申请人', other: '其他当事人' },
 } as const;
 
@@ -254,11 +256,17 @@ export const statisticsStrings = {
   unassignedOrg: '未指定调解组织',
   untriaged: '待分流',
   unknownOrg: '（已删除的组织）',
+  mediatorLabel: (name: string, org: string) => `${name}（${org}）`,
   annual: {
     sheetName: '年度统计',
     title: '矛盾纠纷调处年度统计表',
     fileName: (year: number) => `矛盾纠纷调处年度统计表-${year}年.xlsx`,
-    groups: { source: '按来源', type: '按纠纷类型', organisation: '按调解组织', route: '分流去向' },
+    groups: { source: '按来源', type: '按纠纷类型', organisation: '按调解组织', mediator: '按调解员', route: '分流去向', confirmation: '司法确认与履行' },
+    confirmationsApplied: '申请司法确认（件）',
+    confirmationsConfirmed: '法院裁定确认（件）',
+    obligationsDue: '到期履行义务（项）',
+    obligationsPerformed: '经回访已全部履行（项）',
+    performanceRate: '履行率',
     columns: {
       item: '项目',
       disputes: '受理（件）',
@@ -269,8 +277,32 @@ export const statisticsStrings = {
       successRate: '调解成功率',
     },
     note:
-      '说明：按受理日期统计。件：期间受理的纠纷数；人次：这些纠纷涉及人数之和。调解成功：已达成协议或已结案；调解不成：终止调解或当事人撤回；调解成功率 = 调解成功 ÷（调解成功 + 调解不成），保留一位小数，均按制表日的状态计。同比：与上年同期受理件数相比。按调解组织：分流时指定的调解组织。',
+      '说明：件：期间受理的纠纷数；人次：这些纠纷涉及人数之和；分流去向按受理日期统计。调解成功、调解不成按调解结束的日期统计（不论何时受理）：调解成功以协议日期计（口头或书面协议，回访结案不另计）；调解不成以终止调解日期或当事人拒绝、撤回调解的日期计。调解成功率 = 调解成功 ÷（调解成功 + 调解不成），保留一位小数。同比：与上年同期受理件数相比。按调解组织：分流时指定的调解组织；按调解员：承办该纠纷且未回避更换的调解员，一件纠纷有两名调解员的分别计入。司法确认：期间内申请的件数和法院裁定确认的件数。履行率 = 期间内到期的履行义务中经回访已全部履行的项数 ÷ 到期项数。',
   },
+} as const;
+
+export const staffFieldNames = {
+  name: '派驻人员姓名',
+  unit: '派驻单位',
+  post: '岗位',
+  secondedFrom: '派驻起始日期',
+  secondedTo: '派驻截止日期',
+  active: '是否在岗',
+  staffId: '派驻人员',
+  staffIds: '值班人员',
+  dutyOn: '值班日期',
+  version: '版本号',
+  from: '开始日期',
+  to: '截止日期',
+} as const;
+
+export const staffMessages = {
+  staffNotFound: '「派驻人员」不存在，请重新选择',
+  toBeforeFrom: '「派驻截止日期」不能早于「派驻起始日期」',
+  notSeconded: (name: string, day: string) => `「值班人员」${name}在 ${day} 不在派驻期内或已不在岗`,
+  dutyDuplicate: '「值班人员」中有人重复',
+  fromAfterTo: '「开始日期」不能晚于「截止日期」',
+  periodTooLong: '「开始日期」至「截止日期」最长 62 天',
 } as const;
 
 export const referralStrings = {
@@ -321,6 +353,7 @@ export const outcomeFieldNames = {
   performance: '履行情况',
   visitNote: '回访情况记录',
   documentKind: '文书种类',
+  sessionSeq: '调解次序',
   due: '到期事项',
   reveal: '显示完整身份信息',
 } as const;
@@ -385,6 +418,10 @@ export const outcomeMessages = {
   needsWrittenAgreement: '口头调解协议不制作该文书',
   needsTermination: '该纠纷未终止调解',
   courtRequired: '尚未登记司法确认申请，请填写「受理法院」',
+  sessionRequired: '制作调解笔录请选择「调解次序」',
+  obligationNotUnperformed: (position: number) => `第 ${position} 项「履行义务」尚未经回访确认未履行或部分履行，不能升级督办`,
+  obligationAlreadyEscalated: (position: number, docNo: string) => `第 ${position} 项「履行义务」已升级督办（${docNo}）`,
+  sessionNotFound: (seq: number) => `「调解次序」第 ${seq} 次调解不存在`,
 } as const;
 
 export const outcomeTodoLabels = {
@@ -401,6 +438,22 @@ export const documentTexts = {
   terminationTitle: '终止调解告知书',
   applicationTitle: '司法确认申请书',
   followUpTitle: '调解协议履行回访记录',
+  sessionRecordTitle: '调解笔录',
+  sessionRows: {
+    code: '纠纷编号',
+    seq: '调解次序',
+    heldOn: '调解时间',
+    place: '调解地点',
+    mediators: '到场调解员',
+    parties: '到场当事人',
+    recordedBy: '记录人',
+  },
+  sessionSeq: (seq: number) => `第 ${seq} 次调解`,
+  partiesHeading: '当事人基本情况',
+  recordHeading: '调解经过',
+  recordCheck: '以上笔录已向当事人宣读（或交其阅读），经核对无误。',
+  partiesSignature: '当事人（签名）：',
+  recorderSignature: '记录人（签名）：',
   field: '项目',
   value: '内容',
   rows: {
@@ -453,4 +506,5 @@ export const documentTexts = {
   obligationsTableHeading: '履行义务',
   noVisits: '尚未回访。',
   fileName: (title: string, code: string) => `${title}-${code}.docx`,
+  sessionFileName: (title: string, code: string, seq: number) => `${title}-${code}-第${seq}次.docx`,
 } as const;

@@ -74,6 +74,22 @@ export const steps: Record<string, [string, Step]> = {
         flagReason: form.optStr(fd, 'flagReason') ?? null,
       }),
   ],
+  escalateObligation: [
+    s.escalated,
+    (c, fd, t) =>
+      c.mediation.followUp.escalate({
+        ...t,
+        obligationId: form.str(fd, 'obligationId'),
+        urgency: form.str(fd, 'urgency') as 'normal',
+        leadLeaderId: form.str(fd, 'leadLeaderId'),
+        handlerName: form.str(fd, 'handlerName'),
+        handlerPhone: form.optStr(fd, 'handlerPhone') ?? null,
+        resolutionPlan: form.str(fd, 'resolutionPlan'),
+        deadline: form.str(fd, 'deadline'),
+        leadUnitId: form.str(fd, 'leadUnitId'),
+        cooperatingUnitIds: form.list(fd, 'cooperatingUnitIds'),
+      }),
+  ],
   settle: [
     s.settled,
     (c, fd, t) => {

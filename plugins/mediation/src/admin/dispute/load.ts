@@ -33,11 +33,13 @@ export async function loadDisputePage(c: DisputeCalls, id: string, permissions: 
   ]);
   const mediating = dispute.status === 'mediating';
   const registered = dispute.status === 'registered';
+  // Escalation of the dispute under mediation, or of an obligation a return visit found unperformed.
+  const escalating = mediating || (dispute.status === 'agreed' && outcome.obligations.some((x) => (x.performance === 'none' || x.performance === 'partial') && !x.escalation));
   const [mediators, organisations, orgs, leaders] = await Promise.all([
     can.mediate && (mediating || registered) ? c.mediation.mediators.list({ activeOnly: true }) : Promise.resolve([]),
     can.triage && registered ? c.mediation.organisations.list({ activeOnly: true }) : Promise.resolve([]),
-    can.escalate && mediating ? c.orgs.tree() : Promise.resolve([]),
-    can.escalate && mediating ? usersWithRole(c, 'leader') : Promise.resolve([]),
+    can.escalate && escalating ? c.orgs.tree() : Promise.resolve([]),
+    can.escalate && escalating ? usersWithRole(c, 'leader') : Promise.resolve([]),
   ]);
   const documents = documentsFor({
     status: dispute.status,

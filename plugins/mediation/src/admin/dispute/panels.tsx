@@ -151,7 +151,10 @@ function SessionsPanel({ d, today }: { d: DisputePageData; today: string }) {
       {d.sessions.map((x) => (
         <div key={x.id} data-testid="session" style={{ marginBottom: 8 }}>
           <Typography.Text strong>{s.session(x.seq)}</Typography.Text> {x.heldOn} {x.place} · {s.partiesPresent}：{x.partiesPresent.join('、')} · {s.mediatorsPresent}：
-          {x.mediatorsPresent.join('、')}
+          {x.mediatorsPresent.join('、')}{' '}
+          <a href={`/mediation/${d.dispute.id}/documents/session_record?session=${x.seq}`} download data-testid={`document-session-${x.seq}`}>
+            {s.download(s.documentNames.session_record ?? '')}
+          </a>
           <div style={{ whiteSpace: 'pre-wrap' }}>{x.record}</div>
         </div>
       ))}
@@ -330,6 +333,7 @@ function FollowUpPanel({ d, today }: { d: DisputePageData; today: string }) {
   const k = useKept('visit');
   const v = d.dispute.version;
   const open = d.can.outcomes && d.dispute.status === 'agreed';
+  const unperformed = o.obligations.filter((x) => (x.performance === 'none' || x.performance === 'partial') && !x.escalation);
   return (
     <Card size="small" title={s.followUp} data-testid="follow-up">
       <Table
@@ -356,6 +360,11 @@ function FollowUpPanel({ d, today }: { d: DisputePageData; today: string }) {
                     {remedyNames[r]}
                   </div>
                 ))}
+                {row.escalation ? (
+                  <div style={{ fontSize: 12 }} data-testid="obligation-escalation">
+                    {s.obligationEscalation(row.escalation.docNo, row.escalation.escalatedOn)} <Link to={`/cases/${row.escalation.caseId}`}>{s.openCase}</Link>
+                  </div>
+                ) : null}
               </>
             ),
           },
@@ -388,9 +397,33 @@ function FollowUpPanel({ d, today }: { d: DisputePageData; today: string }) {
             <TextArea name="note" label={s.visitNote} defaultValue={k.one('note')} rows={2} />
           </ActionForm>
           <ActionForm intent="close" version={v} submit={s.close} />
+          {d.can.escalate && unperformed.length > 0 ? <EscalateObligationForm d={d} today={today} obligations={unperformed} /> : null}
         </>
       ) : null}
     </Card>
+  );
+}
+
+/** An obligation a return visit found unperformed, to a kernel matter with its four fixes. */
+function EscalateObligationForm({ d, today, obligations }: { d: DisputePageData; today: string; obligations: DisputePageData['outcome']['obligations'] }) {
+  const k = useKept('escalateObligation');
+  const units = d.units.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name }));
+  return (
+    <div data-testid="escalate-obligation" style={{ marginTop: 12 }}>
+      <Typography.Text strong>{s.escalateObligation}</Typography.Text>
+      <Typography.Paragraph type="secondary">{s.escalateObligationNote}</Typography.Paragraph>
+      <ActionForm intent="escalateObligation" version={d.dispute.version} submit={s.escalateSubmit} danger>
+        <Choice name="obligationId" label={s.visitObligation} options={obligations.map((x) => ({ value: x.id, label: `${x.obligorName}：${x.content}` }))} defaultValue={k.one('obligationId', obligations[0]?.id ?? '')} />
+        <Choice name="urgency" label={s.urgency} options={options(s.urgencies)} defaultValue={k.one('urgency', 'normal')} />
+        <Choice name="leadLeaderId" label={s.leadLeader} blank={s.choose} options={d.leaders.map((u) => ({ value: u.id, label: u.orgName ? `${u.name}（${u.orgName}）` : u.name }))} defaultValue={k.one('leadLeaderId')} />
+        <Choice name="leadUnitId" label={s.leadUnit} blank={s.choose} options={units} defaultValue={k.one('leadUnitId')} />
+        <Checks name="cooperatingUnitIds" label={s.cooperatingUnits} options={units} checked={k.all('cooperatingUnitIds')} />
+        <TextInput name="handlerName" label={s.handlerName} defaultValue={k.one('handlerName')} />
+        <TextInput name="handlerPhone" label={s.handlerPhone} defaultValue={k.one('handlerPhone')} />
+        <TextArea name="resolutionPlan" label={s.resolutionPlan} defaultValue={k.one('resolutionPlan')} />
+        <TextInput name="deadline" type="date" label={s.deadline} defaultValue={k.one('deadline', today)} />
+      </ActionForm>
+    </div>
   );
 }
 

@@ -126,12 +126,19 @@ export default function StatisticsPage() {
         </Card>
         <Card size="small">
           <Row gutter={16}>
-            <Col span={4}><Statistic title={s.disputes} value={f.disputes} /></Col>
-            <Col span={4}><Statistic title={s.persons} value={f.persons} /></Col>
+            <Col span={4}><div data-testid="stat-disputes"><Statistic title={s.disputes} value={f.disputes} /></div></Col>
+            <Col span={4}><div data-testid="stat-persons"><Statistic title={s.persons} value={f.persons} /></div></Col>
             <Col span={4}><Statistic title={s.lastYear} value={f.lastYear.disputes} suffix={<small>{`${s.yoy} ${change(f.yoyDisputes)}`}</small>} /></Col>
-            <Col span={4}><Statistic title={s.settled} value={f.settled} /></Col>
-            <Col span={4}><Statistic title={s.notSettled} value={f.notSettled} /></Col>
-            <Col span={4}><Statistic title={s.successRate} value={rate(f.successRate)} /></Col>
+            <Col span={4}><div data-testid="stat-settled"><Statistic title={s.settled} value={f.settled} /></div></Col>
+            <Col span={4}><div data-testid="stat-notSettled"><Statistic title={s.notSettled} value={f.notSettled} /></div></Col>
+            <Col span={4}><div data-testid="stat-successRate"><Statistic title={s.successRate} value={rate(f.successRate)} /></div></Col>
+          </Row>
+          <Row gutter={16} style={{ marginTop: 16 }}>
+            <Col span={4}><div data-testid="stat-confirmationsApplied"><Statistic title={s.confirmationsApplied} value={f.confirmationsApplied} /></div></Col>
+            <Col span={4}><div data-testid="stat-confirmationsConfirmed"><Statistic title={s.confirmationsConfirmed} value={f.confirmationsConfirmed} /></div></Col>
+            <Col span={4}><div data-testid="stat-obligationsDue"><Statistic title={s.obligationsDue} value={f.obligationsDue} /></div></Col>
+            <Col span={4}><div data-testid="stat-obligationsPerformed"><Statistic title={s.obligationsPerformed} value={f.obligationsPerformed} /></div></Col>
+            <Col span={4}><div data-testid="stat-performanceRate"><Statistic title={s.performanceRate} value={rate(f.performanceRate)} /></div></Col>
           </Row>
         </Card>
         <Card size="small" title={s.chartTitle}>
@@ -145,6 +152,24 @@ export default function StatisticsPage() {
         </Card>
         <Card size="small" title={s.byOrganisation}>
           <FigureTable testId="by-organisation" rows={f.byOrganisation} extra nameOf={(r) => (r.key === null ? s.unassigned : (r.name ?? s.empty))} />
+        </Card>
+        <Card size="small" title={s.byMediator}>
+          <Table<StatisticsSummary['byMediator'][number]>
+            data-testid="by-mediator"
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={f.byMediator}
+            columns={[
+              { title: s.item, dataIndex: 'name' },
+              { title: s.mediatorOrg, dataIndex: 'orgName' },
+              { title: s.disputes, dataIndex: 'disputes', align: 'right' },
+              { title: s.persons, dataIndex: 'persons', align: 'right' },
+              { title: s.settled, dataIndex: 'settled', align: 'right' },
+              { title: s.notSettled, dataIndex: 'notSettled', align: 'right' },
+              { title: s.successRate, dataIndex: 'successRate', align: 'right', render: rate },
+            ]}
+          />
         </Card>
         <Card size="small" title={s.byRoute}>
           <Table

@@ -1,12 +1,13 @@
 // The center's documents as docx on the official layout (@zhengfa/documents): the
 // registration form (受理登记表), the mediation agreement (人民调解协议书), the termination
-// notice (终止调解告知书), the joint application for judicial confirmation (司法确认申请书)
-// and the follow-up record (履行回访记录). ID numbers and phones are printed masked, as the
+// notice (终止调解告知书), the joint application for judicial confirmation (司法确认申请书),
+// the follow-up record (履行回访记录) and the record of one session (调解笔录). ID numbers and phones are printed masked, as the
 // dispute shows them. Each print is audited.
 import { buildOfficialDocument, chineseOrdinal, formatChineseDate, renderDocx, type BodyBlock, type IssuingOrgan } from '@zhengfa/documents';
 import { apiStrings, badRequest, chinaDay, forbidden, sql, type AuthedContext } from '@zhengfa/plugin-api';
 import { maskIdNumber, maskPhone } from '../disputes/personal-data.js';
 import { getDispute } from '../disputes/queries.js';
+import { listSessions, type Session } from '../mediations/sessions.js';
 import { readOutcome, type OutcomeView } from '../outcomes/queries.js';
 import {
   documentTexts as t,
@@ -20,7 +21,7 @@ import {
   visitMethodNames,
 } from '../strings.js';
 
-export const documentKinds = ['registration', 'agreement', 'termination', 'confirmation_application', 'follow_up'] as const;
+export const documentKinds = ['registration', 'agreement', 'termination', 'confirmation_application', 'follow_up', 'session_record'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export interface DocumentFile {
@@ -37,6 +38,7 @@ const titles: Record<DocumentKind, string> = {
   termination: t.terminationTitle,
   confirmation_application: t.applicationTitle,
   follow_up: t.followUpTitle,
+  session_record: t.sessionRecordTitle,
 };
 
 const para = (text: string): BodyBlock => ({ kind: 'paragraph', text });
@@ -179,9 +181,36 @@ function followUpBody(o: OutcomeView): BodyBlock[] {
   ];
 }
 
+/** 调解笔录: when and where, who was present, the parties and the dispute, then the record as written. */
+function sessionRecordBody(d: Dispute, x: Session): BodyBlock[] {
+  const r = t.sessionRows;
+  const rows: [string, string][] = [
+    [r.code, d.code],
+    [r.seq, t.sessionSeq(x.seq)],
+    [r.heldOn, formatChineseDate(x.heldOn)],
+    [r.place, x.place],
+    [r.mediators, x.mediatorsPresent.join('、')],
+    [r.parties, x.partiesPresent.join('、')],
+    [r.recordedBy, x.recordedBy],
+  ];
+  return [
+    { kind: 'table', columns: [{ title: t.field, width: 1 }, { title: t.value, width: 3 }], rows },
+    heading(1, t.partiesHeading),
+    ...partyLines(d).map(para),
+    heading(2, t.disputeHeading),
+    para(d.summary),
+    heading(3, t.recordHeading),
+    ...x.record.split(/\r?\n/).filter((line) => line.trim()).map(para),
+    para(t.recordCheck),
+    para(t.partiesSignature),
+    para(t.mediatorSignature),
+    para(t.recorderSignature),
+  ];
+}
+
 export async function buildDocument(
   ctx: AuthedContext,
-  input: { disputeId: string; kind: DocumentKind; court?: string | null | undefined; reveal?: boolean | undefined },
+  input: { disputeId: string; kind: DocumentKind; court?: string | null | undefined; reveal?: boolean | undefined; sessionSeq?: number | null | undefined },
 ): Promise<DocumentFile> {
   const reveal = Boolean(input.reveal);
   if (reveal && !ctx.can('mediation.reveal')) throw forbidden(apiStrings.forbidden(ctx.permissionName('mediation.reveal')));
@@ -227,6 +256,14 @@ export async function buildDocument(
       if (!o.agreement) throw notApplicable(om.needsAgreement);
       body = followUpBody(o);
       break;
+    case 'session_record': {
+      if (!input.sessionSeq) throw badRequest(om.sessionRequired);
+      const x = (await listSessions(ctx, d.id)).find((one) => one.seq === input.sessionSeq);
+      if (!x) throw badRequest(om.sessionNotFound(input.sessionSeq));
+      body = sessionRecordBody(d, x);
+      date = x.heldOn;
+      break;
+    }
   }
   const doc = buildOfficialDocument({
     organ,
@@ -240,6 +277,7 @@ export async function buildDocument(
     ...(input.kind === 'confirmation_application' ? { signature: d.parties.map((p) => p.name).join('、') } : {}),
   });
   const buffer = await renderDocx(doc);
-  await ctx.audit.record({ action: 'mediation.document', targetType: 'mediation.dispute', targetId: d.id, detail: { kind: input.kind, revealed: reveal } });
-  return { fileName: t.fileName(title, d.code), mimeType: DOCX, base64: buffer.toString('base64') };
+  const sessionSeq = input.kind === 'session_record' ? (input.sessionSeq ?? null) : null;
+  await ctx.audit.record({ action: 'mediation.document', targetType: 'mediation.dispute', targetId: d.id, detail: { kind: input.kind, revealed: reveal, ...(sessionSeq ? { sessionSeq } : {}) } });
+  return { fileName: sessionSeq ? t.sessionFileName(title, d.code, sessionSeq) : t.fileName(title, d.code), mimeType: DOCX, base64: buffer.toString('base64') };
 }

@@ -5,6 +5,6 @@ import { buildDocument, documentKinds } from './build.js';
 
 export const documentsRouter = {
   build: permissionProcedure('mediation.read')
-    .input(z.object({ disputeId: f.uuid(n.disputeId), kind: f.choice(o.documentKind, documentKinds), court: f.optionalText(o.court, { max: 100 }), reveal: f.bool(o.reveal).optional() }))
+    .input(z.object({ disputeId: f.uuid(n.disputeId), kind: f.choice(o.documentKind, documentKinds), court: f.optionalText(o.court, { max: 100 }), reveal: f.bool(o.reveal).optional(), sessionSeq: f.int(o.sessionSeq, { min: 1, max: 10000 }).nullish() }))
     .mutation(({ ctx, input }) => buildDocument(ctx, input)),
 };

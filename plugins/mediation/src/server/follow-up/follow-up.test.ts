@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '@zhengfa/plugin-api';
-import { describeEachEngine } from '@zhengfa/test-utils';
+import { describeEachEngine, procedureContext } from '@zhengfa/test-utils';
+import { outcomeMessages as om } from '../strings.js';
 import { committeeOf, mediating, writtenAgreement } from '../test/outcomes.js';
 import { api, chinaMorning, startWorld, type World } from '../test/world.js';
 
 describeEachEngine('mediation follow-up', (engine) => {
   let w: World;
   let committee: string;
+  let leaderId: string;
+  let police: string;
   beforeAll(async () => {
     w = await startWorld(engine, '2026-09-30');
     committee = await committeeOf(w);
+    leaderId = (await (w.sup.caller as any).users.list({ roleKey: 'leader' })).items[0].id;
+    police = (await procedureContext(w.sup.ctx, 'mediation.escalate').kernel.orgs.list()).find((o) => o.name === '示范县公安局')!.id;
   });
   afterAll(() => w.t.stop());
 
@@ -95,5 +100,60 @@ describeEachEngine('mediation follow-up', (engine) => {
   it('refuses a visit dated before the agreement', async () => {
     const d = await agreed();
     await expect(api(w.sup).followUp.visit(visit(d.id, 3, d.obligations[0]!, '2026-09-29', 'none'))).rejects.toThrow('「回访日期」不能早于协议日期（2026-09-30）');
+  });
+
+  const fourFixes = (disputeId: string, version: number, obligationId: string) => ({
+    disputeId,
+    version,
+    obligationId,
+    urgency: 'normal',
+    leadLeaderId: leaderId,
+    handlerName: '陈承办',
+    resolutionPlan: '由城关派出所督促李春梅限期支付剩余赔偿款',
+    deadline: '2026-11-30',
+    leadUnitId: police,
+  });
+
+  it('escalates an obligation a return visit found unperformed to a kernel matter with its four fixes, the follow-up going on', async () => {
+    const a = api(w.sup);
+    const d = await agreed();
+    w.clock.set(chinaMorning('2026-10-22'));
+    await a.followUp.visit(visit(d.id, 3, d.obligations[0]!, '2026-10-22', 'none'));
+    const r = await a.followUp.escalate(fourFixes(d.id, 4, d.obligations[0]!));
+    expect(r).toEqual({ version: 5, caseId: expect.any(String), docNo: expect.stringMatching(/^示政法调〔2026〕\d+号$/) });
+    const kase = await (w.sup.caller as any).cases.get({ id: r.caseId });
+    expect([kase.kind, kase.title, kase.handlerName, kase.deadline, kase.leadUnitName, kase.missingFourFixes]).toEqual([
+      'dispute',
+      `调解协议未履行：${d.code} 第 1 项履行义务`,
+      '陈承办',
+      '2026-11-30',
+      '示范县公安局',
+      [],
+    ]);
+    const o = await a.outcomes.get({ disputeId: d.id });
+    expect(o.status).toBe('agreed');
+    expect(o.obligations.map((x: any) => [x.position, x.performance, x.remedies, x.escalation])).toEqual([
+      [1, 'none', ['litigation'], { caseId: r.caseId, docNo: r.docNo, escalatedOn: '2026-10-22' }],
+      [2, 'pending', [], null],
+    ]);
+  });
+
+  it('refuses to escalate an obligation no return visit found unperformed, writing nothing', async () => {
+    const a = api(w.sup);
+    const d = await agreed();
+    const cases = async () => (await sql<{ n: number }>`select count(*)::int as n from kernel.cases where kind = 'dispute'`.execute(w.t.database.db)).rows[0]!.n;
+    const before = await cases();
+    await expect(a.followUp.escalate(fourFixes(d.id, 3, d.obligations[1]!))).rejects.toThrow(om.obligationNotUnperformed(2));
+    expect(await cases()).toBe(before);
+    expect((await a.outcomes.get({ disputeId: d.id })).version).toBe(3);
+  });
+
+  it('refuses to escalate the same obligation twice', async () => {
+    const a = api(w.sup);
+    const d = await agreed();
+    w.clock.set(chinaMorning('2026-10-22'));
+    await a.followUp.visit(visit(d.id, 3, d.obligations[0]!, '2026-10-22', 'partial'));
+    const r = await a.followUp.escalate(fourFixes(d.id, 4, d.obligations[0]!));
+    await expect(a.followUp.escalate(fourFixes(d.id, 5, d.obligations[0]!))).rejects.toThrow(om.obligationAlreadyEscalated(1, r.docNo));
   });
 });

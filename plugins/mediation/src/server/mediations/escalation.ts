@@ -17,7 +17,7 @@ import { strings as s, messages as m } from '../strings.js';
 import { bumpDispute, lockMediation, partiesOf } from './dispute.js';
 
 /** The kernel's source (来源) of a dispute's source: the center's staff recorded it. */
-const kernelSource: Record<string, string> = {
+export const kernelSource: Record<string, string> = {
   walk_in: 'visit',
   petition: 'unit_report',
   police: 'unit_report',

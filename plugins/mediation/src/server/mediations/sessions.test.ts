@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDocx } from '@zhengfa/documents/testing';
 import { describeEachEngine } from '@zhengfa/test-utils';
-import { messages as m } from '../strings.js';
+import { messages as m, outcomeMessages as om } from '../strings.js';
 import { accepted, api, committee, mediating, startWorld, type InMediation, type World } from '../test/world.js';
 
 describeEachEngine('mediation sessions', (engine) => {
@@ -45,6 +46,27 @@ describeEachEngine('mediation sessions', (engine) => {
       [1, '2026-10-09', '城关镇人民调解委员会调解室', ['王建国', '李春梅'], ['张调解'], '调解员询问双方意见，双方同意由申请人出资恢复排水沟原走向。'],
       [2, '2026-10-10', '城关镇人民调解委员会调解室', ['李春梅'], ['张调解'], '被申请人单独陈述意见。'],
     ]);
+  });
+
+  it('prints the record of one session (调解笔录) with its date, place, those present and the record, parties masked', async () => {
+    const { d, version } = await ready();
+    const first = await api(w.sup).mediations.recordSession(session(d, version));
+    await api(w.sup).mediations.recordSession(session(d, first.version, { heldOn: '2026-10-10', place: '城关镇司法所', partyIds: [d.parties['李春梅']], record: '被申请人单独陈述意见。\n被申请人同意赔偿。' }));
+    const file = await api(w.sup).documents.build({ disputeId: d.id, kind: 'session_record', sessionSeq: 2 });
+    expect(file.fileName).toBe(`调解笔录-${d.code}-第2次.docx`);
+    const doc = await openDocx(Buffer.from(file.base64, 'base64'));
+    const paragraphs = doc.paragraphs.map((p) => p.replaceAll('\u2011', '-'));
+    expect(paragraphs).toEqual(
+      expect.arrayContaining(['调解笔录', d.code, '第 2 次调解', '2026年10月10日', '城关镇司法所', '张调解', '李春梅', '被申请人单独陈述意见。', '被申请人同意赔偿。', '当事人（签名）：', '记录人（签名）：']),
+    );
+    expect(paragraphs).toContain('申请人：王建国，身份证号码 430***********1234，联系电话 138****5678');
+    expect(paragraphs.join('\n')).not.toContain('调解员询问双方意见');
+  });
+
+  it('refuses a session record without the session or of a session not recorded, naming the field', async () => {
+    const { d } = await ready();
+    await expect(api(w.sup).documents.build({ disputeId: d.id, kind: 'session_record' })).rejects.toThrow(om.sessionRequired);
+    await expect(api(w.sup).documents.build({ disputeId: d.id, kind: 'session_record', sessionSeq: 1 })).rejects.toThrow('「调解次序」第 1 次调解不存在');
   });
 
   it('answers a repeated submission with the session it first recorded (idempotent on the client key)', async () => {

@@ -33,6 +33,8 @@ export interface ObligationView {
   followUpDue: boolean;
   /** What the other party may do when it was not (fully) performed. */
   remedies: Remedy[];
+  /** The kernel matter it was escalated to, once a return visit found it unperformed. */
+  escalation: { caseId: string; docNo: string; escalatedOn: string } | null;
 }
 
 export interface FollowUpView {
@@ -142,8 +144,20 @@ export async function readOutcome(ctx: AuthedContext, db: Kysely<any>, disputeId
       closedOn: a.closed_on,
     };
     const remedy: Remedy = a.ruling === 'confirmed' ? 'enforcement' : 'litigation';
-    const os = await sql<{ id: string; position: number; obligor_party_id: string; content: string; amount: string | null; due_on: string; performance: Performance }>`
-      select id, position, obligor_party_id, content, amount::text as amount, to_char(due_on, 'YYYY-MM-DD') as due_on, performance
+    const os = await sql<{
+      id: string;
+      position: number;
+      obligor_party_id: string;
+      content: string;
+      amount: string | null;
+      due_on: string;
+      performance: Performance;
+      kernel_case_id: string | null;
+      kernel_case_doc_no: string | null;
+      escalated_on: string | null;
+    }>`
+      select id, position, obligor_party_id, content, amount::text as amount, to_char(due_on, 'YYYY-MM-DD') as due_on, performance,
+        kernel_case_id, kernel_case_doc_no, to_char(escalated_on, 'YYYY-MM-DD') as escalated_on
       from mediation.obligations where tenant_id = ${tenantId} and dispute_id = ${disputeId} order by position`.execute(db);
     obligations = os.rows.map((o) => {
       const unperformed = o.performance === 'partial' || o.performance === 'none' || (o.performance === 'pending' && o.due_on < today);
@@ -158,6 +172,7 @@ export async function readOutcome(ctx: AuthedContext, db: Kysely<any>, disputeId
         performance: o.performance,
         followUpDue: o.performance !== 'full' && o.due_on <= today,
         remedies: unperformed ? [remedy] : [],
+        escalation: o.kernel_case_id && o.kernel_case_doc_no && o.escalated_on ? { caseId: o.kernel_case_id, docNo: o.kernel_case_doc_no, escalatedOn: o.escalated_on } : null,
       };
     });
     const fs = await sql<{ id: string; obligation_id: string | null; visited_on: string; method: string; visitor: string; result: string; note: string | null }>`

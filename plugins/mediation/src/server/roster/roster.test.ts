@@ -71,6 +71,6 @@ describeEachEngine('mediation roster', (engine) => {
   });
 
   it('refuses a unit liaison the roster', async () => {
-    await expect(api(w.liaison).organisations.create({ kind: 'village', name: '西村人民调解委员会' })).rejects.toThrow('您没有「管理调解组织与调解员」权限');
+    await expect(api(w.liaison).organisations.create({ kind: 'village', name: '西村人民调解委员会' })).rejects.toThrow('您没有「管理调解组织、调解员、派驻人员与值班表」权限');
   });
 });

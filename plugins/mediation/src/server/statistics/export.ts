@@ -49,8 +49,16 @@ export async function annualXlsx(ctx: AuthedContext, year: number): Promise<Xlsx
   for (const row of f.byType) sheet.addRow(cells(row.key ?? s.empty, row, undefined));
   group(s.annual.groups.organisation);
   for (const row of f.byOrganisation) sheet.addRow(cells(row.key === null ? s.unassignedOrg : (row.name ?? s.unknownOrg), row, undefined));
+  group(s.annual.groups.mediator);
+  for (const row of f.byMediator) sheet.addRow(cells(s.mediatorLabel(row.name, row.orgName), row, undefined));
   group(s.annual.groups.route);
   for (const row of f.byRoute) sheet.addRow([row.key === null ? s.untriaged : routeNames[row.key as keyof typeof routeNames], row.disputes, row.persons, '', '', '', '']);
+  group(s.annual.groups.confirmation);
+  sheet.addRow([s.annual.confirmationsApplied, f.confirmationsApplied, '', '', '', '', '']);
+  sheet.addRow([s.annual.confirmationsConfirmed, f.confirmationsConfirmed, '', '', '', '', '']);
+  sheet.addRow([s.annual.obligationsDue, f.obligationsDue, '', '', '', '', '']);
+  sheet.addRow([s.annual.obligationsPerformed, f.obligationsPerformed, '', '', '', '', '']);
+  sheet.addRow([s.annual.performanceRate, formatPercent(f.performanceRate, s.empty), '', '', '', '', '']);
   sheet.addNote(s.annual.note);
   const buffer = await workbook.xlsx.writeBuffer();
   return { fileName: s.annual.fileName(year), base64: Buffer.from(buffer as ArrayBuffer).toString('base64') };

@@ -1,22 +1,29 @@
 // The figures of the center for any period. Definitions (the reports quote these, so they
 // are fixed here and printed under the annual table):
 //
-// - Period: [from, to], calendar dates inclusive, compared on the dispute's `received_on`.
-// - 件 (disputes): disputes received in the period; 人次 (persons): the sum of their
-//   `person_count`.
-// - Triage (分流): the disputes of the period by the route they were triaged to; those not
-//   yet triaged count as 待分流.
-// - Settled (调解成功): status 达成协议 (agreed) or 结案 (closed, after the follow-up of an
-//   agreement). Not settled (调解不成): 终止调解 (terminated) or 当事人撤回 (withdrawn).
+// - Period: [from, to], calendar dates inclusive.
+// - 件 (disputes): disputes received in the period (`received_on`); 人次 (persons): the sum
+//   of their `person_count`.
+// - Triage (分流): the disputes received in the period by the route they were triaged to;
+//   those not yet triaged count as 待分流.
+// - Settled (调解成功) and not settled (调解不成) are counted by the date the mediation ended,
+//   whenever the dispute was received: settled on the agreement's date (协议日期, written or
+//   oral; a later 回访结案 does not move it), not settled on the termination's date (终止调解)
+//   or the date a party refused or withdrew (当事人撤回). A past period's figures therefore
+//   stay as they were when it ended: a dispute settled next year counts next year.
 //   Concluded (已办结) = settled + not settled; 调解成功率 = settled ÷ concluded, in percent
-//   with one decimal, null when nothing concluded. Statuses are those of today: a past
-//   period's rates move while its disputes are still being mediated.
+//   with one decimal, null when nothing concluded.
+// - Judicial confirmation (司法确认): joint applications dated in the period (申请), and rulings
+//   dated in the period that confirmed the agreement (确认).
+// - 履行率 (performance rate): of the obligations due in the period, those a return visit found
+//   fully performed ÷ all of them, percent with one decimal; null when none fell due.
 // - 同比 (year-on-year): 件 and 人次 of [from − 1 year, to − 1 year] (29 February → 28
 //   February); change = (this − last) ÷ last × 100, one decimal; null when last is 0.
 // - By source, type: the dispute's own; by organisation: the organisation it was triaged to
-//   (mediate or administrative), disputes without one under 未指定调解组织; with each
-//   organisation its active mediators on the roster (mediators are assigned to disputes by
-//   the session flow; until then the roster is what exists).
+//   (mediate or administrative), disputes without one under 未指定调解组织, with each
+//   organisation its active mediators on the roster; by mediator: the mediators assigned to
+//   the dispute and not released (a mediator replaced after declaring a conflict does not
+//   count; a dispute with two mediators counts for each), every active mediator listed.
 import { sql, type Kysely } from '@zhengfa/plugin-api';
 import { sources } from '../disputes/register.js';
 import { routes } from '../disputes/triage.js';
@@ -38,46 +45,79 @@ export interface FigureRow {
   successRate: number | null;
 }
 
+export interface MediatorRow extends FigureRow {
+  name: string;
+  orgName: string;
+}
+
 export interface Summary extends FigureRow {
+  confirmationsApplied: number;
+  confirmationsConfirmed: number;
+  obligationsDue: number;
+  obligationsPerformed: number;
+  /** obligationsPerformed ÷ obligationsDue, percent with one decimal; null when none fell due. */
+  performanceRate: number | null;
   lastYear: { disputes: number; persons: number };
   yoyDisputes: number | null;
   yoyPersons: number | null;
   bySource: FigureRow[];
   byType: FigureRow[];
   byOrganisation: (FigureRow & { name: string | null; mediators: number })[];
+  /** Every active mediator, and any other with figures in the period; `key` the mediator's id. */
+  byMediator: MediatorRow[];
   /** Triage results: disputes of the period by route; `key` null: not yet triaged. */
   byRoute: { key: string | null; disputes: number; persons: number }[];
 }
 
-type Grouping = 'none' | 'source' | 'type' | 'organisation' | 'route';
+type Grouping = 'none' | 'source' | 'type' | 'organisation' | 'route' | 'mediator';
 
 // Fixed SQL fragments (never user input) for each grouping.
 const keyOf: Record<Grouping, ReturnType<typeof sql.raw>> = {
   none: sql.raw('null::text'),
-  source: sql.raw('d.source'),
-  type: sql.raw('d.dispute_type'),
-  organisation: sql.raw('d.route_org_id::text'),
-  route: sql.raw('d.route'),
+  source: sql.raw('e.source'),
+  type: sql.raw('e.dispute_type'),
+  organisation: sql.raw('e.route_org_id::text'),
+  route: sql.raw('e.route'),
+  mediator: sql.raw('x.mediator_id::text'),
+};
+
+const byKey = (a: string | null, b: string | null): number => {
+  const x = a ?? '\uffff';
+  const y = b ?? '\uffff';
+  return x < y ? -1 : x > y ? 1 : 0;
 };
 
 export async function figureRows(db: Kysely<any>, tenantId: string, p: Period, grouping: Grouping): Promise<FigureRow[]> {
+  // Each dispute with the day its mediation ended and how: an agreement, else a termination,
+  // else a party's refusal or withdrawal; no end yet: null.
   const r = await sql<{ key: string | null; disputes: number; persons: number; settled: number; not_settled: number }>`
+    with e as (
+      select d.id, d.source, d.dispute_type, d.route_org_id, d.route, d.person_count,
+        (d.received_on between ${p.from}::date and ${p.to}::date) as received,
+        (a.dispute_id is not null) as by_agreement,
+        coalesce(a.agreed_on, t.terminated_on, d.withdrawn_on) between ${p.from}::date and ${p.to}::date as ended
+      from mediation.disputes d
+      left join mediation.agreements a on a.tenant_id = d.tenant_id and a.dispute_id = d.id
+      left join mediation.terminations t on t.tenant_id = d.tenant_id and t.dispute_id = d.id
+      where d.tenant_id = ${tenantId}
+    )
     select ${keyOf[grouping]} as key,
-      count(*)::int as disputes,
-      coalesce(sum(d.person_count), 0)::int as persons,
-      (count(*) filter (where d.status in ('agreed', 'closed')))::int as settled,
-      (count(*) filter (where d.status in ('terminated', 'withdrawn')))::int as not_settled
-    from mediation.disputes d
-    where d.tenant_id = ${tenantId} and d.received_on between ${p.from}::date and ${p.to}::date
+      (count(*) filter (where e.received))::int as disputes,
+      coalesce(sum(e.person_count) filter (where e.received), 0)::int as persons,
+      (count(*) filter (where e.ended and e.by_agreement))::int as settled,
+      (count(*) filter (where e.ended and not e.by_agreement))::int as not_settled
+    from e
+    ${grouping === 'mediator' ? sql`join mediation.assignments x on x.tenant_id = ${tenantId} and x.dispute_id = e.id and x.released_on is null` : sql``}
+    where e.received or coalesce(e.ended, false)
     ${grouping === 'none' ? sql`` : sql`group by 1`}`.execute(db);
   const rows = r.rows.map((row) => {
     const settled = Number(row.settled);
     const notSettled = Number(row.not_settled);
     return { key: row.key, disputes: Number(row.disputes), persons: Number(row.persons), settled, notSettled, concluded: settled + notSettled, successRate: percent(settled, settled + notSettled) };
   });
-  if (grouping === 'none') return rows.filter((row) => row.disputes > 0);
+  if (grouping === 'none') return rows;
   // Most disputes first, then by key in code-point order (the same on every database collation).
-  return rows.sort((a, b) => b.disputes - a.disputes || ((a.key ?? '\uffff') < (b.key ?? '\uffff') ? -1 : (a.key ?? '\uffff') > (b.key ?? '\uffff') ? 1 : 0));
+  return rows.sort((a, b) => b.disputes - a.disputes || byKey(a.key, b.key));
 }
 
 const zero = (key: string | null): FigureRow => ({ key, disputes: 0, persons: 0, settled: 0, notSettled: 0, concluded: 0, successRate: null });
@@ -90,28 +130,52 @@ function inOrder(rows: FigureRow[], keys: readonly (string | null)[]): FigureRow
 
 export async function summary(db: Kysely<any>, tenantId: string, p: Period): Promise<Summary> {
   const last = { from: shiftYears(p.from, -1), to: shiftYears(p.to, -1) };
-  const [total, lastTotal, bySource, byType, byOrg, byRoute, orgs] = await Promise.all([
+  const [total, lastTotal, bySource, byType, byOrg, byRoute, byMediator, orgs, mediators, confirmation, performance] = await Promise.all([
     figureRows(db, tenantId, p, 'none'),
     figureRows(db, tenantId, last, 'none'),
     figureRows(db, tenantId, p, 'source'),
     figureRows(db, tenantId, p, 'type'),
     figureRows(db, tenantId, p, 'organisation'),
     figureRows(db, tenantId, p, 'route'),
+    figureRows(db, tenantId, p, 'mediator'),
     sql<{ id: string; name: string; mediators: number }>`select o.id, o.name,
         (select count(*)::int from mediation.mediators x where x.tenant_id = o.tenant_id and x.org_id = o.id and x.active) as mediators
       from mediation.organisations o where o.tenant_id = ${tenantId}`.execute(db),
+    sql<{ id: string; name: string; org_name: string; active: boolean }>`select m.id, m.name, o.name as org_name, m.active
+      from mediation.mediators m join mediation.organisations o on o.tenant_id = m.tenant_id and o.id = m.org_id
+      where m.tenant_id = ${tenantId}`.execute(db),
+    sql<{ applied: number; confirmed: number }>`select
+        (count(*) filter (where applied_on between ${p.from}::date and ${p.to}::date))::int as applied,
+        (count(*) filter (where ruling = 'confirmed' and ruled_on between ${p.from}::date and ${p.to}::date))::int as confirmed
+      from mediation.agreements where tenant_id = ${tenantId}`.execute(db),
+    sql<{ due: number; performed: number }>`select count(*)::int as due, (count(*) filter (where performance = 'full'))::int as performed
+      from mediation.obligations where tenant_id = ${tenantId} and due_on between ${p.from}::date and ${p.to}::date`.execute(db),
   ]);
+  const obligationsDue = Number(performance.rows[0]?.due ?? 0);
+  const obligationsPerformed = Number(performance.rows[0]?.performed ?? 0);
   const t = total[0] ?? zero(null);
   const lt = lastTotal[0] ?? zero(null);
   const names = new Map(orgs.rows.map((o) => [o.id, o]));
+  const mediatorFigures = new Map(byMediator.map((row) => [row.key, row]));
+  const mediatorRows: MediatorRow[] = mediators.rows
+    .filter((x) => x.active || mediatorFigures.has(x.id))
+    .map((x) => ({ ...(mediatorFigures.get(x.id) ?? zero(x.id)), key: x.id, name: x.name, orgName: x.org_name }))
+    // Most disputes first, then most concluded, then by name in code-point order.
+    .sort((a, b) => b.disputes - a.disputes || b.concluded - a.concluded || byKey(a.name, b.name));
   return {
     ...t,
+    confirmationsApplied: Number(confirmation.rows[0]?.applied ?? 0),
+    confirmationsConfirmed: Number(confirmation.rows[0]?.confirmed ?? 0),
+    obligationsDue,
+    obligationsPerformed,
+    performanceRate: percent(obligationsPerformed, obligationsDue),
     lastYear: { disputes: lt.disputes, persons: lt.persons },
     yoyDisputes: yoyChange(t.disputes, lt.disputes),
     yoyPersons: yoyChange(t.persons, lt.persons),
     bySource: inOrder(bySource, sources),
     byType,
     byOrganisation: byOrg.map((row) => ({ ...row, name: row.key ? (names.get(row.key)?.name ?? null) : null, mediators: row.key ? Number(names.get(row.key)?.mediators ?? 0) : 0 })),
+    byMediator: mediatorRows,
     byRoute: inOrder(byRoute, [...routes, null]).map((row) => ({ key: row.key, disputes: row.disputes, persons: row.persons })),
   };
 }
