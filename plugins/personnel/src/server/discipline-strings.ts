@@ -293,3 +293,7 @@ export const auditActions = {
   fileRead: 'personnel.file.read',
   fileExport: 'personnel.file.export',
 } as const;
+
+export const sealingStrings = {
+  needsDataKey: '数据库中存有待加密的问题线索、处分事由、“三个规定”记录或错案追究内容，但迁移没有拿到数据密钥',
+} as const;

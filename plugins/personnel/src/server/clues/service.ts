@@ -7,9 +7,10 @@
 // entered here; inspection findings will arrive through the inspections plugin's
 // `inspections.finding.attributed` event once its contract publishes it (subscribe in
 // index.ts and call createClue with source 'inspection' and the finding's reference).
-import { badRequest, chinaDay, sql, versionConflict, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, chinaDay, sql, versionConflict, type AuthedContext, type Kysely, type Vault } from '@zhengfa/plugin-api';
 import { requireOfficer } from '../discipline-officers.js';
 import { auditActions as a, clueStatusNames, messages as m } from '../discipline-strings.js';
+import { openText, sealText } from '../sealing.js';
 
 export const clueSources = ['petition', 'complaint', 'report', 'inspection', 'higher_transfer', 'conduct_record'] as const;
 export const clueStatuses = ['accepted', 'verifying', 'filed', 'investigating', 'reviewing', 'decided', 'closed', 'transferred'] as const;
@@ -68,7 +69,8 @@ export interface ClueStep {
   createdAt: Date;
 }
 
-const toClue = (r: ClueRow): Clue => ({
+// summary is stored sealed (sealing.ts): opened here.
+const toClue = (vault: Vault, r: ClueRow): Clue => ({
   id: r.id,
   officerId: r.officer_id,
   officerName: r.officer_name,
@@ -78,7 +80,7 @@ const toClue = (r: ClueRow): Clue => ({
   sourceRef: r.source_ref,
   conductRecordId: r.conduct_record_id,
   receivedOn: r.received_on,
-  summary: r.summary,
+  summary: openText(vault, r.summary),
   status: r.status,
   handlerUserId: r.handler_user_id,
   handlerName: r.handler_name,
@@ -100,7 +102,7 @@ export async function loadClue(ctx: AuthedContext, db: Kysely<any>, id: string, 
 
 async function addStep(ctx: AuthedContext, trx: Kysely<any>, clueId: string, step: string, on: string, note: string | null, detail: Record<string, unknown> = {}): Promise<void> {
   await sql`insert into personnel.clue_steps (tenant_id, clue_id, step, on_date, note, detail, actor_id)
-    values (${ctx.tenant.id}, ${clueId}, ${step}, ${on}, ${note}, ${JSON.stringify(detail)}::jsonb, ${ctx.user.id})`.execute(trx);
+    values (${ctx.tenant.id}, ${clueId}, ${step}, ${on}, ${sealText(ctx.vault, note)}, ${JSON.stringify(detail)}::jsonb, ${ctx.user.id})`.execute(trx);
 }
 
 /** A discipline staff member who may handle the clue (holds personnel.discipline), by user id. */
@@ -153,7 +155,7 @@ export async function createClue(ctx: AuthedContext, input: CreateClueInput): Pr
     const r = await sql<{ id: string }>`insert into personnel.clues (tenant_id, officer_id, source, source_ref, conduct_record_id, received_on, summary,
         handler_user_id, handler_name, created_by)
       values (${ctx.tenant.id}, ${officer.id}, ${input.source}, ${input.sourceRef ?? null},
-        ${input.source === 'conduct_record' ? (input.conductRecordId ?? null) : null}, ${input.receivedOn}, ${input.summary},
+        ${input.source === 'conduct_record' ? (input.conductRecordId ?? null) : null}, ${input.receivedOn}, ${sealText(ctx.vault, input.summary)},
         ${handler?.id ?? null}, ${handler?.displayName ?? null}, ${ctx.user.id})
       returning id`.execute(trx);
     const id = r.rows[0]!.id;
@@ -171,7 +173,7 @@ export async function listClues(ctx: AuthedContext, filter: { status?: ClueStatu
       and (${filter.officerId ?? null}::uuid is null or c.officer_id = ${filter.officerId ?? null}::uuid)
     order by c.received_on desc, c.created_at desc limit 500`.execute(ctx.db);
   await ctx.audit.record({ action: a.clueRead, targetType: 'personnel.clue', detail: { status: filter.status ?? null, officerId: filter.officerId ?? null, count: r.rows.length } });
-  return r.rows.map(toClue);
+  return r.rows.map((x) => toClue(ctx.vault, x));
 }
 
 /** One clue with its steps (discipline staff; the read is audited). */
@@ -181,7 +183,7 @@ export async function getClue(ctx: AuthedContext, id: string): Promise<Clue & { 
     select step, to_char(on_date, 'YYYY-MM-DD') as on, note, detail, created_at from personnel.clue_steps
     where tenant_id = ${ctx.tenant.id} and clue_id = ${id} order by created_at, on_date`.execute(ctx.db);
   await ctx.audit.record({ action: a.clueRead, targetType: 'personnel.clue', targetId: id });
-  return { ...toClue(row), steps: steps.rows.map((s) => ({ step: s.step, on: s.on, note: s.note, detail: s.detail, createdAt: s.created_at })) };
+  return { ...toClue(ctx.vault, row), steps: steps.rows.map((s) => ({ step: s.step, on: s.on, note: openText(ctx.vault, s.note), detail: s.detail, createdAt: s.created_at })) };
 }
 
 /** Moves a clue to its next stage in order (受理 → 初步核实 → 立案 → 调查 → 审理 → 决定), or to 了结. */
@@ -194,7 +196,7 @@ export async function advanceClue(ctx: AuthedContext, input: { id: string; versi
       throw badRequest(m.stepOrder(clueStatusNames[row.status], clueStatusNames[input.to]));
     }
     checkOn(row, input.on);
-    await sql`update personnel.clues set status = ${input.to}, closing_note = ${input.to === 'closed' ? (input.note ?? null) : null},
+    await sql`update personnel.clues set status = ${input.to}, closing_note = ${input.to === 'closed' ? sealText(ctx.vault, input.note ?? null) : null},
         version = version + 1 where tenant_id = ${ctx.tenant.id} and id = ${row.id}`.execute(trx);
     await addStep(ctx, trx, row.id, input.to, input.on, input.note ?? null);
     await ctx.audit.record({ action: a.clueStep, targetType: 'personnel.clue', targetId: row.id, detail: { from: row.status, to: input.to, on: input.on } }, { db: trx });

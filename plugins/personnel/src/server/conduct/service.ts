@@ -5,9 +5,10 @@
 // The reporter is protected: who recorded is returned only by the discipline staff's
 // procedures (personnel.discipline), every such read is audited, and a unit's report and the
 // summary carry counts only.
-import { badRequest, chinaDay, forbidden, sql, type AuthedContext, type KernelOrg } from '@zhengfa/plugin-api';
+import { badRequest, chinaDay, forbidden, sql, type AuthedContext, type KernelOrg, type Vault } from '@zhengfa/plugin-api';
 import { officerOfUser, requireOfficer, requireOwnOfficer } from '../discipline-officers.js';
 import { auditActions as a, messages as m } from '../discipline-strings.js';
+import { openText, sealText } from '../sealing.js';
 
 export const intervenerKinds = ['outside_official', 'colleague', 'party', 'lawyer'] as const;
 export const manners = ['in_person', 'phone', 'message', 'letter', 'other'] as const;
@@ -67,7 +68,8 @@ interface RecordRow {
   created_at: Date;
 }
 
-const own = (r: RecordRow): OwnRecord => ({
+// content is stored sealed (sealing.ts): opened here.
+const own = (vault: Vault, r: RecordRow): OwnRecord => ({
   id: r.id,
   intervenerKind: r.intervener_kind,
   intervenerName: r.intervener_name,
@@ -75,12 +77,12 @@ const own = (r: RecordRow): OwnRecord => ({
   occurredOn: r.occurred_on,
   manner: r.manner,
   caseRef: r.case_ref,
-  content: r.content,
+  content: openText(vault, r.content),
   createdAt: r.created_at,
 });
 
-const staff = (r: RecordRow): StaffRecord => ({
-  ...own(r),
+const staff = (vault: Vault, r: RecordRow): StaffRecord => ({
+  ...own(vault, r),
   reporterOfficerId: r.reporter_officer_id,
   reporterName: r.reporter_name,
   reporterOfficerNo: r.reporter_officer_no,
@@ -113,7 +115,7 @@ export async function recordConduct(ctx: AuthedContext, input: RecordInput): Pro
         intervener_kind, intervener_name, intervener_post, subject_officer_id, occurred_on, manner, case_ref, content, client_key)
       values (${ctx.tenant.id}, ${reporter.id}, ${ctx.user.id}, ${reporter.unit_id}, ${input.intervenerKind}, ${input.intervenerName},
         ${input.intervenerPost ?? null}, ${input.subjectOfficerId ?? null}, ${input.occurredOn}, ${input.manner}, ${input.caseRef},
-        ${input.content}, ${input.clientKey ?? null})
+        ${sealText(ctx.vault, input.content)}, ${input.clientKey ?? null})
       returning id`.execute(trx);
     const id = r.rows[0]!.id;
     // The audit row names the record only: the reporter is its actor, as for every change.
@@ -129,7 +131,7 @@ export async function myRecords(ctx: AuthedContext): Promise<OwnRecord[]> {
   const r = await sql<RecordRow>`${selectRecords}
     where c.tenant_id = ${ctx.tenant.id} and c.reporter_officer_id = ${me.id}
     order by c.occurred_on desc, c.created_at desc limit 500`.execute(ctx.db);
-  return r.rows.map(own);
+  return r.rows.map((x) => own(ctx.vault, x));
 }
 
 /** Every record in a period, with its reporter (discipline staff; the read is audited). */
@@ -141,7 +143,7 @@ export async function listRecords(ctx: AuthedContext, filter: { from?: string | 
       and (${filter.unitId ?? null}::uuid is null or c.reporter_unit_id = ${filter.unitId ?? null}::uuid)
     order by c.occurred_on desc, c.created_at desc limit 1000`.execute(ctx.db);
   await ctx.audit.record({ action: a.conductRead, targetType: 'personnel.conduct_record', detail: { from: filter.from ?? null, to: filter.to ?? null, unitId: filter.unitId ?? null, count: r.rows.length } });
-  return r.rows.map(staff);
+  return r.rows.map((x) => staff(ctx.vault, x));
 }
 
 /** One record with its reporter (discipline staff; the read is audited). */
@@ -149,7 +151,7 @@ export async function getRecord(ctx: AuthedContext, id: string): Promise<StaffRe
   const r = await sql<RecordRow>`${selectRecords} where c.tenant_id = ${ctx.tenant.id} and c.id = ${id}`.execute(ctx.db);
   if (!r.rows[0]) throw badRequest(m.recordNotFound);
   await ctx.audit.record({ action: a.conductRead, targetType: 'personnel.conduct_record', targetId: id });
-  return staff(r.rows[0]);
+  return staff(ctx.vault, r.rows[0]);
 }
 
 function monthRange(month: string): { first: string; last: string } {

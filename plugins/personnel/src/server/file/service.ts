@@ -9,6 +9,7 @@ import { chinaDay, forbidden, sql, type AuthedContext } from '@zhengfa/plugin-ap
 import { officerOfUser, requireOfficer, type OfficerRow } from '../discipline-officers.js';
 import { auditActions as a, messages as m } from '../discipline-strings.js';
 import { restrictionOn, sanctionsOf, type Restriction } from '../sanctions/service.js';
+import { openText } from '../sealing.js';
 import { commendations, assessments } from '../commendations/service.js';
 import { trainingOf, type AttendedSession } from './training.js';
 import { inspectionFindingsOf, type FileInspectionFinding } from './inspection-findings.js';
@@ -97,7 +98,7 @@ async function build(ctx: AuthedContext, o: OfficerRow, level: FileLevel, unitNa
             order by received_on desc`.execute(ctx.db)
         ).rows;
   const clues = clueRows.map((c): FileClue =>
-    level === 'full' ? { id: c.id, source: c.source, receivedOn: c.received_on, status: c.status, summary: c.summary, transferredTo: c.transferred_to } : { id: c.id, source: c.source, receivedOn: c.received_on, status: c.status },
+    level === 'full' ? { id: c.id, source: c.source, receivedOn: c.received_on, status: c.status, summary: openText(ctx.vault, c.summary), transferredTo: c.transferred_to } : { id: c.id, source: c.source, receivedOn: c.received_on, status: c.status },
   );
   const accountability =
     level === 'summary'
@@ -106,7 +107,7 @@ async function build(ctx: AuthedContext, o: OfficerRow, level: FileLevel, unitNa
           await sql<{ id: string; case_ref: string; found_on: string; status: string; decision: string | null }>`
             select id, case_ref, to_char(found_on, 'YYYY-MM-DD') as found_on, status, decision from personnel.accountability
             where tenant_id = ${ctx.tenant.id} and officer_id = ${o.id} order by found_on desc`.execute(ctx.db)
-        ).rows.map((x) => ({ id: x.id, caseRef: x.case_ref, foundOn: x.found_on, status: x.status, decision: x.decision }));
+        ).rows.map((x) => ({ id: x.id, caseRef: x.case_ref, foundOn: x.found_on, status: x.status, decision: openText(ctx.vault, x.decision) }));
   return {
     level,
     officer: {

@@ -2,9 +2,10 @@
 // statement of defence (申辩; by the officer, or recorded by the discipline staff, e.g. that
 // they waived it) → the decision (optionally a sanction of the officer) → the review (复核)
 // the officer asked for. Each step in order, versioned and audited.
-import { badRequest, forbidden, sql, versionConflict, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, sql, versionConflict, type AuthedContext, type Kysely, type Vault } from '@zhengfa/plugin-api';
 import { officerOfUser, requireOfficer } from '../discipline-officers.js';
 import { accountabilityStatusNames, auditActions as a, fieldNames as n, messages as m } from '../discipline-strings.js';
+import { openText, sealText } from '../sealing.js';
 
 export const reviewResults = ['upheld', 'changed', 'revoked'] as const;
 type Status = keyof typeof accountabilityStatusNames;
@@ -56,22 +57,23 @@ const select = sql`select x.id, x.officer_id, o.name as officer_name, o.user_id 
     to_char(x.reviewed_on, 'YYYY-MM-DD') as reviewed_on, x.version
   from personnel.accountability x join personnel.officers o on o.tenant_id = x.tenant_id and o.id = x.officer_id`;
 
-const shape = (r: Row): Accountability => ({
+// finding, defence, decision, review_request and review_note are stored sealed (sealing.ts): opened here.
+const shape = (vault: Vault, r: Row): Accountability => ({
   id: r.id,
   officerId: r.officer_id,
   officerName: r.officer_name,
   caseRef: r.case_ref,
-  finding: r.finding,
+  finding: openText(vault, r.finding),
   foundOn: r.found_on,
   status: r.status,
-  defence: r.defence,
+  defence: openText(vault, r.defence),
   defendedOn: r.defended_on,
-  decision: r.decision,
+  decision: openText(vault, r.decision),
   decidedOn: r.decided_on,
   sanctionId: r.sanction_id,
-  reviewRequest: r.review_request,
+  reviewRequest: openText(vault, r.review_request),
   reviewResult: r.review_result,
-  reviewNote: r.review_note,
+  reviewNote: openText(vault, r.review_note),
   reviewedOn: r.reviewed_on,
   version: r.version,
 });
@@ -93,7 +95,7 @@ export async function recordFinding(ctx: AuthedContext, input: { officerId: stri
   return ctx.db.transaction().execute(async (trx) => {
     await requireOfficer(ctx, input.officerId, trx);
     const r = await sql<{ id: string }>`insert into personnel.accountability (tenant_id, officer_id, case_ref, finding, found_on, created_by)
-      values (${ctx.tenant.id}, ${input.officerId}, ${input.caseRef}, ${input.finding}, ${input.foundOn}, ${ctx.user.id}) returning id`.execute(trx);
+      values (${ctx.tenant.id}, ${input.officerId}, ${input.caseRef}, ${sealText(ctx.vault, input.finding)}, ${input.foundOn}, ${ctx.user.id}) returning id`.execute(trx);
     const id = r.rows[0]!.id;
     await step(ctx, trx, id, 'found', { officerId: input.officerId });
     return { id, version: 1 };
@@ -110,7 +112,7 @@ export async function defend(ctx: AuthedContext, input: { id: string; version: n
     if (exists.rows[0].officer_user_id !== ctx.user.id && !ctx.can('personnel.discipline')) throw forbidden(m.defenceNotOwn);
     const row = await load(ctx, trx, input.id, input.version, 'found');
     if (input.on < row.found_on) throw badRequest(m.dateBeforeFinding(n.defendedOn, row.found_on));
-    await sql`update personnel.accountability set status = 'defended', defence = ${input.defence}, defended_on = ${input.on}, version = version + 1
+    await sql`update personnel.accountability set status = 'defended', defence = ${sealText(ctx.vault, input.defence)}, defended_on = ${input.on}, version = version + 1
       where tenant_id = ${ctx.tenant.id} and id = ${row.id}`.execute(trx);
     await step(ctx, trx, row.id, 'defended', { byOfficer: row.officer_user_id === ctx.user.id });
     return { version: row.version + 1 };
@@ -125,7 +127,7 @@ export async function decide(ctx: AuthedContext, input: { id: string; version: n
       const s = await sql`select 1 from personnel.sanctions where tenant_id = ${ctx.tenant.id} and id = ${input.sanctionId} and officer_id = ${row.officer_id}`.execute(trx);
       if (!s.rows.length) throw badRequest(m.sanctionNotFound);
     }
-    await sql`update personnel.accountability set status = 'decided', decision = ${input.decision}, decided_on = ${input.on},
+    await sql`update personnel.accountability set status = 'decided', decision = ${sealText(ctx.vault, input.decision)}, decided_on = ${input.on},
         sanction_id = ${input.sanctionId ?? null}, version = version + 1 where tenant_id = ${ctx.tenant.id} and id = ${row.id}`.execute(trx);
     await step(ctx, trx, row.id, 'decided', { sanctionId: input.sanctionId ?? null });
     return { version: row.version + 1 };
@@ -139,8 +141,8 @@ export async function review(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await load(ctx, trx, input.id, input.version, 'decided');
     if (input.on < row.decided_on!) throw badRequest(m.dateBeforeDecision(n.reviewedOn, row.decided_on!));
-    await sql`update personnel.accountability set status = 'reviewed', review_request = ${input.request}, review_result = ${input.result},
-        review_note = ${input.note ?? null}, reviewed_on = ${input.on}, version = version + 1 where tenant_id = ${ctx.tenant.id} and id = ${row.id}`.execute(trx);
+    await sql`update personnel.accountability set status = 'reviewed', review_request = ${sealText(ctx.vault, input.request)}, review_result = ${input.result},
+        review_note = ${sealText(ctx.vault, input.note ?? null)}, reviewed_on = ${input.on}, version = version + 1 where tenant_id = ${ctx.tenant.id} and id = ${row.id}`.execute(trx);
     await step(ctx, trx, row.id, 'reviewed', { result: input.result });
     return { version: row.version + 1 };
   });
@@ -151,7 +153,7 @@ export async function listAccountability(ctx: AuthedContext, officerId: string |
   const r = await sql<Row>`${select} where x.tenant_id = ${ctx.tenant.id} and (${officerId ?? null}::uuid is null or x.officer_id = ${officerId ?? null}::uuid)
     order by x.found_on desc, x.created_at desc limit 500`.execute(ctx.db);
   await ctx.audit.record({ action: a.accountabilityRead, targetType: 'personnel.accountability', detail: { officerId: officerId ?? null, count: r.rows.length } });
-  return r.rows.map(shape);
+  return r.rows.map((x) => shape(ctx.vault, x));
 }
 
 /** The signed-in officer's own matters (to read the finding and state their defence). */
@@ -159,5 +161,5 @@ export async function myAccountability(ctx: AuthedContext): Promise<Accountabili
   const me = await officerOfUser(ctx);
   if (!me) return [];
   const r = await sql<Row>`${select} where x.tenant_id = ${ctx.tenant.id} and x.officer_id = ${me.id} order by x.found_on desc limit 100`.execute(ctx.db);
-  return r.rows.map(shape);
+  return r.rows.map((x) => shape(ctx.vault, x));
 }

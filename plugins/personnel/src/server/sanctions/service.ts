@@ -7,6 +7,7 @@ import { badRequest, chinaDay, sql, type AuthedContext, type Kysely } from '@zhe
 import { markDecided, loadClue } from '../clues/service.js';
 import { requireOfficer } from '../discipline-officers.js';
 import { auditActions as a, messages as m } from '../discipline-strings.js';
+import { openText, sealText } from '../sealing.js';
 import { adjustableKinds, effectPeriod, sanctionRules, type SanctionKind } from './periods.js';
 
 export interface Restriction {
@@ -64,7 +65,7 @@ export async function decideSanction(ctx: AuthedContext, input: DecideInput): Pr
         decided_on, effect_months, effective_until, permanent, decision_no, reason, created_by)
       values (${ctx.tenant.id}, ${officer.id}, ${clue?.id ?? null}, ${input.form}, ${rule.category}, ${input.kind},
         ${input.kind === 'party_probation' ? (input.probationYears ?? null) : null}, ${input.decidedOn}, ${period.months}, ${period.effectiveUntil},
-        ${period.permanent}, ${input.decisionNo ?? null}, ${input.reason}, ${ctx.user.id})
+        ${period.permanent}, ${input.decisionNo ?? null}, ${sealText(ctx.vault, input.reason)}, ${ctx.user.id})
       returning id`.execute(trx);
     const id = r.rows[0]!.id;
     if (clue) await markDecided(ctx, trx, clue, input.decidedOn, id);
@@ -137,7 +138,7 @@ export async function sanctionsOf(ctx: AuthedContext, filter: { officerId?: stri
     permanent: s.permanent,
     inForce: s.decided_on <= today && (s.permanent || (s.effective_until !== null && s.effective_until >= today)),
     decisionNo: s.decision_no,
-    reason: s.reason,
+    reason: openText(ctx.vault, s.reason),
   }));
 }
 
