@@ -28,6 +28,8 @@ async function signedIn(h: Harness, username: string): Promise<{ context: Browse
   const page = await context.newPage();
   await signIn(page, h.baseUrl, username, DEMO_PASSWORD);
   await page.waitForURL((url) => url.pathname === '/');
+  // The workbench itself, not the sign-in page still on screen while it loads.
+  await visible(page.getByTestId('todos'));
   await ready(page);
   return { context, page };
 }
