@@ -394,6 +394,8 @@ export const strings = {
     allUrgencies: '全部紧急程度',
     allUnits: '全部承办单位',
     onlyOverdue: '只看超期',
+    onlyLedByMe: '只看本单位承办',
+    onlyDispatchDue: '只看待调度',
     dueWithin: '临期',
     dueWithinPlaceholder: '全部期限',
     dueWithinOption: (d: number) => (d === 0 ? '今天到期' : `${d} 天内到期`),

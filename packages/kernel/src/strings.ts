@@ -677,6 +677,7 @@ export const fieldNames = {
   overdue: '是否超期',
   dueWithinDays: '到期天数',
   dispatchDue: '是否待调度',
+  ledByMe: '是否本单位承办',
   ledgerFrom: '起始日期',
   ledgerTo: '截止日期',
   sort: '排序方式',

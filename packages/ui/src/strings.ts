@@ -66,6 +66,8 @@ export const uiStrings = {
     export: '导出',
     selected: (n: number) => `已选择 ${n} 项`,
     clearSelection: '取消选择',
+    selectAll: '全选本页',
+    selectRow: (n: number) => `选择第 ${n} 行`,
     keyword: '关键词',
     search: '查询',
     printedAt: (at: string) => `打印时间：${at}`,

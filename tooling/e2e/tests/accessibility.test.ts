@@ -1,46 +1,10 @@
 // Accessibility and the lists of the console: axe-core (WCAG 2.1 A and AA rules) over every
 // kernel console page as the demo role that may open it, with no serious or critical
 // violation; the skip link, the focus ring, field errors read out; the ledger within
-// 1440 px. axe runs inside the page through the DevTools protocol, so the console's CSP
-// (scripts by nonce only) stays as it is.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+// 1440 px. The axe check itself (seriousViolations) is the helpers' and runs on every page
+// any browser test waits for; this file visits every kernel page on purpose.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, startHarness, stopHarness, visible, type Harness } from './helpers.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/**
- * Known and not ours: rc-select 14 copies Form.Item's aria-required / aria-invalid onto the
- * Select's outer <div> (no role) as well as onto its combobox input, which carries them
- * correctly. Left out of the count until antd fixes it; every other node still counts.
- */
-function isSelectInFormItem(target: string[]): boolean {
-  return target.length === 1 && /\.ant-select-in-form-item$|\.ant-select(-[a-z-]+)*\.ant-select$/.test(target[0]!) && target[0]!.includes('ant-form-item');
-}
-
-/** The serious and critical violations axe finds on the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => (v.id === 'aria-allowed-attr' ? { ...v, nodes: v.nodes.filter((n) => !isSelectInFormItem(n.target)) } : v))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { DEMO_PASSWORD, newContext, ready, screenshot, seriousViolations, signIn, startHarness, stopHarness, visible, type Harness } from './helpers.js';
 
 /** Every kernel console page, as the demo role that may open it. */
 const pagesByRole: Record<string, string[]> = {
@@ -76,7 +40,8 @@ describe('accessibility of the console', () => {
       const found: Record<string, string[]> = {};
       const visit = async (p: string) => {
         await page.goto(`${h!.baseUrl}${p}`);
-        await ready(page);
+        // Hydrated, not ready(): this test gathers every page's violations before failing.
+        await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });
         const v = await seriousViolations(page);
         if (v.length) found[p] = v;
       };

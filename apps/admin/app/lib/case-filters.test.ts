@@ -84,6 +84,26 @@ describe('the filter form sent without JavaScript', () => {
     const sent = new URLSearchParams([...ledgerHiddenFields(current), [ledgerFormNames.overdue, '1']]);
     expect(parseLedgerParams(sent).overdue).toBe(true);
   });
+
+  it('drops the 本单位承办 and 待调度 filters from the hidden fields only where their boxes are on the form', () => {
+    const q = { ...emptyLedgerQuery, status: ['assigned' as const], ledByMe: true, dispatchDue: true };
+    expect(ledgerHiddenFields(q)).toEqual([
+      ['status', 'assigned'],
+      ['lead', 'mine'],
+      ['dispatch', '1'],
+    ]);
+    expect(ledgerHiddenFields(q, { lead: true, dispatch: true })).toEqual([['status', 'assigned']]);
+    const sent = new URLSearchParams([...ledgerHiddenFields(q, { lead: true }), [ledgerFormNames.lead, 'mine']]);
+    expect(parseLedgerParams(sent)).toEqual(q);
+  });
+});
+
+describe("the workbench's links", () => {
+  it('open the ledger filtered to the cases the unit leads (待签收) and to the cases whose dispatch is due (待调度)', () => {
+    const lead = parseLedgerParams(new URLSearchParams('status=assigned&lead=mine&sort=deadline&dir=asc'));
+    expect(ledgerFilter(lead)).toEqual({ status: ['assigned'], ledByMe: true });
+    expect(ledgerFilter(parseLedgerParams(new URLSearchParams('dispatch=1&sort=nextDispatch&dir=asc')))).toEqual({ dispatchDue: true });
+  });
 });
 
 describe('dashboard links', () => {
@@ -91,7 +111,7 @@ describe('dashboard links', () => {
     expect(dashboardLinks.total()).toBe('/cases');
     expect(dashboardLinks.overdue()).toBe('/cases?overdue=1&sort=deadline&dir=asc');
     expect(dashboardLinks.dueThisWeek()).toBe('/cases?due=7&sort=deadline&dir=asc');
-    expect(dashboardLinks.dispatchDue()).toBe('/cases?status=assigned&status=in_progress&status=submitted&sort=nextDispatch&dir=asc');
+    expect(dashboardLinks.dispatchDue()).toBe('/cases?dispatch=1&sort=nextDispatch&dir=asc');
     expect(dashboardLinks.closed('supervision')).toBe('/cases?kind=supervision&status=closed&status=archived');
     expect(dashboardLinks.urgency('critical')).toBe('/cases?status=assigned&status=in_progress&status=submitted&urgency=critical');
     expect(dashboardLinks.unit(UNIT, { overdue: true })).toBe(`/cases?unit=${UNIT}&overdue=1`);

@@ -32,6 +32,10 @@ export interface LedgerQuery {
   unitId: string | null;
   overdue: boolean;
   dueWithinDays: number | null;
+  /** Only cases the user's unit leads (本单位承办): what it signs for and reports on. */
+  ledByMe: boolean;
+  /** Open cases whose dispatch (调度) is due. */
+  dispatchDue: boolean;
   from: string | null;
   to: string | null;
   keyword: string;
@@ -48,6 +52,8 @@ export const emptyLedgerQuery: LedgerQuery = {
   unitId: null,
   overdue: false,
   dueWithinDays: null,
+  ledByMe: false,
+  dispatchDue: false,
   from: null,
   to: null,
   keyword: '',
@@ -58,7 +64,7 @@ export const emptyLedgerQuery: LedgerQuery = {
 };
 
 /** URL parameter names, short so links stay readable. */
-const P = { kind: 'kind', status: 'status', urgency: 'urgency', unit: 'unit', overdue: 'overdue', due: 'due', from: 'from', to: 'to', keyword: 'q', sort: 'sort', dir: 'dir', page: 'page', size: 'size' } as const;
+const P = { kind: 'kind', status: 'status', urgency: 'urgency', unit: 'unit', overdue: 'overdue', due: 'due', lead: 'lead', dispatch: 'dispatch', from: 'from', to: 'to', keyword: 'q', sort: 'sort', dir: 'dir', page: 'page', size: 'size' } as const;
 
 function listOf<T extends string>(params: URLSearchParams, name: string, allowed?: readonly T[]): T[] {
   const values = params
@@ -92,6 +98,8 @@ export function parseLedgerParams(params: URLSearchParams): LedgerQuery {
     unitId: unit && UUID.test(unit) ? unit : null,
     overdue: overdue === '1' || overdue === 'true',
     dueWithinDays: intOf(params, P.due, 0, 365),
+    ledByMe: params.get(P.lead) === 'mine',
+    dispatchDue: params.get(P.dispatch) === '1' || params.get(P.dispatch) === 'true',
     from: from && DAY.test(from) ? from : null,
     to: to && DAY.test(to) ? to : null,
     keyword: (params.get(P.keyword) ?? '').trim().slice(0, 50),
@@ -112,6 +120,8 @@ export function ledgerParams(query: Partial<LedgerQuery>): URLSearchParams {
   if (q.unitId) out.set(P.unit, q.unitId);
   if (q.overdue) out.set(P.overdue, '1');
   if (q.dueWithinDays !== null) out.set(P.due, String(q.dueWithinDays));
+  if (q.ledByMe) out.set(P.lead, 'mine');
+  if (q.dispatchDue) out.set(P.dispatch, '1');
   if (q.from) out.set(P.from, q.from);
   if (q.to) out.set(P.to, q.to);
   if (q.keyword.trim()) out.set(P.keyword, q.keyword.trim());
@@ -131,15 +141,15 @@ export function ledgerHref(query: Partial<LedgerQuery> = {}): string {
 }
 
 /** Names of the filter form's fields that a browser sends as they are (the form is a GET to /cases). */
-export const ledgerFormNames = { keyword: P.keyword, overdue: P.overdue } as const;
+export const ledgerFormNames = { keyword: P.keyword, overdue: P.overdue, lead: P.lead, dispatch: P.dispatch } as const;
 
 /**
  * The rest of a query as hidden fields of the filter form: sent without JavaScript, the
  * form (keyword typed, "overdue" ticked or not) keeps the other filters, the sort and the
  * page size, and starts again at page 1. With JavaScript the form's handler builds the URL.
  */
-export function ledgerHiddenFields(q: LedgerQuery): [string, string][] {
-  return [...ledgerParams({ ...q, keyword: '', overdue: false, page: 1 }).entries()];
+export function ledgerHiddenFields(q: LedgerQuery, boxes: { lead?: boolean; dispatch?: boolean } = {}): [string, string][] {
+  return [...ledgerParams({ ...q, keyword: '', overdue: false, ...(boxes.lead ? { ledByMe: false } : {}), ...(boxes.dispatch ? { dispatchDue: false } : {}), page: 1 }).entries()];
 }
 
 /** The filter part of a query, as `cases.startExport` and `cases.ledger` take it. */
@@ -151,6 +161,8 @@ export function ledgerFilter(q: LedgerQuery): LedgerFilter {
     ...(q.unitId ? { unitId: q.unitId } : {}),
     ...(q.overdue ? { overdue: true } : {}),
     ...(q.dueWithinDays !== null ? { dueWithinDays: q.dueWithinDays } : {}),
+    ...(q.ledByMe ? { ledByMe: true } : {}),
+    ...(q.dispatchDue ? { dispatchDue: true } : {}),
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),
     ...(q.keyword ? { keyword: q.keyword } : {}),
@@ -172,8 +184,7 @@ export const dashboardLinks = {
   total: (kind?: string) => ledgerHref(kind ? { kind: [kind] } : {}),
   overdue: (kind?: string) => ledgerHref({ ...(kind ? { kind: [kind] } : {}), overdue: true, sort: 'deadline', dir: 'asc' }),
   dueThisWeek: (kind?: string) => ledgerHref({ ...(kind ? { kind: [kind] } : {}), dueWithinDays: 7, sort: 'deadline', dir: 'asc' }),
-  // The ledger has no "dispatch due" filter: open cases, earliest next dispatch first.
-  dispatchDue: (kind?: string) => ledgerHref({ ...(kind ? { kind: [kind] } : {}), status: [...openStatusList], sort: 'nextDispatch', dir: 'asc' }),
+  dispatchDue: (kind?: string) => ledgerHref({ ...(kind ? { kind: [kind] } : {}), dispatchDue: true, sort: 'nextDispatch', dir: 'asc' }),
   closed: (kind?: string) => ledgerHref({ ...(kind ? { kind: [kind] } : {}), status: ['closed', 'archived'] }),
   status: (status: CaseStatus, kind?: string) => ledgerHref({ ...(kind ? { kind: [kind] } : {}), status: [status] }),
   // The dashboard counts urgency over open cases only.

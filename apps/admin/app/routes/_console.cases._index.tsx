@@ -31,7 +31,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       vocab,
       units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: false })),
       query,
-      can: { register: perms.has('cases.register'), export: perms.has('cases.export') },
+      // 本单位承办 narrows a unit's ledger (a committee leads nothing); 待调度 is the office's.
+      can: { register: perms.has('cases.register'), export: perms.has('cases.export'), ledByMe: me ? !me.user.committee : false, dispatchDue: perms.has('cases.urge') },
     };
   });
 }
@@ -47,6 +48,8 @@ interface FilterValues {
   unitId?: string;
   due?: number | null;
   overdue?: boolean;
+  ledByMe?: boolean;
+  dispatchDue?: boolean;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
@@ -89,6 +92,8 @@ export default function Ledger() {
       unitId: v.unitId ?? null,
       dueWithinDays: typeof v.due === 'number' ? v.due : null,
       overdue: Boolean(v.overdue),
+      ledByMe: Boolean(v.ledByMe),
+      dispatchDue: Boolean(v.dispatchDue),
       from: from ? from.format('YYYY-MM-DD') : null,
       to: to ? to.format('YYYY-MM-DD') : null,
       page: 1,
@@ -205,10 +210,12 @@ export default function Ledger() {
             unitId: query.unitId ?? undefined,
             due: query.dueWithinDays,
             overdue: query.overdue,
+            ledByMe: query.ledByMe,
+            dispatchDue: query.dispatchDue,
             range: query.from || query.to ? [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] : null,
           }}
         >
-          {ledgerHiddenFields(query).map(([name, value]) => (
+          {ledgerHiddenFields(query, { lead: can.ledByMe, dispatch: can.dispatchDue }).map(([name, value]) => (
             <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
           ))}
           <Form.Item name="keyword" label={s.keyword}>
@@ -239,6 +246,20 @@ export default function Ledger() {
               {s.onlyOverdue}
             </Checkbox>
           </Form.Item>
+          {can.ledByMe ? (
+            <Form.Item name="ledByMe" valuePropName="checked">
+              <Checkbox name={ledgerFormNames.lead} value="mine">
+                {s.onlyLedByMe}
+              </Checkbox>
+            </Form.Item>
+          ) : null}
+          {can.dispatchDue ? (
+            <Form.Item name="dispatchDue" valuePropName="checked">
+              <Checkbox name={ledgerFormNames.dispatch} value="1">
+                {s.onlyDispatchDue}
+              </Checkbox>
+            </Form.Item>
+          ) : null}
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>

@@ -73,7 +73,7 @@ export async function caseStepNotices(
   const { who, title } = nextActors[action];
   if (!who || !title) return [];
   let users: string[];
-  if (who.scope === 'leadUnit') users = c.leadUnitId ? await holdersOf(trx, tenantId, { orgId: c.leadUnitId }, who.permissions) : [];
+  if (who.scope === 'leadUnit') users = c.leadUnitId ? await holdersOf(trx, tenantId, { leadUnitId: c.leadUnitId }, who.permissions) : [];
   else if (who.reviewer) users = await reviewers(trx, tenantId, c.id);
   else users = await holdersOf(trx, tenantId, { committee: true }, who.permissions);
   return [{ users, title: title(c.docNo, c.title), link: `/cases/${c.id}`, caseId: c.id }];

@@ -28,6 +28,11 @@ export interface LedgerFilter {
   dueWithinDays?: number;
   /** Open cases whose next dispatch meeting is due (today or earlier). */
   dispatchDue?: boolean;
+  /**
+   * Cases whose lead unit is within the user's subtree (本单位承办): the cases the unit signs
+   * for and reports on, not those it only cooperates on.
+   */
+  ledByMe?: boolean;
   from?: string;
   to?: string;
   keyword?: string;
@@ -84,6 +89,7 @@ export function ledgerQuery(db: Kysely<KernelDatabase>, ctx: AuthedContext, f: L
       .where('c.deadline', '>=', today)
       .where('c.deadline', '<=', sql<string>`(${today} + ${sql.lit(Math.trunc(f.dueWithinDays))}::int)`);
   }
+  if (f.ledByMe) q = q.where(caseLedByUser(db, ctx.user));
   if (f.dispatchDue) q = q.where(open).where((eb) => eb.or([eb('c.next_dispatch_on', '<=', today), eb('c.dispatch_owed_since', 'is not', null)]));
   if (f.from) q = q.where('c.received_on', '>=', f.from);
   if (f.to) q = q.where('c.received_on', '<=', f.to);
@@ -257,7 +263,7 @@ export function isNarrowScope(scopeCases: number, pageEnd: number, tenantCases: 
 
 /** The filter narrows only by kind, status and urgency, which the tallies count. */
 function countableByTallies(f: LedgerFilter): boolean {
-  return !f.unitId && !f.overdue && f.dueWithinDays === undefined && !f.dispatchDue && !f.from && !f.to && !f.keyword?.trim();
+  return !f.unitId && !f.ledByMe && !f.overdue && f.dueWithinDays === undefined && !f.dispatchDue && !f.from && !f.to && !f.keyword?.trim();
 }
 
 export async function ledgerPage(ctx: AuthedContext, host: PluginHost, f: LedgerFilter, sort: LedgerSort, dir: 'asc' | 'desc', page: number, pageSize: number) {

@@ -123,6 +123,7 @@ export const ledgerFilterSchema = z.object({
   overdue: f.bool(n.overdue).optional(),
   dueWithinDays: f.int(n.dueWithinDays, { min: 0, max: 365 }).optional(),
   dispatchDue: f.bool(n.dispatchDue).optional(),
+  ledByMe: f.bool(n.ledByMe).optional(),
   from: f.isoDate(n.ledgerFrom).optional(),
   to: f.isoDate(n.ledgerTo).optional(),
   keyword: f.text(n.keyword, { max: 50 }).optional(),

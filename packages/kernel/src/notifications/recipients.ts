@@ -13,8 +13,12 @@ export function userHolds(permission: string) {
     where ur.tenant_id = u.tenant_id and ur.user_id = u.id and ${permission} = any(r.permissions))`;
 }
 
-/** Where the next step is taken: by the committee, or by one unit (its own users). */
-export type NoticeScope = { committee: true } | { orgId: string };
+/**
+ * Where the next step is taken: by the committee, by one organisation's own users, or by the
+ * unit leading a case, whose step is taken by the users of the lead unit or of a unit above
+ * it (the users whose 待签收 and 待报结 count the case: workbench/kernel-todos.ts).
+ */
+export type NoticeScope = { committee: true } | { orgId: string } | { leadUnitId: string };
 
 /** Enabled users in the scope who hold every one of the permissions, in a stable order. */
 export async function holdersOf(db: Db, tenantId: string, scope: NoticeScope, permissions: readonly string[]): Promise<string[]> {
@@ -24,7 +28,12 @@ export async function holdersOf(db: Db, tenantId: string, scope: NoticeScope, pe
     .select('u.id')
     .where('u.tenant_id', '=', tenantId)
     .where('u.disabled', '=', false);
-  q = 'orgId' in scope ? q.where('u.org_id', '=', scope.orgId) : q.where('o.kind', '=', 'committee');
+  if ('orgId' in scope) q = q.where('u.org_id', '=', scope.orgId);
+  else if ('leadUnitId' in scope)
+    q = q
+      .where('o.kind', '<>', 'committee')
+      .where(sql<boolean>`exists (select 1 from kernel.orgs lu where lu.tenant_id = o.tenant_id and lu.id = ${scope.leadUnitId}::uuid and left(lu.path, length(o.path)) = o.path)`);
+  else q = q.where('o.kind', '=', 'committee');
   for (const p of permissions) q = q.where(userHolds(p));
   const rows = await q.orderBy('u.id').execute();
   return rows.map((r) => r.id);

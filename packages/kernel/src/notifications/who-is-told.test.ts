@@ -101,6 +101,27 @@ describeEachEngine('who is told of each step', (engine) => {
     expect(await told()).toEqual([`张联络：新交办事项 ${c.docNo}：交办通知事项，请签收`]);
   });
 
+  it('tells the liaison of the unit above a lead unit that has none of its own, whose 待签收 counts the case', async () => {
+    const c = await registered('派出所承办通知事项');
+    let v = (await sup.caller.cases.transition({ id: c.id, version: c.version, action: 'submitForApproval' })).version;
+    v = (await leader.caller.cases.transition({ id: c.id, version: v, action: 'approve' })).version;
+    v = (
+      await sup.caller.cases.setFourFixes({
+        id: c.id,
+        version: v,
+        leadLeaderId: await userIdByName(t, 'leader'),
+        handlerName: '李承办',
+        resolutionPlan: '约谈当事人',
+        deadline: inDays(30, t.kernel.clock.now()),
+        leadUnitId: await orgIdByName(t, '城关派出所'),
+        cooperatingUnitIds: [],
+      })
+    ).version;
+    await told();
+    await sup.caller.cases.transition({ id: c.id, version: v, action: 'assign' });
+    expect(await told()).toEqual([`张联络：新交办事项 ${c.docNo}：派出所承办通知事项，请签收`]);
+  });
+
   it('tells nobody when the unit acknowledges a case or reports progress: the next step is its own', async () => {
     const c = await assigned('签收无需通知事项');
     const v = (await liaison.caller.cases.transition({ id: c.id, version: c.version, action: 'acknowledge' })).version;

@@ -79,17 +79,19 @@ function caseDefs(db: K, ctx: AuthedContext, today: string): Def[] {
   const open = sql<SqlBool>`c.status in (${statusLiterals(openStatuses)})`;
   const defs: Def[] = [];
   const add = (when: boolean, d: Def) => void (when && defs.push(d));
-  // The ledger's own filters, so the list behind each link holds what was counted.
+  // The ledger's own filters, so the list behind each link holds exactly what was counted:
+  // 待签收 and 待报结 only the cases the user's unit leads (lead=mine), not those it only
+  // cooperates on, which it sees in the ledger but neither signs for nor reports on.
   add(can('cases.handle') || can('cases.urge') || can('cases.approve'), { key: 'overdue', label: s.overdue, link: '/cases?overdue=1&sort=deadline&dir=asc', tone: 'danger', where: sql<SqlBool>`(${open} and c.deadline < ${today})`, since: deadline, urgency: true });
   add(can('cases.handle') || can('cases.urge') || can('cases.approve'), { key: 'dueSoon', label: s.dueSoon, link: '/cases?due=7&sort=deadline&dir=asc', tone: 'warning', where: sql<SqlBool>`(${open} and c.deadline >= ${today} and c.deadline <= (${today}::date + 7))`, since: deadline, urgency: true });
   add(u.committee && can('cases.approve'), { key: 'pendingApproval', label: s.pendingApproval, link: '/cases?status=pending_approval&sort=registeredAt&dir=asc', tone: 'normal', where: status('pending_approval'), since: received, urgency: true });
   add(u.committee && can('cases.register'), { key: 'registered', label: s.registered, link: '/cases?status=registered&sort=registeredAt&dir=asc', tone: 'normal', where: status('registered'), since: received, urgency: true });
   add(u.committee && can('cases.assign'), { key: 'approved', label: s.approved, link: '/cases?status=approved&sort=registeredAt&dir=asc', tone: 'normal', where: status('approved'), since: received, urgency: true });
-  add(can('cases.handle'), { key: 'toAcknowledge', label: s.toAcknowledge, link: '/cases?status=assigned&sort=deadline&dir=asc', tone: 'normal', where: sql<SqlBool>`(${status('assigned')} and ${led})`, since: assignedOn, urgency: true });
-  add(can('cases.handle'), { key: 'inProgress', label: s.inProgress, link: '/cases?status=in_progress&sort=deadline&dir=asc', tone: 'normal', where: sql<SqlBool>`(${status('in_progress')} and ${led})`, since: assignedOn, urgency: true });
+  add(can('cases.handle'), { key: 'toAcknowledge', label: s.toAcknowledge, link: '/cases?status=assigned&lead=mine&sort=deadline&dir=asc', tone: 'normal', where: sql<SqlBool>`(${status('assigned')} and ${led})`, since: assignedOn, urgency: true });
+  add(can('cases.handle'), { key: 'inProgress', label: s.inProgress, link: '/cases?status=in_progress&lead=mine&sort=deadline&dir=asc', tone: 'normal', where: sql<SqlBool>`(${status('in_progress')} and ${led})`, since: assignedOn, urgency: true });
   // The supervision office reviews results; a leader who may also review is not asked to.
   add(u.committee && can('cases.review') && can('cases.assign'), { key: 'toReview', label: s.toReview, link: '/cases?status=submitted&sort=deadline&dir=asc', tone: 'normal', where: status('submitted'), since: updated, urgency: true });
-  add(u.committee && can('cases.urge'), { key: 'dispatchDue', label: s.dispatchDue, link: '/cases?status=assigned&status=in_progress&status=submitted&sort=nextDispatch&dir=asc', tone: 'warning', where: sql<SqlBool>`(${open} and (c.next_dispatch_on <= ${today} or c.dispatch_owed_since is not null))`, since: sql`least(c.next_dispatch_on, c.dispatch_owed_since)`, urgency: true });
+  add(u.committee && can('cases.urge'), { key: 'dispatchDue', label: s.dispatchDue, link: '/cases?dispatch=1&sort=nextDispatch&dir=asc', tone: 'warning', where: sql<SqlBool>`(${open} and (c.next_dispatch_on <= ${today} or c.dispatch_owed_since is not null))`, since: sql`least(c.next_dispatch_on, c.dispatch_owed_since)`, urgency: true });
   return defs;
 }
 

@@ -163,4 +163,32 @@ describeEachEngine('the workbench', (engine) => {
     const before = await liaison.caller.notifications.digest({ day: '2026-12-06' });
     expect(before).toMatchObject({ total: 0, nextDay: '2026-12-07', groups: [] });
   });
+  it('counts under 待签收 only the cases the unit leads, as the ledger behind the link lists them, not those it cooperates on', async () => {
+    const assignTo = async (title: string, leadUnit: string, cooperating: string[]) => {
+      const r = await sup.caller.cases.register({ title, summary: '群众反映邻里宅基地纠纷', source: 'visit', urgency: 'normal', isKey: false, parties: [] });
+      let v = (await sup.caller.cases.transition({ id: r.id, version: 1, action: 'submitForApproval' })).version;
+      v = (await leader.caller.cases.transition({ id: r.id, version: v, action: 'approve' })).version;
+      v = (
+        await sup.caller.cases.setFourFixes({
+          id: r.id,
+          version: v,
+          leadLeaderId: await userIdByName(t, 'leader'),
+          handlerName: '赵承办',
+          resolutionPlan: '实地调查，组织双方调解',
+          deadline: inDays(30, t.kernel.clock.now()),
+          leadUnitId: await orgIdByName(t, leadUnit),
+          cooperatingUnitIds: await Promise.all(cooperating.map((o) => orgIdByName(t, o))),
+        })
+      ).version;
+      await sup.caller.cases.transition({ id: r.id, version: v, action: 'assign' });
+    };
+    await assignTo('司法局牵头、派出所配合的事项', '示范县司法局', ['城关派出所']);
+    await assignTo('公安局牵头的事项', '示范县公安局', []);
+    const item = (await liaison.caller.workbench.kernelTodos()).find((i) => i.key === 'toAcknowledge')!;
+    expect(item).toMatchObject({ count: 1, link: '/cases?status=assigned&lead=mine&sort=deadline&dir=asc' });
+    const ledger = (filter: { ledByMe?: boolean }) => liaison.caller.cases.ledger({ status: ['assigned'], ...filter, sort: 'deadline', dir: 'asc', page: 1, pageSize: 20 });
+    expect((await ledger({ ledByMe: true })).items.map((r) => r.title)).toEqual(['公安局牵头的事项']);
+    expect((await ledger({ ledByMe: true })).total).toBe(1);
+    expect((await ledger({})).total).toBe(2);
+  });
 });

@@ -48,9 +48,17 @@ const TAG_TEXT: [string, string][] = [
   ['yellow', '#614700'],
 ];
 
-/** Text antd draws at 25 % black (1.8:1): empty lists. */
+/**
+ * Text antd draws at 25 % black (1.8:1): empty lists. A button busy with its request (正在登录…)
+ * antd fades to 65 %: white on the faded red is 2.8:1, so it keeps its colours (its spinner
+ * says it is busy).
+ */
 export const CONTRAST_CSS = [
   ...TAG_TEXT.map(([names, color]) => `.ant-tag.ant-tag-${names}{color:${color}}`),
+  '.ant-btn.ant-btn-loading{opacity:1}',
+  // Typography's warning and success text (#faad14 1.9:1, #52c41a 2.4:1); three classes outrank antd's two.
+  '.ant-typography.ant-typography-warning.ant-typography-warning{color:#874d00}',
+  '.ant-typography.ant-typography-success.ant-typography-success{color:#135200}',
   '.ant-empty .ant-empty-description,.ant-list .ant-list-empty-text,.ant-table .ant-table-placeholder,.ant-table .ant-table-placeholder .ant-table-cell,.ant-table .ant-table-expanded-row-fixed{color:rgba(0,0,0,0.58)!important}',
 ].join('');
 

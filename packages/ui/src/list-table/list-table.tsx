@@ -5,6 +5,7 @@
 // reads them), so the table itself stays a plain antd Table that renders on the server.
 import { Button, Checkbox, Flex, Popover, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
+import type { TableRowSelection } from 'antd/es/table/interface.js';
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
@@ -216,7 +217,19 @@ export function ListTable<T extends object>({ listId, columns, showIndex = true,
               }
             : pagination
         }
-        rowSelection={batchActions ? { selectedRowKeys: selected.keys, onChange: (keys, rows) => setSelected({ keys, rows }), columnWidth: 40, fixed: 'left' } : undefined}
+        rowSelection={
+          batchActions
+            ? {
+                selectedRowKeys: selected.keys,
+                onChange: (keys, rows) => setSelected({ keys, rows }),
+                columnWidth: 40,
+                fixed: 'left',
+                // Each box named for screen readers (and axe): antd's are unnamed, its "select all" English.
+                getTitleCheckboxProps: () => ({ 'aria-label': s.selectAll }) as ReturnType<NonNullable<TableRowSelection<T>['getTitleCheckboxProps']>>,
+                getCheckboxProps: (row: T) => ({ 'aria-label': s.selectRow((dataSource ?? []).indexOf(row) + 1) }) as ReturnType<NonNullable<TableRowSelection<T>['getCheckboxProps']>>,
+              }
+            : undefined
+        }
       />
     </Flex>
   );

@@ -30,7 +30,7 @@ export function CountyOverview({ figures }: { figures: CountyFigures }) {
         {stat(s.figures.total, figures.total, '/cases')}
         {stat(s.figures.overdue, figures.overdue, '/cases?overdue=1&sort=deadline&dir=asc', true)}
         {stat(s.figures.dueThisWeek, figures.dueThisWeek, '/cases?due=7&sort=deadline&dir=asc')}
-        {stat(s.figures.dispatchDue, figures.dispatchDue, '/cases?status=assigned&status=in_progress&status=submitted&sort=nextDispatch&dir=asc')}
+        {stat(s.figures.dispatchDue, figures.dispatchDue, '/cases?dispatch=1&sort=nextDispatch&dir=asc')}
         <Col xs={12} md={8} lg={4} xl={4}>
           <Statistic title={s.figures.closureRate} value={figures.closureRate ?? s.noRate} suffix={figures.closureRate === null ? undefined : '%'} />
         </Col>
