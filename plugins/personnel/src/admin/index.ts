@@ -1,5 +1,5 @@
 // The console entry (browser-safe): navigation, pages (routes.json) and slots.
-import { AlertOutlined, BarChartOutlined, TrophyOutlined, AuditOutlined, BookOutlined, CalendarOutlined, EditOutlined, FileTextOutlined, QrcodeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, TrophyOutlined, AuditOutlined, BookOutlined, CalendarOutlined, EditOutlined, FileDoneOutlined, FileTextOutlined, QrcodeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { dashboardCard, defineAdminPlugin, type RouteManifest } from '@zhengfa/plugin-api/admin';
 import { createElement } from 'react';
 import { PERSONNEL_PLUGIN_ID } from '../contract.js';
@@ -25,6 +25,7 @@ export default defineAdminPlugin({
     { label: strings.statistics.nav, to: '/personnel/statistics', icon: createElement(BarChartOutlined), permissions: ['personnel.read', 'personnel.discipline'] },
     // Every officer records 三个规定 matters as themselves.
     { label: strings.conductRecord.nav, to: '/personnel/conduct/record', icon: createElement(EditOutlined) },
+    { label: strings.conductReport.nav, to: '/personnel/conduct/report', icon: createElement(FileDoneOutlined), permissions: ['personnel.conduct_report'] },
   ],
   routes: (manifest as RouteManifest).routes,
   dashboardCards: [

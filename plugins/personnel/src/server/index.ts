@@ -5,7 +5,7 @@ import { PERSONNEL_PLUGIN_ID } from '../contract.js';
 import * as m0001 from './migrations/0001_personnel.js';
 import * as m0002 from './migrations/0002_personnel_training.js';
 import * as m0004 from './migrations/0004_personnel_inspection_findings.js';
-import * as m0007 from './migrations/0007_personnel_sealed_discipline.js';
+import * as m0005 from './migrations/0005_personnel_sealed_discipline.js';
 import { disciplineKernelAccess, disciplinePermissions, disciplineRouter, disciplineTodos, m0003 } from './discipline-router.js';
 import { kernelAccess, permissions } from './permissions.js';
 import { router as registryAndTrainingRouter } from './router.js';
@@ -25,7 +25,7 @@ export default definePlugin({
   description: s.description,
   permissions: [...permissions, ...disciplinePermissions],
   kernelAccess: { ...kernelAccess, ...disciplineKernelAccess },
-  migrations: { '0001_personnel': m0001, '0002_personnel_training': m0002, '0003_personnel_discipline': m0003, '0004_personnel_inspection_findings': m0004, '0007_personnel_sealed_discipline': m0007 },
+  migrations: { '0001_personnel': m0001, '0002_personnel_training': m0002, '0003_personnel_discipline': m0003, '0004_personnel_inspection_findings': m0004, '0005_personnel_sealed_discipline': m0005 },
   // Sealed with ctx.vault; `pnpm zhengfa rotate-key` re-seals them under a new data key.
   sealed: personnelSealedColumns,
   router,

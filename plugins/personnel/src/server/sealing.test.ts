@@ -1,12 +1,12 @@
 // The discipline records' content at rest (等保 level 3): a clue's summary and notes, a
 // sanction's reason, a 三个规定 record's content and an error-case accountability's texts are
-// stored sealed, opened for the staff and the file, sealed by migration 0007 when written
+// stored sealed, opened for the staff and the file, sealed by migration 0005 when written
 // before as plaintext, and re-sealed by a key rotation.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Kysely } from '@zhengfa/plugin-api';
 import { dataKeyId, describeEachEngine, rotateTestKey, testVault } from '@zhengfa/test-utils';
 import personnel from './index.js';
-import { sealPlaintext } from './migrations/0007_personnel_sealed_discipline.js';
+import { sealPlaintext } from './migrations/0005_personnel_sealed_discipline.js';
 import { disciplineSealedColumns } from './sealing.js';
 import { api, officerWithAccount, startWorld, type Officer, type World } from './test/officers.js';
 
@@ -90,7 +90,7 @@ describeEachEngine('personnel: discipline records sealed at rest', (engine) => {
     expect(file.accountability.map((x: { decision: string }) => x.decision)).toEqual([DECISION]);
   });
 
-  it('seals discipline records written before as plaintext (migration 0007’s step)', async () => {
+  it('seals discipline records written before as plaintext (migration 0005’s step)', async () => {
     const vault = testVault();
     const before = (await sql<{ finding: string }>`select finding from personnel.accountability where id = ${accountabilityId}::uuid`.execute(db)).rows[0]!.finding;
     await sql`update personnel.accountability set finding = ${FINDING} where id = ${accountabilityId}::uuid`.execute(db);

@@ -4,7 +4,7 @@
 // accountability's finding, defence, decision and review. None of them is searched in SQL.
 import type { SealedColumn, Vault } from '@zhengfa/plugin-api';
 
-/** The discipline records' sealed text columns (migration 0007 seals what was written before). */
+/** The discipline records' sealed text columns (migration 0005 seals what was written before). */
 export const disciplineSealedColumns: SealedColumn[] = [
   { table: 'personnel.clues', column: 'summary' },
   { table: 'personnel.clues', column: 'closing_note' },

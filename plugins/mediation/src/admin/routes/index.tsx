@@ -43,8 +43,9 @@ export default function DisputesPage() {
         ) : null}
         <RemixForm method="get">
           <Space wrap style={{ marginBottom: 12 }}>
-            <Input name="q" defaultValue={params.get('q') ?? ''} placeholder={strings.search} allowClear style={{ width: 260 }} />
+            <Input name="q" defaultValue={params.get('q') ?? ''} placeholder={strings.search} aria-label={strings.search} allowClear style={{ width: 260 }} />
             <Select
+              aria-label={c.status}
               value={status}
               style={{ width: 160 }}
               options={[{ value: '', label: strings.allStatuses }, ...STATUSES.map((s) => ({ value: s, label: statusLabels[s] }))]}
