@@ -1,9 +1,10 @@
 // 三个规定月报: the liaison's unit reports each month how many 三个规定 records it made (a zero
 // report when there were none). The month comes from the address (?month=YYYY-MM, the
 // workbench's to-do links here with last month); the page shows the unit's count and, until the
-// report is in, a plain form that submits it (it posts without JavaScript).
+// report is in, a plain form that submits it (it posts without JavaScript). Not a list: the
+// workbench's to-do counts one report, and the page holds no table.
 import { Form as RemixForm } from '@remix-run/react';
-import { Alert, Button, Card, Descriptions, Space } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { PageHeader, form, usePageData, type RouteArgs } from '@zhengfa/ui';
 import { kit } from '../api.js';
 import { ActionForm, chinaToday, Field, formAction, TextArea, useKept } from '../forms.js';
@@ -49,15 +50,24 @@ export default function ConductReportPage() {
           </Space>
         </RemixForm>
         <Card size="small">
-          <Descriptions column={1} size="small">
-            <Descriptions.Item label={s.unit}>{unit.unitName}</Descriptions.Item>
-            <Descriptions.Item label={s.month}>{s.monthName(unit.month)}</Descriptions.Item>
-            <Descriptions.Item label={s.records}>{unit.recordCount}</Descriptions.Item>
-            <Descriptions.Item label={s.status}>
+          <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '8px 16px', margin: 0 }} data-testid="conduct-report-unit">
+            <dt>{s.unit}</dt>
+            <dd style={{ margin: 0 }}>{unit.unitName}</dd>
+            <dt>{s.month}</dt>
+            <dd style={{ margin: 0 }}>{s.monthName(unit.month)}</dd>
+            <dt>{s.records}</dt>
+            <dd style={{ margin: 0 }}>{unit.recordCount}</dd>
+            <dt>{s.status}</dt>
+            <dd style={{ margin: 0 }}>
               {unit.report ? s.submitted(unit.report.recordCount, new Date(unit.report.submittedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })) : s.notSubmitted}
-            </Descriptions.Item>
-            {unit.report?.note ? <Descriptions.Item label={s.note}>{unit.report.note}</Descriptions.Item> : null}
-          </Descriptions>
+            </dd>
+            {unit.report?.note ? (
+              <>
+                <dt>{s.note}</dt>
+                <dd style={{ margin: 0 }}>{unit.report.note}</dd>
+              </>
+            ) : null}
+          </dl>
         </Card>
         {unit.report ? null : (
           <Card size="small" title={s.formTitle}>
