@@ -10,7 +10,8 @@
 // - kernel.sessions: reading a session touches its last-seen time (its count still counts);
 // - kernel.sign_in_throttle and kernel.users' sign-in counters (failed_attempts,
 //   locked_until, last_login_at): a failed sign-in is counted by design;
-// - petitions.lookup_attempts: every look-up of a query code is counted by design;
+// - petitions.lookup_attempts and mediation.lookup_attempts: every public look-up of a code is
+//   counted by design (the rate limit of wrong guesses);
 // - kernel.exports: an export an earlier, accepted call started progresses in the background
 //   (status, rows done, finished time) while later calls run, so only what a request writes
 //   is measured: which exports exist, for whom, of what.
@@ -33,6 +34,7 @@ const special: Record<string, Measure | null> = {
     value: `count(*)::text || ':' || coalesce(sum(hashtext(row(id, username, display_name, org_id, disabled, password_hash, must_change_password, version)::text)::int8), 0)::text`,
   },
   'petitions.lookup_attempts': null,
+  'mediation.lookup_attempts': null,
   'kernel.exports': {
     value: `count(*)::text || ':' || coalesce(sum(hashtext(row(tenant_id, id, user_id, kind, filter, file_name, created_at)::text)::int8), 0)::text`,
   },
