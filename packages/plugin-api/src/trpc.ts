@@ -81,9 +81,11 @@ const countyModules = t.middleware(async ({ ctx, path, next }) => {
   return next();
 });
 
-// A plugin's procedure emits only its plugin's own events (EventPublisher, BIND_EVENTS).
+// A plugin's procedure emits only its plugin's own events (EventPublisher, BIND_EVENTS). A
+// context without a publisher (a router called bare, as the fuzz runner's own tests do) has
+// nothing to bind.
 const ownEvents = t.middleware(async ({ ctx, path, next }) => {
-  const bind = ctx.events[BIND_EVENTS];
+  const bind = (ctx.events as RequestContext['events'] | undefined)?.[BIND_EVENTS];
   return bind ? next({ ctx: { events: bind(path) } }) : next();
 });
 
