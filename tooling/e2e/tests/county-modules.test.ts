@@ -8,6 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, signOut, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
 
 const PETITIONS_VERSION = (JSON.parse(readFileSync(new URL('../../../plugins/petitions/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PETITIONS_CHANGELOG = readFileSync(new URL('../../../plugins/petitions/CHANGELOG.md', import.meta.url), 'utf8');
+
+/** The first line of the first change listed under the CHANGELOG's latest version. */
+function latestChangeOf(changelog: string): string {
+  const latest = changelog.split(/^## /m)[1] ?? '';
+  const entry = /^- (?:[0-9a-f]{7}: )?(.+)$/m.exec(latest);
+  if (!entry) throw new Error('the CHANGELOG lists no change under its latest version');
+  return entry[1]!.trim().slice(0, 20);
+}
+
 const OFF_MESSAGE = '本县未启用「信访接待」功能模块，请联系系统管理员';
 
 async function signInAs(page: Page, baseUrl: string, username: string): Promise<void> {
@@ -31,7 +41,7 @@ async function flipPetitions(page: Page, baseUrl: string, to: 'on' | 'off'): Pro
   const notes = page.getByTestId('release-notes').first();
   await visible(notes);
   expect(await textOf(notes)).toContain(`版本 ${PETITIONS_VERSION} 的更新内容`);
-  expect(await textOf(notes)).toContain('信访接待插件首个发布版本');
+  expect(await textOf(notes)).toContain(latestChangeOf(PETITIONS_CHANGELOG));
   const toggle = page.getByTestId('county-switch-petitions');
   await visible(toggle);
   expect(await toggle.getAttribute('aria-checked')).toBe(to === 'on' ? 'false' : 'true');

@@ -28,6 +28,9 @@ export const FOCUS_CSS = [
   '.ant-menu-item:has(a:focus-visible){outline:2px solid #1f4fbf;outline-offset:-2px}',
   '.zf-skip-link{position:absolute;left:8px;top:-48px;z-index:1000;padding:8px 16px;background:#fff;color:#8e1616;border:2px solid #1f4fbf;border-radius:4px;font-weight:600}',
   '.zf-skip-link:focus{top:8px}',
+  // A link in running text (a card's body, not a button or a table's cell) is underlined, so it
+  // is told from the text around it without relying on colour (WCAG 1.4.1).
+  '.ant-card-body>a:not(.ant-btn),.ant-card-body p a:not(.ant-btn){text-decoration:underline}',
 ].join('');
 
 // antd's tag text (its colour's 6th/7th shade on the 1st) is 2.9–4.4:1; these darker shades
