@@ -5,8 +5,7 @@
 // enforcement of a confirmed agreement, litigation — stay open); the obligation keeps the
 // case's id and number. The kernel case carries the parties' names and roles only.
 import { badRequest, chinaDay, sql, type AuthedContext, type Urgency } from '@zhengfa/plugin-api';
-import { DISPUTE_CASE_KIND } from '../../contract.js';
-import { kernelSource } from '../mediations/escalation.js';
+import { registerSupervisedCase } from '../mediations/escalation.js';
 import { bumpDispute, lockDispute } from '../outcomes/dispute-lock.js';
 import { outcomeMessages as om, strings as s } from '../strings.js';
 
@@ -38,42 +37,18 @@ export async function escalateObligation(ctx: AuthedContext, input: ObligationEs
     if (o.kernel_case_doc_no) throw badRequest(om.obligationAlreadyEscalated(o.position, o.kernel_case_doc_no));
     if (o.performance !== 'none' && o.performance !== 'partial') throw badRequest(om.obligationNotUnperformed(o.position));
     const x = (
-      await sql<{ summary: string; dispute_type: string; source: string; received_on: string }>`
-        select summary, dispute_type, source, to_char(received_on, 'YYYY-MM-DD') as received_on from mediation.disputes
+      await sql<{ summary: string; source: string; received_on: string }>`
+        select summary, source, to_char(received_on, 'YYYY-MM-DD') as received_on from mediation.disputes
         where tenant_id = ${tenantId} and id = ${d.id}`.execute(trx)
     ).rows[0]!;
-    const parties = (
-      await sql<{ role: string; name: string }>`select role, name from mediation.parties
-        where tenant_id = ${tenantId} and dispute_id = ${d.id} order by position`.execute(trx)
-    ).rows;
-    const registered = await ctx.kernel.cases.register(
-      {
-        kind: DISPUTE_CASE_KIND,
-        title: s.obligationCaseTitle(d.code, o.position),
-        summary: Array.from(s.obligationCaseSummary(x.summary, o.position, o.content)).slice(0, 5000).join(''),
-        source: kernelSource[x.source] ?? 'visit',
-        urgency: input.urgency,
-        isKey: true,
-        receivedOn: x.received_on,
-        parties: parties.map((p) => ({ role: s.partyRoles[p.role as keyof typeof s.partyRoles], name: Array.from(p.name).slice(0, 50).join('') })),
-      },
-      { db: trx },
-    );
-    const kase = await ctx.kernel.cases.get(registered.id, { db: trx });
-    await ctx.kernel.cases.setFourFixes(
-      {
-        id: kase.id,
-        version: kase.version,
-        leadLeaderId: input.leadLeaderId,
-        handlerName: input.handlerName,
-        handlerPhone: input.handlerPhone ?? null,
-        resolutionPlan: input.resolutionPlan,
-        deadline: input.deadline,
-        leadUnitId: input.leadUnitId,
-        cooperatingUnitIds: input.cooperatingUnitIds ?? [],
-      },
-      { db: trx },
-    );
+    const registered = await registerSupervisedCase(ctx, trx, {
+      disputeId: d.id,
+      title: s.obligationCaseTitle(d.code, o.position),
+      summary: s.obligationCaseSummary(x.summary, o.position, o.content),
+      source: x.source,
+      receivedOn: x.received_on,
+      fourFixes: input,
+    });
     await sql`update mediation.obligations set kernel_case_id = ${registered.id}, kernel_case_doc_no = ${registered.docNo}, escalated_on = ${today}
       where tenant_id = ${tenantId} and id = ${o.id}`.execute(trx);
     const version = await bumpDispute(ctx, trx, d);

@@ -11,13 +11,13 @@
 //
 // The kernel case carries the parties' names and roles only: their ID numbers and phones stay
 // sealed in this plugin (the kernel shows the case to the lead unit; the least personal data).
-import { badRequest, chinaDay, sql, type AuthedContext, type Urgency } from '@zhengfa/plugin-api';
+import { badRequest, chinaDay, sql, type AuthedContext, type Kysely, type Urgency } from '@zhengfa/plugin-api';
 import { DISPUTE_CASE_KIND, mediationEvents } from '../../contract.js';
 import { strings as s, messages as m } from '../strings.js';
 import { bumpDispute, lockMediation, partiesOf } from './dispute.js';
 
 /** The kernel's source (来源) of a dispute's source: the center's staff recorded it. */
-export const kernelSource: Record<string, string> = {
+const kernelSource: Record<string, string> = {
   walk_in: 'visit',
   petition: 'unit_report',
   police: 'unit_report',
@@ -51,35 +51,14 @@ export async function escalateDispute(ctx: AuthedContext, input: EscalateInput):
     const d = await lockMediation(trx, ctx, input.disputeId, input.version);
     const major = d.risk_level === 'high' || d.person_count >= MAJOR_PERSON_COUNT;
     if (!major && !flagReason) throw badRequest(m.notHighRisk);
-    const parties = await partiesOf(trx, ctx, d.id);
-    const registered = await ctx.kernel.cases.register(
-      {
-        kind: DISPUTE_CASE_KIND,
-        title: s.caseTitle(d.dispute_type, d.code),
-        summary: Array.from(d.summary).slice(0, 5000).join(''),
-        source: kernelSource[d.source] ?? 'visit',
-        urgency: input.urgency,
-        isKey: true,
-        receivedOn: d.received_on,
-        parties: parties.map((p) => ({ role: s.partyRoles[p.role as keyof typeof s.partyRoles], name: Array.from(p.name).slice(0, 50).join('') })),
-      },
-      { db: trx },
-    );
-    const kase = await ctx.kernel.cases.get(registered.id, { db: trx });
-    await ctx.kernel.cases.setFourFixes(
-      {
-        id: kase.id,
-        version: kase.version,
-        leadLeaderId: input.leadLeaderId,
-        handlerName: input.handlerName,
-        handlerPhone: input.handlerPhone ?? null,
-        resolutionPlan: input.resolutionPlan,
-        deadline: input.deadline,
-        leadUnitId: input.leadUnitId,
-        cooperatingUnitIds: input.cooperatingUnitIds ?? [],
-      },
-      { db: trx },
-    );
+    const registered = await registerSupervisedCase(ctx, trx, {
+      disputeId: d.id,
+      title: s.caseTitle(d.dispute_type, d.code),
+      summary: d.summary,
+      source: d.source,
+      receivedOn: d.received_on,
+      fourFixes: input,
+    });
     const version = await bumpDispute(
       trx,
       ctx,
@@ -98,4 +77,50 @@ export async function escalateDispute(ctx: AuthedContext, input: EscalateInput):
     await ctx.events.emit(mediationEvents.escalated, { disputeId: d.id, code: d.code, caseId: registered.id, docNo: registered.docNo, leadUnitId: input.leadUnitId }, { db: trx });
     return { version, status: 'escalated' as const, caseId: registered.id, docNo: registered.docNo };
   });
+}
+
+/** The four fixes and one package a dispute's kernel case gets as it is registered. */
+export type CaseFourFixes = Pick<EscalateInput, 'urgency' | 'leadLeaderId' | 'handlerName' | 'handlerPhone' | 'resolutionPlan' | 'deadline' | 'leadUnitId' | 'cooperatingUnitIds'>;
+
+/**
+ * Registers a dispute's kernel case (矛盾纠纷, key) with the parties' names and roles and sets
+ * its four fixes, in the caller's transaction: a major dispute's escalation and an unperformed
+ * obligation's (follow-up/escalation.ts) both go through here.
+ */
+export async function registerSupervisedCase(
+  ctx: AuthedContext,
+  trx: Kysely<any>,
+  c: { disputeId: string; title: string; summary: string; source: string; receivedOn: string; fourFixes: CaseFourFixes },
+): Promise<{ id: string; docNo: string }> {
+  const parties = await partiesOf(trx, ctx, c.disputeId);
+  const f = c.fourFixes;
+  const registered = await ctx.kernel.cases.register(
+    {
+      kind: DISPUTE_CASE_KIND,
+      title: c.title,
+      summary: Array.from(c.summary).slice(0, 5000).join(''),
+      source: kernelSource[c.source] ?? 'visit',
+      urgency: f.urgency,
+      isKey: true,
+      receivedOn: c.receivedOn,
+      parties: parties.map((p) => ({ role: s.partyRoles[p.role as keyof typeof s.partyRoles], name: Array.from(p.name).slice(0, 50).join('') })),
+    },
+    { db: trx },
+  );
+  const kase = await ctx.kernel.cases.get(registered.id, { db: trx });
+  await ctx.kernel.cases.setFourFixes(
+    {
+      id: kase.id,
+      version: kase.version,
+      leadLeaderId: f.leadLeaderId,
+      handlerName: f.handlerName,
+      handlerPhone: f.handlerPhone ?? null,
+      resolutionPlan: f.resolutionPlan,
+      deadline: f.deadline,
+      leadUnitId: f.leadUnitId,
+      cooperatingUnitIds: f.cooperatingUnitIds ?? [],
+    },
+    { db: trx },
+  );
+  return registered;
 }
