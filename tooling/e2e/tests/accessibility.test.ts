@@ -4,7 +4,7 @@
 // 1440 px. The axe check itself (seriousViolations) is the helpers' and runs on every page
 // any browser test waits for; this file visits every kernel page on purpose.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, ready, screenshot, seriousViolations, signIn, startHarness, stopHarness, visible, type Harness } from './helpers.js';
+import { DEMO_PASSWORD, newContext, ready, screenshot, seriousViolations, signIn, startHarness, stopHarness, trpc, visible, type Harness } from './helpers.js';
 
 /** Every kernel console page, as the demo role that may open it. */
 const pagesByRole: Record<string, string[]> = {
@@ -120,5 +120,25 @@ describe('accessibility of the console', () => {
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
     expect(await page.getByRole('heading', { name: '事项台账' }).isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+  });
+  it('wraps a case page\'s tabs at 1024 px so that every tab stays on screen and the tab list holds only tabs', async () => {
+    const page = await (await newContext(h!.browser, { viewport: { width: 1024, height: 768 } })).newPage();
+    await signIn(page, h!.baseUrl, 'supervisor', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/');
+    // A key case shows the most tabs (三清 besides the seven every case has).
+    const { id } = await trpc<{ id: string }>(page, h!.baseUrl, 'cases.register', { title: '重点案件标签页换行检查', summary: '检查窄屏下案件页的标签页。', source: 'letter', urgency: 'normal', isKey: true, parties: [] }, 'mutation');
+    await page.goto(`${h!.baseUrl}/cases/${id}`);
+    await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });
+    const tabs = await page.evaluate(() => {
+      const list = document.querySelector('[role="tablist"]')!;
+      const right = list.getBoundingClientRect().right;
+      const all = Array.from(list.querySelectorAll('[role="tab"]')).map((t) => t.getBoundingClientRect());
+      const shownButtons = Array.from(list.querySelectorAll('button')).filter((b) => b.getBoundingClientRect().width > 0 && getComputedStyle(b).visibility !== 'hidden');
+      return { count: all.length, offScreen: all.filter((r) => r.width === 0 || r.right > right + 0.5 || r.right > window.innerWidth).length, buttons: shownButtons.length };
+    });
+    expect(tabs.count).toBe(8);
+    expect({ offScreen: tabs.offScreen, buttons: tabs.buttons }).toEqual({ offScreen: 0, buttons: 0 });
+    await screenshot(page, 'case-tabs-1024.png');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -262,7 +262,7 @@ export async function stopHarness(h: Partial<Harness> | undefined): Promise<void
 }
 
 /** A Chinese-locale browser context in China Standard Time. */
-export function newContext(browser: Browser, opts: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+export function newContext(browser: Browser, opts: { acceptDownloads?: boolean; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
   return browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, ...opts });
 }
 
@@ -272,4 +272,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir, name);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Calls a tRPC procedure over HTTP with the page's session; throws with the server's message when it is refused. */
+export async function trpc<T>(page: Page, baseUrl: string, proc: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
+  const res =
+    kind === 'query'
+      ? await page.request.get(`${baseUrl}/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)
+      : await page.request.post(`${baseUrl}/trpc/${proc}`, { data: input as Record<string, unknown> });
+  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+  if (!res.ok() || !body.result) throw new Error(`${proc} failed: ${res.status()} ${body.error?.message ?? ''}`);
+  return body.result.data;
 }

@@ -14,18 +14,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, ready, resultsDir, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
-
-/** Calls a tRPC procedure over HTTP with the page's session cookie. */
-async function trpc<T>(page: Page, baseUrl: string, proc: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
-  const res =
-    kind === 'query'
-      ? await page.request.get(`${baseUrl}/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)
-      : await page.request.post(`${baseUrl}/trpc/${proc}`, { data: input as Record<string, unknown> });
-  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
-  if (!res.ok() || !body.result) throw new Error(`${proc} failed: ${res.status()} ${body.error?.message ?? ''}`);
-  return body.result.data;
-}
+import { DEMO_PASSWORD, newContext, ready, resultsDir, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness, trpc } from './helpers.js';
 
 /** Today in China (the server's day, the forms' default dates). */
 function chinaToday(): string {

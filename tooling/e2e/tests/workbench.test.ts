@@ -7,20 +7,10 @@
 // The liaison follows the case (我的关注) and is refused a page of the security administrator.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
+import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness, trpc } from './helpers.js';
 
 function dateInDays(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-}
-
-async function trpc<T>(page: Page, baseUrl: string, proc: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
-  const res =
-    kind === 'query'
-      ? await page.request.get(`${baseUrl}/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)
-      : await page.request.post(`${baseUrl}/trpc/${proc}`, { data: input as Record<string, unknown> });
-  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
-  if (!res.ok() || !body.result) throw new Error(`${proc} failed: ${res.status()} ${body.error?.message ?? ''}`);
-  return body.result.data;
 }
 
 async function signedIn(h: Harness, username: string): Promise<{ context: BrowserContext; page: Page }> {

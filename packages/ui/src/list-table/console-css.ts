@@ -69,4 +69,19 @@ export const CONTRAST_CSS = [
 export const DETAIL_CSS = [
   '.zf-visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}','.ant-descriptions-item-label{white-space:nowrap}', '.zf-nowrap{white-space:nowrap}'].join('');
 
-export const CONSOLE_CSS = PRINT_CSS + FOCUS_CSS + CONTRAST_CSS + DETAIL_CSS;
+/**
+ * Tabs along the top wrap onto a second line instead of scrolling out of sight behind antd's
+ * "more" button: every tab stays visible and reachable on a 1366 px office screen, and the
+ * tab list holds only tabs (antd puts its "more" button inside role="tablist", which screen
+ * readers and axe's aria-required-children reject). The active tab is underlined itself,
+ * since antd's ink bar sits under the last line whichever line the tab is on.
+ */
+export const TABS_CSS = [
+  '.ant-tabs-top>.ant-tabs-nav .ant-tabs-nav-list{flex-wrap:wrap;width:100%;column-gap:32px;transform:none!important}',
+  '.ant-tabs-top>.ant-tabs-nav .ant-tabs-nav-list>.ant-tabs-tab+.ant-tabs-tab{margin-inline-start:0!important}',
+  '.ant-tabs-top>.ant-tabs-nav .ant-tabs-nav-operations{display:none!important}',
+  '.ant-tabs-top>.ant-tabs-nav .ant-tabs-ink-bar{display:none}',
+  '.ant-tabs-top>.ant-tabs-nav .ant-tabs-tab.ant-tabs-tab-active{box-shadow:inset 0 -2px 0 #b71c1c}',
+].join('');
+
+export const CONSOLE_CSS = PRINT_CSS + FOCUS_CSS + CONTRAST_CSS + DETAIL_CSS + TABS_CSS;
