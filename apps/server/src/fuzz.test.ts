@@ -13,6 +13,7 @@
 // earlier, accepted call. Not called: auth.signOut, which would end the fuzzer's session.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminDuties } from '@zhengfa/kernel';
+import type { AnyPlugin } from '@zhengfa/plugin-api';
 import { describeEachEngine, inDays, orgIdByName, registerAndAssign, addUserWithPermissions, startTestKernel, userIdByName, writeProbeSummary, type ActingUser, type TestKernel } from '@zhengfa/test-utils';
 import { fingerprinter, fuzzProcedures, fuzzSummary, proceduresOf, unnamedFields, type FuzzProcedure } from '@zhengfa/test-utils/fuzz';
 import { loadInstalledPlugins } from './plugins.js';
@@ -26,11 +27,13 @@ const LAST = 'auth.signIn';
 
 describeEachEngine('every procedure under fuzzed input', (engine) => {
   let t: TestKernel;
+  let installed: AnyPlugin[];
   const actors: { user: ActingUser; permissions: Set<string> }[] = [];
   const examples: Record<string, () => unknown> = {};
 
   beforeAll(async () => {
-    t = await startTestKernel({ engine, plugins: await loadInstalledPlugins() });
+    installed = await loadInstalledPlugins();
+    t = await startTestKernel({ engine, plugins: installed });
     const secadmin = await t.signIn('secadmin');
     const duty = new Set<string>(Object.values(adminDuties).flatMap((d) => [...d.permissions]));
     const business = (await secadmin.caller.roles.permissions()).map((p) => p.key).filter((k) => !duty.has(k));
@@ -113,7 +116,7 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
   it('answers every fuzzed input without a 500, in Chinese naming the field, and writes nothing when it refuses', async () => {
     const all = proceduresOf(t.kernel.router as never);
     const procedures = [...all.filter((p) => p.path !== LAST), ...all.filter((p) => p.path === LAST)];
-    const report = await fuzzProcedures({ procedures, runs: RUNS, seed: SEED, callerFor, examples, fingerprint: await fingerprinter(t.database.db) });
+    const report = await fuzzProcedures({ procedures, runs: RUNS, seed: SEED, callerFor, examples, fingerprint: await fingerprinter(t.database.db, { plugins: installed }) });
     console.log(fuzzSummary(report, engine));
     writeProbeSummary(`fuzz-${engine}`, fuzzSummary(report, engine));
     for (const f of report.failures.slice(0, 30)) console.log(`  ${f.path} ${f.input}\n    → ${f.problem}`);

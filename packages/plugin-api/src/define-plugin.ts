@@ -159,6 +159,13 @@ export interface PluginDefinition<TRouter extends TRPCRouterRecord = TRPCRouterR
    * still limited to the county acting. Prefer `ctx.kernel`; every entry is a debt.
    */
   kernelReads?: string[];
+  /**
+   * Tables of the plugin's own schema that a refused call writes by design, each with why:
+   * e.g. `{ lookup_attempts: 'every public look-up of a code is counted (the rate limit of wrong guesses)' }`.
+   * "A rejected request writes nothing" is checked by the fuzz suites on every table but these;
+   * the contract suite checks that each one exists. Every entry is an exception to read with care.
+   */
+  writesOnRefusal?: Readonly<Record<string, string>>;
   router?: TRouter;
   /**
    * The events this plugin emits: name (`<plugin id>.<what happened>`) → zod schema of the
@@ -247,6 +254,11 @@ export function definePlugin<TRouter extends TRPCRouterRecord>(def: PluginDefini
   for (const p of def.permissions ?? []) {
     if (!p.key.startsWith(`${def.id}.`)) {
       throw new Error(`Plugin '${def.id}' declares permission '${p.key}', which must start with '${def.id}.'`);
+    }
+  }
+  for (const [table, why] of Object.entries(def.writesOnRefusal ?? {})) {
+    if (!/^[a-z][a-z0-9_]*$/.test(table) || !why.trim()) {
+      throw new Error(`Plugin '${def.id}' declares writesOnRefusal '${table}': name a table of its own schema (lower case, no schema) and say why a refused call writes it`);
     }
   }
   for (const name of Object.keys(def.events ?? {})) {

@@ -186,6 +186,12 @@ export function describePluginContract(plugin: AnyPlugin, opts: PluginContractOp
       expect(problems).toEqual([]);
     });
 
+    it('names in writesOnRefusal only tables of its own schema that exist', async () => {
+      const r = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${plugin.id}`.execute(t.database.db);
+      const own = new Set(r.rows.map((x) => x.name));
+      expect(Object.keys(plugin.writesOnRefusal ?? {}).filter((table) => !own.has(table))).toEqual([]);
+    });
+
     it('declares each event it emits under its id with an object payload schema, as its contract publishes', () => {
       const declared = plugin.events ?? {};
       const problems = Object.entries(declared).flatMap(([name, schema]) => [

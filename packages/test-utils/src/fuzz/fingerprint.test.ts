@@ -31,4 +31,15 @@ describeEachEngine('the fuzz fingerprint', (engine) => {
     await anExport();
     expect(changedTables(before, await fp.take())).toEqual(['kernel.exports']);
   });
+
+  it('leaves out the tables a plugin declares in writesOnRefusal, and measures its others', async () => {
+    await sql`create schema fpcheck`.execute(t.database.db);
+    await sql`create table fpcheck.attempts (id int)`.execute(t.database.db);
+    await sql`create table fpcheck.items (id int)`.execute(t.database.db);
+    const fp = await fingerprinter(t.database.db, { plugins: [{ id: 'fpcheck', writesOnRefusal: { attempts: 'every look-up is counted' } }] });
+    const before = await fp.take();
+    await sql`insert into fpcheck.attempts values (1)`.execute(t.database.db);
+    await sql`insert into fpcheck.items values (1)`.execute(t.database.db);
+    expect(changedTables(before, await fp.take())).toEqual(['fpcheck.items']);
+  });
 });

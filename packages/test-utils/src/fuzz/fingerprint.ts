@@ -10,11 +10,13 @@
 // - kernel.sessions: reading a session touches its last-seen time (its count still counts);
 // - kernel.sign_in_throttle and kernel.users' sign-in counters (failed_attempts,
 //   locked_until, last_login_at): a failed sign-in is counted by design;
-// - petitions.lookup_attempts and mediation.lookup_attempts: every public look-up of a code is
-//   counted by design (the rate limit of wrong guesses);
+// - a plugin's tables its definition names in `writesOnRefusal` (e.g. petitions'
+//   lookup_attempts: every public look-up of a code is counted, the rate limit of wrong
+//   guesses); pass the installed plugins to fingerprinter();
 // - kernel.exports: an export an earlier, accepted call started progresses in the background
 //   (status, rows done, finished time) while later calls run, so only what a request writes
 //   is measured: which exports exist, for whom, of what.
+import type { AnyPlugin } from '@zhengfa/plugin-api';
 import { sql, type Kysely } from 'kysely';
 
 /** What is measured of a table: an expression over its rows, and which rows. */
@@ -33,8 +35,6 @@ const special: Record<string, Measure | null> = {
   'kernel.users': {
     value: `count(*)::text || ':' || coalesce(sum(hashtext(row(id, username, display_name, org_id, disabled, password_hash, must_change_password, version)::text)::int8), 0)::text`,
   },
-  'petitions.lookup_attempts': null,
-  'mediation.lookup_attempts': null,
   'kernel.exports': {
     value: `count(*)::text || ':' || coalesce(sum(hashtext(row(tenant_id, id, user_id, kind, filter, file_name, created_at)::text)::int8), 0)::text`,
   },
@@ -47,12 +47,21 @@ export interface Fingerprinter {
   tables: string[];
 }
 
-/** Prepares one statement measuring every table (the list is read once). */
-export async function fingerprinter(db: Kysely<any>): Promise<Fingerprinter> {
+/** The tables (`schema.table`) the plugins declare a refused call writes by design. */
+export function refusalWritesOf(plugins: readonly Pick<AnyPlugin, 'id' | 'writesOnRefusal'>[]): string[] {
+  return plugins.flatMap((p) => Object.keys(p.writesOnRefusal ?? {}).map((t) => `${p.id}.${t}`));
+}
+
+/**
+ * Prepares one statement measuring every table (the list is read once), but the kernel's
+ * exceptions above and the tables the given plugins declare in `writesOnRefusal`.
+ */
+export async function fingerprinter(db: Kysely<any>, opts: { plugins?: readonly Pick<AnyPlugin, 'id' | 'writesOnRefusal'>[] } = {}): Promise<Fingerprinter> {
   const r = await sql<{ name: string }>`select table_schema || '.' || table_name as name from information_schema.tables
     where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema', 'meta')
     order by 1`.execute(db);
-  const tables = r.rows.map((x) => x.name).filter((t) => special[t] !== null);
+  const byDesign = new Set(refusalWritesOf(opts.plugins ?? []));
+  const tables = r.rows.map((x) => x.name).filter((t) => special[t] !== null && !byDesign.has(t));
   const parts = tables.map((t) => {
     const [schema, name] = t.split('.') as [string, string];
     const m = special[t] ?? countAndXmin;

@@ -43,6 +43,8 @@ export default definePlugin({
     { table: 'mediation.parties', column: 'id_number', where: 't.id_number is not null' },
     { table: 'mediation.parties', column: 'phone', where: 't.phone is not null' },
   ],
+  // A refused public look-up of a code still counts the attempt: the rate limit of wrong guesses.
+  writesOnRefusal: { lookup_attempts: 'every public look-up of a code is counted, refused or not (the rate limit of wrong guesses)' },
   router,
   // The events it emits, published in ./contract.
   events: mediationEventSchemas,

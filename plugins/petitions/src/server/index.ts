@@ -45,6 +45,8 @@ export default definePlugin({
   // Its SQL still joins the kernel's cases and organisations directly (read only, and only
   // the acting county's rows); everything else of the kernel it reaches through ctx.kernel.
   kernelReads: ['cases', 'orgs'],
+  // A refused public look-up of a code still counts the attempt: the rate limit of wrong guesses.
+  writesOnRefusal: { lookup_attempts: 'every public look-up of a code is counted, refused or not (the rate limit of wrong guesses)' },
   router,
   // The events it emits, published in ./contract.
   events: petitionEventSchemas,
