@@ -4,7 +4,7 @@
 // Every view and export is audited by the server.
 import { data, useFetcher } from '@remix-run/react';
 import { App, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
-import { FormError, form, PageHeader, saveBase64File, useActionFeedback, usePageData, UUID, type ActionOutcome, type RouteArgs } from '@zhengfa/ui';
+import { badForm, FormError, form, PageHeader, saveBase64File, useActionFeedback, usePageData, UUID, type ActionOutcome, type RouteArgs } from '@zhengfa/ui';
 import { useCallback } from 'react';
 import { kit } from '../api.js';
 import { strings } from '../strings.js';
@@ -27,8 +27,10 @@ export async function loader(args: RouteArgs) {
 
 export async function action(args: RouteArgs) {
   const fd = await args.request.formData();
+  const intent = form.str(fd, 'intent');
+  if (intent !== 'export') return badForm(intent);
   const officerId = args.params.id ?? '';
-  return kit.mutate(args, form.str(fd, 'intent'), '', (c) => c.personnel.file.export({ officerId }));
+  return kit.mutate(args, intent, '', (c) => c.personnel.file.export({ officerId }));
 }
 
 const none = { emptyText: <Empty description={m.none} /> };
