@@ -49,6 +49,21 @@ export const personnelProcedureDeclarations: Record<string, ProcedureDeclaration
   'personnel.imports.check': { access: perm('personnel.manage'), rule: 'officers of the caller’s units', probes: once(() => ({ fileName: '名册.xls', base64: 'AA==' }), () => badRequest(importStrings.fileNameXlsx)) },
   'personnel.imports.confirm': { access: perm('personnel.manage'), rule: 'officers of the caller’s units', probes: once(() => ({ fileName: '名册.xls', base64: 'AA==' }), () => badRequest(importStrings.fileNameXlsx)) },
   'personnel.imports.template': { access: perm('personnel.manage'), rule: 'the template: no data', probes: once(() => undefined, () => ok()) },
+  'personnel.imports.mapUnit': {
+    access: perm('personnel.manage'),
+    rule: 'the committee, units of its county',
+    probes: once(() => ({ name: '探针局', orgId: NO_SUCH_ID }), (c) => (c.who.committee ? badRequest(importStrings.aliasUnitNotFound) : forbidden(importStrings.aliasCommitteeOnly))),
+  },
+  'personnel.imports.aliases': {
+    access: perm('personnel.manage'),
+    rule: 'the committee, its county’s aliases',
+    probes: once(() => undefined, (c) => (c.who.committee ? ok() : forbidden(importStrings.aliasCommitteeOnly))),
+  },
+  'personnel.imports.removeAlias': {
+    access: perm('personnel.manage'),
+    rule: 'the committee, its county’s aliases',
+    probes: once(() => ({ alias: '没有这个别名' }), (c) => (c.who.committee ? notFound(importStrings.aliasNotFound) : forbidden(importStrings.aliasCommitteeOnly))),
+  },
   'personnel.training.settings': { access: perm('personnel.read'), rule: 'the county’s minimum', probes: once(() => undefined, () => ok()) },
   'personnel.training.setRequiredHours': {
     access: perm('personnel.manage'),

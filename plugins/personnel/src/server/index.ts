@@ -6,6 +6,7 @@ import * as m0001 from './migrations/0001_personnel.js';
 import * as m0002 from './migrations/0002_personnel_training.js';
 import * as m0004 from './migrations/0004_personnel_inspection_findings.js';
 import * as m0005 from './migrations/0005_personnel_sealed_discipline.js';
+import * as m0006 from './migrations/0006_personnel_unit_aliases.js';
 import { disciplineKernelAccess, disciplinePermissions, disciplineRouter, disciplineTodos, m0003 } from './discipline-router.js';
 import { kernelAccess, permissions } from './permissions.js';
 import { router as registryAndTrainingRouter } from './router.js';
@@ -25,7 +26,10 @@ export default definePlugin({
   description: s.description,
   permissions: [...permissions, ...disciplinePermissions],
   kernelAccess: { ...kernelAccess, ...disciplineKernelAccess },
-  migrations: { '0001_personnel': m0001, '0002_personnel_training': m0002, '0003_personnel_discipline': m0003, '0004_personnel_inspection_findings': m0004, '0005_personnel_sealed_discipline': m0005 },
+  migrations: {
+    '0001_personnel': m0001, '0002_personnel_training': m0002, '0003_personnel_discipline': m0003, '0004_personnel_inspection_findings': m0004, '0005_personnel_sealed_discipline': m0005,
+    '0006_personnel_unit_aliases': m0006,
+  },
   // Sealed with ctx.vault; `pnpm zhengfa rotate-key` re-seals them under a new data key.
   sealed: personnelSealedColumns,
   router,

@@ -8,12 +8,17 @@ import { strings } from '../strings.js';
 export async function loader(args: RouteArgs) {
   return kit.load(args, async (c) => {
     const user = await kit.requirePermission(c, args.request, 'personnel.read');
-    return { ...(await c.personnel.officers.list({ pageSize: 500 })), canManage: user.permissions.includes('personnel.manage') };
+    const list = await c.personnel.officers.list({ pageSize: 500 });
+    // The file of another officer: in full for the political department, as a summary for the
+    // leader of the officer's unit (the signed-in user's own registry entry, serving and leader).
+    const me = list.items.find((o) => o.userId === user.id);
+    const ledUnitId = me && me.isLeader && me.status === 'serving' ? me.unitId : null;
+    return { ...list, canManage: user.permissions.includes('personnel.manage'), canReadFiles: user.permissions.includes('personnel.files'), ledUnitId };
   });
 }
 
 export default function OfficersPage() {
-  const { items, total, canManage } = usePageData<typeof loader>();
+  const { items, total, canManage, canReadFiles, ledUnitId } = usePageData<typeof loader>();
   const col = strings.columns;
   return (
     <>
@@ -35,6 +40,16 @@ export default function OfficersPage() {
             { title: col.party, dataIndex: 'isPartyMember', render: (v: boolean) => (v ? strings.yes : strings.no) },
             { title: col.phone, dataIndex: 'phone' },
             { title: col.status, dataIndex: 'status', render: (v: keyof typeof strings.status) => <Tag>{strings.status[v]}</Tag> },
+            ...(canReadFiles || ledUnitId
+              ? [
+                  {
+                    title: '',
+                    key: 'file',
+                    render: (_: unknown, o: { id: string; unitId: string }) =>
+                      canReadFiles || o.unitId === ledUnitId ? <Link to={`/personnel/officers/${o.id}/file`}>{strings.officerFile.link}</Link> : null,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -115,6 +115,41 @@ describeEachEngine('personnel law-enforcement file', (engine) => {
     await expect(api(officer).file.get({ officerId: officer.officerId })).rejects.toThrow('您没有「查看干警执法档案（全部）」权限');
   });
 
+  it('refuses the full file to the leader of the officer’s unit and writes no audit row', async () => {
+    await expect(api(leader).file.get({ officerId: officer.officerId })).rejects.toThrow('您没有「查看干警执法档案（全部）」权限');
+    expect((await auditRows(w.t, 'personnel.file.read', officer.officerId)).filter((r) => r.actor_id === leader.userId).map((r) => r.detail)).toEqual([{ level: 'summary' }]);
+  });
+
+  it('refuses the docx export to a user without the political department’s permission and writes no audit row', async () => {
+    await expect(api(leader).file.export({ officerId: officer.officerId })).rejects.toThrow('您没有「查看干警执法档案（全部）」权限');
+    await expect(api(w.staff).file.export({ officerId: officer.officerId })).rejects.toThrow('您没有「查看干警执法档案（全部）」权限');
+    const actors = [leader.userId, w.staff.id];
+    expect((await auditRows(w.t, 'personnel.file.export', officer.officerId)).filter((r) => actors.includes(r.actor_id))).toEqual([]);
+    expect((await auditRows(w.t, 'personnel.file.read', officer.officerId)).filter((r) => r.actor_id === w.staff.id)).toEqual([]);
+  });
+
+  it('refuses the summary to a colleague of the same unit who is not its leader, and writes no audit row', async () => {
+    const colleague = await officerWithAccount(w.t, { username: 'tongshi', name: '童实', officerNo: 'F004' });
+    await expect(api(colleague).file.unitSummary({ officerId: officer.officerId })).rejects.toThrow('只有该干警所在单位的领导可以查看其档案摘要');
+    expect((await auditRows(w.t, 'personnel.file.read', officer.officerId)).filter((r) => r.actor_id === colleague.userId)).toEqual([]);
+  });
+
+  it('refuses the summary to a user with no registry entry, whether or not the officer exists', async () => {
+    await expect(api(w.staff).file.unitSummary({ officerId: officer.officerId })).rejects.toThrow('只有该干警所在单位的领导可以查看其档案摘要');
+    await expect(api(w.staff).file.unitSummary({ officerId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow('只有该干警所在单位的领导可以查看其档案摘要');
+  });
+
+  it('audits every view of the full file, one row per view, on the officer viewed', async () => {
+    const before = (await auditRows(w.t, 'personnel.file.read', officer.officerId)).filter((r) => r.actor_id === w.political.id).length;
+    await api(w.political).file.get({ officerId: officer.officerId });
+    await api(w.political).file.get({ officerId: leader.officerId });
+    const rows = (await auditRows(w.t, 'personnel.file.read')).filter((r) => r.actor_id === w.political.id).slice(before);
+    expect(rows.map((r) => [r.target_id, r.detail])).toEqual([
+      [officer.officerId, { level: 'full' }],
+      [leader.officerId, { level: 'full' }],
+    ]);
+  });
+
   it('exports the full file as docx and audits the export', async () => {
     const doc = await api(w.political).file.export({ officerId: officer.officerId });
     expect(doc.fileName).toBe('冯毅执法档案.docx');

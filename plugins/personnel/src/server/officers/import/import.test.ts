@@ -1,8 +1,8 @@
-import { describeEachEngine, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
+import { addUserWithPermissions, describeEachEngine, orgIdByName, startTestKernel, type TestKernel } from '@zhengfa/test-utils';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../index.js';
-import { count, personnel, validId } from '../../test/helpers.js';
+import { auditCount, count, personnel, validId } from '../../test/helpers.js';
 
 type Cell = string | number | Date | null;
 const HEADERS = ['姓名', '警号', '单位', '性别', '身份证号码', '手机', '职务', '是否领导干部', '政治面貌', '参加工作时间'];
@@ -106,10 +106,86 @@ describeEachEngine('roster import', (engine) => {
       ]);
     });
 
+    it('lists each unknown unit name with the rows that write it, for mapping', async () => {
+      const r = await api.imports.check({ fileName: '名册.xlsx', base64: file });
+      expect(r.unknownUnits).toEqual([{ name: '不存在局', rows: [6] }]);
+    });
+
     it('refuses the import and writes nothing when any row is bad', async () => {
       const before = await count(t, 'officers');
       await expect(api.imports.confirm({ fileName: '名册.xlsx', base64: file })).rejects.toThrow('有 5 行不符合要求，未导入任何干警');
       expect(await count(t, 'officers')).toBe(before);
+    });
+  });
+
+  describe('stored unit aliases', () => {
+    // Rows 3–5: a stored alias (县局), a short form of the tree (县公安局), a name nothing answers.
+    const aliasRows: Cell[][] = [
+      ['吴十', 'GA301', '县局', '男', null, null, null, null, null, null],
+      ['郑十一', 'GA302', '县公安局', '男', null, null, null, null, null, null],
+      ['冯十二', 'GA303', '县政法办', '女', null, null, null, null, null, null],
+    ];
+    let file: string;
+    let policeId: string;
+    beforeAll(async () => {
+      file = await xlsx(aliasRows);
+      policeId = await orgIdByName(t, '示范县公安局');
+    });
+
+    it('reports a unit name with no stored alias as unknown, naming its row and column', async () => {
+      const r = await api.imports.check({ fileName: '别名.xlsx', base64: file });
+      expect([r.bad.flatMap((b: any) => b.reasons), r.unknownUnits]).toEqual([
+        ['第3行「单位」：「县局」不是本县的单位', '第5行「单位」：「县政法办」不是本县的单位'],
+        [
+          { name: '县局', rows: [3] },
+          { name: '县政法办', rows: [5] },
+        ],
+      ]);
+    });
+
+    it('stores an alias of a unit for the county and audits it', async () => {
+      const before = await auditCount(t, 'personnel.imports.alias');
+      expect(await api.imports.mapUnit({ name: ' 县 局 ', orgId: policeId })).toEqual({ alias: '县局', orgId: policeId, orgName: '示范县公安局' });
+      expect([await api.imports.aliases(), await auditCount(t, 'personnel.imports.alias')]).toEqual([[{ alias: '县局', orgId: policeId, orgName: '示范县公安局' }], before + 1]);
+    });
+
+    it('resolves a row written with a stored alias to its unit and still reports the unknown name with its row and column', async () => {
+      const r = await api.imports.check({ fileName: '别名.xlsx', base64: file });
+      expect([r.goodRows, r.bad.flatMap((b: any) => b.reasons), r.unknownUnits]).toEqual([2, ['第5行「单位」：「县政法办」不是本县的单位'], [{ name: '县政法办', rows: [5] }]]);
+    });
+
+    it('imports the rows written with the stored alias into the unit once every unit is known', async () => {
+      await api.imports.mapUnit({ name: '县政法办', orgId: await orgIdByName(t, '示范县委政法委') });
+      const r = await api.imports.confirm({ fileName: '别名.xlsx', base64: file });
+      expect(r.imported).toBe(3);
+      const list = (await api.officers.list({ search: 'GA30' })).items.map((o: any) => [o.officerNo, o.unitName]);
+      expect(list.sort()).toEqual([
+        ['GA301', '示范县公安局'],
+        ['GA302', '示范县公安局'],
+        ['GA303', '示范县委政法委'],
+      ]);
+    });
+
+    it('refuses an alias that is a unit’s own name, and writes nothing', async () => {
+      await expect(api.imports.mapUnit({ name: '示范县人民法院', orgId: policeId })).rejects.toThrow('「名册中的单位名称」“示范县人民法院”本身就是单位全称，无需设置别名');
+      expect((await api.imports.aliases()).map((a: any) => a.alias)).toEqual(['县局', '县政法办']);
+    });
+
+    it('refuses an alias of a unit that is not the county’s', async () => {
+      await expect(api.imports.mapUnit({ name: '县看守所', orgId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow('「对应单位」不是本县在用的单位');
+    });
+
+    it('refuses to map an alias for a user of a unit, and writes nothing', async () => {
+      const unitUser = await addUserWithPermissions(t, { username: 'gaju', displayName: '公安政治处', orgName: '示范县公安局', permissions: ['personnel.manage'] });
+      await expect(personnel(unitUser.caller).imports.mapUnit({ name: '县公安', orgId: policeId })).rejects.toThrow('单位别名由政法委统一维护');
+      expect((await api.imports.aliases()).map((a: any) => a.alias)).toEqual(['县局', '县政法办']);
+    });
+
+    it('forgets a removed alias, so the name is unknown again', async () => {
+      expect(await api.imports.removeAlias({ alias: '县局' })).toEqual({ removed: true });
+      const r = await api.imports.check({ fileName: '别名.xlsx', base64: await xlsx([['陈十三', 'GA304', '县局', '男']]) });
+      expect(r.bad.flatMap((b: any) => b.reasons)).toEqual(['第3行「单位」：「县局」不是本县的单位']);
+      await expect(api.imports.removeAlias({ alias: '县局' })).rejects.toThrow('该单位别名不存在');
     });
   });
 

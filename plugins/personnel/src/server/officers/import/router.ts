@@ -1,8 +1,8 @@
 // trpc.personnel.imports.*: the roster import's dry run (check), the import (confirm, the
-// same file again, all or nothing) and the template.
+// same file again, all or nothing), the template, and the county's unit aliases.
 import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import { fieldNames as n, importStrings as s } from '../../strings.js';
-import { checkImport, confirmImport, importTemplate } from './service.js';
+import { checkImport, confirmImport, importTemplate, listAliases, mapUnit, removeAlias } from './service.js';
 import { MAX_BYTES } from './sheet.js';
 
 const file = z.object({
@@ -26,4 +26,13 @@ export const importsRouter = {
     .input(file)
     .mutation(({ ctx, input }) => confirmImport(ctx, input)),
   template: permissionProcedure('personnel.manage').query(() => importTemplate()),
+  /** Remembers a unit name of the rosters (县局 …) as an alias of a unit of the county (the committee). */
+  mapUnit: permissionProcedure('personnel.manage')
+    .input(z.object({ name: f.text(n.alias, { max: 100 }).min(1, s.aliasRequired), orgId: f.uuid(n.aliasUnit) }))
+    .mutation(({ ctx, input }) => mapUnit(ctx, input)),
+  /** The county's unit aliases (the committee). */
+  aliases: permissionProcedure('personnel.manage').query(({ ctx }) => listAliases(ctx)),
+  removeAlias: permissionProcedure('personnel.manage')
+    .input(z.object({ alias: f.text(n.alias, { max: 100 }).min(1, s.aliasRequired) }))
+    .mutation(({ ctx, input }) => removeAlias(ctx, input)),
 };

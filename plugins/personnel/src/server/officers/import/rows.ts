@@ -32,6 +32,12 @@ export interface BadRow {
   reasons: string[];
 }
 
+/** A unit name no unit, alias or short form answers, with the rows that write it: what may be mapped. */
+export interface UnknownUnit {
+  name: string;
+  rows: number[];
+}
+
 export interface GoodRow {
   row: number;
   officer: OfficerFields;
@@ -75,8 +81,13 @@ function idLostDigits(v: CellValue | undefined): boolean {
  * Checks the data rows in order. `seen` maps officer numbers met on earlier rows to their
  * row (so the second of two rows is the bad one); `existing` holds the registry's numbers.
  */
-export function checkRows(data: DataRow[], rules: RowRules, existing: ReadonlySet<string>): { good: GoodRow[]; bad: BadRow[]; skipped: SkippedRow[] } {
+export function checkRows(
+  data: DataRow[],
+  rules: RowRules,
+  existing: ReadonlySet<string>,
+): { good: GoodRow[]; bad: BadRow[]; skipped: SkippedRow[]; unknownUnits: UnknownUnit[] } {
   const good: GoodRow[] = [];
+  const unknownUnits = new Map<string, UnknownUnit>();
   const bad: BadRow[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, number>();
@@ -108,7 +119,13 @@ export function checkRows(data: DataRow[], rules: RowRules, existing: ReadonlySe
     if (!unitName) problem('unit', m.required);
     else {
       const found = rules.units.resolve(unitName);
-      if (!found) problem('unit', m.unitUnknown(unitName));
+      if (!found) {
+        problem('unit', m.unitUnknown(unitName));
+        const key = unitName.normalize('NFKC').replace(/\s+/g, '');
+        const known = unknownUnits.get(key) ?? { name: key, rows: [] };
+        known.rows.push(r.row);
+        unknownUnits.set(key, known);
+      }
       else if ('ambiguous' in found) problem('unit', m.unitAmbiguous(unitName, found.ambiguous));
       else if (!rules.mayUseUnit(found.orgId)) problem('unit', m.unitOutOfScope(unitName));
       else unitId = found.orgId;
@@ -167,5 +184,5 @@ export function checkRows(data: DataRow[], rules: RowRules, existing: ReadonlySe
       });
     }
   }
-  return { good, bad, skipped };
+  return { good, bad, skipped, unknownUnits: [...unknownUnits.values()] };
 }

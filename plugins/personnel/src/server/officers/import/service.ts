@@ -10,15 +10,15 @@
 //    in one transaction with one audit row. Unlike the petition ledger (which imports its good
 //    rows and keeps the dry run's rows), a roster is imported whole or not at all: a unit's
 //    roster with holes would silently undercount its training figures.
-import { badRequest, chinaDay, sql, type AuthedContext } from '@zhengfa/plugin-api';
+import { badRequest, chinaDay, forbidden, notFound, sql, type AuthedContext } from '@zhengfa/plugin-api';
 import ExcelJS from 'exceljs';
 import { importStrings as s } from '../../strings.js';
 import { mayUseUnit, unitScope } from '../../scope.js';
 import { insertOfficer } from '../service.js';
 import { importFields, isHeader, requiredFields, resolveColumns, type ImportField } from './columns.js';
-import { checkRows, splitRows, type BadRow, type SkippedRow } from './rows.js';
+import { checkRows, splitRows, type BadRow, type SkippedRow, type UnknownUnit } from './rows.js';
 import { MAX_BYTES, readSheet } from './sheet.js';
-import { UnitIndex } from './units.js';
+import { loadAliases, UnitIndex, unitKey } from './units.js';
 
 export interface ImportFile {
   fileName: string;
@@ -35,6 +35,8 @@ export interface ImportReport {
   skippedRows: number;
   bad: BadRow[];
   skipped: (SkippedRow & { reason: string })[];
+  /** Unit names nothing answers, with their rows: what the political department may map as aliases. */
+  unknownUnits: UnknownUnit[];
   /** Officers registered (0 on a dry run). */
   imported: number;
 }
@@ -53,7 +55,7 @@ async function analyse(ctx: AuthedContext, file: ImportFile) {
   const { columns, missing } = resolveColumns(sheet.header);
   if (missing.length > 0) throw badRequest(s.missingColumns(missing));
   const scope = await unitScope(ctx);
-  const units = new UnitIndex(scope.orgs, ctx.tenant.name);
+  const units = new UnitIndex(scope.orgs, ctx.tenant.name, await loadAliases(ctx.db, ctx.tenant.id));
   const { data, skipped, rowsRead } = splitRows(sheet.headerRow, sheet.rows, columns);
   const numbers = data.map((d) => String(d.cells.officerNo ?? '').normalize('NFKC').trim()).filter(Boolean);
   const existing = await sql<{ officer_no: string }>`select officer_no from personnel.officers
@@ -70,6 +72,7 @@ async function analyse(ctx: AuthedContext, file: ImportFile) {
     skippedRows: allSkipped.reduce((n, k) => n + (k.toRow ? k.toRow - k.row + 1 : 1), 0),
     bad: checked.bad,
     skipped: allSkipped.map((k) => ({ ...k, reason: s.skip[k.kind] })),
+    unknownUnits: checked.unknownUnits,
     imported: 0,
   };
   return { report, good: checked.good };
@@ -104,4 +107,51 @@ export async function importTemplate(): Promise<{ fileName: string; base64: stri
   for (const f of ['officerNo', 'idNumber', 'phone'] as const) ws.getColumn(importFields.indexOf(f) + 1).numFmt = '@';
   ws.columns.forEach((c) => (c.width = 16));
   return { fileName: s.templateFile, base64: Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64') };
+}
+
+export interface UnitAlias {
+  alias: string;
+  orgId: string;
+  orgName: string | null;
+}
+
+/** The county's aliases are kept by the committee (an alias resolves for every unit's imports). */
+function requireCommittee(ctx: AuthedContext): void {
+  if (!ctx.user.committee) throw forbidden(s.aliasCommitteeOnly);
+}
+
+/** Remembers that `name` in this county's rosters means the active unit `orgId` (audited). */
+export async function mapUnit(ctx: AuthedContext, input: { name: string; orgId: string }): Promise<UnitAlias> {
+  requireCommittee(ctx);
+  const name = unitKey(input.name);
+  if (!name) throw badRequest(s.aliasRequired);
+  const units = new UnitIndex((await unitScope(ctx)).orgs, ctx.tenant.name);
+  if (units.isUnitName(name)) throw badRequest(s.aliasIsUnitName(name));
+  const org = units.unit(input.orgId);
+  if (!org) throw badRequest(s.aliasUnitNotFound);
+  await ctx.db.transaction().execute(async (trx) => {
+    await sql`insert into personnel.unit_aliases (tenant_id, alias, org_id, created_by)
+      values (${ctx.tenant.id}, ${name}, ${org.id}::uuid, ${ctx.user.id})
+      on conflict (tenant_id, alias) do update set org_id = excluded.org_id, created_by = excluded.created_by, created_at = now()`.execute(trx);
+    await ctx.audit.record({ action: 'personnel.imports.alias', detail: { alias: name, orgId: org.id, orgName: org.name } }, { db: trx });
+  });
+  return { alias: name, orgId: org.id, orgName: org.name };
+}
+
+/** The county's unit aliases, with the unit each names (null: a unit disabled since). */
+export async function listAliases(ctx: AuthedContext): Promise<UnitAlias[]> {
+  requireCommittee(ctx);
+  const units = new UnitIndex((await unitScope(ctx)).orgs, ctx.tenant.name);
+  return (await loadAliases(ctx.db, ctx.tenant.id)).map((a) => ({ alias: a.alias, orgId: a.org_id, orgName: units.unit(a.org_id)?.name ?? null }));
+}
+
+/** Forgets an alias (audited). */
+export async function removeAlias(ctx: AuthedContext, input: { alias: string }): Promise<{ removed: true }> {
+  requireCommittee(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const r = await sql<{ org_id: string }>`delete from personnel.unit_aliases where tenant_id = ${ctx.tenant.id} and alias = ${unitKey(input.alias)} returning org_id`.execute(trx);
+    if (!r.rows[0]) throw notFound(s.aliasNotFound);
+    await ctx.audit.record({ action: 'personnel.imports.alias.remove', detail: { alias: unitKey(input.alias), orgId: r.rows[0].org_id } }, { db: trx });
+    return { removed: true as const };
+  });
 }
