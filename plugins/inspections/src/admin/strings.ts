@@ -221,6 +221,7 @@ export const strings = {
       caseNo: '案号',
       caseType: '案件类别',
       volumes: '卷数',
+      handler: '承办人',
       state: '状态',
       states: { candidate: '候选', sampled: '已抽中', scoring: '评查中', disputed: '分差待决', decided: '已评定' } as Record<string, string>,
       total: '得分',

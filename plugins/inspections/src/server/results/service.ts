@@ -10,6 +10,7 @@ import { fromTenths, tenths } from '../points.js';
 import { scopeOrgIds } from '../scope.js';
 import { readSettings } from '../settings/service.js';
 import { messages as m } from '../strings.js';
+import { showHandlers } from '../handlers.js';
 import { figuresOf, type DecidedFile, type Figures } from './figures.js';
 
 export interface UnitResult extends Figures {
@@ -129,7 +130,8 @@ export async function listFiles(ctx: AuthedContext, input: { campaignId: string;
       and (${input.unitId ?? null}::uuid is null or f.unit_id = ${input.unitId ?? null}::uuid)
       and (not ${input.sampledOnly ?? false} or f.draw_id is not null)
     order by u.unit_name, f.case_no limit 5000`.execute(ctx.db);
-  return r.rows.map(({ sheets, submitted, ...f }) => {
+  const rows = await showHandlers(ctx, r.rows, { type: 'inspections.campaign', id: input.campaignId });
+  return rows.map(({ sheets, submitted, ...f }) => {
     const state: FileState =
       f.finalTotal !== null ? 'decided' : !f.drawId ? 'candidate' : sheets === 0 ? 'sampled' : c.doubleScoring && submitted >= 2 && submitted === sheets ? 'disputed' : 'scoring';
     const grade = f.finalTotal !== null && scale ? gradeOf(scale.grades, f.finalTotal, !!f.finalVetoed).label : null;
