@@ -41,6 +41,11 @@ describeEachEngine('inspections objections', (engine) => {
     expect(await a.campaigns.publish({ id: c.campaignId, version })).toEqual({ version: version + 1, publishedOn: '2026-09-29', objectionLastDay: '2026-10-09' });
   });
 
+  it('shows the committee the publication day and the window’s last day on the campaign', async () => {
+    const got = await api(w.sup).campaigns.get({ id: c.campaignId });
+    expect([got.resultsPublishedOn, got.objectionDays, got.objectionLastDay]).toEqual(['2026-09-29', 3, '2026-10-09']);
+  });
+
   it('shows the unit its own files with score and grade and the window’s last day', async () => {
     const r = await api(w.liaison).unit.files({ campaignId: c.campaignId });
     expect([r.publishedOn, r.objectionLastDay]).toEqual(['2026-09-29', '2026-10-09']);
