@@ -94,6 +94,8 @@ export default function CampaignPage() {
       <Space style={{ marginBottom: 12 }}>
         <Link to={`/inspections/campaigns/${c.id}/sampling`}>{strings.pages.links.sampling}</Link>
         <Link to={`/inspections/campaigns/${c.id}/results`}>{strings.pages.links.results}</Link>
+        {c.doubleScoring ? <Link to={`/inspections/campaigns/${c.id}/panel`}>{strings.pages.links.panel}</Link> : null}
+        <Link to={`/inspections/campaigns/${c.id}/objections`}>{strings.pages.links.objections}</Link>
         {/* Resource routes: plain links that download the docx, with or without JavaScript. */}
         <a href={`/inspections/campaigns/${c.id}/documents/plan`} data-testid="inspections-document-plan" download>
           {strings.pages.documents.plan}
