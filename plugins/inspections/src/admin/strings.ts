@@ -111,8 +111,12 @@ export const strings = {
       unit: '单位名称',
       role: '外聘身份',
       pledge: '保密承诺签署日期',
+      unitName: '所在单位（外聘人员填写，如律师事务所）',
       add: '添加成员',
       added: '已添加检查组成员',
+      pledgeOf: (name: string) => `${name}保密承诺签署日期`,
+      recordPledge: '登记保密承诺',
+      pledged: '已登记保密承诺',
     },
     assign: {
       title: '分配评查人',

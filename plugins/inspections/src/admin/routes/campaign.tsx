@@ -8,7 +8,7 @@ import { badForm, form, PageHeader, usePageData, usersWithRole, UUID, type Route
 import { kit } from '../api.js';
 import { Outcome } from '../components/field.js';
 import { FindingForm, RecheckForm } from '../components/finding-forms.js';
-import { AssignForm, MemberForm } from '../components/team-forms.js';
+import { AssignForm, MemberForm, PledgeForm } from '../components/team-forms.js';
 import { strings } from '../strings.js';
 
 const s = strings.detail;
@@ -52,6 +52,9 @@ export async function action(args: RouteArgs) {
         clientKey: form.optStr(fd, 'clientKey'),
       }),
     );
+  }
+  if (intent === 'pledge') {
+    return kit.mutate(args, intent, t.team.pledged, (c) => c.inspections.members.recordPledge({ id: form.str(fd, 'id'), version: form.int(fd, 'version'), pledgeSignedOn: form.str(fd, 'pledgeSignedOn') }));
   }
   if (intent === 'advance') {
     return kit.mutate(args, intent, t.advance.done, (c) => c.inspections.campaigns.advance({ id: args.params.id ?? '', version: form.int(fd, 'version') }));
@@ -132,7 +135,8 @@ export default function CampaignPage() {
             </Descriptions.Item>
           </Descriptions>
         </Card>
-        <Card size="small" title={s.members}>
+        <Card size="small" title={s.members} data-testid="inspections-members">
+          <Outcome outcome={outcome} intent="pledge" />
           <Table
             size="small"
             rowKey="id"
@@ -143,7 +147,12 @@ export default function CampaignPage() {
               { title: s.memberName, dataIndex: 'name' },
               { title: s.memberUnit, dataIndex: 'unitName', render: (v: string | null) => v ?? s.none },
               { title: s.memberKind, dataIndex: 'role', render: (r: string | null) => (r ? strings.memberRoles[r] : s.staff) },
-              { title: s.pledge, dataIndex: 'pledgeSignedOn', render: (d: string | null) => d ?? s.pledgeMissing },
+              {
+                title: s.pledge,
+                key: 'pledge',
+                render: (_: unknown, m: (typeof c.members)[number]) =>
+                  m.pledgeSignedOn ?? (m.kind === 'external' && c.status !== 'closed' ? <PledgeForm member={m} /> : s.pledgeMissing),
+              },
             ]}
           />
           <MemberForm reviewers={reviewers} units={units} clientKey={clientKey} />
