@@ -60,6 +60,9 @@ export function MemberForm({ reviewers, units, clientKey }: { reviewers: UserOpt
           ))}
         </select>
       </Field>
+      <Field label={t.unitName} width={260}>
+        <input name="unitName" style={inputStyle} maxLength={100} />
+      </Field>
       <Field label={t.role} width={140}>
         <select name="role" style={inputStyle} defaultValue="">
           <option value="">{strings.pages.create.noChoice}</option>
@@ -136,5 +139,20 @@ export function AssignForm({ files, members }: { files: FileRow[]; members: { id
         ]}
       />
     </Card>
+  );
+}
+
+/** The pledge (保密承诺) of a member added without it, recorded on the member's row once signed. */
+export function PledgeForm({ member }: { member: { id: string; name: string; version: number } }) {
+  return (
+    <Form method="post" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <input type="hidden" name="intent" value="pledge" />
+      <input type="hidden" name="id" value={member.id} />
+      <input type="hidden" name="version" value={member.version} />
+      <input name="pledgeSignedOn" type="date" aria-label={t.pledgeOf(member.name)} style={{ ...inputStyle, width: 150 }} required />
+      <Button htmlType="submit" size="small">
+        {t.recordPledge}
+      </Button>
+    </Form>
   );
 }

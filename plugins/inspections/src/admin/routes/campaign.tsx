@@ -8,7 +8,7 @@ import { badForm, form, PageHeader, usePageData, usersWithRole, UUID, type Route
 import { kit } from '../api.js';
 import { Outcome } from '../components/field.js';
 import { FindingForm, RecheckForm } from '../components/finding-forms.js';
-import { AssignForm, MemberForm } from '../components/team-forms.js';
+import { AssignForm, MemberForm, PledgeForm } from '../components/team-forms.js';
 import { strings } from '../strings.js';
 
 const s = strings.detail;
@@ -53,6 +53,9 @@ export async function action(args: RouteArgs) {
       }),
     );
   }
+  if (intent === 'pledge') {
+    return kit.mutate(args, intent, t.team.pledged, (c) => c.inspections.members.recordPledge({ id: form.str(fd, 'id'), version: form.int(fd, 'version'), pledgeSignedOn: form.str(fd, 'pledgeSignedOn') }));
+  }
   if (intent === 'advance') {
     return kit.mutate(args, intent, t.advance.done, (c) => c.inspections.campaigns.advance({ id: args.params.id ?? '', version: form.int(fd, 'version') }));
   }
@@ -94,6 +97,8 @@ export default function CampaignPage() {
       <Space style={{ marginBottom: 12 }}>
         <Link to={`/inspections/campaigns/${c.id}/sampling`}>{strings.pages.links.sampling}</Link>
         <Link to={`/inspections/campaigns/${c.id}/results`}>{strings.pages.links.results}</Link>
+        {c.doubleScoring ? <Link to={`/inspections/campaigns/${c.id}/panel`}>{strings.pages.links.panel}</Link> : null}
+        <Link to={`/inspections/campaigns/${c.id}/objections`}>{strings.pages.links.objections}</Link>
         {/* Resource routes: plain links that download the docx, with or without JavaScript. */}
         <a href={`/inspections/campaigns/${c.id}/documents/plan`} data-testid="inspections-document-plan" download>
           {strings.pages.documents.plan}
@@ -130,7 +135,8 @@ export default function CampaignPage() {
             </Descriptions.Item>
           </Descriptions>
         </Card>
-        <Card size="small" title={s.members}>
+        <Card size="small" title={s.members} data-testid="inspections-members">
+          <Outcome outcome={outcome} intent="pledge" />
           <Table
             size="small"
             rowKey="id"
@@ -141,7 +147,12 @@ export default function CampaignPage() {
               { title: s.memberName, dataIndex: 'name' },
               { title: s.memberUnit, dataIndex: 'unitName', render: (v: string | null) => v ?? s.none },
               { title: s.memberKind, dataIndex: 'role', render: (r: string | null) => (r ? strings.memberRoles[r] : s.staff) },
-              { title: s.pledge, dataIndex: 'pledgeSignedOn', render: (d: string | null) => d ?? s.pledgeMissing },
+              {
+                title: s.pledge,
+                key: 'pledge',
+                render: (_: unknown, m: (typeof c.members)[number]) =>
+                  m.pledgeSignedOn ?? (m.kind === 'external' && c.status !== 'closed' ? <PledgeForm member={m} /> : s.pledgeMissing),
+              },
             ]}
           />
           <MemberForm reviewers={reviewers} units={units} clientKey={clientKey} />

@@ -117,6 +117,7 @@ function UnitPanel({ unit, files, draws }: { unit: Data['campaign']['units'][num
             { title: s.caseNo, dataIndex: 'caseNo' },
             { title: s.caseType, dataIndex: 'caseType' },
             { title: s.volumes, dataIndex: 'volumes' },
+            { title: s.handler, dataIndex: 'handlerName', render: (h: string | null) => h ?? '' },
             { title: s.method, dataIndex: 'method', render: (m: string | null) => (m ? s.methods[m] : null) },
             { title: s.state, dataIndex: 'state', render: (x: string) => <Tag>{s.states[x] ?? x}</Tag> },
             { title: s.total, dataIndex: 'finalTotal', render: (t: number | null) => t ?? '' },

@@ -121,6 +121,7 @@ function SheetView({ sheet, grades, previous, next }: PageData) {
           <Descriptions.Item label={strings.pages.sampling.caseType}>{sheet.file.caseType}</Descriptions.Item>
           <Descriptions.Item label={s.role}>{strings.pages.assign.roles[sheet.role]}</Descriptions.Item>
           <Descriptions.Item label={strings.pages.sampling.volumes}>{sheet.file.volumes}</Descriptions.Item>
+          <Descriptions.Item label={strings.pages.sampling.handler}>{sheet.file.handlerName ?? ''}</Descriptions.Item>
           <Descriptions.Item label="">{s.template(sheet.template.name, sheet.template.versionNo, sheet.template.total)}</Descriptions.Item>
         </Descriptions>
       </Card>

@@ -20,7 +20,8 @@ export async function loader(args: RouteArgs) {
       campaigns.map(async (x) => {
         const selfChecks = (await c.inspections.unit.selfChecks({ campaignId: x.id })).filter((sc) => x.unitIds.includes(sc.unitId));
         const results = await c.inspections.unit.results({ campaignId: x.id }).catch(() => null);
-        return { ...x, selfChecks, results };
+        const published = await c.inspections.unit.files({ campaignId: x.id });
+        return { ...x, selfChecks, results, published };
       }),
     );
     const findings = (await c.inspections.unit.findings()).filter((f) => f.status === 'open' || f.status === 'returned');
@@ -36,6 +37,11 @@ async function evidenceOf(fd: FormData): Promise<{ fileName: string; mime: strin
 
 export async function action(args: RouteArgs) {
   const fd = await args.request.formData();
+  if (form.optStr(fd, 'intent') === 'object') {
+    const fileId = form.str(fd, 'fileId');
+    const out = await kit.mutate(args, 'object', s.objected, (c) => c.inspections.unit.object({ fileId, reason: form.str(fd, 'reason') }));
+    return { ...out, key: fileId };
+  }
   if (form.optStr(fd, 'intent') === 'rectify') {
     const attachments = await evidenceOf(fd);
     return kit.mutate(args, 'rectify', r.reported, (c) =>
@@ -137,6 +143,7 @@ export default function UnitPage() {
                 <Button htmlType="submit">{s.report}</Button>
               </Form>
             ))}
+            <PublishedFiles published={c.published} outcome={outcome} />
             <h4>{s.results}</h4>
             {c.results && c.results.units.some((u) => u.files > 0) ? (
               <Table
@@ -160,5 +167,52 @@ export default function UnitPage() {
         ))}
       </Space>
     </>
+  );
+}
+
+type Published = ReturnType<typeof usePageData<typeof loader>>['campaigns'][number]['published'];
+
+/** 评查结果与异议: the unit's decided files once published, each with its objection or the form to object within the window. */
+function PublishedFiles({ published, outcome }: { published: Published; outcome: ReturnType<typeof useActionData<typeof action>> }) {
+  if (!published.publishedOn || !published.objectionLastDay) return null;
+  const open = published.objectionOpen;
+  return (
+    <div data-testid="inspections-unit-files">
+      <h4>{s.files}</h4>
+      <p>{open ? s.window(published.publishedOn, published.objectionLastDay) : s.windowClosed(published.objectionLastDay)}</p>
+      {outcome && 'key' in outcome && published.files.some((f) => f.id === outcome.key) ? <Outcome outcome={outcome} intent="object" /> : null}
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={published.files}
+        columns={[
+          { title: d.unitName, dataIndex: 'unitName', width: 140 },
+          { title: d.caseNo, dataIndex: 'caseNo', width: 160 },
+          { title: s.total, dataIndex: 'finalTotal', width: 80 },
+          { title: s.grade, dataIndex: 'grade', width: 100, render: (g: string | null) => g ?? '' },
+          {
+            title: s.objection,
+            key: 'objection',
+            render: (_: unknown, f: Published['files'][number]) =>
+              f.objection ? (
+                <>
+                  <Tag>{strings.objectionStatuses[f.objection.status] ?? f.objection.status}</Tag>
+                  {f.objection.status === 'pending' ? s.objected : s.decision(strings.objectionStatuses[f.objection.status] ?? f.objection.status, f.objection.decisionNote)}
+                </>
+              ) : open ? (
+                <Form method="post" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+                  <input type="hidden" name="intent" value="object" />
+                  <input type="hidden" name="fileId" value={f.id} />
+                  <input name="reason" aria-label={s.reason(f.caseNo)} placeholder={s.reason(f.caseNo)} style={{ ...inputStyle, width: 280 }} minLength={4} maxLength={2000} required />
+                  <Button htmlType="submit" size="small">
+                    {s.object}
+                  </Button>
+                </Form>
+              ) : null,
+          },
+        ]}
+      />
+    </div>
   );
 }

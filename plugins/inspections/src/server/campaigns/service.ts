@@ -262,5 +262,10 @@ export async function getCampaign(ctx: AuthedContext, id: string) {
   const members = await sql<{ id: string; kind: string; role: string | null; userId: string | null; name: string; unitId: string | null; unitName: string | null; pledgeSignedOn: string | null; version: number }>`select id, kind, role,
       user_id as "userId", name, unit_id as "unitId", unit_name as "unitName", to_char(pledge_signed_on, 'YYYY-MM-DD') as "pledgeSignedOn", version
     from inspections.members where tenant_id = ${tenantId} and campaign_id = ${id} order by created_at, name`.execute(ctx.db);
-  return { ...c, units: units.rows, templates: templates.rows, members: members.rows };
+  // Results published to the units (公布) and the last working day they may object, if published.
+  const p = await sql<{ publishedOn: string | null; objectionDays: number }>`select to_char(results_published_on, 'YYYY-MM-DD') as "publishedOn", objection_days as "objectionDays"
+    from inspections.campaigns where tenant_id = ${tenantId} and id = ${id}`.execute(ctx.db);
+  const { publishedOn, objectionDays } = p.rows[0]!;
+  const objectionLastDay = publishedOn ? await ctx.kernel.calendar.addWorkingDays(publishedOn, objectionDays) : null;
+  return { ...c, units: units.rows, templates: templates.rows, members: members.rows, resultsPublishedOn: publishedOn, objectionDays, objectionLastDay };
 }

@@ -5,6 +5,7 @@
 // to write. No officer is named in any of them. Each build is audited.
 import { buildOfficialDocument, chineseOrdinal, formatChineseDate, renderDocx, type BodyBlock } from '@zhengfa/documents';
 import { badRequest, chinaDay, notFound, sql, type AuthedContext } from '@zhengfa/plugin-api';
+import { showHandlers } from '../handlers.js';
 import { getCampaign } from '../campaigns/service.js';
 import { campaignResults } from '../results/service.js';
 import { loadScale } from '../scales/service.js';
@@ -81,9 +82,10 @@ async function opinionBody(ctx: AuthedContext, c: Campaign, fileId: string): Pro
     from inspections.files f
     join inspections.campaign_units u on u.tenant_id = f.tenant_id and u.campaign_id = f.campaign_id and u.unit_id = f.unit_id
     where f.tenant_id = ${ctx.tenant.id} and f.id = ${fileId} and f.campaign_id = ${c.id}`.execute(ctx.db);
-  const f = r.rows[0];
-  if (!f) throw notFound(m.fileNotFound);
-  if (f.finalTotal === null) throw badRequest(m.notDecided);
+  const found = r.rows[0];
+  if (!found) throw notFound(m.fileNotFound);
+  if (found.finalTotal === null) throw badRequest(m.notDecided);
+  const f = { ...found, finalTotal: found.finalTotal, handlerName: (await showHandlers(ctx, [found], { type: 'inspections.file', id: found.id }))[0]!.handlerName };
   const scale = c.scaleId ? await loadScale(ctx.db, ctx.tenant.id, c.scaleId) : undefined;
   const grade = scale ? gradeOf(scale.grades, f.finalTotal, !!f.finalVetoed).label : '';
   // The sheet the decided score came from: the third reviewer's, else the first reviewer's.

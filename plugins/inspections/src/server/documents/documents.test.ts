@@ -75,6 +75,8 @@ describeEachEngine('inspections documents', (engine) => {
     const { file, paragraphs } = await open({ kind: 'opinion', fileId: c.ids.P3 });
     expect(file.fileName).toBe('案件质量评查意见书-P3.docx');
     expect(paragraphs).toEqual(expect.arrayContaining(['案件质量评查意见书', '示范县公安局：', '评查得分', '45', '评查等级', '不合格', '1. 法律文书（共性问题）：起诉意见书未载明证据来源']));
+    // The handler 张办案, masked for a user without inspections.personnel.
+    expect(paragraphs.slice(paragraphs.indexOf('承办人'), paragraphs.indexOf('承办人') + 2)).toEqual(['承办人', '张**']);
     const i = paragraphs.indexOf('法律文书制作规范');
     expect(paragraphs.slice(i - 1, i + 3)).toEqual(['法律文书', '法律文书制作规范', '20', '0']);
   });

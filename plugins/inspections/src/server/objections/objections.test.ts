@@ -30,7 +30,7 @@ describeEachEngine('inspections objections', (engine) => {
   }
 
   it('shows a unit nothing to object to before the results are published', async () => {
-    expect(await api(w.liaison).unit.files({ campaignId: c.campaignId })).toEqual({ publishedOn: null, objectionLastDay: null, files: [] });
+    expect(await api(w.liaison).unit.files({ campaignId: c.campaignId })).toEqual({ publishedOn: null, objectionLastDay: null, objectionOpen: false, files: [] });
     await expect(api(w.liaison).unit.object({ fileId: c.ids.P1, reason: '评查扣分依据不足' })).rejects.toThrow(m.notPublished);
     expect(await objections()).toBe(0);
   });
@@ -41,9 +41,14 @@ describeEachEngine('inspections objections', (engine) => {
     expect(await a.campaigns.publish({ id: c.campaignId, version })).toEqual({ version: version + 1, publishedOn: '2026-09-29', objectionLastDay: '2026-10-09' });
   });
 
+  it('shows the committee the publication day and the window’s last day on the campaign', async () => {
+    const got = await api(w.sup).campaigns.get({ id: c.campaignId });
+    expect([got.resultsPublishedOn, got.objectionDays, got.objectionLastDay]).toEqual(['2026-09-29', 3, '2026-10-09']);
+  });
+
   it('shows the unit its own files with score and grade and the window’s last day', async () => {
     const r = await api(w.liaison).unit.files({ campaignId: c.campaignId });
-    expect([r.publishedOn, r.objectionLastDay]).toEqual(['2026-09-29', '2026-10-09']);
+    expect([r.publishedOn, r.objectionLastDay, r.objectionOpen]).toEqual(['2026-09-29', '2026-10-09', true]);
     expect(r.files.map((f: any) => [f.caseNo, f.finalTotal, f.grade, f.objection])).toEqual([
       ['P1', 85, '合格', null],
       ['P2', 100, '优秀', null],
@@ -71,6 +76,7 @@ describeEachEngine('inspections objections', (engine) => {
   it('refuses an objection the day after the window with its own message, and writes nothing', async () => {
     w.clock.set(chinaMorning('2026-10-10'));
     await expect(api(w.liaison).unit.object({ fileId: c.ids.P2, reason: '对评查结果有异议' })).rejects.toThrow('异议期限已于 2026-10-09 届满，不能再提出异议');
+    expect((await api(w.liaison).unit.files({ campaignId: c.campaignId })).objectionOpen).toBe(false);
     expect(await objections()).toBe(2);
   });
 

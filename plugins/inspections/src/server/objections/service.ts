@@ -83,7 +83,7 @@ export async function unitFiles(ctx: AuthedContext, campaignId: string) {
   const c = await campaignOrThrow(ctx.db, tenantId, campaignId);
   const scope = await scopeOrgIds(ctx);
   const p = await publicationOf(ctx.db, tenantId, campaignId);
-  if (!p.publishedOn) return { publishedOn: null, objectionLastDay: null, files: [] };
+  if (!p.publishedOn) return { publishedOn: null, objectionLastDay: null, objectionOpen: false, files: [] };
   const scale = c.scaleId ? await loadScale(ctx.db, tenantId, c.scaleId) : undefined;
   const files = await sql<{ id: string; unitName: string; caseNo: string; caseType: string; volumes: number; finalTotal: number; finalVetoed: boolean; panelNote: string | null }>`
     select f.id, u.unit_name as "unitName", f.case_no as "caseNo", f.case_type as "caseType", f.volumes, f.final_total::float8 as "finalTotal",
@@ -96,9 +96,12 @@ export async function unitFiles(ctx: AuthedContext, campaignId: string) {
   const objections = await sql<ObjectionView>`select ${objectionColumns} ${objectionJoins}
     where o.tenant_id = ${tenantId} and o.campaign_id = ${campaignId} and o.unit_id = any(${sql.val(scope)}::uuid[])`.execute(ctx.db);
   const byFile = new Map(objections.rows.map((o) => [o.fileId, o]));
+  const objectionLastDay = (await lastDayOf(ctx, p, ctx.db))!;
   return {
     publishedOn: p.publishedOn,
-    objectionLastDay: await lastDayOf(ctx, p, ctx.db),
+    objectionLastDay,
+    /** Whether the unit may still object today (the last day included). */
+    objectionOpen: chinaDay(ctx.now()) <= objectionLastDay,
     files: files.rows.map((f) => ({ ...f, grade: scale ? gradeOf(scale.grades, f.finalTotal, f.finalVetoed).label : null, objection: byFile.get(f.id) ?? null })),
   };
 }

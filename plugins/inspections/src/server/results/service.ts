@@ -10,6 +10,7 @@ import { fromTenths, tenths } from '../points.js';
 import { scopeOrgIds } from '../scope.js';
 import { readSettings } from '../settings/service.js';
 import { messages as m } from '../strings.js';
+import { showHandlers } from '../handlers.js';
 import { figuresOf, type DecidedFile, type Figures } from './figures.js';
 
 export interface UnitResult extends Figures {
@@ -129,10 +130,17 @@ export async function listFiles(ctx: AuthedContext, input: { campaignId: string;
       and (${input.unitId ?? null}::uuid is null or f.unit_id = ${input.unitId ?? null}::uuid)
       and (not ${input.sampledOnly ?? false} or f.draw_id is not null)
     order by u.unit_name, f.case_no limit 5000`.execute(ctx.db);
-  return r.rows.map(({ sheets, submitted, ...f }) => {
+  const rows = await showHandlers(ctx, r.rows, { type: 'inspections.campaign', id: input.campaignId });
+  // The submitted sheets' totals, for the panel (合议) deciding a disputed file.
+  const totals = await sql<{ fileId: string; role: string; total: number; vetoed: boolean }>`select a.file_id as "fileId", a.role, a.total::float8 as total, coalesce(a.vetoed, false) as vetoed
+    from inspections.assignments a where a.tenant_id = ${tenantId} and a.campaign_id = ${input.campaignId} and a.submitted_at is not null
+    order by case a.role when 'first' then 1 when 'second' then 2 else 3 end`.execute(ctx.db);
+  const sheetsOf = new Map<string, { role: string; total: number; vetoed: boolean }[]>();
+  for (const { fileId, ...t } of totals.rows) sheetsOf.set(fileId, [...(sheetsOf.get(fileId) ?? []), t]);
+  return rows.map(({ sheets, submitted, ...f }) => {
     const state: FileState =
       f.finalTotal !== null ? 'decided' : !f.drawId ? 'candidate' : sheets === 0 ? 'sampled' : c.doubleScoring && submitted >= 2 && submitted === sheets ? 'disputed' : 'scoring';
     const grade = f.finalTotal !== null && scale ? gradeOf(scale.grades, f.finalTotal, !!f.finalVetoed).label : null;
-    return { ...f, state, grade };
+    return { ...f, state, grade, sheetTotals: sheetsOf.get(f.id) ?? [] };
   });
 }

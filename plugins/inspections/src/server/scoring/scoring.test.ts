@@ -81,7 +81,13 @@ describeEachEngine('inspections scoring', (engine) => {
     await api(w.sup).scoring.submit({ assignmentId: first, version: 1, scores: sheet(items, [40, 30, 0, 10]) });
     await api(courtReviewer).scoring.submit({ assignmentId: second, version: 1, scores: sheet(items, [40, 30, 0, 10, true]) });
     const before = (await api(w.sup).files.list({ campaignId })).find((x: any) => x.caseNo === 'J3');
-    expect(before.state).toBe('disputed');
+    expect([before.state, before.sheetTotals]).toEqual([
+      'disputed',
+      [
+        { role: 'first', total: 100, vetoed: false },
+        { role: 'second', total: 100, vetoed: true },
+      ],
+    ]);
     await api(w.sup).scoring.panel({ fileId: files.J3, version: before.version, finalTotal: 92, vetoed: false, note: '经合议，不构成错案' });
     const f = (await api(w.sup).files.list({ campaignId })).find((x: any) => x.caseNo === 'J3');
     expect([f.finalTotal, f.finalSource, f.grade]).toEqual([92, 'panel', '优秀']);

@@ -9,6 +9,7 @@ import { loadTemplate, type Template } from '../checklists/service.js';
 import { oneDecimal, tenths } from '../points.js';
 import { lineage } from '../scope.js';
 import { fieldNames as n, messages as m, roleNames } from '../strings.js';
+import { showHandlers } from '../handlers.js';
 import { scoreSheet, type ItemScoreInput } from './sheet.js';
 
 export const reviewRoles = ['first', 'second', 'arbiter'] as const;
@@ -135,7 +136,7 @@ export async function getSheet(ctx: AuthedContext, assignmentId: string) {
   const template = await templateFor(ctx.db, tenantId, a.campaignId, file.unitType);
   const scores = await sql<{ itemId: string; points: number; defects: number | null; vetoed: boolean; note: string | null }>`select item_id as "itemId", points::float8 as points, defects, vetoed, note
     from inspections.scores where tenant_id = ${tenantId} and assignment_id = ${assignmentId}`.execute(ctx.db);
-  return { id: a.id, role: a.role, submitted: a.submitted, version: a.version, file: { id: a.fileId, ...f.rows[0]! }, template: { id: template.id, name: template.name, versionNo: template.versionNo, total: template.total }, items: template.items, scores: scores.rows };
+  return { id: a.id, role: a.role, submitted: a.submitted, version: a.version, file: (await showHandlers(ctx, [{ id: a.fileId, ...f.rows[0]! }], { type: 'inspections.file', id: a.fileId }))[0]!, template: { id: template.id, name: template.name, versionNo: template.versionNo, total: template.total }, items: template.items, scores: scores.rows };
 }
 
 /** The tasks assigned to the signed-in reviewer. */
