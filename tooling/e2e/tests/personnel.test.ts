@@ -83,6 +83,7 @@ describe('training and discipline records', () => {
   const subject = { name: '王守法', officerNo: `GA-${suffix}` };
   let subjectId = '';
   let sessionId = '';
+  let signInCode = '';
   let policeName = '示范县公安局';
 
   beforeAll(async () => {
@@ -117,15 +118,13 @@ describe('training and discipline records', () => {
     }
     const course = await sup.mutate<{ id: string }>('personnel.training.courses.create', { unitId: null, kind: 'post', title: '执法能力岗位培训' });
     const now = Date.now();
-    sessionId = (
-      await sup.mutate<{ id: string }>('personnel.training.sessions.create', {
+    ({ id: sessionId, signInCode } = await sup.mutate<{ id: string; signInCode: string }>('personnel.training.sessions.create', {
         courseId: course.id,
         startsAt: new Date(now - 30 * 60_000).toISOString(),
         endsAt: new Date(now + 3 * 3600_000).toISOString(),
         place: '县委政法委会议室',
         classHours: 4,
-      })
-    ).id;
+      }));
   }, 600_000);
 
   afterAll(async () => {
@@ -265,6 +264,34 @@ describe('training and discipline records', () => {
       await own.close();
     }
   }, 300_000);
+
+  it('signs an officer in to the session on a phone without JavaScript, a wrong code refused and kept in the box', async () => {
+    const { baseUrl, browser } = h!;
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel('用户名', { exact: true }).fill('liaison');
+      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+
+      await page.goto(`${baseUrl}/personnel/sign-in`);
+      const wrong = signInCode === '000000' ? '000001' : '000000';
+      await page.getByLabel('签到码', { exact: true }).fill(wrong);
+      await page.getByRole('button', { name: '签到', exact: true }).click();
+      expect(await textOf(page.getByRole('alert'))).toContain('「签到码」不正确，请核对现场公布的签到码');
+      expect(await page.getByLabel('签到码', { exact: true }).inputValue()).toBe(wrong);
+
+      await page.getByLabel('签到码', { exact: true }).fill(signInCode);
+      await page.getByRole('button', { name: '签到', exact: true }).click();
+      expect(await textOf(page.getByTestId('sign-in-done'))).toBe('签到成功');
+      expect(await page.getByLabel('签到码', { exact: true }).inputValue()).toBe('');
+      expect(await textOf(page.getByTestId('personnel-sign-in'))).toContain('执法能力岗位培训（4）');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('registers and advances a clue without JavaScript, a refusal shown with the input kept', async () => {
     const { baseUrl, browser } = h!;

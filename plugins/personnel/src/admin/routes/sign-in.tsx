@@ -1,8 +1,10 @@
 // 培训签到 (phone-friendly): the officer enters the code shown at the session, and sees the
 // year's hours and sessions. Every signed-in user may open it; an account not linked to the
-// registry is told so.
-import { Alert, Card, Form, Input, List, Tag } from 'antd';
-import { badForm, BusyButton, form, FormError, useFormFetcher, usePageData, type RouteArgs } from '@zhengfa/ui';
+// registry is told so. The form is a plain post, so a phone with JavaScript off (or a page
+// still loading on a slow connection) signs in the same way; a refused code stays in the box.
+import { Form as RemixForm, useActionData, useNavigation } from '@remix-run/react';
+import { Alert, Card, Input, List, Tag } from 'antd';
+import { badForm, BusyButton, form, FormError, usePageData, type ActionResult, type RouteArgs } from '@zhengfa/ui';
 import { kit } from '../api.js';
 import { strings } from '../strings.js';
 
@@ -23,26 +25,38 @@ export async function action(args: RouteArgs) {
   const fd = await args.request.formData();
   const intent = form.str(fd, 'intent');
   if (intent !== 'signIn') return badForm(intent);
-  return kit.mutate(args, intent, s.done, (c) => c.personnel.training.signIn({ code: form.str(fd, 'code') }));
+  const code = form.str(fd, 'code');
+  const outcome = await kit.mutate(args, intent, s.done, (c) => c.personnel.training.signIn({ code }));
+  return { ...outcome, code: outcome.ok ? '' : code };
 }
+
+type SignInOutcome = ActionResult<unknown> & { code?: string };
 
 export default function SignInPage() {
   const { mine } = usePageData<typeof loader>();
-  const [antForm] = Form.useForm<{ code: string }>();
-  const { submit, error, busy } = useFormFetcher(() => antForm.resetFields());
+  const outcome = (useActionData<typeof action>() ?? null) as SignInOutcome | null;
+  const nav = useNavigation();
+  const busy = nav.state === 'submitting' && nav.formData?.get('intent') === 'signIn';
   return (
     <div style={{ maxWidth: 480, margin: '0 auto' }} data-testid="personnel-sign-in">
       <Card title={s.title}>
         {!mine && <Alert type="warning" showIcon message={s.notLinked} style={{ marginBottom: 12 }} />}
-        <Form form={antForm} layout="vertical" onFinish={(v) => submit({ intent: 'signIn', code: v.code })}>
-          <Form.Item name="code" label={s.code} extra={s.subtitle} rules={[{ required: true }]}>
-            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={20} size="large" />
-          </Form.Item>
-          <FormError outcome={error} />
+        {outcome?.ok ? <Alert type="success" showIcon message={s.done} style={{ marginBottom: 12 }} data-testid="sign-in-done" /> : null}
+        {/* key: a recorded sign-in empties the box, a refused one keeps what was typed. */}
+        <RemixForm method="post" key={outcome?.ok ? `done-${nav.state}` : 'form'}>
+          <input type="hidden" name="intent" value="signIn" />
+          <label htmlFor="personnel-sign-in-code" style={{ display: 'block', marginBottom: 8 }}>
+            {s.code}
+          </label>
+          <Input id="personnel-sign-in-code" name="code" required defaultValue={outcome && !outcome.ok ? (outcome.code ?? '') : ''} inputMode="numeric" autoComplete="one-time-code" maxLength={20} size="large" aria-describedby="personnel-sign-in-help" />
+          <div id="personnel-sign-in-help" style={{ margin: '4px 0 12px', color: 'rgba(0,0,0,0.65)' }}>
+            {s.subtitle}
+          </div>
+          <FormError outcome={outcome && !outcome.ok ? outcome : null} />
           <BusyButton type="primary" htmlType="submit" loading={busy} block size="large">
             {s.submit}
           </BusyButton>
-        </Form>
+        </RemixForm>
       </Card>
       {mine && (
         <Card title={s.sessions} style={{ marginTop: 16 }} extra={s.mine(mine.year, mine.hours, mine.required)}>
