@@ -556,6 +556,11 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     rule: 'the committee its county’s matters, a unit those routed to it to lead',
     probes: [{ over: 'units', input: () => ({ pageSize: 200 }), expect: (c) => lists(inSubtree(rel(c)), target(c).matterId, (r) => idsOf(r.items)) }],
   },
+  'petitions.matters.export': {
+    access: perm('petitions.read'),
+    rule: 'the committee its county’s matters, a unit those routed to it to lead (masked as the list)',
+    probes: [{ over: 'once', input: () => ({}), expect: () => ok() }],
+  },
   'petitions.matters.get': {
     access: perm('petitions.read'),
     rule: 'a matter whose kernel case the caller sees',
