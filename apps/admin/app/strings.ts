@@ -389,6 +389,13 @@ export const strings = {
     copyDocNos: '复制文号',
     docNosCopied: (n: number) => `已复制 ${n} 个文号`,
     docNosCopyFailed: '浏览器不允许复制，请手动选择文号',
+    batchUrge: '批量催办',
+    batchUrgeTitle: (n: number) => `批量催办所选 ${n} 件事项`,
+    batchUrgeHint: '将为下列每件事项各记录一次调度（催办），下次调度日期随之顺延。所选事项须均在办理中；有一件不能催办，本批都不催办。',
+    batchUrgeSummaryPlaceholder: '例如：调度会集中催办，要求本周内报送办理进展',
+    batchUrgeConfirm: (n: number) => `确认催办 ${n} 件`,
+    batchUrged: (urged: number, unchanged: number) =>
+      unchanged === 0 ? `已催办 ${urged} 件事项` : urged === 0 ? `所选 ${unchanged} 件事项已按同一调度催办过，未重复记录` : `已催办 ${urged} 件事项；另有 ${unchanged} 件已按同一调度催办过，未重复记录`,
     allKinds: '全部类型',
     allStatuses: '全部状态',
     allUrgencies: '全部紧急程度',

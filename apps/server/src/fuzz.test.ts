@@ -64,6 +64,7 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
       'cases.setFourFixes': () => ({ id: kase.id, version: 1, leadLeaderId: leaderId, handlerName: '李承办', resolutionPlan: '约谈当事人，限期补发', deadline: inDays(30), leadUnitId: unitId }),
       'cases.transition': () => ({ id: kase.id, version: 1, action: 'acknowledge', comment: '已签收' }),
       'cases.dispatch': () => ({ id: kase.id, heldOn: today, summary: '调度会研究推进', nextSteps: '限期补发' }),
+      'cases.dispatchMany': () => ({ ids: [kase.id], heldOn: today, summary: '调度会集中催办', nextSteps: '本周内报送进展' }),
       'supervision.draftInstrument': () => ({
         caseId: kase.id,
         kind: vocab.instrumentKinds[0]!.value,
@@ -88,6 +89,7 @@ describeEachEngine('every procedure under fuzzed input', (engine) => {
         petitioners: [{ name: '王五', idNumber: null, phone: '13912345678', address: '城关镇' }],
       }),
       'petitions.matters.list': () => ({ from: '2026-01-01', to: today, page: 1, pageSize: 20 }),
+      'petitions.matters.export': () => ({ from: '2026-01-01', to: today, unrouted: true }),
       'petitions.statistics.summary': () => ({ from: '2026-01-01', to: today }),
       'petitions.fourVisits.schedule': () => ({ type: 'reception_day', scheduledOn: inDays(3), leaderName: '县委政法委书记', place: '信访接待大厅' }),
       'petitions.lookup.progress': () => ({ code: 'ABCDEFGH23', phoneLast4: '1234' }),

@@ -272,6 +272,8 @@ export const caseStrings = {
   partyNotFound: '当事人不存在',
   linkSelf: '不能把事项与它自己关联',
   notOpen: '事项不在办理中，不能记录调度',
+  batchNotOpen: (docNo: string, status: string) => `事项 ${docNo} 当前为「${status}」，不在办理中，不能催办；本批事项均未催办`,
+  batchNotFound: (position: number) => `所选第 ${position} 件事项不存在，或不在您的查看范围内；本批事项均未催办`,
   duplicateRequest: '该登记已提交过，已为您打开原事项',
   reminderDispatch: (docNo: string, date: string) => `事项 ${docNo} 应于 ${date} 调度`,
   reminderReport: (docNo: string, date: string) => `事项 ${docNo} 应于 ${date} 通报进展`,

@@ -1,14 +1,17 @@
 import { Link, useLoaderData, useNavigate, useNavigation } from '@remix-run/react';
+import { useState } from 'react';
 import type { MetaFunction } from '@remix-run/react';
-import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { CopyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { CaseStatusTag, formatDate, KeyCaseTag, ListTable, OverdueTag, PageHeader, pageLinks, UrgencyTag, type ListColumn } from '@zhengfa/ui';
 import dayjs, { type Dayjs } from 'dayjs';
+import { BatchUrgeButton, BatchUrgeDialog, type UrgeSelection } from '../components/case/batch-urge.js';
 import { ExportButton } from '../components/case/export-button.js';
 import { UnitSelect } from '../components/unit-select.js';
 import { ledgerFilter, ledgerFormNames, ledgerHiddenFields, ledgerHref, ledgerInput, parseLedgerParams, type LedgerQuery, type LedgerSort } from '../lib/case-filters.js';
+import { batchUrgeAction } from '../lib/batch-urge.js';
 import { load } from '../lib/trpc.server.js';
 import { refuseBadAddress } from '../lib/url-params.js';
 import { strings } from '../strings.js';
@@ -32,9 +35,14 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       units: orgs.filter((o) => o.kind !== 'committee').map((o) => ({ id: o.id, parentId: o.parentId, name: o.name, disabled: false })),
       query,
       // 本单位承办 narrows a unit's ledger (a committee leads nothing); 待调度 is the office's.
-      can: { register: perms.has('cases.register'), export: perms.has('cases.export'), ledByMe: me ? !me.user.committee : false, dispatchDue: perms.has('cases.urge') },
+      can: { register: perms.has('cases.register'), export: perms.has('cases.export'), ledByMe: me ? !me.user.committee : false, dispatchDue: perms.has('cases.urge'), urge: perms.has('cases.urge') },
     };
   });
+}
+
+/** 批量催办 (the batch bar's dialog posts here): one dispatch on each selected matter, all or none. */
+export async function action({ context, request }: ActionFunctionArgs) {
+  return batchUrgeAction(context, await request.formData());
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -79,6 +87,7 @@ export default function Ledger() {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const [antForm] = Form.useForm<FilterValues>();
+  const [urging, setUrging] = useState<UrgeSelection | null>(null);
 
   const go = (next: Partial<LedgerQuery>) => navigate(ledgerHref({ ...query, ...next }));
 
@@ -291,7 +300,12 @@ export default function Ledger() {
           locale={{ emptyText: s.empty }}
           onChange={onTableChange}
           toolbar={can.export ? <ExportButton filter={ledgerFilter(query)} /> : null}
-          batchActions={({ rows }) => <CopyDocNos docNos={rows.map((r) => r.docNo)} />}
+          batchActions={({ rows }) => (
+            <>
+              {can.urge ? <BatchUrgeButton onClick={() => setUrging({ ids: rows.map((r) => r.id), docNos: rows.map((r) => r.docNo) })} /> : null}
+              <CopyDocNos docNos={rows.map((r) => r.docNo)} />
+            </>
+          )}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
@@ -302,6 +316,7 @@ export default function Ledger() {
           }}
         />
       </Card>
+      {can.urge ? <BatchUrgeDialog selection={urging} onClose={() => setUrging(null)} /> : null}
     </>
   );
 }

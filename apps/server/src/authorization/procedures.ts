@@ -329,6 +329,11 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     rule: 'a case the caller sees',
     probes: [{ over: 'units', input: (c) => ({ id: target(c).caseId, heldOn: inDays(0), summary: '调度会听取进展' }), expect: byCase(ok()) }],
   },
+  'cases.dispatchMany': {
+    access: perm('cases.urge'),
+    rule: 'every case of the batch one the caller sees (all or none)',
+    probes: [{ over: 'units', input: (c) => ({ ids: [target(c).caseId], heldOn: inDays(0), summary: '批量催办调度' }), expect: byCase(ok(), notFound(caseStrings.batchNotFound(1))) }],
+  },
   'cases.changeUrgency': {
     access: perm('cases.urge'),
     rule: 'a case the caller sees',
@@ -550,6 +555,11 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     access: perm('petitions.read'),
     rule: 'the committee its county’s matters, a unit those routed to it to lead',
     probes: [{ over: 'units', input: () => ({ pageSize: 200 }), expect: (c) => lists(inSubtree(rel(c)), target(c).matterId, (r) => idsOf(r.items)) }],
+  },
+  'petitions.matters.export': {
+    access: perm('petitions.read'),
+    rule: 'the committee its county’s matters, a unit those routed to it to lead (masked as the list)',
+    probes: [{ over: 'once', input: () => ({}), expect: () => ok() }],
   },
   'petitions.matters.get': {
     access: perm('petitions.read'),

@@ -21,7 +21,7 @@ import { exportStatus, startLedgerExport } from './export.js';
 import { caseDashboard } from './dashboard.js';
 import { dailyDigest } from '../notifications/digest.js';
 import { decideExtension, pauseClock, requestExtension, resumeClock } from '../clocks/service.js';
-import { changeUrgency, linkCases, recordDispatch, registerCase, revealParty, setFourFixes, transitionCase, updateCase } from './service.js';
+import { changeUrgency, linkCases, recordDispatch, recordDispatches, registerCase, revealParty, setFourFixes, transitionCase, updateCase } from './service.js';
 
 const uuid = f.uuid;
 const version = caseVersion;
@@ -66,6 +66,18 @@ export function createCasesRouter(host: PluginHost, dirs: CaseDirs) {
     dispatch: permissionProcedure('cases.urge')
       .input(z.object({ id: uuid(n.case), heldOn: f.isoDate(n.heldOn, { notFuture: true }), summary: f.text(n.dispatchSummary, { min: 2, max: 5000 }), nextSteps: f.text(n.nextSteps, { max: 5000 }).default('') }))
       .mutation(({ ctx, input }) => recordDispatch(ctx, input)),
+
+    /** 批量催办: one dispatch on each selected open matter, all or none (cases/service.ts). */
+    dispatchMany: permissionProcedure('cases.urge')
+      .input(
+        z.object({
+          ids: f.list(n.cases, uuid(n.cases), { min: 1, max: 200 }),
+          heldOn: f.isoDate(n.heldOn, { notFuture: true }),
+          summary: f.text(n.dispatchSummary, { min: 2, max: 5000 }),
+          nextSteps: f.text(n.nextSteps, { max: 5000 }).default(''),
+        }),
+      )
+      .mutation(({ ctx, input }) => recordDispatches(ctx, input)),
 
     changeUrgency: permissionProcedure('cases.urge')
       .input(z.object({ id: uuid(n.case), version, urgency, reason: f.text(n.urgencyReason, { min: 2, max: 500 }) }))

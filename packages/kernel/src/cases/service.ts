@@ -462,6 +462,76 @@ export async function recordDispatch(ctx: AuthedContext, input: { id: string; he
   });
 }
 
+export interface DispatchManyInput {
+  ids: string[];
+  heldOn: string;
+  summary: string;
+  nextSteps: string;
+}
+
+export interface DispatchManyResult {
+  /** Matters urged by this request. */
+  urged: number;
+  /** Matters this user had already urged with the same date and note (a repeated request). */
+  unchanged: number;
+  items: { id: string; docNo: string; nextDispatchOn: string; urged: boolean }[];
+}
+
+/**
+ * 批量催办: records the same dispatch on each selected matter, in one transaction. Every
+ * matter must be one the user may see and still open, else the whole batch is refused with
+ * the first offending matter named and nothing written. A matter this user already urged
+ * with the same date and note is left as it is, so a repeated request writes nothing twice.
+ */
+export async function recordDispatches(ctx: AuthedContext, input: DispatchManyInput): Promise<DispatchManyResult> {
+  const ids = [...new Set(input.ids)];
+  return inTransaction(kdbOf(ctx), async (trx) => {
+    // Locked in one order, so two overlapping batches cannot deadlock.
+    const rows = await trx
+      .selectFrom('kernel.cases as c')
+      .selectAll('c')
+      .where('c.tenant_id', '=', ctx.tenant.id)
+      .where('c.id', 'in', ids)
+      .where(caseVisible(ctx.user))
+      .orderBy('c.id')
+      .forUpdate()
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    ids.forEach((id, i) => {
+      const c = byId.get(id);
+      if (!c) throw notFound(s.batchNotFound(i + 1));
+      if (!['assigned', 'in_progress', 'submitted'].includes(c.status)) throw badRequest(s.batchNotOpen(c.doc_no, caseStatusNames[c.status as CaseStatus] ?? c.status));
+    });
+    const done = await trx
+      .selectFrom('kernel.dispatch_records')
+      .select('case_id')
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('case_id', 'in', ids)
+      .where('held_on', '=', input.heldOn)
+      .where('summary', '=', input.summary)
+      .where('recorded_by', '=', ctx.user.id)
+      .execute();
+    const already = new Set(done.map((d) => d.case_id));
+    const cadence = await countyCadence(trx, ctx.tenant.id, input.heldOn);
+    const items: DispatchManyResult['items'] = [];
+    for (const id of ids) {
+      const c = byId.get(id)!;
+      if (already.has(id)) {
+        items.push({ id, docNo: c.doc_no, nextDispatchOn: c.next_dispatch_on ?? '', urged: false });
+        continue;
+      }
+      await trx.insertInto('kernel.dispatch_records').values({ tenant_id: ctx.tenant.id, case_id: id, held_on: input.heldOn, summary: input.summary, next_steps: input.nextSteps, recorded_by: ctx.user.id }).execute();
+      const nextDispatchOn = cadence.dispatchAfter(input.heldOn, c.urgency);
+      await bump(trx, ctx, id, { last_dispatch_on: input.heldOn, next_dispatch_on: nextDispatchOn, dispatch_owed_since: null });
+      await appendEvent(trx, ctx, id, 'dispatch', c.status, c.status, input.summary, { heldOn: input.heldOn, nextDispatchOn, batch: true });
+      await ctx.audit.record({ action: 'cases.dispatch', targetType: 'case', targetId: id, detail: { heldOn: input.heldOn, batch: ids.length } }, { db: trx });
+      items.push({ id, docNo: c.doc_no, nextDispatchOn, urged: true });
+    }
+    const urged = items.filter((i) => i.urged).length;
+    return { urged, unchanged: items.length - urged, items };
+  });
+}
+
 export async function changeUrgency(ctx: AuthedContext, input: { id: string; version: number; urgency: Urgency; reason: string }): Promise<{ version: number }> {
   return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id, input.version);

@@ -164,6 +164,7 @@ export const strings = {
     total: (n: number) => `共 ${n} 件`,
     empty: '暂无信访事项',
     register: '登记信访',
+    exportXlsx: '导出 Excel',
   },
   detail: {
     back: '返回信访事项',

@@ -572,3 +572,32 @@ export const petitionFieldNames = {
   aliasUnit: '对应单位',
   historical: '是否按历史事项导入',
 } as const;
+
+/** 信访事项 as xlsx: the list as filtered, masked as the list shows it. */
+export const matterExportStrings = {
+  sheetName: '信访事项',
+  /** The printed title: the county's name, then this; the filter's period below it. */
+  title: '信访事项清单',
+  fileName: (day: string) => `信访事项-${day}.xlsx`,
+  tooMany: (n: number, max: number) => `筛选出 ${n} 件信访事项，超过一次可导出的 ${max} 件，请缩小日期范围或增加筛选条件后再导出`,
+  empty: '—',
+  yes: '是',
+  no: '否',
+  columns: {
+    docNo: '编号',
+    receivedOn: '首次信访日期',
+    channel: '渠道',
+    category: '类别',
+    accusation: '检举控告',
+    petitioners: '信访人',
+    excerpt: '内容摘要',
+    visits: '信访次数',
+    persons: '人次',
+    repeats: '重复信访',
+    owner: '当前责任',
+    status: '状态',
+    outcome: '办理结果',
+  },
+  ownerOfficer: (name: string) => `首接：${name}`,
+  ownerUnit: (name: string) => `承办：${name}`,
+} as const;

@@ -1,11 +1,12 @@
 // 信访事项: the list. Names are masked; until routing the receiving officer is shown as the
 // owner (首接责任制), afterwards the lead unit.
-import { Link, useLoaderData, useNavigate, useSearchParams } from '@remix-run/react';
+import { Link, useFetcher, useLoaderData, useNavigate, useSearchParams } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/react';
-import { Button, Card, Checkbox, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { formatDate, PageHeader, pageLinks, type RouteArgs } from '@zhengfa/ui';
-import { load, requirePermission, type MatterListItem } from '../lib/api.js';
+import { App, Button, Card, Checkbox, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { type ActionOutcome, badForm, type Base64File, BusyButton, form, formatDate, PageHeader, pageLinks, type RouteArgs, saveBase64File, useActionFeedback } from '@zhengfa/ui';
+import { useCallback, useEffect } from 'react';
+import { load, mutate, requirePermission, type MatterListItem } from '../lib/api.js';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isIsoDate } from '../lib/helpers.js';
 import { categoryOptions, statusOptions, strings } from '../strings.js';
@@ -16,29 +17,62 @@ type Category = (typeof categoryOptions)[number]['value'];
 
 export const meta: MetaFunction = () => [{ title: strings.pageTitle(s.title) }];
 
-export async function loader(args: RouteArgs) {
-  const url = new URL(args.request.url);
-  const q = url.searchParams;
+/** The list's filter as its address gives it (the loader's and the export's alike). */
+function listFilter(q: URLSearchParams) {
   const status = statusOptions.find((o) => o.value === q.get('status'))?.value as Status | undefined;
   const category = categoryOptions.find((o) => o.value === q.get('category'))?.value as Category | undefined;
   const from = q.get('from');
   const to = q.get('to');
+  return {
+    ...(status ? { status } : {}),
+    ...(category ? { category } : {}),
+    ...(isIsoDate(from) ? { from } : {}),
+    ...(isIsoDate(to) ? { to } : {}),
+    ...(q.get('unrouted') === '1' ? { unrouted: true } : {}),
+    ...(q.get('mediationSettled') === '1' ? { mediationSettled: true } : {}),
+    ...(q.get('accusation') === '1' ? { accusation: true } : {}),
+  };
+}
+
+export async function loader(args: RouteArgs) {
+  const q = new URL(args.request.url).searchParams;
   const page = Math.max(1, Number.parseInt(q.get('page') ?? '1', 10) || 1);
   return load(args, async (c) => {
     const user = await requirePermission(c, args.request, 'petitions.read');
-    const list = await c.petitions.matters.list({
-      page,
-      pageSize: 20,
-      ...(status ? { status } : {}),
-      ...(category ? { category } : {}),
-      ...(isIsoDate(from) ? { from } : {}),
-      ...(isIsoDate(to) ? { to } : {}),
-      ...(q.get('unrouted') === '1' ? { unrouted: true } : {}),
-      ...(q.get('mediationSettled') === '1' ? { mediationSettled: true } : {}),
-      ...(q.get('accusation') === '1' ? { accusation: true } : {}),
-    });
+    const list = await c.petitions.matters.list({ page, pageSize: 20, ...listFilter(q) });
     return { list, page, canRegister: user.permissions.includes('petitions.register') };
   });
+}
+
+/** 导出 Excel: every matter of the list's filter (sent as the address's query), as the list shows them. */
+export async function action(args: RouteArgs) {
+  const fd = await args.request.formData();
+  const intent = form.str(fd, 'intent');
+  if (intent !== 'export') return badForm(intent);
+  return mutate(args, intent, '', (c) => c.petitions.matters.export(listFilter(new URLSearchParams(form.str(fd, 'query')))));
+}
+
+/** The export button: the file is saved in the browser once the server has built it. */
+function ExportXlsx({ query }: { query: string }) {
+  const { message } = App.useApp();
+  const fetcher = useFetcher<typeof action>();
+  const onSuccess = useCallback(
+    (o: ActionOutcome) => {
+      if (!o.result) return;
+      void message.success(strings.common.downloaded(saveBase64File(o.result as Base64File, 'petitions.xlsx')));
+    },
+    [message],
+  );
+  const error = useActionFeedback(fetcher, onSuccess);
+  // A refusal (too many matters to export at once) is said where the button is.
+  useEffect(() => {
+    if (error && !error.ok) void message.error(error.error);
+  }, [error, message]);
+  return (
+    <BusyButton icon={<FileExcelOutlined />} loading={fetcher.state !== 'idle'} data-testid="matters-export" onClick={() => fetcher.submit({ intent: 'export', query }, { method: 'post' })}>
+      {s.exportXlsx}
+    </BusyButton>
+  );
 }
 
 interface Filters {
@@ -94,13 +128,16 @@ export default function Matters() {
         title={s.title}
         subtitle={s.subtitle}
         extra={
-          canRegister ? (
-            <Link to="/petitions/register">
-              <Button type="primary" icon={<PlusOutlined />}>
-                {s.register}
-              </Button>
-            </Link>
-          ) : null
+          <Space wrap>
+            <ExportXlsx query={params.toString()} />
+            {canRegister ? (
+              <Link to="/petitions/register">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {s.register}
+                </Button>
+              </Link>
+            ) : null}
+          </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -106,6 +106,7 @@ describeEachEngine('petitions: accusations keep the accuser hidden from the accu
       'matters.register': { call: (u) => api(u).matters.register({}), refusedWith: lacks('petitions.register') },
       'matters.findRepeats': { call: (u) => api(u).matters.findRepeats({}), refusedWith: lacks('petitions.register') },
       'matters.list': { call: (u) => api(u).matters.list({ pageSize: 200 }) },
+      'matters.export': { call: async (u) => xlsxText(Buffer.from((await api(u).matters.export({})).base64, 'base64')) },
       'matters.get': { call: (u) => api(u).matters.get({ id: accusation.matterId }) },
       'matters.byCase': { call: (u) => api(u).matters.byCase({ caseId: accusation.caseId }) },
       'matters.reveal': { call: (u) => api(u).matters.reveal({ matterId: accusation.matterId }), refusedWith: lacks('petitions.reveal') },

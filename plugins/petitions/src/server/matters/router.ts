@@ -4,6 +4,7 @@ import { badRequest, field as f, permissionProcedure, z } from '@zhengfa/plugin-
 import { buildDocument, documentKinds } from '../notices/documents.js';
 import { matterStatusNames, matterStrings as s, petitionFieldNames as n } from '../strings.js';
 import { concludeMatter, decideRelief, decideWriteOff, payRelief, recordAcceptance, recordAnswer, requestRelief, requestWriteOff, reviewStep, setCategory } from './handling.js';
+import { mattersXlsx } from './export.js';
 import { concludeMediated, referToMediation } from './mediation.js';
 import { findRepeats, listMatters, matterDetail, matterIdOfCase, revealPetitioners } from './queries.js';
 import { categories, petitionerSchema, registerPetition, registerPetitionSchema } from './register.js';
@@ -16,6 +17,17 @@ const id = f.uuid(n.matter);
 const version = f.version(n.version);
 const page = f.int(n.page, { min: 1, max: 100_000 }).default(1);
 const statuses = Object.keys(matterStatusNames) as [keyof typeof matterStatusNames, ...(keyof typeof matterStatusNames)[]];
+
+/** What narrows the list (and its export). */
+const listFilterShape = {
+  from: f.isoDate(n.from).optional(),
+  to: f.isoDate(n.to).optional(),
+  status: f.choice(n.status, statuses).optional(),
+  category: f.choice(n.category, categories).optional(),
+  accusation: f.bool(n.accusation).optional(),
+  unrouted: f.bool(n.unrouted).optional(),
+  mediationSettled: f.bool(n.mediationSettled).optional(),
+};
 
 export const mattersRouter = {
   /** 来信来访登记: a new matter (kernel case + petitioners + first visit) or, with linkToMatterId, a repeat visit. */
@@ -36,18 +48,21 @@ export const mattersRouter = {
   list: permissionProcedure('petitions.read')
     .input(
       z.object({
-        from: f.isoDate(n.from).optional(),
-        to: f.isoDate(n.to).optional(),
-        status: f.choice(n.status, statuses).optional(),
-        category: f.choice(n.category, categories).optional(),
-        accusation: f.bool(n.accusation).optional(),
-        unrouted: f.bool(n.unrouted).optional(),
-        mediationSettled: f.bool(n.mediationSettled).optional(),
+        ...listFilterShape,
         page,
         pageSize: f.int(n.pageSize, { min: 1, max: 200 }).default(20),
       }),
     )
     .query(({ ctx, input }) => listMatters(ctx, input)),
+
+  /** The list as filtered (every page), as xlsx: masked as the list shows it; audited. */
+  export: permissionProcedure('petitions.read')
+    .input(z.object(listFilterShape))
+    .mutation(async ({ ctx, input }) => {
+      const { rows, ...file } = await mattersXlsx(ctx, input);
+      await ctx.audit.record({ action: 'petitions.matters.export', detail: { filter: input, rows } });
+      return file;
+    }),
 
   get: permissionProcedure('petitions.read')
     .input(z.object({ id }))
