@@ -28,6 +28,9 @@
 //   dispute at the window (受理人员), as the staff roster records it today; disputes with no
 //   receiver recorded under 未记录受理人员 (last); every unit with active staff listed, with
 //   its active staff.
+// - By month (the trend): each calendar month the period touches ('YYYY-MM', only its days
+//   within the period counted): 件 and 人次 by the month received, settled and not settled
+//   by the month the mediation ended, as above.
 // - 移交转办 (transferred): hand-offs recorded in the period to a department's administrative
 //   mediation (移交) or back to the petitions office (转办), whenever the dispute was received;
 //   guidance to arbitration or litigation is not a transfer.
@@ -64,6 +67,60 @@ export interface UnitRow extends FigureRow {
   staff: number;
 }
 
+export interface MonthRow {
+  /** 'YYYY-MM' */
+  month: string;
+  disputes: number;
+  persons: number;
+  settled: number;
+  notSettled: number;
+}
+
+/** The months [from, to] touches, 'YYYY-MM', in order. */
+export function monthsOf(p: Period): string[] {
+  const out: string[] = [];
+  let y = Number(p.from.slice(0, 4));
+  let m = Number(p.from.slice(5, 7));
+  const last = p.to.slice(0, 7);
+  for (;;) {
+    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last) return out;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+}
+
+export async function monthRows(db: Kysely<any>, tenantId: string, p: Period): Promise<MonthRow[]> {
+  const r = await sql<{ month: string; disputes: number; persons: number; settled: number; not_settled: number }>`
+    with e as (
+      select d.received_on, d.person_count, (a.dispute_id is not null) as by_agreement,
+        coalesce(a.agreed_on, t.terminated_on, d.withdrawn_on) as ended_on
+      from mediation.disputes d
+      left join mediation.agreements a on a.tenant_id = d.tenant_id and a.dispute_id = d.id
+      left join mediation.terminations t on t.tenant_id = d.tenant_id and t.dispute_id = d.id
+      where d.tenant_id = ${tenantId}
+    ), received as (
+      select to_char(received_on, 'YYYY-MM') as month, count(*)::int as disputes, sum(person_count)::int as persons
+      from e where received_on between ${p.from}::date and ${p.to}::date group by 1
+    ), ended as (
+      select to_char(ended_on, 'YYYY-MM') as month, (count(*) filter (where by_agreement))::int as settled,
+        (count(*) filter (where not by_agreement))::int as not_settled
+      from e where ended_on between ${p.from}::date and ${p.to}::date group by 1
+    )
+    select coalesce(r.month, x.month) as month, coalesce(r.disputes, 0) as disputes, coalesce(r.persons, 0) as persons,
+      coalesce(x.settled, 0) as settled, coalesce(x.not_settled, 0) as not_settled
+    from received r full join ended x on x.month = r.month`.execute(db);
+  const byMonth = new Map(r.rows.map((row) => [row.month, row]));
+  return monthsOf(p).map((month) => {
+    const row = byMonth.get(month);
+    return { month, disputes: Number(row?.disputes ?? 0), persons: Number(row?.persons ?? 0), settled: Number(row?.settled ?? 0), notSettled: Number(row?.not_settled ?? 0) };
+  });
+}
+
 export interface Summary extends FigureRow {
   confirmationsApplied: number;
   confirmationsConfirmed: number;
@@ -86,6 +143,8 @@ export interface Summary extends FigureRow {
   byMediator: MediatorRow[];
   /** By the receiver's seconded unit (`key` the unit's name), every unit with active staff; `key` null (last): no receiver recorded. */
   byUnit: UnitRow[];
+  /** Every month the period touches, in order: the trend. */
+  byMonth: MonthRow[];
   /** Triage results: disputes of the period by route; `key` null: not yet triaged. */
   byRoute: { key: string | null; disputes: number; persons: number }[];
 }
@@ -153,7 +212,7 @@ function inOrder(rows: FigureRow[], keys: readonly (string | null)[]): FigureRow
 
 export async function summary(db: Kysely<any>, tenantId: string, p: Period): Promise<Summary> {
   const last = { from: shiftYears(p.from, -1), to: shiftYears(p.to, -1) };
-  const [total, lastTotal, bySource, byType, byOrg, byRoute, byMediator, byUnit, orgs, mediators, units, confirmation, performance, transfers, urgings] = await Promise.all([
+  const [total, lastTotal, bySource, byType, byOrg, byRoute, byMediator, byUnit, orgs, mediators, units, confirmation, performance, transfers, urgings, byMonth] = await Promise.all([
     figureRows(db, tenantId, p, 'none'),
     figureRows(db, tenantId, last, 'none'),
     figureRows(db, tenantId, p, 'source'),
@@ -180,6 +239,7 @@ export async function summary(db: Kysely<any>, tenantId: string, p: Period): Pro
       where tenant_id = ${tenantId} and route in ('administrative', 'petitions') and recorded_on between ${p.from}::date and ${p.to}::date`.execute(db),
     sql<{ disputes: number; calls: number }>`select count(distinct dispute_id)::int as disputes, count(*)::int as calls from mediation.urgings
       where tenant_id = ${tenantId} and method = 'phone' and urged_on between ${p.from}::date and ${p.to}::date`.execute(db),
+    monthRows(db, tenantId, p),
   ]);
   const obligationsDue = Number(performance.rows[0]?.due ?? 0);
   const obligationsPerformed = Number(performance.rows[0]?.performed ?? 0);
@@ -218,6 +278,7 @@ export async function summary(db: Kysely<any>, tenantId: string, p: Period): Pro
     byOrganisation: byOrg.map((row) => ({ ...row, name: row.key ? (names.get(row.key)?.name ?? null) : null, mediators: row.key ? Number(names.get(row.key)?.mediators ?? 0) : 0 })),
     byMediator: mediatorRows,
     byUnit: unitRows,
+    byMonth,
     byRoute: inOrder(byRoute, [...routes, null]).map((row) => ({ key: row.key, disputes: row.disputes, persons: row.persons })),
   };
 }

@@ -247,6 +247,35 @@ describeEachEngine('mediation statistics', (engine) => {
     expect([may.urgedByPhone, may.phoneUrgings]).toEqual([1, 1]);
   });
 
+  it('gives the trend month by month, received by the month received and concluded by the month ended', async () => {
+    const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
+    // Received: 03 #1, 04 #2, 05 #3, 06 #4, 07 #5, 08 #7, 12 #8 and #6. Ended: 01 #9 not settled, 03 #1, 05 #2 not, 06 #3 and #4 not, 08 #7.
+    expect(f.byMonth.map((r: any) => [r.month, r.disputes, r.persons, r.settled, r.notSettled])).toEqual([
+      ['2026-01', 0, 0, 0, 1],
+      ['2026-02', 0, 0, 0, 0],
+      ['2026-03', 1, 2, 1, 0],
+      ['2026-04', 1, 3, 0, 0],
+      ['2026-05', 1, 10, 0, 1],
+      ['2026-06', 1, 2, 1, 1],
+      ['2026-07', 1, 1, 0, 0],
+      ['2026-08', 1, 5, 1, 0],
+      ['2026-09', 0, 0, 0, 0],
+      ['2026-10', 0, 0, 0, 0],
+      ['2026-11', 0, 0, 0, 0],
+      ['2026-12', 2, 6, 0, 0],
+    ]);
+  });
+
+  it('counts only the days of a month inside the period', async () => {
+    const f = await stats.summary({ from: '2026-12-15', to: '2027-01-03' });
+    // December: #6 received on 12-31 (4 人), #8 received 12-01 is outside; January: #13 received on 01-01 (9 人),
+    // #8 settled on 01-03, #13 settled on 01-04 is outside.
+    expect(f.byMonth.map((r: any) => [r.month, r.disputes, r.persons, r.settled, r.notSettled])).toEqual([
+      ['2026-12', 1, 4, 0, 0],
+      ['2027-01', 1, 9, 1, 0],
+    ]);
+  });
+
   it('counts the triage results by route, the untriaged last', async () => {
     const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
     expect(f.byRoute.map((r: any) => [r.key, r.disputes, r.persons])).toEqual([
