@@ -13,22 +13,23 @@ describeEachEngine('petitions ⇄ mediation through events', (engine) => {
   let t: TestKernel;
   let sup: ActingUser;
   let admin: ActingUser;
+  const clock = createTestClock('2026-10-12T02:00:00Z');
   const p = (u: ActingUser) => (u.caller as any).petitions;
   const m = (u: ActingUser) => (u.caller as any).mediation;
 
   beforeAll(async () => {
-    t = await startTestKernel({ engine, plugins: [petitions, mediation], clock: createTestClock('2026-10-12T02:00:00Z') });
+    t = await startTestKernel({ engine, plugins: [petitions, mediation], clock });
     sup = await t.signIn('supervisor');
     admin = await t.signIn('admin');
   }, 120_000);
   afterAll(() => t.stop());
 
   let seq = 0;
-  const registerPetition = async (name: string, phone: string) => {
+  const registerPetition = async (name: string, phone: string, receivedOn = '2026-10-12') => {
     seq += 1;
     return p(sup).matters.register({
       channel: 'visit',
-      receivedOn: '2026-10-12',
+      receivedOn,
       personCount: 3,
       category: 'law',
       content: `反映与邻居因宅基地界址发生纠纷第${seq}起，多次协商未果`,
@@ -119,5 +120,22 @@ describeEachEngine('petitions ⇄ mediation through events', (engine) => {
     }
     await t.kernel.tick();
     expect((await p(sup).matters.get({ id: r.matterId })).mediation).toMatchObject({ status: 'referred', settledOn: null });
+  });
+
+  it('sets a referred dispute’s triage deadline on the county’s working calendar, across the National Day holiday and its make-up Saturday', async () => {
+    // Referred and received on Wednesday 2026-09-30; three working days: 10-01 to 10-07 are the
+    // National Day holiday, so Thursday 10-08, Friday 10-09 and Saturday 10-10 (worked to bridge
+    // the holiday). Counting weekdays only would have given Monday 10-05, inside the holiday.
+    clock.set('2026-09-30T02:00:00Z');
+    try {
+      const r = await registerPetition('殷秋实', '13955550006', '2026-09-30');
+      await p(sup).matters.referToMediation({ id: r.matterId, version: (await p(sup).matters.get({ id: r.matterId })).version, consent: true });
+      await t.kernel.tick();
+      const [d] = await disputesOf(r.matterId);
+      const shown = await m(sup).disputes.get({ id: d!.id });
+      expect([shown.receivedOn, shown.triageDueOn]).toEqual(['2026-09-30', '2026-10-10']);
+    } finally {
+      clock.set('2026-10-12T02:00:00Z');
+    }
   });
 });

@@ -84,7 +84,25 @@ export interface BackgroundContext {
   now: Date;
 }
 
-export type EventHandler = (event: KernelEvent, ctx: BackgroundContext) => Promise<void>;
+/**
+ * A county's working calendar, read-only: the official arrangement (holidays, make-up
+ * workdays) corrected by the county's administrator, as the kernel's own clocks count and as
+ * a request's `ctx.kernel.calendar` answers. Reads in the handler's transaction.
+ */
+export interface CountyCalendar {
+  /** The `days`-th working day after `date` (YYYY-MM-DD; the day itself never counts). */
+  addWorkingDays(date: string, days: number): Promise<string>;
+  /** Whether `date` (YYYY-MM-DD) is a working day in the county. */
+  isWorkingDay(date: string): Promise<boolean>;
+}
+
+/** What an event handler receives: the background context and the event's county's calendar. */
+export interface EventContext extends BackgroundContext {
+  /** The working calendar of the event's county; null for an event with no county. */
+  calendar: CountyCalendar | null;
+}
+
+export type EventHandler = (event: KernelEvent, ctx: EventContext) => Promise<void>;
 
 /** A job's run is for one county: work only on that county's rows. */
 export interface JobContext extends BackgroundContext {

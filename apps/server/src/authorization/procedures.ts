@@ -1119,6 +1119,11 @@ export const procedureDeclarations: Record<string, ProcedureDeclaration> = {
     rule: 'a hand-off of its county',
     probes: [{ over: 'once', input: () => ({ handoffId: NO_SUCH_ID, receivedBy: '探针' }), expect: () => badRequest(mediationMessages.handoffNotFound) }],
   },
+  'mediation.disputes.urge': {
+    access: perm('mediation.triage'),
+    rule: 'a dispute of its county',
+    probes: [{ over: 'once', input: () => ({ disputeId: NO_SUCH_ID, urgedOn: inDays(0), urgedParty: '探针' }), expect: () => badRequest(mediationMessages.disputeNotFound) }],
+  },
   'mediation.disputes.reveal': { access: perm('mediation.reveal'), rule: 'the parties of a dispute of its county', probes: [{ over: 'once', input: () => ({ id: NO_SUCH_ID }), expect: () => badRequest(mediationMessages.disputeNotFound) }] },
   // The mediation phase, the outcome, confirmation, follow-up and documents: each probe names a
   // dispute no county has, so the call meets the plugin's not-found after the access rule.

@@ -23,7 +23,19 @@
 // delivery rows) until it ends; read-only transactions (pg_dump, reports) have no xid and
 // hold nothing back.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { BIND_EVENTS, checkEvent, EventContractError, kernelEvents, type BackgroundContext, type EventCatalog, type EventPublisher, type KernelEvent, type Logger } from '@zhengfa/plugin-api';
+import {
+  BIND_EVENTS,
+  checkEvent,
+  EventContractError,
+  kernelEvents,
+  type CountyCalendar,
+  type EventCatalog,
+  type EventContext,
+  type EventPublisher,
+  type KernelEvent,
+  type Logger,
+} from '@zhengfa/plugin-api';
+import { tenantCalendar, yearsAround } from '../calendar/store.js';
 import type { KernelDatabase } from '../db/schema.js';
 import type { PluginHost } from '../plugin-host/host.js';
 import { readCountySwitches } from '../system/county-modules.js';
@@ -79,7 +91,7 @@ interface Subscription {
   plugin: string;
   subscriber: string;
   eventName: string;
-  handler: (event: KernelEvent, ctx: BackgroundContext) => Promise<void>;
+  handler: (event: KernelEvent, ctx: EventContext) => Promise<void>;
 }
 
 export function subscriptionsOf(host: PluginHost): Subscription[] {
@@ -202,12 +214,25 @@ async function attempt(
         .executeTakeFirst();
       if (!claimed) return;
       claimedHere = true;
-      await sub.handler(event, { db: trx, events: createEventPublisher(trx, event.tenantId, catalog, { plugin: sub.plugin }), log, now });
+      const calendar = event.tenantId === null ? null : countyCalendar(k, event.tenantId);
+      await sub.handler(event, { db: trx, events: createEventPublisher(trx, event.tenantId, catalog, { plugin: sub.plugin }), log, now, calendar });
     });
     return { ok: true, claimed: claimedHere };
   } catch (error) {
     return { ok: false, error };
   }
+}
+
+/** County `tenantId`'s working calendar read through `db`, as ctx.kernel.calendar reads it for a request. */
+function countyCalendar(db: K, tenantId: string): CountyCalendar {
+  return {
+    async addWorkingDays(date, days) {
+      return (await tenantCalendar(db, tenantId, yearsAround(date))).addWorkingDays(date, days);
+    },
+    async isWorkingDay(date) {
+      return (await tenantCalendar(db, tenantId, yearsAround(date, 0))).isWorkingDay(date);
+    },
+  };
 }
 
 const eventOf = (row: Omit<OutboxRow, 'tx'>): KernelEvent => ({
@@ -234,7 +259,7 @@ export async function deliverEvents(db: Kysely<any>, host: PluginHost, log: Logg
   const switches = await readCountySwitches(k);
   const subs = subscriptionsOf(host).map((s) => ({
     ...s,
-    handler: (event: KernelEvent, ctx: BackgroundContext) => (switches.isOn(s.plugin, event.tenantId) ? s.handler(event, ctx) : Promise.resolve()),
+    handler: (event: KernelEvent, ctx: EventContext) => (switches.isOn(s.plugin, event.tenantId) ? s.handler(event, ctx) : Promise.resolve()),
   }));
   // A new subscriber starts at the beginning of the retained outbox (read only: no write per pass).
   const known = new Set((await k.selectFrom('kernel.event_subscribers').select('subscriber').where('subscriber', 'in', subs.map((s) => s.subscriber)).execute()).map((r) => r.subscriber));

@@ -9,6 +9,7 @@ import * as m0004 from './migrations/0004_mediation_outcomes.js';
 import * as m0005 from './migrations/0005_mediation_public.js';
 import * as m0006 from './migrations/0006_mediation_staff.js';
 import * as m0007 from './migrations/0007_mediation_obligation_cases.js';
+import * as m0008 from './migrations/0008_mediation_receivers_urgings.js';
 import { kernelAccess, permissions } from './permissions.js';
 import { receiveReferral } from './referrals/subscription.js';
 import { router } from './router.js';
@@ -30,6 +31,7 @@ export default definePlugin({
     '0005_mediation_public': m0005,
     '0006_mediation_staff': m0006,
     '0007_mediation_obligation_cases': m0007,
+    '0008_mediation_receivers_urgings': m0008,
   },
   // The triage deadline counts working days on the county's calendar (ctx.kernel.calendar), and
   // the end of the judicial confirmation period moves off a holiday; escalation registers a

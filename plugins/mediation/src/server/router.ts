@@ -7,6 +7,7 @@ import { getDispute, listDisputes, mediationDueFilters, statuses } from './dispu
 import { partyKinds, partyRoles, registerDispute, riskLevels, sources } from './disputes/register.js';
 import { revealParties } from './disputes/reveal.js';
 import { acknowledgeHandoff, routes, triageDispute } from './disputes/triage.js';
+import { urgeByPhone } from './disputes/urgings.js';
 import { documentsRouter } from './documents/router.js';
 import { followUpRouter } from './follow-up/router.js';
 import { mediationsRouter } from './mediations/router.js';
@@ -61,6 +62,7 @@ export const registerSchema = z.object({
   personCount: f.int(n.personCount, { min: 1, max: 100000 }),
   riskLevel: f.choice(n.riskLevel, riskLevels),
   parties: f.list(n.parties, partySchema, { min: 1, max: 100 }),
+  receivedByStaffId: f.uuid(n.receivedByStaffId).nullish(),
   clientKey: f.text(n.clientKey, { min: 8, max: 100 }).optional(),
 });
 
@@ -139,6 +141,17 @@ export const router = {
     acknowledgeHandoff: permissionProcedure('mediation.triage')
       .input(z.object({ handoffId: f.uuid(n.handoffId), receivedBy: f.text(n.receivedBy, { min: 1, max: 50 }) }))
       .mutation(({ ctx, input }) => acknowledgeHandoff(ctx, input)),
+    /** 电话督促: a phone call urging the body a dispute went to, or a party, to act. */
+    urge: permissionProcedure('mediation.triage')
+      .input(
+        z.object({
+          disputeId: f.uuid(n.disputeId),
+          urgedOn: f.isoDate(n.urgedOn, { notFuture: true }),
+          urgedParty: f.text(n.urgedParty, { min: 1, max: 100 }),
+          note: f.optionalText(n.urgeNote, { max: 1000 }),
+        }),
+      )
+      .mutation(({ ctx, input }) => urgeByPhone(ctx, input)),
   },
   staff: staffRouter,
   rota: rotaRouter,

@@ -23,6 +23,11 @@ export const steps: Record<string, [string, Step]> = {
       }),
   ],
   acknowledge: [s.acknowledgedDone, (c, fd) => c.mediation.disputes.acknowledgeHandoff({ handoffId: form.str(fd, 'handoffId'), receivedBy: form.str(fd, 'receivedBy') })],
+  urge: [
+    s.urged,
+    (c, fd, t) =>
+      c.mediation.disputes.urge({ disputeId: t.disputeId, urgedOn: form.str(fd, 'urgedOn'), urgedParty: form.str(fd, 'urgedParty'), note: form.optStr(fd, 'note') ?? null }),
+  ],
   accept: [
     s.accepted,
     (c, fd, t) => c.mediation.mediations.accept({ ...t, acceptedOn: form.str(fd, 'acceptedOn'), consents: partiesOn(fd, 'consentParty', 'consentedOn', 'consentedOn') }),

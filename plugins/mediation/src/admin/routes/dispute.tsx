@@ -7,7 +7,7 @@ import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } fr
 import { PageHeader, UUID, usePageData, type RouteArgs } from '@zhengfa/ui';
 import { disputeKit, type RevealedParty } from '../api.js';
 import { disputeAction, type DisputeActionResult } from '../dispute/actions.js';
-import { ActionForm, TextInput, useKept } from '../dispute/fields.js';
+import { ActionForm, TextArea, TextInput, useKept } from '../dispute/fields.js';
 import { consoleToday, loadDisputePage, type DisputePageData } from '../dispute/load.js';
 import { DocumentsPanel, MediationPanel, OutcomePanel, TriagePanel } from '../dispute/panels.js';
 import { disputeStatusLabels, page as s, riskLabels, routeNames, sourceLabels, strings } from '../strings.js';
@@ -95,6 +95,38 @@ function HandoffsCard({ d }: { d: DisputePageData }) {
   );
 }
 
+/** 电话督促: the calls made to the receiving side or a party, and a form to record one. */
+function UrgingsCard({ d, today }: { d: DisputePageData; today: string }) {
+  const k = useKept('urge');
+  const handedOn = d.dispute.handoffs.length > 0 || d.dispute.status !== 'registered';
+  if (!d.dispute.urgings.length && !(d.can.triage && handedOn)) return null;
+  return (
+    <Card size="small" title={s.urgings} data-testid="urgings">
+      {d.dispute.urgings.length ? (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={d.dispute.urgings}
+          columns={[
+            { title: s.urgedOn, dataIndex: 'urgedOn' },
+            { title: s.urgedParty, dataIndex: 'urgedParty' },
+            { title: s.urgeNote, dataIndex: 'note', render: (v: string | null) => v ?? '' },
+            { title: s.urgedBy, dataIndex: 'recordedBy' },
+          ]}
+        />
+      ) : null}
+      {d.can.triage && handedOn ? (
+        <ActionForm intent="urge" version={d.dispute.version} submit={s.urge}>
+          <TextInput name="urgedOn" type="date" label={s.urgedOn} defaultValue={k.one('urgedOn', today)} />
+          <TextInput name="urgedParty" label={s.urgedParty} defaultValue={k.one('urgedParty')} />
+          <TextArea name="note" label={s.urgeNote} defaultValue={k.one('note')} rows={2} />
+        </ActionForm>
+      ) : null}
+    </Card>
+  );
+}
+
 export default function DisputePage() {
   const d = usePageData<typeof loader>();
   const x = d.dispute;
@@ -127,6 +159,7 @@ export default function DisputePage() {
                 <Descriptions.Item label={s.amount}>{x.amount ?? none}</Descriptions.Item>
                 <Descriptions.Item label={s.personCount}>{x.personCount}</Descriptions.Item>
                 <Descriptions.Item label={s.risk}>{riskLabels[x.riskLevel] ?? x.riskLevel}</Descriptions.Item>
+                <Descriptions.Item label={s.receivedByStaff}>{x.receivedBy ? s.receiverLabel(x.receivedBy.name, x.receivedBy.unit) : none}</Descriptions.Item>
                 <Descriptions.Item label={s.triageDueOn}>
                   {x.triageDueOn} {x.overdue ? <Tag color="red">{s.overdueTag}</Tag> : null}
                 </Descriptions.Item>
@@ -142,6 +175,7 @@ export default function DisputePage() {
             </Card>
             <PartiesCard d={d} />
             <HandoffsCard d={d} />
+            <UrgingsCard d={d} today={d.today} />
             {x.status === 'registered' && d.can.triage ? <TriagePanel d={d} /> : null}
             {inMediation ? <MediationPanel d={d} today={d.today} /> : null}
             <OutcomePanel d={d} today={d.today} />

@@ -1,5 +1,7 @@
-// 矛盾纠纷调处统计: the figures of any period (受理件数, 人次, 同比, 分流去向, 调解成功率) by
-// source, type and organisation, a chart of the sources, and the annual table as xlsx.
+// 矛盾纠纷调处统计: the figures of any period (受理件数, 人次, 同比, 分流去向, 调解成功率,
+// 移交转办, 电话督促) by source, type, organisation, mediator and seconded unit; charts of the
+// sources, the dispute types, the monthly trend and the triage routes with the outcomes (all
+// with @zhengfa/ui's Chart); and the annual table as xlsx.
 import { Form as RemixForm, useFetcher, useSearchParams } from '@remix-run/react';
 import { App, Button, Card, Col, Input, InputNumber, Row, Space, Statistic, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -72,6 +74,62 @@ function sourceChart(rows: FigureRow[]): ChartOption {
   };
 }
 
+const grid = { left: 40, right: 20, top: 40, bottom: 30, containLabel: true };
+
+/** The dispute types, most disputes first, as horizontal bars (long Chinese names stay readable). */
+function typeChart(rows: FigureRow[]): ChartOption {
+  const shown = [...rows].reverse();
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [s.disputes, s.settled] },
+    grid,
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: shown.map((r) => r.key ?? s.empty) },
+    color: ['#1677ff', '#52c41a'],
+    series: [
+      { name: s.disputes, type: 'bar', data: shown.map((r) => r.disputes) },
+      { name: s.settled, type: 'bar', data: shown.map((r) => r.settled) },
+    ],
+  };
+}
+
+function monthChart(rows: StatisticsSummary['byMonth']): ChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [s.disputes, s.settled, s.notSettled] },
+    grid,
+    xAxis: { type: 'category', data: rows.map((r) => r.month) },
+    yAxis: { type: 'value', minInterval: 1 },
+    color: ['#1677ff', '#52c41a', '#fa8c16'],
+    series: [
+      { name: s.disputes, type: 'line', data: rows.map((r) => r.disputes) },
+      { name: s.settled, type: 'line', data: rows.map((r) => r.settled) },
+      { name: s.notSettled, type: 'line', data: rows.map((r) => r.notSettled) },
+    ],
+  };
+}
+
+/** Where the period's disputes went at triage, and how the mediations that ended in it ended. */
+function outcomeChart(f: StatisticsSummary): ChartOption {
+  const routes = f.byRoute.map((r) => ({ name: r.key === null ? s.untriaged : (routeLabels[r.key] ?? r.key), value: r.disputes }));
+  const outcomes = [
+    { name: s.settled, value: f.settled },
+    { name: s.notSettled, value: f.notSettled },
+  ];
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [s.byRoute, s.outcomes] },
+    grid,
+    xAxis: { type: 'category', data: [...routes, ...outcomes].map((x) => x.name) },
+    yAxis: { type: 'value', minInterval: 1 },
+    color: ['#1677ff', '#52c41a'],
+    series: [
+      { name: s.byRoute, type: 'bar', stack: 'all', data: [...routes.map((x) => x.value), ...outcomes.map(() => null)] },
+      { name: s.outcomes, type: 'bar', stack: 'all', data: [...routes.map(() => null), ...outcomes.map((x) => x.value)] },
+    ],
+  };
+}
+
 function AnnualDownload({ year }: { year: number }) {
   const { message } = App.useApp();
   const fetcher = useFetcher<typeof action>();
@@ -106,6 +164,10 @@ export default function StatisticsPage() {
   const { period, summary: f } = usePageData<typeof loader>();
   const [params] = useSearchParams();
   const option = useMemo(() => sourceChart(f.bySource), [f.bySource]);
+  const types = useMemo(() => typeChart(f.byType), [f.byType]);
+  const months = useMemo(() => monthChart(f.byMonth), [f.byMonth]);
+  const outcomes = useMemo(() => outcomeChart(f), [f]);
+  const pairHeight = Math.max(280, 40 + f.byType.length * 36);
   return (
     <>
       <PageHeader title={s.title} subtitle={s.subtitle} />
@@ -140,9 +202,29 @@ export default function StatisticsPage() {
             <Col span={4}><div data-testid="stat-obligationsPerformed"><Statistic title={s.obligationsPerformed} value={f.obligationsPerformed} /></div></Col>
             <Col span={4}><div data-testid="stat-performanceRate"><Statistic title={s.performanceRate} value={rate(f.performanceRate)} /></div></Col>
           </Row>
+          <Row gutter={16} style={{ marginTop: 16 }}>
+            <Col span={4}><div data-testid="stat-transferred"><Statistic title={s.transferred} value={f.transferred} /></div></Col>
+            <Col span={4}><div data-testid="stat-urgedByPhone"><Statistic title={s.urgedByPhone} value={f.urgedByPhone} /></div></Col>
+            <Col span={4}><div data-testid="stat-phoneUrgings"><Statistic title={s.phoneUrgings} value={f.phoneUrgings} /></div></Col>
+          </Row>
         </Card>
         <Card size="small" title={s.chartTitle}>
           <Chart option={option} height={280} testId="mediation-source-chart" />
+        </Card>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Card size="small" title={s.typeChartTitle}>
+              <Chart option={types} height={pairHeight} testId="mediation-type-chart" />
+            </Card>
+          </Col>
+          <Col span={12}>
+            <Card size="small" title={s.outcomeChartTitle}>
+              <Chart option={outcomes} height={pairHeight} testId="mediation-outcome-chart" />
+            </Card>
+          </Col>
+        </Row>
+        <Card size="small" title={s.monthChartTitle}>
+          <Chart option={months} height={280} testId="mediation-month-chart" />
         </Card>
         <Card size="small" title={s.bySource}>
           <FigureTable testId="by-source" rows={f.bySource} nameOf={(r) => sourceLabels[r.key ?? ''] ?? String(r.key)} />
@@ -163,6 +245,24 @@ export default function StatisticsPage() {
             columns={[
               { title: s.item, dataIndex: 'name' },
               { title: s.mediatorOrg, dataIndex: 'orgName' },
+              { title: s.disputes, dataIndex: 'disputes', align: 'right' },
+              { title: s.persons, dataIndex: 'persons', align: 'right' },
+              { title: s.settled, dataIndex: 'settled', align: 'right' },
+              { title: s.notSettled, dataIndex: 'notSettled', align: 'right' },
+              { title: s.successRate, dataIndex: 'successRate', align: 'right', render: rate },
+            ]}
+          />
+        </Card>
+        <Card size="small" title={s.byUnit}>
+          <Table<StatisticsSummary['byUnit'][number]>
+            data-testid="by-unit"
+            size="small"
+            rowKey={(r) => String(r.key)}
+            pagination={false}
+            dataSource={f.byUnit}
+            columns={[
+              { title: s.item, key: 'name', render: (_: unknown, r) => r.key ?? s.unrecordedUnit },
+              { title: s.unitStaff, dataIndex: 'staff', align: 'right', render: (v: number, r) => (r.key === null ? s.empty : v) },
               { title: s.disputes, dataIndex: 'disputes', align: 'right' },
               { title: s.persons, dataIndex: 'persons', align: 'right' },
               { title: s.settled, dataIndex: 'settled', align: 'right' },

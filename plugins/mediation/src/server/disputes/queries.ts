@@ -6,6 +6,7 @@ import { addCalendarDays } from '../mediations/dispute.js';
 import { DUE_SOON_DAYS } from '../mediations/time-limit.js';
 import { messages as m } from '../strings.js';
 import { maskIdNumber, maskPhone } from './personal-data.js';
+import { listUrgings, type UrgingView } from './urgings.js';
 
 /** The mediations falling due within DUE_SOON_DAYS days (today included), or past their due date. */
 export const mediationDueFilters = ['soon', 'overdue'] as const;
@@ -144,9 +145,21 @@ export interface HandoffView {
 export async function getDispute(
   ctx: AuthedContext,
   id: string,
-): Promise<DisputeRow & { referenceNo: string | null; consent: boolean; petitionRef: string | null; parties: PartyView[]; handoffs: HandoffView[] }> {
+): Promise<
+  DisputeRow & {
+    referenceNo: string | null;
+    consent: boolean;
+    petitionRef: string | null;
+    receivedBy: { name: string; unit: string } | null;
+    parties: PartyView[];
+    handoffs: HandoffView[];
+    urgings: UrgingView[];
+  }
+> {
   const today = chinaDay(ctx.now());
-  const r = await sql<Row & { reference_no: string | null; consent: boolean; petition_ref: string | null }>`select ${columns}, d.reference_no, d.consent, d.petition_ref from mediation.disputes d
+  const r = await sql<Row & { reference_no: string | null; consent: boolean; petition_ref: string | null; receiver_name: string | null; receiver_unit: string | null }>`
+    select ${columns}, d.reference_no, d.consent, d.petition_ref, s.name as receiver_name, s.unit as receiver_unit from mediation.disputes d
+    left join mediation.staff s on s.tenant_id = d.tenant_id and s.id = d.received_by_staff_id
     where d.tenant_id = ${ctx.tenant.id} and d.id = ${id}`.execute(ctx.db);
   const d = r.rows[0];
   if (!d) throw badRequest(m.disputeNotFound);
@@ -162,6 +175,8 @@ export async function getDispute(
     consent: d.consent,
     /** The petitions matter it was referred from (访调对接), or null. */
     petitionRef: d.petition_ref,
+    /** The seconded staff member who received it at the window, or null when not recorded. */
+    receivedBy: d.receiver_name !== null && d.receiver_unit !== null ? { name: d.receiver_name, unit: d.receiver_unit } : null,
     parties: parties.rows.map((p) => ({
       id: p.id,
       kind: p.kind,
@@ -172,5 +187,6 @@ export async function getDispute(
       address: p.address,
     })),
     handoffs: handoffs.rows.map((h) => ({ id: h.id, route: h.route, orgName: h.org_name, reason: h.reason, recordedOn: h.recorded_on, recordedBy: h.recorded_by_name, acknowledged: h.acknowledged_at !== null, acknowledgedBy: h.acknowledged_by_name })),
+    urgings: await listUrgings(ctx, ctx.db, id),
   };
 }

@@ -32,6 +32,8 @@ export interface RegisterDisputeInput {
   personCount: number;
   riskLevel: (typeof riskLevels)[number];
   parties: PartyInput[];
+  /** The seconded staff member who received it at the window (受理人员), if recorded. */
+  receivedByStaffId?: string | null | undefined;
   clientKey?: string | undefined;
 }
 
@@ -77,6 +79,17 @@ export function checkParties(parties: PartyInput[]): PartyInput[] {
   });
 }
 
+/** The staff member `staffId` if active and seconded to the center on `day`; refuses naming 受理人员. */
+async function secondedOn(trx: Kysely<any>, tenantId: string, staffId: string, day: string): Promise<string> {
+  const r = await sql<{ name: string; active: boolean; seconded_from: string; seconded_to: string | null }>`
+    select name, active, to_char(seconded_from, 'YYYY-MM-DD') as seconded_from, to_char(seconded_to, 'YYYY-MM-DD') as seconded_to
+    from mediation.staff where tenant_id = ${tenantId} and id = ${staffId}`.execute(trx);
+  const x = r.rows[0];
+  if (!x) throw badRequest(m.receiverNotFound);
+  if (!x.active || day < x.seconded_from || (x.seconded_to !== null && day > x.seconded_to)) throw badRequest(m.receiverNotSeconded(x.name, day));
+  return staffId;
+}
+
 async function byClientKey(db: Kysely<any>, tenantId: string, key: string): Promise<RegisterDisputeResult | undefined> {
   const r = await sql<{ id: string; code: string; triage_due_on: string }>`select id, code, to_char(triage_due_on, 'YYYY-MM-DD') as triage_due_on
     from mediation.disputes where tenant_id = ${tenantId} and client_key = ${key}`.execute(db);
@@ -101,15 +114,16 @@ export async function registerDispute(ctx: AuthedContext, input: RegisterDispute
     }
     const settings = await readSettings(trx, tenantId);
     if (!settings.disputeTypes.includes(input.disputeType)) throw badRequest(m.unknownType(input.disputeType));
+    const receiver = input.receivedByStaffId ? await secondedOn(trx, tenantId, input.receivedByStaffId, input.receivedOn) : null;
     // On the county's working calendar, as the kernel's own clocks count (holidays, make-up days).
     const triageDueOn = await ctx.kernel.calendar.addWorkingDays(input.receivedOn, settings.triageDays, { db: trx });
     const code = await nextCode(trx, tenantId, Number(input.receivedOn.slice(0, 4)));
     const r = await sql<{ id: string }>`insert into mediation.disputes
         (tenant_id, code, source, reference_no, consent, received_on, summary, dispute_type, amount, person_count, risk_level,
-         triage_due_on, client_key, registered_by, registered_by_name)
+         triage_due_on, client_key, registered_by, registered_by_name, received_by_staff_id)
       values (${tenantId}, ${code}, ${input.source}, ${input.referenceNo?.trim() || null}, ${input.consent ?? false}, ${input.receivedOn},
         ${input.summary}, ${input.disputeType}, ${input.amount ?? null}, ${input.personCount}, ${input.riskLevel},
-        ${triageDueOn}, ${input.clientKey ?? null}, ${ctx.user.id}, ${ctx.user.displayName})
+        ${triageDueOn}, ${input.clientKey ?? null}, ${ctx.user.id}, ${ctx.user.displayName}, ${receiver})
       returning id`.execute(trx);
     const id = r.rows[0]!.id;
     let position = 1;
@@ -124,7 +138,7 @@ export async function registerDispute(ctx: AuthedContext, input: RegisterDispute
         action: 'mediation.disputes.register',
         targetType: 'mediation.dispute',
         targetId: id,
-        detail: { code, source: input.source, disputeType: input.disputeType, personCount: input.personCount, riskLevel: input.riskLevel, parties: parties.length },
+        detail: { code, source: input.source, receivedByStaffId: receiver, disputeType: input.disputeType, personCount: input.personCount, riskLevel: input.riskLevel, parties: parties.length },
       },
       { db: trx },
     );

@@ -1,7 +1,7 @@
 // 矛盾纠纷调处年度统计表 as xlsx for download (built in memory, returned as base64; the
 // console saves it without a new HTTP route), laid out for printing by
 // @zhengfa/documents/sheets: the total, then the rows by source, by dispute type, by
-// organisation and the triage routes; the definitions as a note below. No personal data.
+// organisation, by mediator, by seconded unit and the triage routes, the transfers and phone urgings; the definitions as a note below. No personal data.
 import { addPrintSheet, formatPeriod } from '@zhengfa/documents/sheets';
 import { chinaDay, type AuthedContext } from '@zhengfa/plugin-api';
 import ExcelJS from 'exceljs';
@@ -51,6 +51,8 @@ export async function annualXlsx(ctx: AuthedContext, year: number): Promise<Xlsx
   for (const row of f.byOrganisation) sheet.addRow(cells(row.key === null ? s.unassignedOrg : (row.name ?? s.unknownOrg), row, undefined));
   group(s.annual.groups.mediator);
   for (const row of f.byMediator) sheet.addRow(cells(s.mediatorLabel(row.name, row.orgName), row, undefined));
+  group(s.annual.groups.unit);
+  for (const row of f.byUnit) sheet.addRow(cells(row.key === null ? s.unrecordedUnit : s.unitLabel(row.key, row.staff), row, undefined));
   group(s.annual.groups.route);
   for (const row of f.byRoute) sheet.addRow([row.key === null ? s.untriaged : routeNames[row.key as keyof typeof routeNames], row.disputes, row.persons, '', '', '', '']);
   group(s.annual.groups.confirmation);
@@ -59,6 +61,10 @@ export async function annualXlsx(ctx: AuthedContext, year: number): Promise<Xlsx
   sheet.addRow([s.annual.obligationsDue, f.obligationsDue, '', '', '', '', '']);
   sheet.addRow([s.annual.obligationsPerformed, f.obligationsPerformed, '', '', '', '', '']);
   sheet.addRow([s.annual.performanceRate, formatPercent(f.performanceRate, s.empty), '', '', '', '', '']);
+  group(s.annual.groups.transfer);
+  sheet.addRow([s.annual.transferred, f.transferred, '', '', '', '', '']);
+  sheet.addRow([s.annual.urgedByPhone, f.urgedByPhone, '', '', '', '', '']);
+  sheet.addRow([s.annual.phoneUrgings, f.phoneUrgings, '', '', '', '', '']);
   sheet.addNote(s.annual.note);
   const buffer = await workbook.xlsx.writeBuffer();
   return { fileName: s.annual.fileName(year), base64: Buffer.from(buffer as ArrayBuffer).toString('base64') };

@@ -6,6 +6,8 @@ import { statisticsStrings as s } from '../strings.js';
 import { api, startWorld, type World } from '../test/world.js';
 
 type Mediator = '彭' | '钟' | '邹' | '离';
+/** Staff seconded to the center: 甲 police, 乙 court, 丙 and 丁 (no longer active) justice bureau, 戊 human resources. */
+type Receiver = '甲' | '乙' | '丙' | '丁' | '戊';
 
 interface Row {
   on: string;
@@ -24,6 +26,12 @@ interface Row {
   confirmation?: { appliedOn: string; ruling?: 'confirmed' | 'rejected'; ruledOn?: string };
   /** The agreement's obligations: due date and what the last return visit found. */
   obligations?: { dueOn: string; performance: 'pending' | 'full' | 'partial' | 'none' }[];
+  /** The seconded staff member who received it at the window. */
+  receiver?: Receiver;
+  /** The day of its hand-off when triaged (default: the day received). */
+  triagedOn?: string;
+  /** The days the center urged by phone. */
+  urgings?: string[];
 }
 
 /**
@@ -47,37 +55,59 @@ interface Row {
  * Judicial confirmation in 2026: applied 1 (04-01) and 3 (06-20) = 2; confirmed 1 (04-15) = 1 (3 rejected).
  * Obligations due in 2026: 1 (04-30 full, 05-31 none), 3 (07-01 full), 10 (2026-01-15 partial) = 4,
  *   fully performed 2 → 履行率 50.0% (8's, due 2027-02-01, falls outside).
+ * Received by (受理人员 → unit): 1, 2, 9 甲 县公安局; 3, 8 乙 县人民法院; 4 丙, 7 丁 县司法局; 5, 6 none;
+ *   戊 县人社局 received nothing. 2026 by unit:
+ *   县人民法院 3 + 8 = 2 件, 10 + 2 = 12 人次, settled 3, 8 ended in 2027 → 1 / 0, 100.0%, 1 active;
+ *   县公安局 1 + 2 = 2 件, 2 + 3 = 5 人次, settled 1, not settled 2 and 9 → 1 / 2, 33.3%, 1 active;
+ *   县司法局 4 + 7 = 2 件, 2 + 5 = 7 人次, settled 7, withdrawn 4 → 1 / 1, 50.0%, 1 active (丁 left);
+ *   县人社局 zeros, 1 active; 未记录 5 + 6 = 2 件, 1 + 4 = 5 人次, none concluded.
+ * Transferred (移交转办) in 2026: 3 to a department (05-01) and 12 returned to petitions on
+ *   2026-01-04 (received 2025) = 2; 5 guided to litigation is not a transfer.
+ * Urged by phone in 2026: 3 on 05-10 and 05-20, 12 on 01-10 = 2 件, 3 次 (8's call on 2027-01-02 falls outside).
  */
 const rows2026: Row[] = [
-  { on: '2026-03-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2026-03-20' }, mediators: ['彭'],
+  { on: '2026-03-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2026-03-20' }, mediators: ['彭'], receiver: '甲',
     confirmation: { appliedOn: '2026-04-01', ruling: 'confirmed', ruledOn: '2026-04-15' }, obligations: [{ dueOn: '2026-04-30', performance: 'full' }, { dueOn: '2026-05-31', performance: 'none' }] },
-  { on: '2026-04-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'terminated', route: 'mediate', org: 'A', end: { how: 'termination', on: '2026-05-10' }, mediators: ['彭'], released: ['离'] },
-  { on: '2026-05-01', source: 'petition', type: '劳动争议、欠薪', persons: 10, status: 'closed', route: 'administrative', org: 'B', end: { how: 'agreement', on: '2026-06-01' }, mediators: ['邹'],
+  { on: '2026-04-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'terminated', route: 'mediate', org: 'A', end: { how: 'termination', on: '2026-05-10' }, mediators: ['彭'], released: ['离'], receiver: '甲' },
+  { on: '2026-05-01', source: 'petition', type: '劳动争议、欠薪', persons: 10, status: 'closed', route: 'administrative', org: 'B', end: { how: 'agreement', on: '2026-06-01' }, mediators: ['邹'], receiver: '乙', urgings: ['2026-05-10', '2026-05-20'],
     confirmation: { appliedOn: '2026-06-20', ruling: 'rejected', ruledOn: '2026-07-01' }, obligations: [{ dueOn: '2026-07-01', performance: 'full' }] },
-  { on: '2026-06-01', source: 'police', type: '婚姻家庭', persons: 2, status: 'withdrawn', route: 'mediate', org: 'A', end: { how: 'withdrawal', on: '2026-06-05' }, mediators: ['钟'] },
+  { on: '2026-06-01', source: 'police', type: '婚姻家庭', persons: 2, status: 'withdrawn', route: 'mediate', org: 'A', end: { how: 'withdrawal', on: '2026-06-05' }, mediators: ['钟'], receiver: '丙' },
   { on: '2026-07-01', source: 'court', type: '合同、债务', persons: 1, status: 'guided', route: 'litigation' },
   { on: '2026-12-31', source: 'phone', type: '邻里纠纷', persons: 4, status: 'registered' },
-  { on: '2026-08-01', source: 'grassroots', type: '土地山林、坟山', persons: 5, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2026-08-20' }, mediators: ['彭', '钟'] },
-  { on: '2026-12-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2027-01-03' }, mediators: ['钟'], obligations: [{ dueOn: '2027-02-01', performance: 'pending' }] },
+  { on: '2026-08-01', source: 'grassroots', type: '土地山林、坟山', persons: 5, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2026-08-20' }, mediators: ['彭', '钟'], receiver: '丁' },
+  { on: '2026-12-01', source: 'walk_in', type: '邻里纠纷', persons: 2, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2027-01-03' }, mediators: ['钟'], receiver: '乙', urgings: ['2027-01-02'], obligations: [{ dueOn: '2027-02-01', performance: 'pending' }] },
 ];
 const others: Row[] = [
-  { on: '2025-11-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'terminated', route: 'mediate', org: 'A', end: { how: 'termination', on: '2026-01-10' }, mediators: ['彭'] },
+  { on: '2025-11-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'terminated', route: 'mediate', org: 'A', end: { how: 'termination', on: '2026-01-10' }, mediators: ['彭'], receiver: '甲' },
   { on: '2025-02-01', source: 'walk_in', type: '邻里纠纷', persons: 3, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2025-03-01' }, obligations: [{ dueOn: '2026-01-15', performance: 'partial' }] },
   { on: '2025-06-01', source: 'walk_in', type: '邻里纠纷', persons: 1, status: 'registered' },
-  { on: '2025-12-31', source: 'phone', type: '其他', persons: 2, status: 'registered' },
+  { on: '2025-12-31', source: 'phone', type: '其他', persons: 2, status: 'returned', route: 'petitions', triagedOn: '2026-01-04', urgings: ['2026-01-10'] },
   { on: '2027-01-01', source: 'phone', type: '其他', persons: 9, status: 'agreed', route: 'mediate', org: 'A', end: { how: 'agreement', on: '2027-01-04' } },
 ];
 
-async function insertDisputes(db: Kysely<any>, tenantId: string, orgs: Record<'A' | 'B', string>, mediators: Record<Mediator, string>, rows: Row[]): Promise<void> {
+async function insertDisputes(
+  db: Kysely<any>,
+  tenantId: string,
+  orgs: Record<'A' | 'B', string>,
+  mediators: Record<Mediator, string>,
+  receivers: Record<Receiver, string>,
+  rows: Row[],
+): Promise<void> {
   let n = 0;
   for (const r of rows) {
     n += 1;
     const d = await sql<{ id: string }>`insert into mediation.disputes (tenant_id, code, source, consent, received_on, summary, dispute_type, person_count, risk_level,
-        status, triage_due_on, route, route_org_id, registered_by, registered_by_name, withdrawn_on)
+        status, triage_due_on, route, route_org_id, registered_by, registered_by_name, withdrawn_on, received_by_staff_id)
       values (${tenantId}, ${`调${r.on.slice(0, 4)}-9${String(n).padStart(5, '0')}`}, ${r.source}, ${r.source === 'petition'}, ${r.on}, '统计样例', ${r.type},
         ${r.persons}, 'low', ${r.status}, ${r.on}, ${r.route ?? null}, ${r.org ? orgs[r.org] : null}, gen_random_uuid(), '样例',
-        ${r.end?.how === 'withdrawal' ? r.end.on : null}) returning id`.execute(db);
+        ${r.end?.how === 'withdrawal' ? r.end.on : null}, ${r.receiver ? receivers[r.receiver] : null}) returning id`.execute(db);
     const id = d.rows[0]!.id;
+    if (r.route)
+      await sql`insert into mediation.handoffs (tenant_id, dispute_id, route, org_id, reason, recorded_on, recorded_by, recorded_by_name)
+        values (${tenantId}, ${id}, ${r.route}, ${r.org ? orgs[r.org] : null}, '样例', ${r.triagedOn ?? r.on}, gen_random_uuid(), '样例')`.execute(db);
+    for (const on of r.urgings ?? [])
+      await sql`insert into mediation.urgings (tenant_id, dispute_id, urged_on, urged_party, recorded_by, recorded_by_name)
+        values (${tenantId}, ${id}, ${on}, '样例督促对象', gen_random_uuid(), '样例')`.execute(db);
     if (r.end?.how === 'agreement') {
       const c = r.confirmation;
       await sql`insert into mediation.agreements (tenant_id, dispute_id, form, agreed_on, terms, effective_on, confirmation_due_on, applied_on, court, ruling, ruled_on, recorded_by, recorded_by_name)
@@ -118,7 +148,15 @@ describeEachEngine('mediation statistics', (engine) => {
     const zou = await a.mediators.create({ orgId: B.id, name: '邹调解', specialities: [] });
     // Active, never assigned: listed with zeros.
     await a.mediators.create({ orgId: B.id, name: '闲调解', specialities: [] });
-    await insertDisputes(w.t.database.db, w.t.tenantId, { A: A.id, B: B.id }, { 彭: peng.id, 钟: zhong.id, 邹: zou.id, 离: gone.id }, [...rows2026, ...others]);
+    const seconded = async (name: string, unit: string, active = true) => (await a.staff.create({ name, unit, secondedFrom: '2025-01-01', active })).id as string;
+    const receivers: Record<Receiver, string> = {
+      甲: await seconded('甲民警', '县公安局'),
+      乙: await seconded('乙法官', '县人民法院'),
+      丙: await seconded('丙干部', '县司法局'),
+      丁: await seconded('丁干部', '县司法局', false),
+      戊: await seconded('戊干部', '县人社局'),
+    };
+    await insertDisputes(w.t.database.db, w.t.tenantId, { A: A.id, B: B.id }, { 彭: peng.id, 钟: zhong.id, 邹: zou.id, 离: gone.id }, receivers, [...rows2026, ...others]);
     stats = api(w.leader).statistics;
   });
   afterAll(() => w.t.stop());
@@ -184,6 +222,60 @@ describeEachEngine('mediation statistics', (engine) => {
     ]);
   });
 
+  it('breaks the figures down by the seconded unit of the staff who received each dispute, the unrecorded last', async () => {
+    const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
+    expect(f.byUnit.map((r: any) => [r.key, r.disputes, r.persons, r.settled, r.notSettled, r.successRate, r.staff])).toEqual([
+      ['县人民法院', 2, 12, 1, 0, 100, 1],
+      ['县公安局', 2, 5, 1, 2, 33.3, 1],
+      ['县司法局', 2, 7, 1, 1, 50, 1],
+      ['县人社局', 0, 0, 0, 0, null, 1],
+      [null, 2, 5, 0, 0, null, 0],
+    ]);
+  });
+
+  it('counts the hand-offs transferred to a department or back to the petitions office by the day of the hand-off', async () => {
+    const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
+    expect(f.transferred).toBe(2);
+    const january = await stats.summary({ from: '2026-01-01', to: '2026-01-31' });
+    expect(january.transferred).toBe(1);
+  });
+
+  it('counts the disputes urged by phone and the calls made in the period', async () => {
+    const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
+    expect([f.urgedByPhone, f.phoneUrgings]).toEqual([2, 3]);
+    const may = await stats.summary({ from: '2026-05-01', to: '2026-05-15' });
+    expect([may.urgedByPhone, may.phoneUrgings]).toEqual([1, 1]);
+  });
+
+  it('gives the trend month by month, received by the month received and concluded by the month ended', async () => {
+    const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
+    // Received: 03 #1, 04 #2, 05 #3, 06 #4, 07 #5, 08 #7, 12 #8 and #6. Ended: 01 #9 not settled, 03 #1, 05 #2 not, 06 #3 and #4 not, 08 #7.
+    expect(f.byMonth.map((r: any) => [r.month, r.disputes, r.persons, r.settled, r.notSettled])).toEqual([
+      ['2026-01', 0, 0, 0, 1],
+      ['2026-02', 0, 0, 0, 0],
+      ['2026-03', 1, 2, 1, 0],
+      ['2026-04', 1, 3, 0, 0],
+      ['2026-05', 1, 10, 0, 1],
+      ['2026-06', 1, 2, 1, 1],
+      ['2026-07', 1, 1, 0, 0],
+      ['2026-08', 1, 5, 1, 0],
+      ['2026-09', 0, 0, 0, 0],
+      ['2026-10', 0, 0, 0, 0],
+      ['2026-11', 0, 0, 0, 0],
+      ['2026-12', 2, 6, 0, 0],
+    ]);
+  });
+
+  it('counts only the days of a month inside the period', async () => {
+    const f = await stats.summary({ from: '2026-12-15', to: '2027-01-03' });
+    // December: #6 received on 12-31 (4 人), #8 received 12-01 is outside; January: #13 received on 01-01 (9 人),
+    // #8 settled on 01-03, #13 settled on 01-04 is outside.
+    expect(f.byMonth.map((r: any) => [r.month, r.disputes, r.persons, r.settled, r.notSettled])).toEqual([
+      ['2026-12', 1, 4, 0, 0],
+      ['2027-01', 1, 9, 1, 0],
+    ]);
+  });
+
   it('counts the triage results by route, the untriaged last', async () => {
     const f = await stats.summary({ from: '2026-01-01', to: '2026-12-31' });
     expect(f.byRoute.map((r: any) => [r.key, r.disputes, r.persons])).toEqual([
@@ -224,5 +316,10 @@ describeEachEngine('mediation statistics', (engine) => {
     expect(JSON.stringify(texts)).toContain('按调解结束的日期统计');
     expect(texts).toContainEqual([expect.any(Number), '申请司法确认（件）', 2, '', '', '', '', '']);
     expect(texts).toContainEqual([expect.any(Number), '履行率', '50.0%', '', '', '', '', '']);
+    expect(texts).toContainEqual([expect.any(Number), '县公安局（在岗派驻 1 人）', 2, 5, '', 1, 2, '33.3%']);
+    expect(texts).toContainEqual([expect.any(Number), '未记录受理人员', 2, 5, '', 0, 0, '—']);
+    expect(texts).toContainEqual([expect.any(Number), '移交转办（件）', 2, '', '', '', '', '']);
+    expect(texts).toContainEqual([expect.any(Number), '电话督促（件）', 2, '', '', '', '', '']);
+    expect(texts).toContainEqual([expect.any(Number), '电话督促（次）', 3, '', '', '', '', '']);
   });
 });
