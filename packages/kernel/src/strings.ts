@@ -286,6 +286,9 @@ export const caseStrings = {
   closedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）已审核办结，请立卷归档`,
   returnedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）被退回重办，请重新办理并报结`,
   reopenedNotice: (docNo: string, title: string) => `事项 ${docNo}（${title}）已重新打开，请继续办理`,
+  /** 催办 told to the lead unit; the note is left out (null) on a restricted case, whose notes are its material. */
+  urgedNotice: (docNo: string, title: string, note: string | null, nextDispatchOn: string) =>
+    `事项 ${docNo}（${title}）被催办${note === null ? '' : `：${note.length > 60 ? `${note.slice(0, 60)}…` : note}`}；下次调度日期 ${nextDispatchOn}，请抓紧办理`,
   restrictedMaterial: (permission: string) => `该事项属于保密材料，只有持有「${permission}」权限的政法委人员才能查看或修改其登记内容、当事人和材料`,
   restrictedWithheld: '（保密材料，仅限有权限的政法委人员查看）',
   badRestriction: (key: string) => `保密权限「${key}」不是登记该类事项的模块声明的权限`,

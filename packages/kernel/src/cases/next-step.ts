@@ -78,3 +78,18 @@ export async function caseStepNotices(
   else users = await holdersOf(trx, tenantId, { committee: true }, who.permissions);
   return [{ users, title: title(c.docNo, c.title), link: `/cases/${c.id}`, caseId: c.id }];
 }
+
+/**
+ * The notice of a 催办 (a dispatch recorded on a case), to the lead unit's users who handle
+ * it, as an assignment is told; a case with no lead unit yet tells nobody.
+ */
+export async function dispatchNotices(
+  trx: Trx,
+  tenantId: string,
+  c: { id: string; docNo: string; title: string; leadUnitId: string | null; restricted: boolean },
+  dispatch: { summary: string; nextDispatchOn: string },
+): Promise<Notice[]> {
+  if (!c.leadUnitId) return [];
+  const users = await holdersOf(trx, tenantId, { leadUnitId: c.leadUnitId }, ['cases.handle']);
+  return [{ users, title: s.urgedNotice(c.docNo, c.title, c.restricted ? null : dispatch.summary, dispatch.nextDispatchOn), link: `/cases/${c.id}`, caseId: c.id }];
+}

@@ -177,6 +177,12 @@ describeEachEngine('cases: a restricted case keeps its material from whoever may
     });
   }
 
+  it("tells the lead unit's liaison of the dispatch on the restricted case without its note", async () => {
+    const kase = await sup.caller.cases.get({ id: restrictedId });
+    const titles = (await liaison.caller.notifications.list({})).items.map((n) => n.title).filter((title) => title.includes('被催办'));
+    expect(titles).toEqual([`事项 ${kase.docNo}（关于城关派出所民警的检举）被催办；下次调度日期 ${kase.nextDispatchOn}，请抓紧办理`]);
+  });
+
   it('keeps the material in the assignment notice for a user holding the permission', async () => {
     const doc = await openDocx((await assignmentNoticeDocx(sup.ctx as AuthedContext, restrictedId)).buffer);
     expect(doc.text).toContain(MATERIAL);

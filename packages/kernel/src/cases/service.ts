@@ -37,7 +37,7 @@ import {
   type SixClarities,
 } from './lifecycle.js';
 import { takeDocNumber } from './numbering.js';
-import { caseStepNotices } from './next-step.js';
+import { caseStepNotices, dispatchNotices } from './next-step.js';
 import { sendNotices } from '../notifications/recipients.js';
 import { caseLedByUser, caseVisible, mayOpenRestricted } from './scope.js';
 import { documentGrams, tenantGrams } from './search-grams.js';
@@ -449,6 +449,15 @@ export async function transitionCase(ctx: AuthedContext, host: PluginHost, input
   });
 }
 
+/** The case as a 催办 notice names it (cases/next-step.ts). */
+const urgedCase = (c: { id: string; doc_no: string; title: string; lead_unit_id: string | null; restricted_to: string | null }) => ({
+  id: c.id,
+  docNo: c.doc_no,
+  title: c.title,
+  leadUnitId: c.lead_unit_id,
+  restricted: c.restricted_to !== null,
+});
+
 export async function recordDispatch(ctx: AuthedContext, input: { id: string; heldOn: string; summary: string; nextSteps: string }): Promise<{ nextDispatchOn: string }> {
   return inTransaction(kdbOf(ctx), async (trx) => {
     const c = await lockCase(trx, ctx, input.id);
@@ -458,6 +467,7 @@ export async function recordDispatch(ctx: AuthedContext, input: { id: string; he
     await bump(trx, ctx, c.id, { last_dispatch_on: input.heldOn, next_dispatch_on: nextDispatchOn, dispatch_owed_since: null });
     await appendEvent(trx, ctx, c.id, 'dispatch', c.status, c.status, input.summary, { heldOn: input.heldOn, nextDispatchOn });
     await ctx.audit.record({ action: 'cases.dispatch', targetType: 'case', targetId: c.id, detail: { heldOn: input.heldOn } }, { db: trx });
+    await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, await dispatchNotices(trx, ctx.tenant.id, urgedCase(c), { summary: input.summary, nextDispatchOn }));
     return { nextDispatchOn };
   });
 }
@@ -525,6 +535,7 @@ export async function recordDispatches(ctx: AuthedContext, input: DispatchManyIn
       await bump(trx, ctx, id, { last_dispatch_on: input.heldOn, next_dispatch_on: nextDispatchOn, dispatch_owed_since: null });
       await appendEvent(trx, ctx, id, 'dispatch', c.status, c.status, input.summary, { heldOn: input.heldOn, nextDispatchOn, batch: true });
       await ctx.audit.record({ action: 'cases.dispatch', targetType: 'case', targetId: id, detail: { heldOn: input.heldOn, batch: ids.length } }, { db: trx });
+      await sendNotices(trx, { tenantId: ctx.tenant.id, actorId: ctx.user.id, at: ctx.now() }, await dispatchNotices(trx, ctx.tenant.id, urgedCase(c), { summary: input.summary, nextDispatchOn }));
       items.push({ id, docNo: c.doc_no, nextDispatchOn, urged: true });
     }
     const urged = items.filter((i) => i.urged).length;
