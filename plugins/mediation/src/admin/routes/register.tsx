@@ -114,13 +114,14 @@ export default function RegisterPage() {
               <Choice name="riskLevel" label={s.riskLevel} options={options(riskLabels)} defaultValue={k.one('riskLevel', 'low')} />
             </Col>
           </Row>
-          <Field label={s.parties}>
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }} data-testid="parties">
+            <legend style={{ marginBottom: 4, color: 'rgba(0,0,0,0.65)', fontSize: 'inherit' }}>{s.parties}</legend>
             <Space direction="vertical" style={{ width: '100%' }}>
               {Array.from({ length: PARTY_ROWS }, (_, i) => (
                 <PartyRow key={i} i={i} />
               ))}
             </Space>
-          </Field>
+          </fieldset>
         </ActionForm>
       </Card>
     </>
