@@ -1,5 +1,5 @@
 // The console entry (browser-safe): navigation, pages (routes.json) and slots.
-import { ApartmentOutlined, BarChartOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, FormOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { casePanel, dashboardCard, defineAdminPlugin, type RouteManifest } from '@zhengfa/plugin-api/admin';
 import { createElement } from 'react';
 import { DISPUTE_CASE_KIND, MEDIATION_PLUGIN_ID } from '../ids.js';
@@ -9,12 +9,13 @@ import manifest from './routes.json' with { type: 'json' };
 import { strings } from './strings.js';
 // The dispute page's workbench and case panel (wt-med-pages).
 import { disputeOfCase, DisputeCasePanel } from './case-panel.js';
-import { casePanelStrings, workbench } from './strings.js';
+import { casePanelStrings, intake, workbench } from './strings.js';
 
 export default defineAdminPlugin({
   id: MEDIATION_PLUGIN_ID,
   nav: [
     { label: strings.nav, to: '/mediation', icon: createElement(TeamOutlined), permissions: ['mediation.read'] },
+    { label: intake.nav, to: '/mediation/register', icon: createElement(FormOutlined), permissions: ['mediation.intake'] },
     { label: workbench.nav, to: '/mediation/workbench', icon: createElement(TeamOutlined), permissions: ['mediation.read'] },
     { label: strings.navRoster, to: '/mediation/roster', icon: createElement(ApartmentOutlined), permissions: ['mediation.read'] },
     { label: strings.navRota, to: '/mediation/rota', icon: createElement(ScheduleOutlined), permissions: ['mediation.read'] },

@@ -444,6 +444,41 @@ export const casePanelStrings = {
   open: '打开矛盾纠纷',
 } as const;
 
+// ---- The registration page (一窗受理登记) ----
+
+export const intake = {
+  nav: '纠纷登记',
+  title: '矛盾纠纷登记',
+  subtitle: '一窗受理：登记来源、纠纷情况和当事人，保存后生成纠纷编码并按工作日计算分流期限',
+  pageTitle: '矛盾纠纷登记 · 矛盾纠纷',
+  open: '登记矛盾纠纷',
+  source: '来源',
+  referenceNo: '来源文号（可不填）',
+  consent: '信访转入已征得当事人同意调解',
+  receivedOn: '受理日期',
+  receiverDay: (day: string) => `受理人员（${day} 在派驻期内的人员）`,
+  receiverDayField: '派驻人员所在日期',
+  receiverShow: '列出',
+  noReceiver: '不填写',
+  summary: '纠纷情况',
+  disputeType: '纠纷类型',
+  chooseType: '请选择',
+  amount: '争议金额（元，可不填）',
+  personCount: '涉及人数',
+  riskLevel: '风险等级',
+  parties: '当事人（至少填写一名；不用的行留空）',
+  party: (n: number) => `当事人 ${n}`,
+  partyKind: '类别',
+  partyRole: '地位',
+  partyName: '姓名或名称',
+  idNumber: '身份证号码（可不填）',
+  phone: '联系电话（可不填）',
+  address: '住址（可不填）',
+  submit: '登记',
+  registered: '已登记',
+  back: '返回台账',
+} as const;
+
 /** The server's names of its choices, shared with the console (plain constants, browser-safe). */
 export {
   confirmationStateNames,

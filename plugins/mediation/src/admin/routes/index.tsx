@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tag } from 
 import { useState } from 'react';
 import { PageHeader, usePageData, type RouteArgs } from '@zhengfa/ui';
 import { kit, type DisputeListRow } from '../api.js';
-import { disputeStatusLabels, riskLabels, sourceLabels, strings, workbench } from '../strings.js';
+import { disputeStatusLabels, intake, riskLabels, sourceLabels, strings, workbench } from '../strings.js';
 import { listFilters } from '../workbench/filters.js';
 
 const statusLabels = disputeStatusLabels;
@@ -13,20 +13,34 @@ const STATUSES = Object.keys(disputeStatusLabels);
 export async function loader(args: RouteArgs) {
   const filters = listFilters(new URL(args.request.url).searchParams);
   return kit.load(args, async (c) => {
-    await kit.requirePermission(c, args.request, 'mediation.read');
+    const user = await kit.requirePermission(c, args.request, 'mediation.read');
     const rows = await c.mediation.disputes.list(filters.input);
-    return { disputes: filters.receivedOn ? rows.filter((r) => r.receivedOn === filters.receivedOn) : rows, filterLabel: filters.label };
+    return {
+      disputes: filters.receivedOn ? rows.filter((r) => r.receivedOn === filters.receivedOn) : rows,
+      filterLabel: filters.label,
+      canRegister: user.permissions.includes('mediation.intake'),
+    };
   });
 }
 
 export default function DisputesPage() {
-  const { disputes, filterLabel } = usePageData<typeof loader>();
+  const { disputes, filterLabel, canRegister } = usePageData<typeof loader>();
   const [params] = useSearchParams();
   const [status, setStatus] = useState(params.get('status') ?? '');
   const c = strings.columns;
   return (
     <>
-      <PageHeader title={strings.title} subtitle={strings.subtitle} />
+      <PageHeader
+        title={strings.title}
+        subtitle={strings.subtitle}
+        extra={
+          canRegister ? (
+            <Link to="/mediation/register" data-testid="register-dispute">
+              {intake.open}
+            </Link>
+          ) : null
+        }
+      />
       <Card size="small" data-testid="mediation-page">
         {filterLabel ? (
           <Alert
