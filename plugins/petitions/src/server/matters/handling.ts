@@ -3,16 +3,17 @@
 // review (复查) and re-review (复核) each requested within 30 days of the previous answer
 // and decided within 30 days, and the outcomes that close the matter. Deadlines run as
 // kernel clocks; the kernel case follows through its public transitions.
-import { apiStrings, badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext, type KernelCase, type Kysely } from '@zhengfa/plugin-api';
+import { apiStrings, badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext, type KernelCase } from '@zhengfa/plugin-api';
 import { petitionEvents, type PetitionOutcome } from '../../contract.js';
 import { matterStrings as s } from '../strings.js';
 import { bumpMatter, loadMatter, type MatterRow } from './access.js';
 import { addDays, chinaToday } from './dates.js';
+import { own, type PetitionsDb } from '../db.js';
 
 export const REVIEW_WINDOW_DAYS = 30;
 export const REVIEW_DECISION_DAYS = 30;
 
-type Trx = Kysely<any>;
+type Trx = PetitionsDb;
 
 async function transitionIfAllowed(ctx: AuthedContext, db: Trx, kase: KernelCase, action: 'acknowledge' | 'submitResult', extra: { report?: string; comment?: string } = {}): Promise<KernelCase> {
   if (!ctx.can('cases.handle')) return kase;
@@ -39,7 +40,7 @@ function checkDate(on: string, m: MatterRow, today: string): void {
 export async function recordAcceptance(ctx: AuthedContext, input: { id: string; version: number; accepted: boolean; note?: string; on?: string }) {
   const today = chinaToday(ctx.now());
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const matter = loaded.matter;
     let kase = loaded.kase;
@@ -76,7 +77,7 @@ export async function recordAcceptance(ctx: AuthedContext, input: { id: string; 
 export async function recordAnswer(ctx: AuthedContext, input: { id: string; version: number; answer: string; answeredOn?: string }) {
   const today = chinaToday(ctx.now());
   const on = input.answeredOn ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const matter = loaded.matter;
     let kase = loaded.kase;
@@ -110,7 +111,7 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const today = chinaToday(ctx.now());
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.review_stage === 're_reviewed') throw badRequest(s.finalAfterReReview);
@@ -216,7 +217,7 @@ function closable(kase: KernelCase, outcome: PetitionOutcome): boolean {
 export async function concludeMatter(
   ctx: AuthedContext,
   input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string },
-  opts: { db?: Kysely<any> } = {},
+  opts: { db?: PetitionsDb } = {},
 ) {
   if (input.outcome === 'written_off') throw badRequest(s.writeOffNeedsRequest);
   return conclude(ctx, input, opts);
@@ -230,7 +231,7 @@ export async function concludeMatter(
 export async function concludeImported(
   ctx: AuthedContext,
   input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string },
-  opts: { db?: Kysely<any> } = {},
+  opts: { db?: PetitionsDb } = {},
 ) {
   if (input.outcome === 'written_off' && !ctx.can('petitions.writeoff')) {
     await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: 'petitions.writeoff', procedure: 'petitions.imports.confirm' } }, opts);
@@ -239,7 +240,7 @@ export async function concludeImported(
   return conclude(ctx, input, opts);
 }
 
-async function conclude(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }, opts: { db?: Kysely<any> }) {
+async function conclude(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }, opts: { db?: PetitionsDb }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const note = input.note.trim();
   if (!note) throw badRequest(s.outcomeNoteRequired);
@@ -257,7 +258,7 @@ async function conclude(ctx: AuthedContext, input: { id: string; version: number
     const version = await closeMatter(ctx, trx, loaded, { version: input.version, outcome: input.outcome, note, on, concludedBy: ctx.user.id, approvedBy });
     return { version };
   };
-  return opts.db?.isTransaction ? work(opts.db) : ctx.db.transaction().execute(work);
+  return opts.db?.isTransaction ? work(opts.db) : own(ctx).transaction().execute(work);
 }
 
 interface WriteOffRequestRow {
@@ -280,7 +281,7 @@ export async function requestWriteOff(ctx: AuthedContext, input: { id: string; v
   if (!reason) throw badRequest(s.writeOffReasonRequired);
   const today = chinaToday(ctx.now());
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.version !== input.version) throw versionConflict();
@@ -301,7 +302,7 @@ export async function decideWriteOff(ctx: AuthedContext, input: { id: string; ve
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const note = input.note?.trim() ?? '';
   if (!input.approve && !note) throw badRequest(s.writeOffRefusalReasonRequired);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const { matter } = loaded;
     if (matter.version !== input.version) throw versionConflict();
@@ -332,7 +333,7 @@ export async function decideWriteOff(ctx: AuthedContext, input: { id: string; ve
 /** Reclassifies a matter (涉法 / 涉诉 / 其他), e.g. when found not law-related. */
 export async function setCategory(ctx: AuthedContext, input: { id: string; version: number; category: MatterRow['category']; reason: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.category === input.category) throw badRequest(s.categoryUnchanged);
@@ -358,7 +359,7 @@ interface ReliefRow {
 
 export async function requestRelief(ctx: AuthedContext, input: { matterId: string; amount: number; reason: string; idempotencyKey?: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     if (input.idempotencyKey) {
       const r = await sql<{ id: string; version: number }>`select id, version from petitions.relief where tenant_id = ${ctx.tenant.id} and idempotency_key = ${input.idempotencyKey}`.execute(trx);
       if (r.rows[0]) return { id: r.rows[0].id, version: r.rows[0].version, duplicate: true };
@@ -384,7 +385,7 @@ async function lockRelief(ctx: AuthedContext, trx: Trx, id: string, version: num
 export async function decideRelief(ctx: AuthedContext, input: { id: string; version: number; approve: boolean; note?: string; on?: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const on = input.on ?? chinaToday(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'pending') throw badRequest(s.reliefDecided);
     if (row.requested_by === ctx.user.id) throw badRequest(s.reliefSelfApproval);
@@ -399,7 +400,7 @@ export async function decideRelief(ctx: AuthedContext, input: { id: string; vers
 export async function payRelief(ctx: AuthedContext, input: { id: string; version: number; paidOn: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   if (input.paidOn > chinaToday(ctx.now())) throw badRequest(s.dateInFuture);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'approved') throw badRequest(s.reliefNotApproved);
     if (row.approved_on && input.paidOn < row.approved_on) throw badRequest(s.reliefPaidBeforeApproval);

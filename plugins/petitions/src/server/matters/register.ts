@@ -4,13 +4,14 @@
 // petitioners and the first visit — or, with `linkToMatterId`, attaches a repeat visit to
 // an existing matter without a new kernel case.
 import { randomInt } from 'node:crypto';
-import { badRequest, cleanText, dateProblem, field as f, forbidden, sql, z, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, cleanText, dateProblem, field as f, forbidden, sql, z, type AuthedContext } from '@zhengfa/plugin-api';
 import { petitionEvents, PETITION_CASE_KIND } from '../../contract.js';
 import { categoryNames, matterStrings as s, personalDataStrings as ps, petitionFieldNames as n } from '../strings.js';
 import { chinaToday, isIsoDate } from './dates.js';
 import { issueGrams } from './grams.js';
 import { idNumberProblem, normalizeIdNumber, normalizePhone, phoneProblem } from './personal-data.js';
 import { openIdentifiers, sealGrams, sealIdentifiers, sealMaterial } from './sealing.js';
+import { own, type PetitionsDb } from '../db.js';
 
 export const channels = ['letter', 'visit', 'online', 'phone', 'leader_mailbox'] as const;
 export const categories = ['law', 'litigation', 'other'] as const;
@@ -134,18 +135,21 @@ interface ExistingVisit {
   is_repeat: boolean;
 }
 
-async function visitByKey(db: Kysely<any>, tenantId: string, column: 'idempotency_key' | 'import_key', key: string): Promise<ExistingVisit | undefined> {
-  const r = await sql<ExistingVisit>`select v.matter_id, m.case_id, m.doc_no, m.query_code, v.is_repeat
-    from petitions.visits v join petitions.matters m on m.tenant_id = v.tenant_id and m.id = v.matter_id
-    where v.tenant_id = ${tenantId} and ${sql.ref(`v.${column}`)} = ${key}`.execute(db);
-  return r.rows[0];
+async function visitByKey(db: PetitionsDb, tenantId: string, column: 'idempotency_key' | 'import_key', key: string): Promise<ExistingVisit | undefined> {
+  return db
+    .selectFrom('petitions.visits as v')
+    .innerJoin('petitions.matters as m', (j) => j.onRef('m.tenant_id', '=', 'v.tenant_id').onRef('m.id', '=', 'v.matter_id'))
+    .select(['v.matter_id', 'm.case_id', 'm.doc_no', 'm.query_code', 'v.is_repeat'])
+    .where('v.tenant_id', '=', tenantId)
+    .where(`v.${column}`, '=', key)
+    .executeTakeFirst();
 }
 
 function duplicateOf(v: ExistingVisit): RegisterPetitionResult {
   return { matterId: v.matter_id, caseId: v.case_id, docNo: v.doc_no, queryCode: v.query_code, repeat: v.is_repeat, duplicate: true };
 }
 
-async function orgName(ctx: AuthedContext, db: Kysely<any>, orgId: string | null | undefined): Promise<string | null> {
+async function orgName(ctx: AuthedContext, db: PetitionsDb, orgId: string | null | undefined): Promise<string | null> {
   if (!orgId) return null;
   const orgs = await ctx.kernel.orgs.list({ db });
   const org = orgs.find((o) => o.id === orgId && !o.disabled);
@@ -153,18 +157,30 @@ async function orgName(ctx: AuthedContext, db: Kysely<any>, orgId: string | null
   return org.name;
 }
 
-async function insertPetitioners(ctx: AuthedContext, db: Kysely<any>, tenantId: string, matterId: string, petitioners: PetitionerInput[], firstIsPrimary: boolean): Promise<void> {
+async function insertPetitioners(ctx: AuthedContext, db: PetitionsDb, tenantId: string, matterId: string, petitioners: PetitionerInput[], firstIsPrimary: boolean): Promise<void> {
   let i = 0;
   for (const p of petitioners) {
     // ID number and phone sealed, with their blind indexes (sealing.ts).
     const k = sealIdentifiers(ctx.vault, p);
-    await sql`insert into petitions.petitioners (tenant_id, matter_id, name, id_number, id_number_index, phone, phone_index, address, is_primary)
-      values (${tenantId}, ${matterId}, ${p.name}, ${k.id_number}, ${k.id_number_index}, ${k.phone}, ${k.phone_index}, ${p.address ?? null}, ${firstIsPrimary && i === 0})`.execute(db);
+    await db
+      .insertInto('petitions.petitioners')
+      .values({
+        tenant_id: tenantId,
+        matter_id: matterId,
+        name: p.name,
+        id_number: k.id_number,
+        id_number_index: k.id_number_index,
+        phone: k.phone,
+        phone_index: k.phone_index,
+        address: p.address ?? null,
+        is_primary: firstIsPrimary && i === 0,
+      })
+      .execute();
     i += 1;
   }
 }
 
-async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetitionInput, petitioners: PetitionerInput[]): Promise<RegisterPetitionResult> {
+async function run(ctx: AuthedContext, trx: PetitionsDb, input: RegisterPetitionInput, petitioners: PetitionerInput[]): Promise<RegisterPetitionResult> {
   const tenantId = ctx.tenant.id;
   if (input.idempotencyKey) {
     const v = await visitByKey(trx, tenantId, 'idempotency_key', input.idempotencyKey);
@@ -280,7 +296,7 @@ function cleanInput(input: RegisterPetitionInput): RegisterPetitionInput {
  * link to a matter that does not exist. Pass `opts.db` (a transaction) to make it part of
  * a larger one, as the import does; otherwise it runs in its own transaction.
  */
-export async function registerPetition(ctx: AuthedContext, input: RegisterPetitionInput, opts: { db?: Kysely<any> } = {}): Promise<RegisterPetitionResult> {
+export async function registerPetition(ctx: AuthedContext, input: RegisterPetitionInput, opts: { db?: PetitionsDb } = {}): Promise<RegisterPetitionResult> {
   if (!ctx.user.committee) throw forbidden(s.registerCommitteeOnly);
   const today = chinaToday(ctx.now());
   if (!isIsoDate(input.receivedOn)) throw badRequest(s.badDate);
@@ -296,7 +312,7 @@ export async function registerPetition(ctx: AuthedContext, input: RegisterPetiti
   if (input.petitioners.some((p) => !p.name?.trim())) throw badRequest(s.nameRequired);
   if (input.isAccusation && !input.linkToMatterId && !input.accusedOrgId && !input.accusedPerson?.trim()) throw badRequest(s.accusedRequired);
   const petitioners = checkPetitioners(input.petitioners, today);
-  const db = opts.db ?? ctx.db;
+  const db = opts.db ?? own(ctx);
   if (db.isTransaction) return run(ctx, db, input, petitioners);
   try {
     return await db.transaction().execute((trx) => run(ctx, trx, input, petitioners));
