@@ -2,7 +2,7 @@
 // handle typed to them: the query builder on `own(ctx)` type-checks table and column names, so
 // a misspelt column fails `tsc`. Only the plugin's own tables are here; the kernel's are
 // reached through ctx.kernel. Add a table or column here with the migration that creates it.
-import { ownDatabase, type Generated, type Kysely, type OwnSchema } from '@zhengfa/plugin-api';
+import { ownDatabase, type Generated, type Kysely, type OwnSchema, type Updateable } from '@zhengfa/plugin-api';
 
 /** A `date` column: read as 'YYYY-MM-DD' text (the kernel's type parser), written as such. */
 type DateText = string;
@@ -189,6 +189,9 @@ export interface MediationReferralsTable {
   performed_on: DateText | null;
   created_at: Generated<Date>;
 }
+
+/** What a step of a matter changes (its version moves by `bumpMatter`). */
+export type MatterChanges = Omit<Updateable<MattersTable>, 'tenant_id' | 'id' | 'version'>;
 
 /** The tables of the schema `petitions`, by table name. */
 export interface Tables {

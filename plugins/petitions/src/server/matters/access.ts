@@ -4,7 +4,7 @@
 // are shown only to committee users holding `petitions.accusations`.
 import { notFound, sql, TRPCError, versionConflict, type AuthedContext, type KernelCase } from '@zhengfa/plugin-api';
 import { matterStrings as s } from '../strings.js';
-import type { PetitionsDb } from '../db.js';
+import type { MatterChanges, PetitionsDb } from '../db.js';
 
 export interface MatterRow {
   tenant_id: string;
@@ -113,9 +113,15 @@ export const matterStatusSql = sql<string>`case
   else 'registered' end`;
 
 /** Bumps the matter's version (with `set`, when given) if the user's version is current; else CONFLICT. */
-export async function bumpMatter(ctx: AuthedContext, db: PetitionsDb, id: string, version: number, set: ReturnType<typeof sql> | null): Promise<number> {
-  const r = await sql<{ version: number }>`update petitions.matters set ${set ? sql`${set}, ` : sql``}version = version + 1
-    where tenant_id = ${ctx.tenant.id} and id = ${id} and version = ${version} returning version`.execute(db);
-  if (!r.rows[0]) throw versionConflict();
-  return r.rows[0].version;
+export async function bumpMatter(ctx: AuthedContext, db: PetitionsDb, id: string, version: number, set: MatterChanges | null): Promise<number> {
+  const r = await db
+    .updateTable('petitions.matters')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+  if (!r) throw versionConflict();
+  return r.version;
 }

@@ -8,7 +8,7 @@ import { petitionEvents, type PetitionOutcome } from '../../contract.js';
 import { matterStrings as s } from '../strings.js';
 import { bumpMatter, loadMatter, type MatterRow } from './access.js';
 import { addDays, chinaToday } from './dates.js';
-import { own, type PetitionsDb } from '../db.js';
+import { own, type MatterChanges, type PetitionsDb } from '../db.js';
 
 export const REVIEW_WINDOW_DAYS = 30;
 export const REVIEW_DECISION_DAYS = 30;
@@ -63,7 +63,7 @@ export async function recordAcceptance(ctx: AuthedContext, input: { id: string; 
       trx,
       matter.id,
       input.version,
-      sql`acceptance = ${input.accepted ? 'accepted' : 'not_accepted'}, acceptance_on = ${on}, acceptance_note = ${note || null}`,
+      { acceptance: input.accepted ? 'accepted' : 'not_accepted', acceptance_on: on, acceptance_note: note || null },
     );
     await ctx.audit.record(
       { action: 'petitions.acceptance', targetType: 'petition', targetId: matter.id, detail: { accepted: input.accepted, on } },
@@ -98,7 +98,7 @@ export async function recordAnswer(ctx: AuthedContext, input: { id: string; vers
       { caseId: kase.id, key: 'review_request', name: s.clockReviewRequest, days: REVIEW_WINDOW_DAYS, unit: 'natural', startOn: on },
       { db: trx },
     );
-    const version = await bumpMatter(ctx, trx, matter.id, input.version, sql`answer = ${answer}, answered_on = ${on}`);
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, { answer, answered_on: on });
     await ctx.audit.record({ action: 'petitions.answer', targetType: 'petition', targetId: matter.id, detail: { answeredOn: on } }, { db: trx });
     return { version, reviewRequestOpenUntil: addDays(on, REVIEW_WINDOW_DAYS) };
   });
@@ -117,7 +117,7 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
     if (matter.review_stage === 're_reviewed') throw badRequest(s.finalAfterReReview);
     checkDate(on, matter, today);
     const result = input.result?.trim() ?? '';
-    let set;
+    let set: MatterChanges;
     const clock = (key: string, name: string, days: number) =>
       ctx.kernel.cases.startClock({ caseId: kase.id, key, name, days, unit: 'natural', startOn: on }, { db: trx });
     const stop = (key: string) => ctx.kernel.cases.stopClock({ caseId: kase.id, key, on }, { db: trx });
@@ -129,7 +129,7 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
         if (on > due) throw badRequest(s.reviewWindowClosed(due));
         await stop('review_request');
         await clock('review_decision', s.clockReviewDecision, REVIEW_DECISION_DAYS);
-        set = sql`review_stage = 'review_requested', review_requested_on = ${on}`;
+        set = { review_stage: 'review_requested', review_requested_on: on };
         break;
       }
       case 'decideReview': {
@@ -138,7 +138,7 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
         if (!result) throw badRequest(s.resultRequired);
         await stop('review_decision');
         await clock('re_review_request', s.clockReReviewRequest, REVIEW_WINDOW_DAYS);
-        set = sql`review_stage = 'reviewed', review_decided_on = ${on}, review_result = ${result}`;
+        set = { review_stage: 'reviewed', review_decided_on: on, review_result: result };
         break;
       }
       case 'requestReReview': {
@@ -148,14 +148,14 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
         if (on > due) throw badRequest(s.reviewWindowClosed(due));
         await stop('re_review_request');
         await clock('re_review_decision', s.clockReReviewDecision, REVIEW_DECISION_DAYS);
-        set = sql`review_stage = 're_review_requested', re_review_requested_on = ${on}`;
+        set = { review_stage: 're_review_requested', re_review_requested_on: on };
         break;
       }
       case 'decideReReview': {
         if (matter.review_stage !== 're_review_requested') throw badRequest(s.reReviewNotRequested);
         if (!result) throw badRequest(s.resultRequired);
         await stop('re_review_decision');
-        set = sql`review_stage = 're_reviewed', re_review_decided_on = ${on}, re_review_result = ${result}`;
+        set = { review_stage: 're_reviewed', re_review_decided_on: on, re_review_result: result };
         break;
       }
     }
@@ -196,7 +196,7 @@ export async function closeMatter(
     trx,
     matter.id,
     c.version,
-    sql`outcome = ${c.outcome}, outcome_on = ${c.on}, outcome_note = ${c.note}, concluded_by = ${c.concludedBy}, written_off_approved_by = ${c.approvedBy}`,
+    { outcome: c.outcome, outcome_on: c.on, outcome_note: c.note, concluded_by: c.concludedBy, written_off_approved_by: c.approvedBy },
   );
   await ctx.audit.record({ action: 'petitions.conclude', targetType: 'petition', targetId: matter.id, detail: { outcome: c.outcome, on: c.on } }, { db: trx });
   await ctx.events.emit(petitionEvents.concluded, { matterId: matter.id, caseId: kase.id, outcome: c.outcome }, { db: trx });
@@ -337,7 +337,7 @@ export async function setCategory(ctx: AuthedContext, input: { id: string; versi
     const { matter } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.category === input.category) throw badRequest(s.categoryUnchanged);
-    const version = await bumpMatter(ctx, trx, matter.id, input.version, sql`category = ${input.category}`);
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, { category: input.category });
     await ctx.audit.record(
       { action: 'petitions.category', targetType: 'petition', targetId: matter.id, detail: { from: matter.category, to: input.category, reason: input.reason } },
       { db: trx },

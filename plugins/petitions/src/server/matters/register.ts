@@ -194,28 +194,47 @@ async function run(ctx: AuthedContext, trx: PetitionsDb, input: RegisterPetition
 
   // A repeat visit: attach to the existing matter, no new kernel case.
   if (input.linkToMatterId) {
-    const r = await sql<{ id: string; case_id: string; doc_no: string; query_code: string; is_accusation: boolean }>`select id, case_id, doc_no, query_code, is_accusation
-      from petitions.matters where tenant_id = ${tenantId} and id = ${input.linkToMatterId} for update`.execute(trx);
-    const m = r.rows[0];
+    const m = await trx
+      .selectFrom('petitions.matters')
+      .select(['id', 'case_id', 'doc_no', 'query_code', 'is_accusation'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', input.linkToMatterId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!m) throw badRequest(s.linkTargetNotFound);
     const existing = (
-      await sql<{ name: string; id_number: string | null; phone: string | null }>`select name, id_number, phone
-        from petitions.petitioners where tenant_id = ${tenantId} and matter_id = ${m.id}`.execute(trx)
-    ).rows.map((e) => openIdentifiers(ctx.vault, e));
+      await trx.selectFrom('petitions.petitioners').select(['name', 'id_number', 'phone']).where('tenant_id', '=', tenantId).where('matter_id', '=', m.id).execute()
+    ).map((e) => openIdentifiers(ctx.vault, e));
     const known = (p: PetitionerInput) =>
       existing.some((e) => (p.idNumber && e.id_number === p.idNumber) || (e.name === p.name && (e.phone ?? null) === (p.phone ?? null)));
     await insertPetitioners(ctx, trx, tenantId, m.id, petitioners.filter((p) => !known(p)), false);
-    const v = await sql<{ id: string }>`insert into petitions.visits
-        (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
-      values (${tenantId}, ${m.id}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, ${sealMaterial(ctx.vault, m.is_accusation, visitContent)}, true,
-        ${input.importKey ?? null}, ${input.idempotencyKey ?? null})
-      returning id`.execute(trx);
-    await sql`update petitions.matters set version = version + 1 where tenant_id = ${tenantId} and id = ${m.id}`.execute(trx);
+    const v = await trx
+      .insertInto('petitions.visits')
+      .values({
+        tenant_id: tenantId,
+        matter_id: m.id,
+        channel: input.channel,
+        received_on: input.receivedOn,
+        person_count: input.personCount,
+        receiving_officer_id: ctx.user.id,
+        content: sealMaterial(ctx.vault, m.is_accusation, visitContent),
+        is_repeat: true,
+        import_key: input.importKey ?? null,
+        idempotency_key: input.idempotencyKey ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('petitions.matters')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', m.id)
+      .execute();
     await ctx.audit.record(
-      { action: 'petitions.visit.register', targetType: 'petition', targetId: m.id, detail: { visitId: v.rows[0]!.id, channel: input.channel, personCount: input.personCount, repeat: true } },
+      { action: 'petitions.visit.register', targetType: 'petition', targetId: m.id, detail: { visitId: v.id, channel: input.channel, personCount: input.personCount, repeat: true } },
       { db: trx },
     );
-    await ctx.events.emit(petitionEvents.registered, { matterId: m.id, caseId: m.case_id, visitId: v.rows[0]!.id, repeat: true, channel: input.channel, personCount: input.personCount }, { db: trx });
+    await ctx.events.emit(petitionEvents.registered, { matterId: m.id, caseId: m.case_id, visitId: v.id, repeat: true, channel: input.channel, personCount: input.personCount }, { db: trx });
     return { matterId: m.id, caseId: m.case_id, docNo: m.doc_no, queryCode: m.query_code, repeat: true, duplicate: false };
   }
 
@@ -245,21 +264,46 @@ async function run(ctx: AuthedContext, trx: PetitionsDb, input: RegisterPetition
   );
   const queryCode = newQueryCode();
   const grams = issueGrams(`${input.content} ${input.demands ?? ''}`);
-  const mr = await sql<{ id: string }>`insert into petitions.matters
-      (tenant_id, case_id, doc_no, category, is_accusation, accused_org_id, accused_org_name, accused_person, involved_org_id, involved_org_name,
-       content, demands, receiving_officer_id, receiving_officer_name, first_received_on, query_code, issue_grams)
-    values (${tenantId}, ${kase.id}, ${kase.docNo}, ${input.category}, ${isAccusation}, ${isAccusation ? (input.accusedOrgId ?? null) : null}, ${accusedName},
-      ${isAccusation ? (input.accusedPerson ?? null) : null}, ${input.involvedOrgId ?? null}, ${involvedName},
-      ${sealMaterial(ctx.vault, isAccusation, input.content.trim())}, ${sealMaterial(ctx.vault, isAccusation, input.demands?.trim() ?? '')}, ${ctx.user.id}, ${ctx.user.displayName}, ${input.receivedOn}, ${queryCode},
-      ${sql.val(isAccusation ? sealGrams(ctx.vault, grams) : grams)}::text[])
-    returning id`.execute(trx);
-  const matterId = mr.rows[0]!.id;
+  const { id: matterId } = await trx
+    .insertInto('petitions.matters')
+    .values({
+      tenant_id: tenantId,
+      case_id: kase.id,
+      doc_no: kase.docNo,
+      category: input.category,
+      is_accusation: isAccusation,
+      accused_org_id: isAccusation ? (input.accusedOrgId ?? null) : null,
+      accused_org_name: accusedName,
+      accused_person: isAccusation ? (input.accusedPerson ?? null) : null,
+      involved_org_id: input.involvedOrgId ?? null,
+      involved_org_name: involvedName,
+      content: sealMaterial(ctx.vault, isAccusation, input.content.trim()),
+      demands: sealMaterial(ctx.vault, isAccusation, input.demands?.trim() ?? ''),
+      receiving_officer_id: ctx.user.id,
+      receiving_officer_name: ctx.user.displayName,
+      first_received_on: input.receivedOn,
+      query_code: queryCode,
+      issue_grams: sql<string[]>`${sql.val(isAccusation ? sealGrams(ctx.vault, grams) : grams)}::text[]`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await insertPetitioners(ctx, trx, tenantId, matterId, petitioners, true);
-  const v = await sql<{ id: string }>`insert into petitions.visits
-      (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
-    values (${tenantId}, ${matterId}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, '', false,
-      ${input.importKey ?? null}, ${input.idempotencyKey ?? null})
-    returning id`.execute(trx);
+  const v = await trx
+    .insertInto('petitions.visits')
+    .values({
+      tenant_id: tenantId,
+      matter_id: matterId,
+      channel: input.channel,
+      received_on: input.receivedOn,
+      person_count: input.personCount,
+      receiving_officer_id: ctx.user.id,
+      content: '',
+      is_repeat: false,
+      import_key: input.importKey ?? null,
+      idempotency_key: input.idempotencyKey ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await ctx.audit.record(
     {
       action: 'petitions.register',
@@ -271,7 +315,7 @@ async function run(ctx: AuthedContext, trx: PetitionsDb, input: RegisterPetition
   );
   await ctx.events.emit(
     petitionEvents.registered,
-    { matterId, caseId: kase.id, visitId: v.rows[0]!.id, repeat: false, channel: input.channel, personCount: input.personCount },
+    { matterId, caseId: kase.id, visitId: v.id, repeat: false, channel: input.channel, personCount: input.personCount },
     { db: trx },
   );
   return { matterId, caseId: kase.id, docNo: kase.docNo, queryCode, repeat: false, duplicate: false };

@@ -54,7 +54,7 @@ async function markRouted(ctx: AuthedContext, db: PetitionsDb, matterId: string,
     db,
     matterId,
     version,
-    sql`routed_at = ${ctx.now()}, routed_by = ${ctx.user.id}, lead_unit_id = ${kase.leadUnitId}, lead_unit_name = ${kase.leadUnitName}`,
+    { routed_at: ctx.now(), routed_by: ctx.user.id, lead_unit_id: kase.leadUnitId, lead_unit_name: kase.leadUnitName },
   );
   await ctx.kernel.cases.stopClock({ caseId, key: 'route', on: chinaToday(ctx.now()) }, { db });
   await ctx.events.emit(petitionEvents.routed, { matterId, caseId, leadUnitId: kase.leadUnitId }, { db });
@@ -94,7 +94,7 @@ export async function routeMatter(ctx: AuthedContext, input: RouteInput) {
     if (status === 'assigned') {
       version = await markRouted(ctx, trx, matter.id, input.version, kase.id, after);
     } else {
-      version = await bumpMatter(ctx, trx, matter.id, input.version, sql`lead_unit_id = ${after.leadUnitId}, lead_unit_name = ${after.leadUnitName}`);
+      version = await bumpMatter(ctx, trx, matter.id, input.version, { lead_unit_id: after.leadUnitId, lead_unit_name: after.leadUnitName });
     }
     await ctx.audit.record(
       { action: 'petitions.route', targetType: 'petition', targetId: matter.id, detail: { caseId: kase.id, leadUnitId: input.leadUnitId, kernelStatus: status } },
@@ -117,7 +117,7 @@ export async function continueRouting(ctx: AuthedContext, input: { id: string; v
     const version =
       status === 'assigned'
         ? await markRouted(ctx, trx, matter.id, input.version, kase.id, after)
-        : await bumpMatter(ctx, trx, matter.id, input.version, sql`lead_unit_id = ${after.leadUnitId}, lead_unit_name = ${after.leadUnitName}`);
+        : await bumpMatter(ctx, trx, matter.id, input.version, { lead_unit_id: after.leadUnitId, lead_unit_name: after.leadUnitName });
     await ctx.audit.record({ action: 'petitions.route', targetType: 'petition', targetId: matter.id, detail: { caseId: kase.id, kernelStatus: status } }, { db: trx });
     return { version, routed: status === 'assigned', kernelStatus: status, message: messageFor(status) };
   });
