@@ -245,7 +245,7 @@ async function keptRows(db: PetitionsDb, tenantId: string, importId: string): Pr
 }
 
 async function storeCounts(db: PetitionsDb, tenantId: string, importId: string, rep: CheckReport): Promise<void> {
-  await sql`update petitions.imports set bad_rows = ${rep.badRows} where tenant_id = ${tenantId} and id = ${importId}::uuid`.execute(db);
+  await db.updateTable('petitions.imports').set({ bad_rows: rep.badRows }).where('tenant_id', '=', tenantId).where('id', '=', importId).execute();
 }
 
 /** The dry run: reads the file, keeps its parsed rows for confirm and reports on every row. */
@@ -342,9 +342,14 @@ export async function listAliases(ctx: AuthedContext) {
 export async function removeAlias(ctx: AuthedContext, input: { alias: string }) {
   requireCommittee(ctx);
   return own(ctx).transaction().execute(async (trx) => {
-    const r = await sql<{ org_id: string }>`delete from petitions.unit_aliases where tenant_id = ${ctx.tenant.id} and alias = ${unitKey(input.alias)} returning org_id`.execute(trx);
-    if (!r.rows[0]) throw notFound(s.aliasNotFound);
-    await ctx.audit.record({ action: 'petitions.import.alias.remove', detail: { alias: unitKey(input.alias), orgId: r.rows[0].org_id } }, { db: trx });
+    const r = await trx
+      .deleteFrom('petitions.unit_aliases')
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('alias', '=', unitKey(input.alias))
+      .returning('org_id')
+      .executeTakeFirst();
+    if (!r) throw notFound(s.aliasNotFound);
+    await ctx.audit.record({ action: 'petitions.import.alias.remove', detail: { alias: unitKey(input.alias), orgId: r.org_id } }, { db: trx });
     return { removed: true };
   });
 }
@@ -380,14 +385,20 @@ async function writeMatter(ctx: AuthedContext, trx: PetitionsDb, importId: strin
   const withOutcome = plan.rows.filter((g) => g.outcome).sort((a, b) => (a.outcome!.on < b.outcome!.on ? -1 : a.outcome!.on > b.outcome!.on ? 1 : a.row - b.row));
   const last = withOutcome.at(-1)?.outcome;
   if (matterId && last && w.imported > 0) {
-    const m = await sql<{ version: number; outcome: string | null }>`select version, outcome from petitions.matters
-      where tenant_id = ${ctx.tenant.id} and id = ${matterId}::uuid`.execute(trx);
-    if (m.rows[0] && !m.rows[0].outcome) {
-      await concludeImported(ctx, { id: matterId, version: m.rows[0].version, outcome: last.outcome, note: last.note, on: last.on }, { db: trx });
+    const m = await trx.selectFrom('petitions.matters').select(['version', 'outcome']).where('tenant_id', '=', ctx.tenant.id).where('id', '=', matterId).executeTakeFirst();
+    if (m && !m.outcome) {
+      await concludeImported(ctx, { id: matterId, version: m.version, outcome: last.outcome, note: last.note, on: last.on }, { db: trx });
       w.outcomes += 1;
     }
   }
-  if (w.imported > 0) await sql`update petitions.imports set imported_rows = imported_rows + ${w.imported} where tenant_id = ${ctx.tenant.id} and id = ${importId}::uuid`.execute(trx);
+  if (w.imported > 0) {
+    await trx
+      .updateTable('petitions.imports')
+      .set((eb) => ({ imported_rows: eb('imported_rows', '+', w.imported) }))
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', importId)
+      .execute();
+  }
   return w;
 }
 
@@ -402,7 +413,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
   // Claim the import, so two confirms of one check never both run.
   const rec = await own(ctx).transaction().execute(async (trx) => {
     const r = await loadRecord(ctx, trx, input.importId, { lock: true });
-    await sql`update petitions.imports set status = 'importing' where tenant_id = ${ctx.tenant.id} and id = ${r.id}::uuid`.execute(trx);
+    await trx.updateTable('petitions.imports').set({ status: 'importing' }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', r.id).execute();
     return r;
   });
   try {
@@ -456,8 +467,8 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
     };
     await own(ctx).transaction().execute(async (trx) => {
       // The kept personal data goes as soon as it has served.
-      await sql`delete from petitions.import_rows where tenant_id = ${ctx.tenant.id} and import_id = ${rec.id}::uuid`.execute(trx);
-      await sql`update petitions.imports set status = 'imported', bad_rows = ${e.bad.length} where tenant_id = ${ctx.tenant.id} and id = ${rec.id}::uuid`.execute(trx);
+      await trx.deleteFrom('petitions.import_rows').where('tenant_id', '=', ctx.tenant.id).where('import_id', '=', rec.id).execute();
+      await trx.updateTable('petitions.imports').set({ status: 'imported', bad_rows: e.bad.length }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', rec.id).execute();
       await ctx.audit.record(
         { action: 'petitions.import.confirm', targetType: 'petition_import', targetId: rec.id, detail: { ...result, failed: failed.length, historical } },
         { db: trx },
@@ -465,7 +476,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
     });
     return result;
   } catch (err) {
-    await sql`update petitions.imports set status = 'checked' where tenant_id = ${ctx.tenant.id} and id = ${rec.id}::uuid and status = 'importing'`.execute(own(ctx));
+    await own(ctx).updateTable('petitions.imports').set({ status: 'checked' }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', rec.id).where('status', '=', 'importing').execute();
     throw err;
   }
 }

@@ -6,7 +6,7 @@
 //    level (示范县公安局 → 公安局, 县公安局), and 人民 dropped (示范县人民检察院 → 县检察院,
 //    检察院; 示范县人民法院 → 法院) — used only when exactly one unit has it.
 // Anything else is unknown (a bad row naming the name).
-import { sql, type KernelOrg } from '@zhengfa/plugin-api';
+import type { KernelOrg } from '@zhengfa/plugin-api';
 import type { PetitionsDb } from '../db.js';
 
 export type UnitMatch = { orgId: string; orgName: string } | { ambiguous: string[] } | null;

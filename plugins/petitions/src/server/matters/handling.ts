@@ -289,11 +289,14 @@ export async function requestWriteOff(ctx: AuthedContext, input: { id: string; v
     if (await pendingWriteOff(ctx, trx, matter.id)) throw badRequest(s.writeOffPending);
     if (!closable(kase, 'written_off')) throw badRequest(s.notReported);
     checkDate(on, matter, today);
-    const r = await sql<{ id: string }>`insert into petitions.writeoff_requests (tenant_id, matter_id, reason, requested_on, requested_by, requested_by_name)
-      values (${ctx.tenant.id}, ${matter.id}, ${reason}, ${on}, ${ctx.user.id}, ${ctx.user.displayName}) returning id`.execute(trx);
+    const r = await trx
+      .insertInto('petitions.writeoff_requests')
+      .values({ tenant_id: ctx.tenant.id, matter_id: matter.id, reason, requested_on: on, requested_by: ctx.user.id, requested_by_name: ctx.user.displayName })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const version = await bumpMatter(ctx, trx, matter.id, input.version, null);
-    await ctx.audit.record({ action: 'petitions.writeoff.request', targetType: 'petition', targetId: matter.id, detail: { requestId: r.rows[0]!.id, on } }, { db: trx });
-    return { version, requestId: r.rows[0]!.id };
+    await ctx.audit.record({ action: 'petitions.writeoff.request', targetType: 'petition', targetId: matter.id, detail: { requestId: r.id, on } }, { db: trx });
+    return { version, requestId: r.id };
   });
 }
 
@@ -309,9 +312,18 @@ export async function decideWriteOff(ctx: AuthedContext, input: { id: string; ve
     const request = await pendingWriteOff(ctx, trx, matter.id);
     if (!request) throw badRequest(s.writeOffNotPending);
     if (request.requested_by === ctx.user.id) throw forbidden(s.writeOffSelfApproval);
-    await sql`update petitions.writeoff_requests set status = ${input.approve ? 'approved' : 'rejected'}, decided_by = ${ctx.user.id},
-        decided_by_name = ${ctx.user.displayName}, decided_at = now(), decision_note = ${note || null}
-      where tenant_id = ${ctx.tenant.id} and id = ${request.id}`.execute(trx);
+    await trx
+      .updateTable('petitions.writeoff_requests')
+      .set({
+        status: input.approve ? 'approved' : 'rejected',
+        decided_by: ctx.user.id,
+        decided_by_name: ctx.user.displayName,
+        decided_at: sql<Date>`now()`,
+        decision_note: note || null,
+      })
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', request.id)
+      .execute();
     await ctx.audit.record(
       { action: 'petitions.writeoff.decide', targetType: 'petition', targetId: matter.id, detail: { requestId: request.id, approve: input.approve } },
       { db: trx },
@@ -361,14 +373,22 @@ export async function requestRelief(ctx: AuthedContext, input: { matterId: strin
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   return own(ctx).transaction().execute(async (trx) => {
     if (input.idempotencyKey) {
-      const r = await sql<{ id: string; version: number }>`select id, version from petitions.relief where tenant_id = ${ctx.tenant.id} and idempotency_key = ${input.idempotencyKey}`.execute(trx);
-      if (r.rows[0]) return { id: r.rows[0].id, version: r.rows[0].version, duplicate: true };
+      const done = await trx
+        .selectFrom('petitions.relief')
+        .select(['id', 'version'])
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirst();
+      if (done) return { id: done.id, version: done.version, duplicate: true };
     }
     const { matter } = await loadMatter(ctx, trx, input.matterId);
-    const r = await sql<{ id: string; version: number }>`insert into petitions.relief (tenant_id, matter_id, amount, reason, requested_by, idempotency_key)
-      values (${ctx.tenant.id}, ${matter.id}, ${input.amount}, ${input.reason.trim()}, ${ctx.user.id}, ${input.idempotencyKey ?? null}) returning id, version`.execute(trx);
-    await ctx.audit.record({ action: 'petitions.relief.request', targetType: 'petition', targetId: matter.id, detail: { reliefId: r.rows[0]!.id, amount: input.amount } }, { db: trx });
-    return { id: r.rows[0]!.id, version: r.rows[0]!.version, duplicate: false };
+    const r = await trx
+      .insertInto('petitions.relief')
+      .values({ tenant_id: ctx.tenant.id, matter_id: matter.id, amount: input.amount, reason: input.reason.trim(), requested_by: ctx.user.id, idempotency_key: input.idempotencyKey ?? null })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    await ctx.audit.record({ action: 'petitions.relief.request', targetType: 'petition', targetId: matter.id, detail: { reliefId: r.id, amount: input.amount } }, { db: trx });
+    return { id: r.id, version: r.version, duplicate: false };
   });
 }
 
@@ -389,11 +409,21 @@ export async function decideRelief(ctx: AuthedContext, input: { id: string; vers
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'pending') throw badRequest(s.reliefDecided);
     if (row.requested_by === ctx.user.id) throw badRequest(s.reliefSelfApproval);
-    const r = await sql<{ version: number }>`update petitions.relief set status = ${input.approve ? 'approved' : 'rejected'}, approved_by = ${ctx.user.id},
-      approved_on = ${on}, decision_note = ${input.note?.trim() || null}, version = version + 1
-      where tenant_id = ${ctx.tenant.id} and id = ${row.id} returning version`.execute(trx);
+    const r = await trx
+      .updateTable('petitions.relief')
+      .set((eb) => ({
+        status: input.approve ? 'approved' : 'rejected',
+        approved_by: ctx.user.id,
+        approved_on: on,
+        decision_note: input.note?.trim() || null,
+        version: eb('version', '+', 1),
+      }))
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', row.id)
+      .returning('version')
+      .executeTakeFirstOrThrow();
     await ctx.audit.record({ action: 'petitions.relief.decide', targetType: 'petition', targetId: row.matter_id, detail: { reliefId: row.id, approve: input.approve } }, { db: trx });
-    return { version: r.rows[0]!.version };
+    return { version: r.version };
   });
 }
 
@@ -404,9 +434,14 @@ export async function payRelief(ctx: AuthedContext, input: { id: string; version
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'approved') throw badRequest(s.reliefNotApproved);
     if (row.approved_on && input.paidOn < row.approved_on) throw badRequest(s.reliefPaidBeforeApproval);
-    const r = await sql<{ version: number }>`update petitions.relief set status = 'paid', paid_on = ${input.paidOn}, version = version + 1
-      where tenant_id = ${ctx.tenant.id} and id = ${row.id} returning version`.execute(trx);
+    const r = await trx
+      .updateTable('petitions.relief')
+      .set((eb) => ({ status: 'paid', paid_on: input.paidOn, version: eb('version', '+', 1) }))
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', row.id)
+      .returning('version')
+      .executeTakeFirstOrThrow();
     await ctx.audit.record({ action: 'petitions.relief.pay', targetType: 'petition', targetId: row.matter_id, detail: { reliefId: row.id, paidOn: input.paidOn } }, { db: trx });
-    return { version: r.rows[0]!.version };
+    return { version: r.version };
   });
 }

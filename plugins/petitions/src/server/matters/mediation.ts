@@ -77,24 +77,32 @@ export async function referToMediation(ctx: AuthedContext, input: { id: string; 
     if (matter.is_accusation) throw badRequest(s.mediationAccusation);
     if (await referralOf(trx, ctx.tenant.id, matter.id)) throw badRequest(s.mediationReferredAlready);
     if (matter.version !== input.version) throw versionConflict();
-    const people = await sql<{ name: string; phone: string | null }>`select name, phone from petitions.petitioners
-      where tenant_id = ${ctx.tenant.id} and matter_id = ${matter.id} order by is_primary desc, name`.execute(trx);
+    const people = await trx
+      .selectFrom('petitions.petitioners')
+      .select(['name', 'phone'])
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('matter_id', '=', matter.id)
+      .orderBy('is_primary', 'desc')
+      .orderBy('name')
+      .execute();
     const counted = await sql<{ n: number }>`select coalesce(max(person_count), 1)::int as n from petitions.visits
       where tenant_id = ${ctx.tenant.id} and matter_id = ${matter.id}`.execute(trx);
-    await sql`insert into petitions.mediation_referrals (tenant_id, matter_id, referred_on, referred_by, referred_by_name)
-      values (${ctx.tenant.id}, ${matter.id}, ${today}, ${ctx.user.id}, ${ctx.user.displayName})`.execute(trx);
+    await trx
+      .insertInto('petitions.mediation_referrals')
+      .values({ tenant_id: ctx.tenant.id, matter_id: matter.id, referred_on: today, referred_by: ctx.user.id, referred_by_name: ctx.user.displayName })
+      .execute();
     const version = await bumpMatter(ctx, trx, matter.id, input.version, null);
     const payload: PetitionReferredToMediationEvent = {
       matterId: matter.id,
       petitionNo: matter.doc_no,
       receivedOn: matter.first_received_on,
       summary: Array.from(matter.content).slice(0, SUMMARY_MAX).join(''),
-      personCount: Math.max(counted.rows[0]!.n, people.rows.length, 1),
+      personCount: Math.max(counted.rows[0]!.n, people.length, 1),
       // Phones travel sealed: the outbox never holds one in clear.
-      petitioners: people.rows.map((p) => ({ name: p.name, sealedPhone: p.phone === null ? null : ctx.vault.isSealed(p.phone) ? p.phone : ctx.vault.seal(p.phone) })),
+      petitioners: people.map((p) => ({ name: p.name, sealedPhone: p.phone === null ? null : ctx.vault.isSealed(p.phone) ? p.phone : ctx.vault.seal(p.phone) })),
       consent: true,
     };
-    await ctx.audit.record({ action: 'petitions.referToMediation', targetType: 'petition', targetId: matter.id, detail: { on: today, petitioners: people.rows.length } }, { db: trx });
+    await ctx.audit.record({ action: 'petitions.referToMediation', targetType: 'petition', targetId: matter.id, detail: { on: today, petitioners: people.length } }, { db: trx });
     await ctx.events.emit(petitionEvents.referredToMediation, payload, { db: trx });
     return { version, referredOn: today };
   });

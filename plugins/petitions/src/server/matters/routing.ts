@@ -2,7 +2,7 @@
 // is then moved through 立项审批 and 交办 as far as the user's kernel permissions allow.
 // When it reaches 已交办 the matter is routed: the receiving officer's first-contact
 // responsibility passes to the lead unit, the kernel's `route` clock stops.
-import { badRequest, forbidden, sql, type AuthedContext, type KernelCase } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, type AuthedContext, type KernelCase } from '@zhengfa/plugin-api';
 import { petitionEvents } from '../../contract.js';
 import { matterStrings as s } from '../strings.js';
 import { bumpMatter, loadMatter } from './access.js';
