@@ -37,5 +37,5 @@ export {
 } from './fields.js';
 export { chineseIssueMessage, commonFieldNames, labelOfPath } from './field-errors.js';
 export { fieldStrings } from './field-strings.js';
-export { sql, type Kysely } from 'kysely';
+export { sql, type ColumnType, type Generated, type Kysely, type Transaction, type Updateable } from 'kysely';
 export { z } from 'zod';

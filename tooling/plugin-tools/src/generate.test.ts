@@ -47,6 +47,7 @@ describe('createPlugin', () => {
         'src/admin/strings.ts',
         'src/contract.test.ts',
         'src/contract.ts',
+        'src/server/db.ts',
         'src/server/index.ts',
         'src/server/migrations/0001_demo.ts',
         'src/server/plugin.test.ts',

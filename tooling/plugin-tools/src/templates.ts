@@ -116,10 +116,37 @@ export async function up(db: Kysely<any>): Promise<void> {
   )\`.execute(db);
 }
 `,
+    'src/server/db.ts': `// The plugin's own tables, as its migrations create them, and its database handle typed to
+// them: only these tables and columns type-check (a misspelt column fails \`tsc\`). The kernel's
+// tables are reached through ctx.kernel, never through this handle.
+import { ownDatabase, type Generated, type Kysely, type OwnSchema } from '@zhengfa/plugin-api';
+
+export interface ${P}ItemsTable {
+  tenant_id: string;
+  id: Generated<number>;
+  title: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+/** The tables of the schema \`${id}\`, by table name (add one here with each migration that creates one). */
+export interface Tables {
+  items: ${P}ItemsTable;
+}
+
+/** What the handle sees: \`${id}.<table>\` for each of the plugin's own tables, nothing else. */
+export type Database = OwnSchema<'${id}', Tables>;
+
+/** The request's (or a transaction's: \`own({ db: trx })\`) database handle, typed to the plugin's own tables. */
+export function own(ctx: { db: Kysely<any> }): Kysely<Database> {
+  return ownDatabase<Database>(ctx);
+}
+`,
     'src/server/index.ts': `// The ${name} plugin: the server entry (default export: the plugin).
-import { definePlugin, field as f, permissionProcedure, sql, z } from '@zhengfa/plugin-api';
+import { definePlugin, field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import pkg from '../../package.json' with { type: 'json' };
 import { ${id.toUpperCase()}_PLUGIN_ID } from '../contract.js';
+import { own } from './db.js';
 import * as m0001 from './migrations/0001_${id}.js';
 import { strings as s } from './strings.js';
 
@@ -131,18 +158,19 @@ export interface ${P}Item {
 export const router = {
   items: {
     /** The county's items, newest first. */
-    list: permissionProcedure('${permission}').query(async ({ ctx }) => {
-      const r = await sql<${P}Item>\`select id, title from ${id}.items where tenant_id = \${ctx.tenant.id} order by id desc limit 200\`.execute(ctx.db);
-      return r.rows;
-    }),
+    list: permissionProcedure('${permission}').query(async ({ ctx }): Promise<${P}Item[]> =>
+      own(ctx).selectFrom('${id}.items').select(['id', 'title']).where('tenant_id', '=', ctx.tenant.id).orderBy('id', 'desc').limit(200).execute(),
+    ),
     /** Adds an item; the audit row commits with it. */
     add: permissionProcedure('${permission}')
       .input(z.object({ title: f.text(s.fields.title, { min: 1, max: 100 }) }))
       .mutation(({ ctx, input }) =>
-        ctx.db.transaction().execute(async (trx) => {
-          const r = await sql<{ id: number }>\`insert into ${id}.items (tenant_id, title, created_by)
-            values (\${ctx.tenant.id}, \${input.title}, \${ctx.user.id}) returning id\`.execute(trx);
-          const itemId = r.rows[0]!.id;
+        own(ctx).transaction().execute(async (trx) => {
+          const { id: itemId } = await trx
+            .insertInto('${id}.items')
+            .values({ tenant_id: ctx.tenant.id, title: input.title, created_by: ctx.user.id })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           await ctx.audit.record({ action: '${id}.items.add', targetType: '${id}.item', targetId: String(itemId) }, { db: trx });
           return { id: itemId };
         }),

@@ -5,6 +5,7 @@
 // `remove` deletes this plugin's rows of those cases.
 import { sql } from 'kysely';
 import type { PluginDemo, PluginDemoContext } from '@zhengfa/plugin-api';
+import { own } from './db.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -111,10 +112,10 @@ export async function removePetitionsDemo(ctx: { db: Parameters<PluginDemo['remo
   const ids = sql.join(ctx.caseIds.map((id) => sql`${id}::uuid`));
   const matters = sql`(select id from petitions.matters where tenant_id = ${ctx.tenantId} and case_id in (${ids}))`;
   for (const table of ['visits', 'petitioners', 'relief', 'writeoff_requests']) {
-    await sql`delete from ${sql.table(`petitions.${table}`)} where tenant_id = ${ctx.tenantId} and matter_id in ${matters}`.execute(ctx.db);
+    await sql`delete from ${sql.table(`petitions.${table}`)} where tenant_id = ${ctx.tenantId} and matter_id in ${matters}`.execute(own(ctx));
   }
-  await sql`update petitions.leader_visits set matter_id = null where tenant_id = ${ctx.tenantId} and matter_id in ${matters}`.execute(ctx.db);
-  const { rows } = await sql<{ n: string }>`with d as (delete from petitions.matters where tenant_id = ${ctx.tenantId} and case_id in (${ids}) returning 1) select count(*)::text as n from d`.execute(ctx.db);
+  await sql`update petitions.leader_visits set matter_id = null where tenant_id = ${ctx.tenantId} and matter_id in ${matters}`.execute(own(ctx));
+  const { rows } = await sql<{ n: string }>`with d as (delete from petitions.matters where tenant_id = ${ctx.tenantId} and case_id in (${ids}) returning 1) select count(*)::text as n from d`.execute(own(ctx));
   return Number(rows[0]!.n);
 }
 

@@ -4,6 +4,7 @@
 import { badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext } from '@zhengfa/plugin-api';
 import { loadMatter } from '../matters/access.js';
 import { fourVisitStrings as s, satisfactionNames, visitTypeNames } from '../strings.js';
+import { own } from '../db.js';
 
 export const visitTypes = ['reception_day', 'visit_down', 'appointment', 'return_visit'] as const;
 export const satisfactions = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
@@ -54,7 +55,7 @@ export async function listMonth(ctx: AuthedContext, input: { month: string; type
     where lv.tenant_id = ${ctx.tenant.id}
       and lv.scheduled_on >= ${from}::date and lv.scheduled_on < (${from}::date + interval '1 month')
       ${input.type ? sql`and lv.type = ${input.type}` : sql``}
-    order by lv.scheduled_on, lv.created_at`.execute(ctx.db);
+    order by lv.scheduled_on, lv.created_at`.execute(own(ctx));
   const items = r.rows.map(toItem);
   const days: Record<string, ReturnType<typeof toItem>[]> = {};
   for (const i of items) (days[i.scheduledOn] ??= []).push(i);
@@ -66,10 +67,15 @@ export async function schedule(
   input: { type: VisitType; scheduledOn: string; leaderName: string; place?: string; matterId?: string | null; notes?: string; idempotencyKey?: string },
 ) {
   if (!ctx.user.committee) throw forbidden(s.listCommitteeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     if (input.idempotencyKey) {
-      const r = await sql<{ id: string; version: number }>`select id, version from petitions.leader_visits where tenant_id = ${ctx.tenant.id} and idempotency_key = ${input.idempotencyKey}`.execute(trx);
-      if (r.rows[0]) return { ...r.rows[0], duplicate: true };
+      const done = await trx
+        .selectFrom('petitions.leader_visits')
+        .select(['id', 'version'])
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirst();
+      if (done) return { ...done, duplicate: true };
     }
     if (input.type === 'return_visit' && !input.matterId) throw badRequest(s.matterNotFound);
     if (input.matterId) {
@@ -79,34 +85,54 @@ export async function schedule(
         throw badRequest(s.matterNotFound);
       }
     }
-    const r = await sql<{ id: string; version: number }>`insert into petitions.leader_visits
-        (tenant_id, type, scheduled_on, leader_name, place, matter_id, notes, created_by, idempotency_key)
-      values (${ctx.tenant.id}, ${input.type}, ${input.scheduledOn}, ${input.leaderName.trim()}, ${input.place?.trim() ?? ''}, ${input.matterId ?? null},
-        ${input.notes?.trim() ?? ''}, ${ctx.user.id}, ${input.idempotencyKey ?? null})
-      returning id, version`.execute(trx);
-    await ctx.audit.record({ action: 'petitions.fourVisits.schedule', targetType: 'leader_visit', targetId: r.rows[0]!.id, detail: { type: input.type, scheduledOn: input.scheduledOn } }, { db: trx });
-    return { ...r.rows[0]!, duplicate: false };
+    const row = await trx
+      .insertInto('petitions.leader_visits')
+      .values({
+        tenant_id: ctx.tenant.id,
+        type: input.type,
+        scheduled_on: input.scheduledOn,
+        leader_name: input.leaderName.trim(),
+        place: input.place?.trim() ?? '',
+        matter_id: input.matterId ?? null,
+        notes: input.notes?.trim() ?? '',
+        created_by: ctx.user.id,
+        idempotency_key: input.idempotencyKey ?? null,
+      })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    await ctx.audit.record({ action: 'petitions.fourVisits.schedule', targetType: 'leader_visit', targetId: row.id, detail: { type: input.type, scheduledOn: input.scheduledOn } }, { db: trx });
+    return { ...row, duplicate: false };
   });
 }
 
 /** Records that a visit took place (and, for a return visit, the satisfaction). */
 export async function record(ctx: AuthedContext, input: { id: string; version: number; heldOn: string; notes?: string; satisfaction?: Satisfaction | null }) {
   if (!ctx.user.committee) throw forbidden(s.listCommitteeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await sql<{ type: VisitType; held: boolean; version: number }>`select type, held, version from petitions.leader_visits
-      where tenant_id = ${ctx.tenant.id} and id = ${input.id} for update`.execute(trx);
-    const row = r.rows[0];
+  return own(ctx).transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('petitions.leader_visits')
+      .select(['type', 'held', 'version'])
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', input.id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound(s.notFound);
     if (row.version !== input.version) throw versionConflict();
     if (row.held) throw badRequest(s.alreadyHeld);
     if (row.type !== 'return_visit' && input.satisfaction) throw badRequest(s.satisfactionOnlyReturnVisit);
     if (row.type === 'return_visit' && !input.satisfaction) throw badRequest(s.satisfactionRequired);
-    const u = await sql<{ version: number }>`update petitions.leader_visits set held = true, held_on = ${input.heldOn},
-        notes = case when ${input.notes?.trim() ?? ''} = '' then notes else ${input.notes?.trim() ?? ''} end,
-        satisfaction = ${input.satisfaction ?? null}, version = version + 1
-      where tenant_id = ${ctx.tenant.id} and id = ${input.id} and version = ${input.version} returning version`.execute(trx);
-    if (!u.rows[0]) throw versionConflict();
+    const notes = input.notes?.trim() ?? '';
+    const u = await trx
+      .updateTable('petitions.leader_visits')
+      // Notes left empty keep what was written when the visit was scheduled.
+      .set((eb) => ({ held: true, held_on: input.heldOn, ...(notes ? { notes } : {}), satisfaction: input.satisfaction ?? null, version: eb('version', '+', 1) }))
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!u) throw versionConflict();
     await ctx.audit.record({ action: 'petitions.fourVisits.record', targetType: 'leader_visit', targetId: input.id, detail: { satisfaction: input.satisfaction ?? null } }, { db: trx });
-    return { version: u.rows[0].version };
+    return { version: u.version };
   });
 }

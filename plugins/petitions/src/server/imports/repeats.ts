@@ -6,10 +6,11 @@
 // group's rows join an earlier matter of the county (registered or imported before) that
 // passes the same rule; otherwise the group's earliest row opens a new matter and the later
 // rows are its repeat visits.
-import { sql, type Kysely, type Vault } from '@zhengfa/plugin-api';
+import { sql, type Vault } from '@zhengfa/plugin-api';
 import { gramOverlap, issueGrams, SAME_ISSUE_OVERLAP } from '../matters/grams.js';
 import { idIndexes, openIdentifiers } from '../matters/sealing.js';
 import type { GoodRow } from './rows.js';
+import type { PetitionsDb } from '../db.js';
 
 export interface Person {
   name: string;
@@ -45,7 +46,7 @@ interface ExistingMatter {
   people: Person[];
 }
 
-async function existingMatters(db: Kysely<any>, vault: Vault, tenantId: string, rows: GoodRow[]): Promise<ExistingMatter[]> {
+async function existingMatters(db: PetitionsDb, vault: Vault, tenantId: string, rows: GoodRow[]): Promise<ExistingMatter[]> {
   const names = [...new Set(rows.map((g) => g.input.petitioners[0]!.name))];
   const ids = [...new Set(rows.map((g) => g.input.petitioners[0]!.idNumber).filter((x): x is string => Boolean(x)))];
   const found = new Map<string, ExistingMatter>();
@@ -70,7 +71,7 @@ async function existingMatters(db: Kysely<any>, vault: Vault, tenantId: string, 
 }
 
 /** Groups the rows to import into matters: new ones and repeat visits of existing ones. */
-export async function planMatters(db: Kysely<any>, vault: Vault, tenantId: string, rows: GoodRow[]): Promise<MatterPlan[]> {
+export async function planMatters(db: PetitionsDb, vault: Vault, tenantId: string, rows: GoodRow[]): Promise<MatterPlan[]> {
   const sorted = [...rows].sort((a, b) => (a.input.receivedOn < b.input.receivedOn ? -1 : a.input.receivedOn > b.input.receivedOn ? 1 : a.row - b.row));
   const groups: { rows: GoodRow[]; grams: string[][]; people: Person[] }[] = [];
   // Groups by the name and ID number of their people, so a row is compared only with its likely matches.

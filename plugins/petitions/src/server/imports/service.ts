@@ -21,7 +21,7 @@
 // alias table remembers them for every later import, and the report is recomputed from the
 // kept rows without sending the file again.
 import { createHash } from 'node:crypto';
-import { badRequest, forbidden, notFound, sql, type AuthedContext, type JobContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, notFound, sql, type AuthedContext, type JobContext } from '@zhengfa/plugin-api';
 import ExcelJS from 'exceljs';
 import { chinaToday } from '../matters/dates.js';
 import { concludeImported } from '../matters/handling.js';
@@ -32,6 +32,7 @@ import { planMatters, type MatterPlan } from './repeats.js';
 import { checkRow, isGood, skippedCount, splitRows, type BadRow, type DataRow, type GoodRow, type ProblemCode, type SkippedRow } from './rows.js';
 import { MAX_BYTES, readSheet } from './sheet.js';
 import { loadAliases, UnitIndex, unitKey } from './units.js';
+import { own, type PetitionsDb } from '../db.js';
 
 export const BATCH = 50;
 /** How long a dry run's parsed rows are kept for confirm. */
@@ -129,12 +130,12 @@ interface Evaluation {
   unknownUnits: CheckReport['unknownUnits'];
 }
 
-async function unitIndex(ctx: AuthedContext, db: Kysely<any>): Promise<UnitIndex> {
+async function unitIndex(ctx: AuthedContext, db: PetitionsDb): Promise<UnitIndex> {
   return new UnitIndex(await ctx.kernel.orgs.list({ db }), await loadAliases(db, ctx.tenant.id), ctx.tenant.name);
 }
 
 /** Checks the kept rows against today's units, aliases and permissions, and plans the matters. */
-async function evaluate(ctx: AuthedContext, db: Kysely<any>, columns: ResolvedColumns, data: DataRow[]): Promise<Evaluation> {
+async function evaluate(ctx: AuthedContext, db: PetitionsDb, columns: ResolvedColumns, data: DataRow[]): Promise<Evaluation> {
   const units = await unitIndex(ctx, db);
   const rules = { columns, units, today: chinaToday(ctx.now()), canConclude: ctx.can('petitions.conclude'), canWriteOff: ctx.can('petitions.writeoff') };
   const bad: BadRow[] = [];
@@ -177,7 +178,7 @@ async function evaluate(ctx: AuthedContext, db: Kysely<any>, columns: ResolvedCo
   };
 }
 
-async function existingKeys(db: Kysely<any>, tenantId: string, keys: string[]): Promise<Set<string>> {
+async function existingKeys(db: PetitionsDb, tenantId: string, keys: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < keys.length; i += 1000) {
     const chunk = keys.slice(i, i + 1000);
@@ -221,7 +222,7 @@ function report(rec: ImportRecord, e: Evaluation): CheckReport {
   };
 }
 
-async function loadRecord(ctx: AuthedContext, db: Kysely<any>, importId: string, opts: { lock?: boolean } = {}): Promise<ImportRecord> {
+async function loadRecord(ctx: AuthedContext, db: PetitionsDb, importId: string, opts: { lock?: boolean } = {}): Promise<ImportRecord> {
   // Owned by the officer who ran the check: another user's import is not found.
   const r = await sql<ImportRecord>`select id, file_name, status, mapping, summary, expires_at, (expires_at < now()) as expired
     from petitions.imports
@@ -237,14 +238,14 @@ async function loadRecord(ctx: AuthedContext, db: Kysely<any>, importId: string,
   return rec;
 }
 
-async function keptRows(db: Kysely<any>, tenantId: string, importId: string): Promise<DataRow[]> {
+async function keptRows(db: PetitionsDb, tenantId: string, importId: string): Promise<DataRow[]> {
   const r = await sql<{ row_no: number; cells: DataRow['cells'] | string }>`select row_no, cells from petitions.import_rows
     where tenant_id = ${tenantId} and import_id = ${importId}::uuid order by row_no`.execute(db);
   return r.rows.map((x) => ({ row: x.row_no, cells: json(x.cells) }));
 }
 
-async function storeCounts(db: Kysely<any>, tenantId: string, importId: string, rep: CheckReport): Promise<void> {
-  await sql`update petitions.imports set bad_rows = ${rep.badRows} where tenant_id = ${tenantId} and id = ${importId}::uuid`.execute(db);
+async function storeCounts(db: PetitionsDb, tenantId: string, importId: string, rep: CheckReport): Promise<void> {
+  await db.updateTable('petitions.imports').set({ bad_rows: rep.badRows }).where('tenant_id', '=', tenantId).where('id', '=', importId).execute();
 }
 
 /** The dry run: reads the file, keeps its parsed rows for confirm and reports on every row. */
@@ -275,7 +276,7 @@ export async function checkImport(ctx: AuthedContext, input: ImportFile & { mapp
   const mapping = { columns: Object.fromEntries(Object.entries(resolution.columns).map(([f, c]) => [f, c!.header])), headerRow: sheet.headerRow };
   const summary = { rowsRead, skipped, resolved: resolution.columns };
 
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const r = await sql<{ id: string; expires_at: Date }>`insert into petitions.imports
         (tenant_id, file_name, file_sha256, mapping, summary, total_rows, bad_rows, created_by, expires_at)
       values (${ctx.tenant.id}, ${fileName}, ${sha256}, ${JSON.stringify(mapping)}::jsonb, ${JSON.stringify(summary)}::jsonb,
@@ -306,9 +307,9 @@ export async function checkImport(ctx: AuthedContext, input: ImportFile & { mapp
 /** The report of a kept dry run, recomputed (after a unit was mapped, say) without the file. */
 export async function recheckImport(ctx: AuthedContext, input: { importId: string }): Promise<CheckReport> {
   requireCommittee(ctx);
-  const rec = await loadRecord(ctx, ctx.db, input.importId);
-  const rep = report(rec, await evaluate(ctx, ctx.db, rec.summary.resolved, await keptRows(ctx.db, ctx.tenant.id, rec.id)));
-  await storeCounts(ctx.db, ctx.tenant.id, rec.id, rep);
+  const rec = await loadRecord(ctx, own(ctx), input.importId);
+  const rep = report(rec, await evaluate(ctx, own(ctx), rec.summary.resolved, await keptRows(own(ctx), ctx.tenant.id, rec.id)));
+  await storeCounts(own(ctx), ctx.tenant.id, rec.id, rep);
   return rep;
 }
 
@@ -317,12 +318,12 @@ export async function mapUnit(ctx: AuthedContext, input: { importId: string; nam
   requireCommittee(ctx);
   const name = input.name.normalize('NFKC').trim();
   if (!name) throw badRequest(s.aliasRequired);
-  await loadRecord(ctx, ctx.db, input.importId);
-  const units = await unitIndex(ctx, ctx.db);
+  await loadRecord(ctx, own(ctx), input.importId);
+  const units = await unitIndex(ctx, own(ctx));
   if (units.isUnitName(name)) throw badRequest(s.aliasIsUnitName(name));
   const org = units.unit(input.orgId);
   if (!org) throw badRequest(s.aliasUnitNotFound);
-  await ctx.db.transaction().execute(async (trx) => {
+  await own(ctx).transaction().execute(async (trx) => {
     await sql`insert into petitions.unit_aliases (tenant_id, alias, org_id, created_by)
       values (${ctx.tenant.id}, ${unitKey(name)}, ${org.id}::uuid, ${ctx.user.id})
       on conflict (tenant_id, alias) do update set org_id = excluded.org_id, created_by = excluded.created_by, created_at = now()`.execute(trx);
@@ -334,16 +335,21 @@ export async function mapUnit(ctx: AuthedContext, input: { importId: string; nam
 /** The county's alias table, with the unit each alias names. */
 export async function listAliases(ctx: AuthedContext) {
   requireCommittee(ctx);
-  const units = await unitIndex(ctx, ctx.db);
-  return (await loadAliases(ctx.db, ctx.tenant.id)).map((a) => ({ alias: a.alias, orgId: a.org_id, orgName: units.unit(a.org_id)?.name ?? null }));
+  const units = await unitIndex(ctx, own(ctx));
+  return (await loadAliases(own(ctx), ctx.tenant.id)).map((a) => ({ alias: a.alias, orgId: a.org_id, orgName: units.unit(a.org_id)?.name ?? null }));
 }
 
 export async function removeAlias(ctx: AuthedContext, input: { alias: string }) {
   requireCommittee(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await sql<{ org_id: string }>`delete from petitions.unit_aliases where tenant_id = ${ctx.tenant.id} and alias = ${unitKey(input.alias)} returning org_id`.execute(trx);
-    if (!r.rows[0]) throw notFound(s.aliasNotFound);
-    await ctx.audit.record({ action: 'petitions.import.alias.remove', detail: { alias: unitKey(input.alias), orgId: r.rows[0].org_id } }, { db: trx });
+  return own(ctx).transaction().execute(async (trx) => {
+    const r = await trx
+      .deleteFrom('petitions.unit_aliases')
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('alias', '=', unitKey(input.alias))
+      .returning('org_id')
+      .executeTakeFirst();
+    if (!r) throw notFound(s.aliasNotFound);
+    await ctx.audit.record({ action: 'petitions.import.alias.remove', detail: { alias: unitKey(input.alias), orgId: r.org_id } }, { db: trx });
     return { removed: true };
   });
 }
@@ -361,7 +367,7 @@ interface Written {
 }
 
 /** Registers one matter's rows (and its outcome) in `trx`. */
-async function writeMatter(ctx: AuthedContext, trx: Kysely<any>, importId: string, plan: MatterPlan, historical: boolean): Promise<Written> {
+async function writeMatter(ctx: AuthedContext, trx: PetitionsDb, importId: string, plan: MatterPlan, historical: boolean): Promise<Written> {
   const w: Written = { imported: 0, newMatters: 0, repeatVisits: 0, outcomes: 0, skipped: 0 };
   let matterId = plan.existingMatterId;
   for (const g of plan.rows) {
@@ -379,14 +385,20 @@ async function writeMatter(ctx: AuthedContext, trx: Kysely<any>, importId: strin
   const withOutcome = plan.rows.filter((g) => g.outcome).sort((a, b) => (a.outcome!.on < b.outcome!.on ? -1 : a.outcome!.on > b.outcome!.on ? 1 : a.row - b.row));
   const last = withOutcome.at(-1)?.outcome;
   if (matterId && last && w.imported > 0) {
-    const m = await sql<{ version: number; outcome: string | null }>`select version, outcome from petitions.matters
-      where tenant_id = ${ctx.tenant.id} and id = ${matterId}::uuid`.execute(trx);
-    if (m.rows[0] && !m.rows[0].outcome) {
-      await concludeImported(ctx, { id: matterId, version: m.rows[0].version, outcome: last.outcome, note: last.note, on: last.on }, { db: trx });
+    const m = await trx.selectFrom('petitions.matters').select(['version', 'outcome']).where('tenant_id', '=', ctx.tenant.id).where('id', '=', matterId).executeTakeFirst();
+    if (m && !m.outcome) {
+      await concludeImported(ctx, { id: matterId, version: m.version, outcome: last.outcome, note: last.note, on: last.on }, { db: trx });
       w.outcomes += 1;
     }
   }
-  if (w.imported > 0) await sql`update petitions.imports set imported_rows = imported_rows + ${w.imported} where tenant_id = ${ctx.tenant.id} and id = ${importId}::uuid`.execute(trx);
+  if (w.imported > 0) {
+    await trx
+      .updateTable('petitions.imports')
+      .set((eb) => ({ imported_rows: eb('imported_rows', '+', w.imported) }))
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', importId)
+      .execute();
+  }
   return w;
 }
 
@@ -399,13 +411,13 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
   const historical = input.historical ?? true;
   requireCommittee(ctx);
   // Claim the import, so two confirms of one check never both run.
-  const rec = await ctx.db.transaction().execute(async (trx) => {
+  const rec = await own(ctx).transaction().execute(async (trx) => {
     const r = await loadRecord(ctx, trx, input.importId, { lock: true });
-    await sql`update petitions.imports set status = 'importing' where tenant_id = ${ctx.tenant.id} and id = ${r.id}::uuid`.execute(trx);
+    await trx.updateTable('petitions.imports').set({ status: 'importing' }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', r.id).execute();
     return r;
   });
   try {
-    const e = await evaluate(ctx, ctx.db, rec.summary.resolved, await keptRows(ctx.db, ctx.tenant.id, rec.id));
+    const e = await evaluate(ctx, own(ctx), rec.summary.resolved, await keptRows(own(ctx), ctx.tenant.id, rec.id));
     const total: Written = { imported: 0, newMatters: 0, repeatVisits: 0, outcomes: 0, skipped: 0 };
     const add = (w: Written) => {
       for (const k of Object.keys(total) as (keyof Written)[]) total[k] += w[k];
@@ -423,7 +435,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
     }
     for (const batch of batches) {
       try {
-        const results = await ctx.db.transaction().execute(async (trx) => {
+        const results = await own(ctx).transaction().execute(async (trx) => {
           const out: Written[] = [];
           for (const p of batch) out.push(await writeMatter(ctx, trx, rec.id, p, historical));
           return out;
@@ -433,7 +445,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
         // One matter spoiled the batch: write its matters one by one, each on its own.
         for (const p of batch) {
           try {
-            add(await ctx.db.transaction().execute((trx) => writeMatter(ctx, trx, rec.id, p, historical)));
+            add(await own(ctx).transaction().execute((trx) => writeMatter(ctx, trx, rec.id, p, historical)));
           } catch (err) {
             for (const g of p.rows) failed.push({ row: g.row, reason: messageOf(err) });
           }
@@ -453,10 +465,10 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
       skippedRows: structural + e.duplicates.length + e.already.length + total.skipped,
       failed: failed.sort((a, b) => a.row - b.row),
     };
-    await ctx.db.transaction().execute(async (trx) => {
+    await own(ctx).transaction().execute(async (trx) => {
       // The kept personal data goes as soon as it has served.
-      await sql`delete from petitions.import_rows where tenant_id = ${ctx.tenant.id} and import_id = ${rec.id}::uuid`.execute(trx);
-      await sql`update petitions.imports set status = 'imported', bad_rows = ${e.bad.length} where tenant_id = ${ctx.tenant.id} and id = ${rec.id}::uuid`.execute(trx);
+      await trx.deleteFrom('petitions.import_rows').where('tenant_id', '=', ctx.tenant.id).where('import_id', '=', rec.id).execute();
+      await trx.updateTable('petitions.imports').set({ status: 'imported', bad_rows: e.bad.length }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', rec.id).execute();
       await ctx.audit.record(
         { action: 'petitions.import.confirm', targetType: 'petition_import', targetId: rec.id, detail: { ...result, failed: failed.length, historical } },
         { db: trx },
@@ -464,7 +476,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
     });
     return result;
   } catch (err) {
-    await sql`update petitions.imports set status = 'checked' where tenant_id = ${ctx.tenant.id} and id = ${rec.id}::uuid and status = 'importing'`.execute(ctx.db);
+    await own(ctx).updateTable('petitions.imports').set({ status: 'checked' }).where('tenant_id', '=', ctx.tenant.id).where('id', '=', rec.id).where('status', '=', 'importing').execute();
     throw err;
   }
 }
@@ -472,7 +484,7 @@ export async function confirmImport(ctx: AuthedContext, input: { importId: strin
 /** The background job: drops the kept rows of dry runs that expired unconfirmed (every county). */
 export async function purgeExpiredImports(ctx: JobContext): Promise<number> {
   const r = await sql`delete from petitions.import_rows r using petitions.imports i
-    where r.tenant_id = ${ctx.tenantId} and i.tenant_id = r.tenant_id and r.import_id = i.id and i.expires_at < ${ctx.now}`.execute(ctx.db);
+    where r.tenant_id = ${ctx.tenantId} and i.tenant_id = r.tenant_id and r.import_id = i.id and i.expires_at < ${ctx.now}`.execute(own(ctx));
   return Number(r.numAffectedRows ?? 0);
 }
 

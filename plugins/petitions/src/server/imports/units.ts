@@ -6,7 +6,8 @@
 //    level (示范县公安局 → 公安局, 县公安局), and 人民 dropped (示范县人民检察院 → 县检察院,
 //    检察院; 示范县人民法院 → 法院) — used only when exactly one unit has it.
 // Anything else is unknown (a bad row naming the name).
-import { sql, type KernelOrg, type Kysely } from '@zhengfa/plugin-api';
+import type { KernelOrg } from '@zhengfa/plugin-api';
+import type { PetitionsDb } from '../db.js';
 
 export type UnitMatch = { orgId: string; orgName: string } | { ambiguous: string[] } | null;
 
@@ -20,9 +21,8 @@ export interface AliasRow {
   org_id: string;
 }
 
-export async function loadAliases(db: Kysely<any>, tenantId: string): Promise<AliasRow[]> {
-  const r = await sql<AliasRow>`select alias, org_id from petitions.unit_aliases where tenant_id = ${tenantId} order by alias`.execute(db);
-  return r.rows;
+export async function loadAliases(db: PetitionsDb, tenantId: string): Promise<AliasRow[]> {
+  return db.selectFrom('petitions.unit_aliases').select(['alias', 'org_id']).where('tenant_id', '=', tenantId).orderBy('alias').execute();
 }
 
 /** The short forms people write for `name` in the county `county` (e.g. 示范县). */

@@ -2,10 +2,11 @@
 // the matter. Status and dates only — no names, no content. Failed attempts are counted
 // in petitions.lookup_attempts (shared by every server process): 5 per code and 20 per IP
 // within 15 minutes, after which the look-up refuses until the window passes.
-import { badRequest, sql, TRPCError, type Kysely, type RequestContext } from '@zhengfa/plugin-api';
+import { badRequest, sql, TRPCError, type RequestContext } from '@zhengfa/plugin-api';
 import { matterStatus, type MatterRow } from '../matters/access.js';
 import { phoneLast4 } from '../matters/personal-data.js';
 import { lookupStrings as s, matterStatusNames, outcomeNames } from '../strings.js';
+import { own, type PetitionsDb } from '../db.js';
 
 export const WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_CODE = 5;
@@ -15,10 +16,15 @@ function tooMany(message: string): TRPCError {
   return new TRPCError({ code: 'TOO_MANY_REQUESTS', message });
 }
 
-async function failures(db: Kysely<any>, key: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from petitions.lookup_attempts
-    where key = ${key} and not ok and at > now() - make_interval(mins => ${WINDOW_MINUTES})`.execute(db);
-  return r.rows[0]!.n;
+async function failures(db: PetitionsDb, key: string): Promise<number> {
+  const r = await db
+    .selectFrom('petitions.lookup_attempts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('key', '=', key)
+    .where('ok', '=', false)
+    .where('at', '>', sql<Date>`now() - make_interval(mins => ${WINDOW_MINUTES})`)
+    .executeTakeFirstOrThrow();
+  return r.n;
 }
 
 type Outcome = { kind: 'ok'; matter: MatterRow } | { kind: 'refused'; error: TRPCError };
@@ -27,23 +33,31 @@ type Outcome = { kind: 'ok'; matter: MatterRow } | { kind: 'refused'; error: TRP
 async function attempt(ctx: RequestContext, code: string, suffix: string): Promise<Outcome> {
   const codeKey = `code:${code}`;
   const ipKey = `ip:${ctx.request.ip ?? 'unknown'}`;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     // Serialise attempts on the same code and IP across processes.
     await sql`select pg_advisory_xact_lock(hashtext(${codeKey}))`.execute(trx);
     await sql`select pg_advisory_xact_lock(hashtext(${ipKey}))`.execute(trx);
     if ((await failures(trx, ipKey)) >= MAX_FAILURES_PER_IP) return { kind: 'refused', error: tooMany(s.tooManyForIp) };
     if ((await failures(trx, codeKey)) >= MAX_FAILURES_PER_CODE) return { kind: 'refused', error: tooMany(s.tooManyForCode) };
-    const r = await sql<MatterRow>`select * from petitions.matters where query_code = ${code}`.execute(trx);
-    const matter = r.rows[0];
+    const matter: MatterRow | undefined = await trx.selectFrom('petitions.matters').selectAll().where('query_code', '=', code).executeTakeFirst();
     let ok = false;
     if (matter) {
-      const phones = await sql<{ phone: string | null }>`select phone from petitions.petitioners
-        where tenant_id = ${matter.tenant_id} and matter_id = ${matter.id} and phone is not null`.execute(trx);
+      const phones = await trx
+        .selectFrom('petitions.petitioners')
+        .select('phone')
+        .where('tenant_id', '=', matter.tenant_id)
+        .where('matter_id', '=', matter.id)
+        .where('phone', 'is not', null)
+        .execute();
       // Phones are sealed: opened here, a handful per matter.
-      ok = phones.rows.some((p) => phoneLast4(p.phone === null ? null : ctx.vault.open(p.phone)) === suffix);
+      ok = phones.some((p) => phoneLast4(p.phone === null ? null : ctx.vault.open(p.phone)) === suffix);
     }
-    await sql`insert into petitions.lookup_attempts (key, ok) values (${codeKey}, ${ok}), (${ipKey}, ${ok})`.execute(trx);
-    await sql`delete from petitions.lookup_attempts where key in (${codeKey}, ${ipKey}) and at < now() - interval '1 day'`.execute(trx);
+    await trx.insertInto('petitions.lookup_attempts').values([{ key: codeKey, ok }, { key: ipKey, ok }]).execute();
+    await trx
+      .deleteFrom('petitions.lookup_attempts')
+      .where('key', 'in', [codeKey, ipKey])
+      .where('at', '<', sql<Date>`now() - interval '1 day'`)
+      .execute();
     return ok ? { kind: 'ok', matter: matter! } : { kind: 'refused', error: badRequest(s.notMatched) };
   });
 }
@@ -81,10 +95,16 @@ export async function rate(ctx: RequestContext, input: { code: string; phoneLast
   const m = await checkedMatter(ctx, input.code, input.phoneLast4);
   if (!m.outcome) throw badRequest(s.notConcluded);
   const comment = input.comment?.trim() ?? '';
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await sql<{ id: string }>`update petitions.matters set rating = ${input.rating}, rating_comment = ${comment || null}, rated_at = now()
-      where tenant_id = ${m.tenant_id} and id = ${m.id} and rated_at is null returning id`.execute(trx);
-    if (!r.rows[0]) throw badRequest(s.alreadyRated);
+  return own(ctx).transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('petitions.matters')
+      .set({ rating: input.rating, rating_comment: comment || null, rated_at: sql<Date>`now()` })
+      .where('tenant_id', '=', m.tenant_id)
+      .where('id', '=', m.id)
+      .where('rated_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!r) throw badRequest(s.alreadyRated);
     await ctx.audit.record({ action: 'petitions.rate', targetType: 'petition', targetId: m.id, detail: { rating: input.rating } }, { db: trx });
     return { ok: true };
   });

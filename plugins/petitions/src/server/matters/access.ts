@@ -2,8 +2,9 @@
 // unit user sees a matter once the kernel lets them see its case (from assignment on,
 // when their unit leads or cooperates). An accuser's identity and material (检举控告)
 // are shown only to committee users holding `petitions.accusations`.
-import { notFound, sql, TRPCError, versionConflict, type AuthedContext, type KernelCase, type Kysely } from '@zhengfa/plugin-api';
+import { notFound, sql, TRPCError, versionConflict, type AuthedContext, type KernelCase } from '@zhengfa/plugin-api';
 import { matterStrings as s } from '../strings.js';
+import type { MatterChanges, PetitionsDb } from '../db.js';
 
 export interface MatterRow {
   tenant_id: string;
@@ -72,12 +73,12 @@ export function maySeeMaterial(ctx: AuthedContext, m: Pick<MatterRow, 'is_accusa
  */
 export async function loadMatter(
   ctx: AuthedContext,
-  db: Kysely<any>,
+  db: PetitionsDb,
   id: string,
   opts: { lock?: boolean } = {},
 ): Promise<{ matter: MatterRow; kase: KernelCase }> {
-  const r = await sql<MatterRow>`select * from petitions.matters where tenant_id = ${ctx.tenant.id} and id = ${id} ${opts.lock ? sql`for update` : sql``}`.execute(db);
-  const matter = r.rows[0];
+  const q = db.selectFrom('petitions.matters').selectAll().where('tenant_id', '=', ctx.tenant.id).where('id', '=', id);
+  const matter: MatterRow | undefined = await (opts.lock ? q.forUpdate() : q).executeTakeFirst();
   if (!matter) throw notFound(s.notFound);
   let kase: KernelCase;
   try {
@@ -112,9 +113,15 @@ export const matterStatusSql = sql<string>`case
   else 'registered' end`;
 
 /** Bumps the matter's version (with `set`, when given) if the user's version is current; else CONFLICT. */
-export async function bumpMatter(ctx: AuthedContext, db: Kysely<any>, id: string, version: number, set: ReturnType<typeof sql> | null): Promise<number> {
-  const r = await sql<{ version: number }>`update petitions.matters set ${set ? sql`${set}, ` : sql``}version = version + 1
-    where tenant_id = ${ctx.tenant.id} and id = ${id} and version = ${version} returning version`.execute(db);
-  if (!r.rows[0]) throw versionConflict();
-  return r.rows[0].version;
+export async function bumpMatter(ctx: AuthedContext, db: PetitionsDb, id: string, version: number, set: MatterChanges | null): Promise<number> {
+  const r = await db
+    .updateTable('petitions.matters')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+  if (!r) throw versionConflict();
+  return r.version;
 }

@@ -3,16 +3,17 @@
 // review (复查) and re-review (复核) each requested within 30 days of the previous answer
 // and decided within 30 days, and the outcomes that close the matter. Deadlines run as
 // kernel clocks; the kernel case follows through its public transitions.
-import { apiStrings, badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext, type KernelCase, type Kysely } from '@zhengfa/plugin-api';
+import { apiStrings, badRequest, forbidden, notFound, sql, versionConflict, type AuthedContext, type KernelCase } from '@zhengfa/plugin-api';
 import { petitionEvents, type PetitionOutcome } from '../../contract.js';
 import { matterStrings as s } from '../strings.js';
 import { bumpMatter, loadMatter, type MatterRow } from './access.js';
 import { addDays, chinaToday } from './dates.js';
+import { own, type MatterChanges, type PetitionsDb } from '../db.js';
 
 export const REVIEW_WINDOW_DAYS = 30;
 export const REVIEW_DECISION_DAYS = 30;
 
-type Trx = Kysely<any>;
+type Trx = PetitionsDb;
 
 async function transitionIfAllowed(ctx: AuthedContext, db: Trx, kase: KernelCase, action: 'acknowledge' | 'submitResult', extra: { report?: string; comment?: string } = {}): Promise<KernelCase> {
   if (!ctx.can('cases.handle')) return kase;
@@ -39,7 +40,7 @@ function checkDate(on: string, m: MatterRow, today: string): void {
 export async function recordAcceptance(ctx: AuthedContext, input: { id: string; version: number; accepted: boolean; note?: string; on?: string }) {
   const today = chinaToday(ctx.now());
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const matter = loaded.matter;
     let kase = loaded.kase;
@@ -62,7 +63,7 @@ export async function recordAcceptance(ctx: AuthedContext, input: { id: string; 
       trx,
       matter.id,
       input.version,
-      sql`acceptance = ${input.accepted ? 'accepted' : 'not_accepted'}, acceptance_on = ${on}, acceptance_note = ${note || null}`,
+      { acceptance: input.accepted ? 'accepted' : 'not_accepted', acceptance_on: on, acceptance_note: note || null },
     );
     await ctx.audit.record(
       { action: 'petitions.acceptance', targetType: 'petition', targetId: matter.id, detail: { accepted: input.accepted, on } },
@@ -76,7 +77,7 @@ export async function recordAcceptance(ctx: AuthedContext, input: { id: string; 
 export async function recordAnswer(ctx: AuthedContext, input: { id: string; version: number; answer: string; answeredOn?: string }) {
   const today = chinaToday(ctx.now());
   const on = input.answeredOn ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const matter = loaded.matter;
     let kase = loaded.kase;
@@ -97,7 +98,7 @@ export async function recordAnswer(ctx: AuthedContext, input: { id: string; vers
       { caseId: kase.id, key: 'review_request', name: s.clockReviewRequest, days: REVIEW_WINDOW_DAYS, unit: 'natural', startOn: on },
       { db: trx },
     );
-    const version = await bumpMatter(ctx, trx, matter.id, input.version, sql`answer = ${answer}, answered_on = ${on}`);
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, { answer, answered_on: on });
     await ctx.audit.record({ action: 'petitions.answer', targetType: 'petition', targetId: matter.id, detail: { answeredOn: on } }, { db: trx });
     return { version, reviewRequestOpenUntil: addDays(on, REVIEW_WINDOW_DAYS) };
   });
@@ -110,13 +111,13 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const today = chinaToday(ctx.now());
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.review_stage === 're_reviewed') throw badRequest(s.finalAfterReReview);
     checkDate(on, matter, today);
     const result = input.result?.trim() ?? '';
-    let set;
+    let set: MatterChanges;
     const clock = (key: string, name: string, days: number) =>
       ctx.kernel.cases.startClock({ caseId: kase.id, key, name, days, unit: 'natural', startOn: on }, { db: trx });
     const stop = (key: string) => ctx.kernel.cases.stopClock({ caseId: kase.id, key, on }, { db: trx });
@@ -128,7 +129,7 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
         if (on > due) throw badRequest(s.reviewWindowClosed(due));
         await stop('review_request');
         await clock('review_decision', s.clockReviewDecision, REVIEW_DECISION_DAYS);
-        set = sql`review_stage = 'review_requested', review_requested_on = ${on}`;
+        set = { review_stage: 'review_requested', review_requested_on: on };
         break;
       }
       case 'decideReview': {
@@ -137,7 +138,7 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
         if (!result) throw badRequest(s.resultRequired);
         await stop('review_decision');
         await clock('re_review_request', s.clockReReviewRequest, REVIEW_WINDOW_DAYS);
-        set = sql`review_stage = 'reviewed', review_decided_on = ${on}, review_result = ${result}`;
+        set = { review_stage: 'reviewed', review_decided_on: on, review_result: result };
         break;
       }
       case 'requestReReview': {
@@ -147,14 +148,14 @@ export async function reviewStep(ctx: AuthedContext, step: ReviewStep, input: { 
         if (on > due) throw badRequest(s.reviewWindowClosed(due));
         await stop('re_review_request');
         await clock('re_review_decision', s.clockReReviewDecision, REVIEW_DECISION_DAYS);
-        set = sql`review_stage = 're_review_requested', re_review_requested_on = ${on}`;
+        set = { review_stage: 're_review_requested', re_review_requested_on: on };
         break;
       }
       case 'decideReReview': {
         if (matter.review_stage !== 're_review_requested') throw badRequest(s.reReviewNotRequested);
         if (!result) throw badRequest(s.resultRequired);
         await stop('re_review_decision');
-        set = sql`review_stage = 're_reviewed', re_review_decided_on = ${on}, re_review_result = ${result}`;
+        set = { review_stage: 're_reviewed', re_review_decided_on: on, re_review_result: result };
         break;
       }
     }
@@ -195,7 +196,7 @@ export async function closeMatter(
     trx,
     matter.id,
     c.version,
-    sql`outcome = ${c.outcome}, outcome_on = ${c.on}, outcome_note = ${c.note}, concluded_by = ${c.concludedBy}, written_off_approved_by = ${c.approvedBy}`,
+    { outcome: c.outcome, outcome_on: c.on, outcome_note: c.note, concluded_by: c.concludedBy, written_off_approved_by: c.approvedBy },
   );
   await ctx.audit.record({ action: 'petitions.conclude', targetType: 'petition', targetId: matter.id, detail: { outcome: c.outcome, on: c.on } }, { db: trx });
   await ctx.events.emit(petitionEvents.concluded, { matterId: matter.id, caseId: kase.id, outcome: c.outcome }, { db: trx });
@@ -216,7 +217,7 @@ function closable(kase: KernelCase, outcome: PetitionOutcome): boolean {
 export async function concludeMatter(
   ctx: AuthedContext,
   input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string },
-  opts: { db?: Kysely<any> } = {},
+  opts: { db?: PetitionsDb } = {},
 ) {
   if (input.outcome === 'written_off') throw badRequest(s.writeOffNeedsRequest);
   return conclude(ctx, input, opts);
@@ -230,7 +231,7 @@ export async function concludeMatter(
 export async function concludeImported(
   ctx: AuthedContext,
   input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string },
-  opts: { db?: Kysely<any> } = {},
+  opts: { db?: PetitionsDb } = {},
 ) {
   if (input.outcome === 'written_off' && !ctx.can('petitions.writeoff')) {
     await ctx.audit.record({ action: 'permission.denied', outcome: 'denied', detail: { permission: 'petitions.writeoff', procedure: 'petitions.imports.confirm' } }, opts);
@@ -239,7 +240,7 @@ export async function concludeImported(
   return conclude(ctx, input, opts);
 }
 
-async function conclude(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }, opts: { db?: Kysely<any> }) {
+async function conclude(ctx: AuthedContext, input: { id: string; version: number; outcome: PetitionOutcome; note: string; on?: string }, opts: { db?: PetitionsDb }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const note = input.note.trim();
   if (!note) throw badRequest(s.outcomeNoteRequired);
@@ -257,7 +258,7 @@ async function conclude(ctx: AuthedContext, input: { id: string; version: number
     const version = await closeMatter(ctx, trx, loaded, { version: input.version, outcome: input.outcome, note, on, concludedBy: ctx.user.id, approvedBy });
     return { version };
   };
-  return opts.db?.isTransaction ? work(opts.db) : ctx.db.transaction().execute(work);
+  return opts.db?.isTransaction ? work(opts.db) : own(ctx).transaction().execute(work);
 }
 
 interface WriteOffRequestRow {
@@ -280,7 +281,7 @@ export async function requestWriteOff(ctx: AuthedContext, input: { id: string; v
   if (!reason) throw badRequest(s.writeOffReasonRequired);
   const today = chinaToday(ctx.now());
   const on = input.on ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.version !== input.version) throw versionConflict();
@@ -288,11 +289,14 @@ export async function requestWriteOff(ctx: AuthedContext, input: { id: string; v
     if (await pendingWriteOff(ctx, trx, matter.id)) throw badRequest(s.writeOffPending);
     if (!closable(kase, 'written_off')) throw badRequest(s.notReported);
     checkDate(on, matter, today);
-    const r = await sql<{ id: string }>`insert into petitions.writeoff_requests (tenant_id, matter_id, reason, requested_on, requested_by, requested_by_name)
-      values (${ctx.tenant.id}, ${matter.id}, ${reason}, ${on}, ${ctx.user.id}, ${ctx.user.displayName}) returning id`.execute(trx);
+    const r = await trx
+      .insertInto('petitions.writeoff_requests')
+      .values({ tenant_id: ctx.tenant.id, matter_id: matter.id, reason, requested_on: on, requested_by: ctx.user.id, requested_by_name: ctx.user.displayName })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const version = await bumpMatter(ctx, trx, matter.id, input.version, null);
-    await ctx.audit.record({ action: 'petitions.writeoff.request', targetType: 'petition', targetId: matter.id, detail: { requestId: r.rows[0]!.id, on } }, { db: trx });
-    return { version, requestId: r.rows[0]!.id };
+    await ctx.audit.record({ action: 'petitions.writeoff.request', targetType: 'petition', targetId: matter.id, detail: { requestId: r.id, on } }, { db: trx });
+    return { version, requestId: r.id };
   });
 }
 
@@ -301,16 +305,25 @@ export async function decideWriteOff(ctx: AuthedContext, input: { id: string; ve
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const note = input.note?.trim() ?? '';
   if (!input.approve && !note) throw badRequest(s.writeOffRefusalReasonRequired);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const { matter } = loaded;
     if (matter.version !== input.version) throw versionConflict();
     const request = await pendingWriteOff(ctx, trx, matter.id);
     if (!request) throw badRequest(s.writeOffNotPending);
     if (request.requested_by === ctx.user.id) throw forbidden(s.writeOffSelfApproval);
-    await sql`update petitions.writeoff_requests set status = ${input.approve ? 'approved' : 'rejected'}, decided_by = ${ctx.user.id},
-        decided_by_name = ${ctx.user.displayName}, decided_at = now(), decision_note = ${note || null}
-      where tenant_id = ${ctx.tenant.id} and id = ${request.id}`.execute(trx);
+    await trx
+      .updateTable('petitions.writeoff_requests')
+      .set({
+        status: input.approve ? 'approved' : 'rejected',
+        decided_by: ctx.user.id,
+        decided_by_name: ctx.user.displayName,
+        decided_at: sql<Date>`now()`,
+        decision_note: note || null,
+      })
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', request.id)
+      .execute();
     await ctx.audit.record(
       { action: 'petitions.writeoff.decide', targetType: 'petition', targetId: matter.id, detail: { requestId: request.id, approve: input.approve } },
       { db: trx },
@@ -332,11 +345,11 @@ export async function decideWriteOff(ctx: AuthedContext, input: { id: string; ve
 /** Reclassifies a matter (涉法 / 涉诉 / 其他), e.g. when found not law-related. */
 export async function setCategory(ctx: AuthedContext, input: { id: string; version: number; category: MatterRow['category']; reason: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.category === input.category) throw badRequest(s.categoryUnchanged);
-    const version = await bumpMatter(ctx, trx, matter.id, input.version, sql`category = ${input.category}`);
+    const version = await bumpMatter(ctx, trx, matter.id, input.version, { category: input.category });
     await ctx.audit.record(
       { action: 'petitions.category', targetType: 'petition', targetId: matter.id, detail: { from: matter.category, to: input.category, reason: input.reason } },
       { db: trx },
@@ -358,16 +371,24 @@ interface ReliefRow {
 
 export async function requestRelief(ctx: AuthedContext, input: { matterId: string; amount: number; reason: string; idempotencyKey?: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     if (input.idempotencyKey) {
-      const r = await sql<{ id: string; version: number }>`select id, version from petitions.relief where tenant_id = ${ctx.tenant.id} and idempotency_key = ${input.idempotencyKey}`.execute(trx);
-      if (r.rows[0]) return { id: r.rows[0].id, version: r.rows[0].version, duplicate: true };
+      const done = await trx
+        .selectFrom('petitions.relief')
+        .select(['id', 'version'])
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirst();
+      if (done) return { id: done.id, version: done.version, duplicate: true };
     }
     const { matter } = await loadMatter(ctx, trx, input.matterId);
-    const r = await sql<{ id: string; version: number }>`insert into petitions.relief (tenant_id, matter_id, amount, reason, requested_by, idempotency_key)
-      values (${ctx.tenant.id}, ${matter.id}, ${input.amount}, ${input.reason.trim()}, ${ctx.user.id}, ${input.idempotencyKey ?? null}) returning id, version`.execute(trx);
-    await ctx.audit.record({ action: 'petitions.relief.request', targetType: 'petition', targetId: matter.id, detail: { reliefId: r.rows[0]!.id, amount: input.amount } }, { db: trx });
-    return { id: r.rows[0]!.id, version: r.rows[0]!.version, duplicate: false };
+    const r = await trx
+      .insertInto('petitions.relief')
+      .values({ tenant_id: ctx.tenant.id, matter_id: matter.id, amount: input.amount, reason: input.reason.trim(), requested_by: ctx.user.id, idempotency_key: input.idempotencyKey ?? null })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    await ctx.audit.record({ action: 'petitions.relief.request', targetType: 'petition', targetId: matter.id, detail: { reliefId: r.id, amount: input.amount } }, { db: trx });
+    return { id: r.id, version: r.version, duplicate: false };
   });
 }
 
@@ -384,28 +405,43 @@ async function lockRelief(ctx: AuthedContext, trx: Trx, id: string, version: num
 export async function decideRelief(ctx: AuthedContext, input: { id: string; version: number; approve: boolean; note?: string; on?: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const on = input.on ?? chinaToday(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'pending') throw badRequest(s.reliefDecided);
     if (row.requested_by === ctx.user.id) throw badRequest(s.reliefSelfApproval);
-    const r = await sql<{ version: number }>`update petitions.relief set status = ${input.approve ? 'approved' : 'rejected'}, approved_by = ${ctx.user.id},
-      approved_on = ${on}, decision_note = ${input.note?.trim() || null}, version = version + 1
-      where tenant_id = ${ctx.tenant.id} and id = ${row.id} returning version`.execute(trx);
+    const r = await trx
+      .updateTable('petitions.relief')
+      .set((eb) => ({
+        status: input.approve ? 'approved' : 'rejected',
+        approved_by: ctx.user.id,
+        approved_on: on,
+        decision_note: input.note?.trim() || null,
+        version: eb('version', '+', 1),
+      }))
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', row.id)
+      .returning('version')
+      .executeTakeFirstOrThrow();
     await ctx.audit.record({ action: 'petitions.relief.decide', targetType: 'petition', targetId: row.matter_id, detail: { reliefId: row.id, approve: input.approve } }, { db: trx });
-    return { version: r.rows[0]!.version };
+    return { version: r.version };
   });
 }
 
 export async function payRelief(ctx: AuthedContext, input: { id: string; version: number; paidOn: string }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   if (input.paidOn > chinaToday(ctx.now())) throw badRequest(s.dateInFuture);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const row = await lockRelief(ctx, trx, input.id, input.version);
     if (row.status !== 'approved') throw badRequest(s.reliefNotApproved);
     if (row.approved_on && input.paidOn < row.approved_on) throw badRequest(s.reliefPaidBeforeApproval);
-    const r = await sql<{ version: number }>`update petitions.relief set status = 'paid', paid_on = ${input.paidOn}, version = version + 1
-      where tenant_id = ${ctx.tenant.id} and id = ${row.id} returning version`.execute(trx);
+    const r = await trx
+      .updateTable('petitions.relief')
+      .set((eb) => ({ status: 'paid', paid_on: input.paidOn, version: eb('version', '+', 1) }))
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', row.id)
+      .returning('version')
+      .executeTakeFirstOrThrow();
     await ctx.audit.record({ action: 'petitions.relief.pay', targetType: 'petition', targetId: row.matter_id, detail: { reliefId: row.id, paidOn: input.paidOn } }, { db: trx });
-    return { version: r.rows[0]!.version };
+    return { version: r.version };
   });
 }

@@ -6,12 +6,13 @@
 // plugin's ./contract; the payload read here is the one the mediation plugin publishes in its
 // ./contract (mediationEventSchemas, checked by the kernel when emitted), written out below
 // because a package dependency both ways would be a cycle the workspace build refuses.
-import { badRequest, forbidden, sql, versionConflict, type AuthedContext, type BackgroundContext, type KernelEvent, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, sql, versionConflict, type AuthedContext, type BackgroundContext, type KernelEvent } from '@zhengfa/plugin-api';
 import { petitionEvents, type PetitionReferredToMediationEvent } from '../../contract.js';
 import { matterStrings as s } from '../strings.js';
 import { bumpMatter, loadMatter } from './access.js';
 import { chinaToday } from './dates.js';
 import { closeMatter } from './handling.js';
+import { own, type PetitionsDb } from '../db.js';
 
 /** The mediation dispute's summary holds at most this many characters. */
 const SUMMARY_MAX = 5000;
@@ -37,7 +38,7 @@ export interface MediationView {
   canConclude: boolean;
 }
 
-async function referralOf(db: Kysely<any>, tenantId: string, matterId: string, lock = false): Promise<ReferralRow | undefined> {
+async function referralOf(db: PetitionsDb, tenantId: string, matterId: string, lock = false): Promise<ReferralRow | undefined> {
   const r = await sql<ReferralRow>`select to_char(referred_on, 'YYYY-MM-DD') as referred_on, referred_by_name, dispute_id, dispute_code,
       to_char(settled_on, 'YYYY-MM-DD') as settled_on, to_char(performed_on, 'YYYY-MM-DD') as performed_on
     from petitions.mediation_referrals where tenant_id = ${tenantId} and matter_id = ${matterId} ${lock ? sql`for update` : sql``}`.execute(db);
@@ -45,7 +46,7 @@ async function referralOf(db: Kysely<any>, tenantId: string, matterId: string, l
 }
 
 /** The referral of a matter as its page shows it, or null when it was never referred. */
-export async function mediationOf(db: Kysely<any>, tenantId: string, matterId: string, concluded: boolean): Promise<MediationView | null> {
+export async function mediationOf(db: PetitionsDb, tenantId: string, matterId: string, concluded: boolean): Promise<MediationView | null> {
   const r = await referralOf(db, tenantId, matterId);
   if (!r) return null;
   const status = r.performed_on ? 'performed' : r.settled_on ? 'settled' : 'referred';
@@ -70,30 +71,38 @@ export async function referToMediation(ctx: AuthedContext, input: { id: string; 
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   if (input.consent !== true) throw badRequest(s.mediationConsentRequired);
   const today = chinaToday(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.is_accusation) throw badRequest(s.mediationAccusation);
     if (await referralOf(trx, ctx.tenant.id, matter.id)) throw badRequest(s.mediationReferredAlready);
     if (matter.version !== input.version) throw versionConflict();
-    const people = await sql<{ name: string; phone: string | null }>`select name, phone from petitions.petitioners
-      where tenant_id = ${ctx.tenant.id} and matter_id = ${matter.id} order by is_primary desc, name`.execute(trx);
+    const people = await trx
+      .selectFrom('petitions.petitioners')
+      .select(['name', 'phone'])
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('matter_id', '=', matter.id)
+      .orderBy('is_primary', 'desc')
+      .orderBy('name')
+      .execute();
     const counted = await sql<{ n: number }>`select coalesce(max(person_count), 1)::int as n from petitions.visits
       where tenant_id = ${ctx.tenant.id} and matter_id = ${matter.id}`.execute(trx);
-    await sql`insert into petitions.mediation_referrals (tenant_id, matter_id, referred_on, referred_by, referred_by_name)
-      values (${ctx.tenant.id}, ${matter.id}, ${today}, ${ctx.user.id}, ${ctx.user.displayName})`.execute(trx);
+    await trx
+      .insertInto('petitions.mediation_referrals')
+      .values({ tenant_id: ctx.tenant.id, matter_id: matter.id, referred_on: today, referred_by: ctx.user.id, referred_by_name: ctx.user.displayName })
+      .execute();
     const version = await bumpMatter(ctx, trx, matter.id, input.version, null);
     const payload: PetitionReferredToMediationEvent = {
       matterId: matter.id,
       petitionNo: matter.doc_no,
       receivedOn: matter.first_received_on,
       summary: Array.from(matter.content).slice(0, SUMMARY_MAX).join(''),
-      personCount: Math.max(counted.rows[0]!.n, people.rows.length, 1),
+      personCount: Math.max(counted.rows[0]!.n, people.length, 1),
       // Phones travel sealed: the outbox never holds one in clear.
-      petitioners: people.rows.map((p) => ({ name: p.name, sealedPhone: p.phone === null ? null : ctx.vault.isSealed(p.phone) ? p.phone : ctx.vault.seal(p.phone) })),
+      petitioners: people.map((p) => ({ name: p.name, sealedPhone: p.phone === null ? null : ctx.vault.isSealed(p.phone) ? p.phone : ctx.vault.seal(p.phone) })),
       consent: true,
     };
-    await ctx.audit.record({ action: 'petitions.referToMediation', targetType: 'petition', targetId: matter.id, detail: { on: today, petitioners: people.rows.length } }, { db: trx });
+    await ctx.audit.record({ action: 'petitions.referToMediation', targetType: 'petition', targetId: matter.id, detail: { on: today, petitioners: people.length } }, { db: trx });
     await ctx.events.emit(petitionEvents.referredToMediation, payload, { db: trx });
     return { version, referredOn: today };
   });
@@ -106,7 +115,7 @@ export async function referToMediation(ctx: AuthedContext, input: { id: string; 
 export async function concludeMediated(ctx: AuthedContext, input: { id: string; version: number; outcome: 'resolved' | 'stopped'; note?: string | undefined }) {
   if (!ctx.user.committee) throw forbidden(s.committeeOnly);
   const today = chinaToday(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const loaded = await loadMatter(ctx, trx, input.id, { lock: true });
     const { matter, kase } = loaded;
     if (matter.outcome) throw badRequest(s.concludedAlready);
@@ -140,7 +149,7 @@ async function recordMediation(event: KernelEvent, ctx: BackgroundContext): Prom
   await sql`update petitions.mediation_referrals set dispute_id = ${p.disputeId}, dispute_code = ${p.code},
       settled_on = coalesce(settled_on, ${settledOn}::date, ${performedOn}::date),
       performed_on = coalesce(performed_on, ${performedOn}::date)
-    where tenant_id = ${event.tenantId} and matter_id::text = ${p.petitionRef}`.execute(ctx.db);
+    where tenant_id = ${event.tenantId} and matter_id::text = ${p.petitionRef}`.execute(own(ctx));
 }
 
 export const mediationSubscriptions = {

@@ -1,6 +1,6 @@
 // Reading matters: the list, one matter, likely repeats, and the audited reveal of a
 // petitioner's personal data. Lists embed the scope in SQL; personal data are masked.
-import { forbidden, notFound, sql, type AuthedContext, type Kysely, type Vault } from '@zhengfa/plugin-api';
+import { forbidden, notFound, sql, type AuthedContext, type Vault } from '@zhengfa/plugin-api';
 import {
   categoryNames,
   channelNames,
@@ -19,6 +19,7 @@ import { mediationOf } from './mediation.js';
 import { loadMatter, matterStatus, matterStatusSql, maySeeAccuser, maySeeMaterial, type MatterRow } from './access.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone, normalizeIdNumber, phoneProblem } from './personal-data.js';
 import { areSealedGrams, gramForms, idIndexes, namePhoneIndexes, openIdentifiers, openMaterial, sealedGramOverlap } from './sealing.js';
+import { own, type PetitionsDb } from '../db.js';
 
 export interface ListFilter {
   from?: string;
@@ -49,7 +50,7 @@ function excerpt(text: string, max = 40): string {
 }
 
 /** Organisation ids in the user's scope (the kernel's public API), for unit users' lists. */
-async function scopeOrgIds(ctx: AuthedContext, db: Kysely<any>): Promise<string[]> {
+async function scopeOrgIds(ctx: AuthedContext, db: PetitionsDb): Promise<string[]> {
   const orgs = await ctx.kernel.orgs.list({ db });
   return orgs.map((o) => o.id);
 }
@@ -58,7 +59,7 @@ async function scopeOrgIds(ctx: AuthedContext, db: Kysely<any>): Promise<string[
  * The scope condition on `m`: the committee sees the tenant; a unit user sees matters
  * routed to a lead unit inside their subtree (mirrored at routing time).
  */
-export async function scopeCondition(ctx: AuthedContext, db: Kysely<any>) {
+export async function scopeCondition(ctx: AuthedContext, db: PetitionsDb) {
   if (ctx.user.committee) return sql`true`;
   const ids = await scopeOrgIds(ctx, db);
   if (ids.length === 0) return sql`false`;
@@ -76,7 +77,7 @@ function petitionerSummary(ctx: AuthedContext, m: Pick<MatterRow, 'is_accusation
 }
 
 export async function listMatters(ctx: AuthedContext, f: ListFilter) {
-  const db = ctx.db;
+  const db = own(ctx);
   const scope = await scopeCondition(ctx, db);
   const where = sql`m.tenant_id = ${ctx.tenant.id} and ${scope}
     ${f.from ? sql`and m.first_received_on >= ${f.from}::date` : sql``}
@@ -143,21 +144,28 @@ function maskedPetitioner(p: PetitionerRow) {
 }
 
 /** A matter's petitioners, their ID numbers and phones opened (masking is the caller's). */
-export async function petitionersOf(ctx: { db: Kysely<any>; vault: Vault }, tenantId: string, matterId: string): Promise<PetitionerRow[]> {
-  const r = await sql<PetitionerRow>`select id, matter_id, name, id_number, phone, address, is_primary from petitions.petitioners
-    where tenant_id = ${tenantId} and matter_id = ${matterId} order by is_primary desc, name, id`.execute(ctx.db);
-  return r.rows.map((p) => openIdentifiers(ctx.vault, p));
+export async function petitionersOf(ctx: { db: PetitionsDb; vault: Vault }, tenantId: string, matterId: string): Promise<PetitionerRow[]> {
+  const rows: PetitionerRow[] = await own(ctx)
+    .selectFrom('petitions.petitioners')
+    .select(['id', 'matter_id', 'name', 'id_number', 'phone', 'address', 'is_primary'])
+    .where('tenant_id', '=', tenantId)
+    .where('matter_id', '=', matterId)
+    .orderBy('is_primary', 'desc')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((p) => openIdentifiers(ctx.vault, p));
 }
 
 /** The id of the matter registered as this kernel case, or NOT_FOUND. */
 export async function matterIdOfCase(ctx: AuthedContext, caseId: string): Promise<string> {
-  const r = await sql<{ id: string }>`select id from petitions.matters where tenant_id = ${ctx.tenant.id} and case_id = ${caseId}`.execute(ctx.db);
-  if (!r.rows[0]) throw notFound(s.notFound);
-  return r.rows[0].id;
+  const r = await own(ctx).selectFrom('petitions.matters').select('id').where('tenant_id', '=', ctx.tenant.id).where('case_id', '=', caseId).executeTakeFirst();
+  if (!r) throw notFound(s.notFound);
+  return r.id;
 }
 
 export async function matterDetail(ctx: AuthedContext, id: string) {
-  const db = ctx.db;
+  const db = own(ctx);
   const { matter: m, kase } = await loadMatter(ctx, db, id);
   const seeAccuser = maySeeAccuser(ctx, m);
   const seeMaterial = maySeeMaterial(ctx, m);
@@ -320,7 +328,7 @@ export async function findRepeats(ctx: AuthedContext, q: RepeatQuery) {
     where m.tenant_id = ${ctx.tenant.id}
       and (m.issue_grams && ${sql.val([...grams, ...forms.flat()])}::text[] or ${samePerson})
     order by m.first_received_on desc
-    limit 500`.execute(ctx.db);
+    limit 500`.execute(own(ctx));
   const out = r.rows
     .map((m) => {
       const overlap = areSealedGrams(m.issue_grams) ? sealedGramOverlap(m.issue_grams, forms) : gramOverlap(m.issue_grams, grams);
@@ -351,7 +359,7 @@ export async function findRepeats(ctx: AuthedContext, q: RepeatQuery) {
 /** Unmasked petitioners of a matter, for users with `petitions.reveal`; audited. */
 export async function revealPetitioners(ctx: AuthedContext, input: { matterId: string; petitionerId?: string }) {
   // Reads, then one audit write: the reveal and its record are the same request.
-  const { matter } = await loadMatter(ctx, ctx.db, input.matterId);
+  const { matter } = await loadMatter(ctx, own(ctx), input.matterId);
   if (!maySeeAccuser(ctx, matter)) {
     await ctx.audit.record({ action: 'petitions.reveal', outcome: 'denied', targetType: 'petition', targetId: matter.id, detail: { accusation: true } });
     throw forbidden(s.revealAccusationDenied);

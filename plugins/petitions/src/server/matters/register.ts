@@ -4,13 +4,14 @@
 // petitioners and the first visit — or, with `linkToMatterId`, attaches a repeat visit to
 // an existing matter without a new kernel case.
 import { randomInt } from 'node:crypto';
-import { badRequest, cleanText, dateProblem, field as f, forbidden, sql, z, type AuthedContext, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, cleanText, dateProblem, field as f, forbidden, sql, z, type AuthedContext } from '@zhengfa/plugin-api';
 import { petitionEvents, PETITION_CASE_KIND } from '../../contract.js';
 import { categoryNames, matterStrings as s, personalDataStrings as ps, petitionFieldNames as n } from '../strings.js';
 import { chinaToday, isIsoDate } from './dates.js';
 import { issueGrams } from './grams.js';
 import { idNumberProblem, normalizeIdNumber, normalizePhone, phoneProblem } from './personal-data.js';
 import { openIdentifiers, sealGrams, sealIdentifiers, sealMaterial } from './sealing.js';
+import { own, type PetitionsDb } from '../db.js';
 
 export const channels = ['letter', 'visit', 'online', 'phone', 'leader_mailbox'] as const;
 export const categories = ['law', 'litigation', 'other'] as const;
@@ -134,18 +135,21 @@ interface ExistingVisit {
   is_repeat: boolean;
 }
 
-async function visitByKey(db: Kysely<any>, tenantId: string, column: 'idempotency_key' | 'import_key', key: string): Promise<ExistingVisit | undefined> {
-  const r = await sql<ExistingVisit>`select v.matter_id, m.case_id, m.doc_no, m.query_code, v.is_repeat
-    from petitions.visits v join petitions.matters m on m.tenant_id = v.tenant_id and m.id = v.matter_id
-    where v.tenant_id = ${tenantId} and ${sql.ref(`v.${column}`)} = ${key}`.execute(db);
-  return r.rows[0];
+async function visitByKey(db: PetitionsDb, tenantId: string, column: 'idempotency_key' | 'import_key', key: string): Promise<ExistingVisit | undefined> {
+  return db
+    .selectFrom('petitions.visits as v')
+    .innerJoin('petitions.matters as m', (j) => j.onRef('m.tenant_id', '=', 'v.tenant_id').onRef('m.id', '=', 'v.matter_id'))
+    .select(['v.matter_id', 'm.case_id', 'm.doc_no', 'm.query_code', 'v.is_repeat'])
+    .where('v.tenant_id', '=', tenantId)
+    .where(`v.${column}`, '=', key)
+    .executeTakeFirst();
 }
 
 function duplicateOf(v: ExistingVisit): RegisterPetitionResult {
   return { matterId: v.matter_id, caseId: v.case_id, docNo: v.doc_no, queryCode: v.query_code, repeat: v.is_repeat, duplicate: true };
 }
 
-async function orgName(ctx: AuthedContext, db: Kysely<any>, orgId: string | null | undefined): Promise<string | null> {
+async function orgName(ctx: AuthedContext, db: PetitionsDb, orgId: string | null | undefined): Promise<string | null> {
   if (!orgId) return null;
   const orgs = await ctx.kernel.orgs.list({ db });
   const org = orgs.find((o) => o.id === orgId && !o.disabled);
@@ -153,18 +157,30 @@ async function orgName(ctx: AuthedContext, db: Kysely<any>, orgId: string | null
   return org.name;
 }
 
-async function insertPetitioners(ctx: AuthedContext, db: Kysely<any>, tenantId: string, matterId: string, petitioners: PetitionerInput[], firstIsPrimary: boolean): Promise<void> {
+async function insertPetitioners(ctx: AuthedContext, db: PetitionsDb, tenantId: string, matterId: string, petitioners: PetitionerInput[], firstIsPrimary: boolean): Promise<void> {
   let i = 0;
   for (const p of petitioners) {
     // ID number and phone sealed, with their blind indexes (sealing.ts).
     const k = sealIdentifiers(ctx.vault, p);
-    await sql`insert into petitions.petitioners (tenant_id, matter_id, name, id_number, id_number_index, phone, phone_index, address, is_primary)
-      values (${tenantId}, ${matterId}, ${p.name}, ${k.id_number}, ${k.id_number_index}, ${k.phone}, ${k.phone_index}, ${p.address ?? null}, ${firstIsPrimary && i === 0})`.execute(db);
+    await db
+      .insertInto('petitions.petitioners')
+      .values({
+        tenant_id: tenantId,
+        matter_id: matterId,
+        name: p.name,
+        id_number: k.id_number,
+        id_number_index: k.id_number_index,
+        phone: k.phone,
+        phone_index: k.phone_index,
+        address: p.address ?? null,
+        is_primary: firstIsPrimary && i === 0,
+      })
+      .execute();
     i += 1;
   }
 }
 
-async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetitionInput, petitioners: PetitionerInput[]): Promise<RegisterPetitionResult> {
+async function run(ctx: AuthedContext, trx: PetitionsDb, input: RegisterPetitionInput, petitioners: PetitionerInput[]): Promise<RegisterPetitionResult> {
   const tenantId = ctx.tenant.id;
   if (input.idempotencyKey) {
     const v = await visitByKey(trx, tenantId, 'idempotency_key', input.idempotencyKey);
@@ -178,28 +194,47 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
 
   // A repeat visit: attach to the existing matter, no new kernel case.
   if (input.linkToMatterId) {
-    const r = await sql<{ id: string; case_id: string; doc_no: string; query_code: string; is_accusation: boolean }>`select id, case_id, doc_no, query_code, is_accusation
-      from petitions.matters where tenant_id = ${tenantId} and id = ${input.linkToMatterId} for update`.execute(trx);
-    const m = r.rows[0];
+    const m = await trx
+      .selectFrom('petitions.matters')
+      .select(['id', 'case_id', 'doc_no', 'query_code', 'is_accusation'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', input.linkToMatterId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!m) throw badRequest(s.linkTargetNotFound);
     const existing = (
-      await sql<{ name: string; id_number: string | null; phone: string | null }>`select name, id_number, phone
-        from petitions.petitioners where tenant_id = ${tenantId} and matter_id = ${m.id}`.execute(trx)
-    ).rows.map((e) => openIdentifiers(ctx.vault, e));
+      await trx.selectFrom('petitions.petitioners').select(['name', 'id_number', 'phone']).where('tenant_id', '=', tenantId).where('matter_id', '=', m.id).execute()
+    ).map((e) => openIdentifiers(ctx.vault, e));
     const known = (p: PetitionerInput) =>
       existing.some((e) => (p.idNumber && e.id_number === p.idNumber) || (e.name === p.name && (e.phone ?? null) === (p.phone ?? null)));
     await insertPetitioners(ctx, trx, tenantId, m.id, petitioners.filter((p) => !known(p)), false);
-    const v = await sql<{ id: string }>`insert into petitions.visits
-        (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
-      values (${tenantId}, ${m.id}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, ${sealMaterial(ctx.vault, m.is_accusation, visitContent)}, true,
-        ${input.importKey ?? null}, ${input.idempotencyKey ?? null})
-      returning id`.execute(trx);
-    await sql`update petitions.matters set version = version + 1 where tenant_id = ${tenantId} and id = ${m.id}`.execute(trx);
+    const v = await trx
+      .insertInto('petitions.visits')
+      .values({
+        tenant_id: tenantId,
+        matter_id: m.id,
+        channel: input.channel,
+        received_on: input.receivedOn,
+        person_count: input.personCount,
+        receiving_officer_id: ctx.user.id,
+        content: sealMaterial(ctx.vault, m.is_accusation, visitContent),
+        is_repeat: true,
+        import_key: input.importKey ?? null,
+        idempotency_key: input.idempotencyKey ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('petitions.matters')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', m.id)
+      .execute();
     await ctx.audit.record(
-      { action: 'petitions.visit.register', targetType: 'petition', targetId: m.id, detail: { visitId: v.rows[0]!.id, channel: input.channel, personCount: input.personCount, repeat: true } },
+      { action: 'petitions.visit.register', targetType: 'petition', targetId: m.id, detail: { visitId: v.id, channel: input.channel, personCount: input.personCount, repeat: true } },
       { db: trx },
     );
-    await ctx.events.emit(petitionEvents.registered, { matterId: m.id, caseId: m.case_id, visitId: v.rows[0]!.id, repeat: true, channel: input.channel, personCount: input.personCount }, { db: trx });
+    await ctx.events.emit(petitionEvents.registered, { matterId: m.id, caseId: m.case_id, visitId: v.id, repeat: true, channel: input.channel, personCount: input.personCount }, { db: trx });
     return { matterId: m.id, caseId: m.case_id, docNo: m.doc_no, queryCode: m.query_code, repeat: true, duplicate: false };
   }
 
@@ -229,21 +264,46 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
   );
   const queryCode = newQueryCode();
   const grams = issueGrams(`${input.content} ${input.demands ?? ''}`);
-  const mr = await sql<{ id: string }>`insert into petitions.matters
-      (tenant_id, case_id, doc_no, category, is_accusation, accused_org_id, accused_org_name, accused_person, involved_org_id, involved_org_name,
-       content, demands, receiving_officer_id, receiving_officer_name, first_received_on, query_code, issue_grams)
-    values (${tenantId}, ${kase.id}, ${kase.docNo}, ${input.category}, ${isAccusation}, ${isAccusation ? (input.accusedOrgId ?? null) : null}, ${accusedName},
-      ${isAccusation ? (input.accusedPerson ?? null) : null}, ${input.involvedOrgId ?? null}, ${involvedName},
-      ${sealMaterial(ctx.vault, isAccusation, input.content.trim())}, ${sealMaterial(ctx.vault, isAccusation, input.demands?.trim() ?? '')}, ${ctx.user.id}, ${ctx.user.displayName}, ${input.receivedOn}, ${queryCode},
-      ${sql.val(isAccusation ? sealGrams(ctx.vault, grams) : grams)}::text[])
-    returning id`.execute(trx);
-  const matterId = mr.rows[0]!.id;
+  const { id: matterId } = await trx
+    .insertInto('petitions.matters')
+    .values({
+      tenant_id: tenantId,
+      case_id: kase.id,
+      doc_no: kase.docNo,
+      category: input.category,
+      is_accusation: isAccusation,
+      accused_org_id: isAccusation ? (input.accusedOrgId ?? null) : null,
+      accused_org_name: accusedName,
+      accused_person: isAccusation ? (input.accusedPerson ?? null) : null,
+      involved_org_id: input.involvedOrgId ?? null,
+      involved_org_name: involvedName,
+      content: sealMaterial(ctx.vault, isAccusation, input.content.trim()),
+      demands: sealMaterial(ctx.vault, isAccusation, input.demands?.trim() ?? ''),
+      receiving_officer_id: ctx.user.id,
+      receiving_officer_name: ctx.user.displayName,
+      first_received_on: input.receivedOn,
+      query_code: queryCode,
+      issue_grams: sql<string[]>`${sql.val(isAccusation ? sealGrams(ctx.vault, grams) : grams)}::text[]`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await insertPetitioners(ctx, trx, tenantId, matterId, petitioners, true);
-  const v = await sql<{ id: string }>`insert into petitions.visits
-      (tenant_id, matter_id, channel, received_on, person_count, receiving_officer_id, content, is_repeat, import_key, idempotency_key)
-    values (${tenantId}, ${matterId}, ${input.channel}, ${input.receivedOn}, ${input.personCount}, ${ctx.user.id}, '', false,
-      ${input.importKey ?? null}, ${input.idempotencyKey ?? null})
-    returning id`.execute(trx);
+  const v = await trx
+    .insertInto('petitions.visits')
+    .values({
+      tenant_id: tenantId,
+      matter_id: matterId,
+      channel: input.channel,
+      received_on: input.receivedOn,
+      person_count: input.personCount,
+      receiving_officer_id: ctx.user.id,
+      content: '',
+      is_repeat: false,
+      import_key: input.importKey ?? null,
+      idempotency_key: input.idempotencyKey ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await ctx.audit.record(
     {
       action: 'petitions.register',
@@ -255,7 +315,7 @@ async function run(ctx: AuthedContext, trx: Kysely<any>, input: RegisterPetition
   );
   await ctx.events.emit(
     petitionEvents.registered,
-    { matterId, caseId: kase.id, visitId: v.rows[0]!.id, repeat: false, channel: input.channel, personCount: input.personCount },
+    { matterId, caseId: kase.id, visitId: v.id, repeat: false, channel: input.channel, personCount: input.personCount },
     { db: trx },
   );
   return { matterId, caseId: kase.id, docNo: kase.docNo, queryCode, repeat: false, duplicate: false };
@@ -280,7 +340,7 @@ function cleanInput(input: RegisterPetitionInput): RegisterPetitionInput {
  * link to a matter that does not exist. Pass `opts.db` (a transaction) to make it part of
  * a larger one, as the import does; otherwise it runs in its own transaction.
  */
-export async function registerPetition(ctx: AuthedContext, input: RegisterPetitionInput, opts: { db?: Kysely<any> } = {}): Promise<RegisterPetitionResult> {
+export async function registerPetition(ctx: AuthedContext, input: RegisterPetitionInput, opts: { db?: PetitionsDb } = {}): Promise<RegisterPetitionResult> {
   if (!ctx.user.committee) throw forbidden(s.registerCommitteeOnly);
   const today = chinaToday(ctx.now());
   if (!isIsoDate(input.receivedOn)) throw badRequest(s.badDate);
@@ -296,7 +356,7 @@ export async function registerPetition(ctx: AuthedContext, input: RegisterPetiti
   if (input.petitioners.some((p) => !p.name?.trim())) throw badRequest(s.nameRequired);
   if (input.isAccusation && !input.linkToMatterId && !input.accusedOrgId && !input.accusedPerson?.trim()) throw badRequest(s.accusedRequired);
   const petitioners = checkPetitioners(input.petitioners, today);
-  const db = opts.db ?? ctx.db;
+  const db = opts.db ?? own(ctx);
   if (db.isTransaction) return run(ctx, db, input, petitioners);
   try {
     return await db.transaction().execute((trx) => run(ctx, trx, input, petitioners));

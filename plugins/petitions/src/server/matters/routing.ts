@@ -2,11 +2,12 @@
 // is then moved through 立项审批 and 交办 as far as the user's kernel permissions allow.
 // When it reaches 已交办 the matter is routed: the receiving officer's first-contact
 // responsibility passes to the lead unit, the kernel's `route` clock stops.
-import { badRequest, forbidden, sql, type AuthedContext, type KernelCase, type Kysely } from '@zhengfa/plugin-api';
+import { badRequest, forbidden, type AuthedContext, type KernelCase } from '@zhengfa/plugin-api';
 import { petitionEvents } from '../../contract.js';
 import { matterStrings as s } from '../strings.js';
 import { bumpMatter, loadMatter } from './access.js';
 import { chinaToday } from './dates.js';
+import { own, type PetitionsDb } from '../db.js';
 
 export interface RouteInput {
   id: string;
@@ -27,7 +28,7 @@ const steps = [
 ] as const;
 
 /** Takes every routing step the user may take; returns the kernel status reached. */
-async function advance(ctx: AuthedContext, db: Kysely<any>, kase: KernelCase, comment: string): Promise<{ status: string; moved: boolean }> {
+async function advance(ctx: AuthedContext, db: PetitionsDb, kase: KernelCase, comment: string): Promise<{ status: string; moved: boolean }> {
   let status = kase.status;
   let version = kase.version;
   let moved = false;
@@ -47,13 +48,13 @@ async function advance(ctx: AuthedContext, db: Kysely<any>, kase: KernelCase, co
   return { status, moved };
 }
 
-async function markRouted(ctx: AuthedContext, db: Kysely<any>, matterId: string, version: number, caseId: string, kase: KernelCase): Promise<number> {
+async function markRouted(ctx: AuthedContext, db: PetitionsDb, matterId: string, version: number, caseId: string, kase: KernelCase): Promise<number> {
   const v = await bumpMatter(
     ctx,
     db,
     matterId,
     version,
-    sql`routed_at = ${ctx.now()}, routed_by = ${ctx.user.id}, lead_unit_id = ${kase.leadUnitId}, lead_unit_name = ${kase.leadUnitName}`,
+    { routed_at: ctx.now(), routed_by: ctx.user.id, lead_unit_id: kase.leadUnitId, lead_unit_name: kase.leadUnitName },
   );
   await ctx.kernel.cases.stopClock({ caseId, key: 'route', on: chinaToday(ctx.now()) }, { db });
   await ctx.events.emit(petitionEvents.routed, { matterId, caseId, leadUnitId: kase.leadUnitId }, { db });
@@ -68,7 +69,7 @@ function messageFor(status: string): string | null {
 
 export async function routeMatter(ctx: AuthedContext, input: RouteInput) {
   if (!ctx.user.committee) throw forbidden(s.routeCommitteeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.routed_at) throw badRequest(s.alreadyRouted);
@@ -93,7 +94,7 @@ export async function routeMatter(ctx: AuthedContext, input: RouteInput) {
     if (status === 'assigned') {
       version = await markRouted(ctx, trx, matter.id, input.version, kase.id, after);
     } else {
-      version = await bumpMatter(ctx, trx, matter.id, input.version, sql`lead_unit_id = ${after.leadUnitId}, lead_unit_name = ${after.leadUnitName}`);
+      version = await bumpMatter(ctx, trx, matter.id, input.version, { lead_unit_id: after.leadUnitId, lead_unit_name: after.leadUnitName });
     }
     await ctx.audit.record(
       { action: 'petitions.route', targetType: 'petition', targetId: matter.id, detail: { caseId: kase.id, leadUnitId: input.leadUnitId, kernelStatus: status } },
@@ -106,7 +107,7 @@ export async function routeMatter(ctx: AuthedContext, input: RouteInput) {
 /** Continues routing after the four fixes are set: 立项审批 by a leader, then 交办. */
 export async function continueRouting(ctx: AuthedContext, input: { id: string; version: number }) {
   if (!ctx.user.committee) throw forbidden(s.routeCommitteeOnly);
-  return ctx.db.transaction().execute(async (trx) => {
+  return own(ctx).transaction().execute(async (trx) => {
     const { matter, kase } = await loadMatter(ctx, trx, input.id, { lock: true });
     if (matter.outcome) throw badRequest(s.concludedAlready);
     if (matter.routed_at) throw badRequest(s.alreadyRouted);
@@ -116,7 +117,7 @@ export async function continueRouting(ctx: AuthedContext, input: { id: string; v
     const version =
       status === 'assigned'
         ? await markRouted(ctx, trx, matter.id, input.version, kase.id, after)
-        : await bumpMatter(ctx, trx, matter.id, input.version, sql`lead_unit_id = ${after.leadUnitId}, lead_unit_name = ${after.leadUnitName}`);
+        : await bumpMatter(ctx, trx, matter.id, input.version, { lead_unit_id: after.leadUnitId, lead_unit_name: after.leadUnitName });
     await ctx.audit.record({ action: 'petitions.route', targetType: 'petition', targetId: matter.id, detail: { caseId: kase.id, kernelStatus: status } }, { db: trx });
     return { version, routed: status === 'assigned', kernelStatus: status, message: messageFor(status) };
   });

@@ -11,6 +11,7 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from '../matters/perso
 import { petitionersOf } from '../matters/queries.js';
 import { openMaterial } from '../matters/sealing.js';
 import { categoryNames, channelNames, documentTexts as t, matterStrings as s, noticeKindNames } from '../strings.js';
+import { own } from '../db.js';
 
 export const documentKinds = ['registration', 'acceptance', 'non_acceptance', 'extension', 'answer'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
@@ -33,7 +34,7 @@ export async function buildDocument(
   ctx: AuthedContext,
   input: { id: string; kind: DocumentKind; reveal?: boolean; extensionReason?: string },
 ): Promise<DocumentFile> {
-  const { matter: m, kase } = await loadMatter(ctx, ctx.db, input.id);
+  const { matter: m, kase } = await loadMatter(ctx, own(ctx), input.id);
   if (m.is_accusation && !maySeeAccuser(ctx, m)) {
     await ctx.audit.record({ action: 'petitions.document', outcome: 'denied', targetType: 'petition', targetId: m.id, detail: { kind: input.kind, accusation: true } });
     throw forbidden(s.accusationDocumentDenied);
@@ -62,7 +63,7 @@ export async function buildDocument(
       recipients = [];
       const visits = await sql<{ channel: keyof typeof channelNames; received_on: string; person_count: number; is_repeat: boolean }>`
         select channel, received_on, person_count, is_repeat from petitions.visits where tenant_id = ${ctx.tenant.id} and matter_id = ${m.id}
-        order by received_on, created_at`.execute(ctx.db);
+        order by received_on, created_at`.execute(own(ctx));
       const first = visits.rows[0];
       const r = t.rows;
       const rows: [string, string][] = [

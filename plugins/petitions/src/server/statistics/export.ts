@@ -15,6 +15,7 @@ import { chinaToday } from '../matters/dates.js';
 import { maskName } from '../matters/personal-data.js';
 import { formatChange, formatPercent, monthRange, yearRange } from './periods.js';
 import { CATEGORIES, CHANNELS, figureRows, type Category, type Channel, type FigureRow, type Scope } from './queries.js';
+import { own } from '../db.js';
 
 export interface XlsxFile {
   fileName: string;
@@ -69,7 +70,7 @@ export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: 
     where v.tenant_id = ${ctx.tenant.id}
       and v.received_on between ${from}::date and ${to}::date
       ${scopeFilter(scope)}
-    order by v.received_on, v.created_at, v.id`.execute(ctx.db);
+    order by v.received_on, v.created_at, v.id`.execute(own(ctx));
   const units = await orgNames(ctx);
 
   const c = s.ledger.columns;
@@ -117,10 +118,10 @@ export async function monthlyLedgerXlsx(ctx: AuthedContext, scope: Scope, year: 
 export async function annualSummaryXlsx(ctx: AuthedContext, scope: Scope, year: number): Promise<XlsxFile> {
   const period = yearRange(year);
   const [total, byChannel, byCategory, byUnit, orgs] = await Promise.all([
-    figureRows(ctx.db, ctx.tenant.id, scope, period, 'none'),
-    figureRows(ctx.db, ctx.tenant.id, scope, period, 'channel', CHANNELS),
-    figureRows(ctx.db, ctx.tenant.id, scope, period, 'category', CATEGORIES),
-    figureRows(ctx.db, ctx.tenant.id, scope, period, 'unit'),
+    figureRows(own(ctx), ctx.tenant.id, scope, period, 'none'),
+    figureRows(own(ctx), ctx.tenant.id, scope, period, 'channel', CHANNELS),
+    figureRows(own(ctx), ctx.tenant.id, scope, period, 'category', CATEGORIES),
+    figureRows(own(ctx), ctx.tenant.id, scope, period, 'unit'),
     ctx.kernel.orgs.list(),
   ]);
   const c = s.annual.columns;

@@ -37,9 +37,10 @@
 //   matter's first visit.
 // - Scope: the tenant; a user outside the committee sees only matters whose involved unit
 //   is within their organisation scope (from the kernel's org API).
-import type { AuthedContext, Kysely } from '@zhengfa/plugin-api';
+import type { AuthedContext } from '@zhengfa/plugin-api';
 import { sql } from '@zhengfa/plugin-api';
 import { percent, shiftYears, yoyChange } from './periods.js';
+import type { PetitionsDb } from '../db.js';
 
 export const CHANNELS = ['letter', 'visit', 'online', 'phone', 'leader_mailbox'] as const;
 export const CATEGORIES = ['law', 'litigation', 'other'] as const;
@@ -50,7 +51,7 @@ export type Grouping = 'none' | 'unit' | 'category' | 'channel';
 /** Org ids the user's figures are limited to; null for the whole tenant. */
 export type Scope = string[] | null;
 
-export async function statisticsScope(ctx: AuthedContext, db?: Kysely<any>): Promise<Scope> {
+export async function statisticsScope(ctx: AuthedContext, db?: PetitionsDb): Promise<Scope> {
   if (ctx.user.committee) return null;
   const orgs = await ctx.kernel.orgs.list(db ? { db } : undefined);
   return orgs.map((o) => o.id);
@@ -121,7 +122,7 @@ interface Period {
   to: string;
 }
 
-async function visitFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, VisitFigures>> {
+async function visitFigures(db: PetitionsDb, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, VisitFigures>> {
   const { key, groupBy } = groupingSql(grouping, visitKey);
   const r = await sql<{ key: string | null; matters: number; person_visits: number; visits: number; collective_visits: number; collective_persons: number; repeat_visits: number }>`
     select ${key} as key,
@@ -151,7 +152,7 @@ async function visitFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: 
   return out;
 }
 
-async function outcomeFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, OutcomeFigures>> {
+async function outcomeFigures(db: PetitionsDb, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, OutcomeFigures>> {
   const { key, groupBy } = groupingSql(grouping, matterKey);
   // An outcome counts when it was reached by the end of the period.
   const by = sql`coalesce(m.outcome_on, ${p.to}::date) <= ${p.to}::date`;
@@ -180,7 +181,7 @@ async function outcomeFigures(db: Kysely<any>, tenantId: string, scope: Scope, p
   return out;
 }
 
-async function reliefFigures(db: Kysely<any>, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, ReliefFigures>> {
+async function reliefFigures(db: PetitionsDb, tenantId: string, scope: Scope, p: Period, grouping: Grouping): Promise<Map<string | null, ReliefFigures>> {
   const { key, groupBy } = groupingSql(grouping, matterKey);
   const r = await sql<{ key: string | null; amount: string; matters: number; times: number }>`
     select ${key} as key,
@@ -230,7 +231,7 @@ function toRow(key: string | null, now: VisitFigures, last: VisitFigures, outcom
 
 /** Rows for one grouping over a period, with last year's figures; `keys` lists rows always shown. */
 export async function figureRows(
-  db: Kysely<any>,
+  db: PetitionsDb,
   tenantId: string,
   scope: Scope,
   period: Period,
@@ -260,7 +261,7 @@ export interface Summary {
   byChannel: FigureRow[];
 }
 
-export async function summary(db: Kysely<any>, tenantId: string, scope: Scope, period: Period): Promise<Summary> {
+export async function summary(db: PetitionsDb, tenantId: string, scope: Scope, period: Period): Promise<Summary> {
   const [total, byUnit, byCategory, byChannel] = await Promise.all([
     figureRows(db, tenantId, scope, period, 'none'),
     figureRows(db, tenantId, scope, period, 'unit'),
@@ -288,7 +289,7 @@ export interface MonthFigures {
 }
 
 /** Twelve months of `year` with the same months of the year before, for the dashboard chart. */
-export async function monthly(db: Kysely<any>, tenantId: string, scope: Scope, year: number): Promise<MonthFigures[]> {
+export async function monthly(db: PetitionsDb, tenantId: string, scope: Scope, year: number): Promise<MonthFigures[]> {
   const r = await sql<{ y: number; mo: number; matters: number; person_visits: number; collective_visits: number; repeat_visits: number }>`
     select extract(year from v.received_on)::int as y, extract(month from v.received_on)::int as mo,
       count(distinct v.matter_id)::int as matters,

@@ -4,6 +4,7 @@ import { field as f, permissionProcedure, z } from '@zhengfa/plugin-api';
 import { petitionFieldNames as n, statisticsStrings as s } from '../strings.js';
 import { annualSummaryXlsx, monthlyLedgerXlsx } from './export.js';
 import { monthly, statisticsScope, summary } from './queries.js';
+import { own } from '../db.js';
 
 const year = f.withLabel(z.number({ error: s.badYear }).int(s.badYear).min(1990, s.badYear).max(2100, s.badYear), n.year);
 const month = f.withLabel(z.number({ error: s.badMonth }).int(s.badMonth).min(1, s.badMonth).max(12, s.badMonth), n.month);
@@ -19,12 +20,12 @@ export const statisticsRouter = {
   /** 件, 人次, 集体访, 重复访, 同比, 化解率, 息访率 for [from, to], with breakdowns by unit, category and channel. */
   summary: permissionProcedure('petitions.stats')
     .input(periodSchema)
-    .query(async ({ ctx, input }) => summary(ctx.db, ctx.tenant.id, await statisticsScope(ctx), input)),
+    .query(async ({ ctx, input }) => summary(own(ctx), ctx.tenant.id, await statisticsScope(ctx), input)),
 
   /** Twelve months of the year and of the year before, for the dashboard chart. */
   monthly: permissionProcedure('petitions.stats')
     .input(z.object({ year }))
-    .query(async ({ ctx, input }) => ({ year: input.year, months: await monthly(ctx.db, ctx.tenant.id, await statisticsScope(ctx), input.year) })),
+    .query(async ({ ctx, input }) => ({ year: input.year, months: await monthly(own(ctx), ctx.tenant.id, await statisticsScope(ctx), input.year) })),
 
   /** 信访台账 of one month as xlsx: one row per visit, names masked. */
   exportLedger: permissionProcedure('petitions.stats')

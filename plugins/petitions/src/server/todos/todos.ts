@@ -7,6 +7,7 @@ import { sql, type AuthedContext, type TodoItem } from '@zhengfa/plugin-api';
 import { matterStatusSql } from '../matters/access.js';
 import { scopeCondition } from '../matters/queries.js';
 import { todoStrings as s } from '../strings.js';
+import { own } from '../db.js';
 
 const LIST = '/petitions/matters';
 
@@ -35,12 +36,12 @@ export function stepsFor(ctx: Pick<AuthedContext, 'can' | 'user'>): Waiting[] {
 export async function petitionTodos(ctx: AuthedContext): Promise<TodoItem[]> {
   const wanted = stepsFor(ctx);
   if (wanted.length === 0) return [];
-  const scope = await scopeCondition(ctx, ctx.db);
+  const scope = await scopeCondition(ctx, own(ctx));
   const items: TodoItem[] = [];
   for (const step of wanted) {
     const r = await sql<{ n: number; oldest: string | null }>`select count(*)::int as n, min(${step.since})::text as oldest
       from petitions.matters m
-      where m.tenant_id = ${ctx.tenant.id} and ${scope} and (${matterStatusSql}) = ${step.status}`.execute(ctx.db);
+      where m.tenant_id = ${ctx.tenant.id} and ${scope} and (${matterStatusSql}) = ${step.status}`.execute(own(ctx));
     const row = r.rows[0]!;
     items.push({ key: step.key, label: step.label, count: row.n, link: `${LIST}?status=${step.status}`, oldest: row.oldest });
   }
@@ -48,7 +49,7 @@ export async function petitionTodos(ctx: AuthedContext): Promise<TodoItem[]> {
   if (ctx.user.committee && ctx.can('petitions.conclude')) {
     const r = await sql<{ n: number; oldest: string | null }>`select count(*)::int as n, min(r.settled_on)::text as oldest
       from petitions.matters m join petitions.mediation_referrals r on r.tenant_id = m.tenant_id and r.matter_id = m.id
-      where m.tenant_id = ${ctx.tenant.id} and ${scope} and m.outcome is null and r.settled_on is not null`.execute(ctx.db);
+      where m.tenant_id = ${ctx.tenant.id} and ${scope} and m.outcome is null and r.settled_on is not null`.execute(own(ctx));
     const row = r.rows[0]!;
     items.push({ key: 'concludeMediated', label: s.concludeMediated, count: row.n, link: `${LIST}?mediationSettled=1`, oldest: row.oldest });
   }
