@@ -464,7 +464,7 @@ export const intake = {
   disputeType: '纠纷类型',
   chooseType: '请选择',
   amount: '争议金额（元，可不填）',
-  personCount: '涉及人数',
+  personCount: '涉及人数（不填按所列当事人人数计）',
   riskLevel: '风险等级',
   parties: '当事人（至少填写一名；不用的行留空）',
   party: (n: number) => `当事人 ${n}`,

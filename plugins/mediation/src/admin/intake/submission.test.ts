@@ -65,11 +65,16 @@ describe('the registration page', () => {
     });
   });
 
-  it('passes the chosen receiver and reads a blank person count as NaN for the server to refuse', () => {
-    const r = readRegistration(fd([['receivedByStaffId', '5f0c1d8e-0000-4000-8000-000000000001'], ['personCount', ''], ['amount', '12,000.50']]));
+  it('passes the chosen receiver and reads a person count that is not a number as NaN for the server to refuse', () => {
+    const r = readRegistration(fd([['receivedByStaffId', '5f0c1d8e-0000-4000-8000-000000000001'], ['personCount', '三人'], ['amount', '12,000.50']]));
     expect(r.receivedByStaffId).toBe('5f0c1d8e-0000-4000-8000-000000000001');
     expect(r.personCount).toBeNaN();
     expect(r.amount).toBe(12000.5);
     expect(r.consent).toBe(false);
+  });
+
+  it('counts the parties named when the person count is left blank', () => {
+    const r = readRegistration(fd([['personCount', ' '], ['partyKind', 'person'], ['partyRole', 'applicant'], ['partyName', '郑五'], ['partyKind', 'person'], ['partyRole', 'respondent'], ['partyName', '王六'], ['partyKind', 'person'], ['partyRole', 'other'], ['partyName', '']]));
+    expect(r.personCount).toBe(2);
   });
 });

@@ -71,9 +71,13 @@ export function readParties(fd: FormData): PartyForm[] {
   return rows;
 }
 
-/** The whole registration form; a number that does not read as one is NaN for the server to refuse by name. */
+/**
+ * The whole registration form; a number that does not read as one is NaN for the server to
+ * refuse by name, and a blank person count is the number of parties named.
+ */
 export function readRegistration(fd: FormData): RegistrationForm {
   const clientKey = form.optStr(fd, 'clientKey');
+  const parties = readParties(fd);
   return {
     source: form.str(fd, 'source') as RegistrationForm['source'],
     referenceNo: form.optStr(fd, 'referenceNo') ?? null,
@@ -82,9 +86,10 @@ export function readRegistration(fd: FormData): RegistrationForm {
     summary: form.str(fd, 'summary').trim(),
     disputeType: form.str(fd, 'disputeType'),
     amount: optionalNumber(form.str(fd, 'amount')),
-    personCount: optionalNumber(form.str(fd, 'personCount')) ?? Number.NaN,
+    // Left blank, the people involved are the parties named (a window clerk counts them anyway).
+    personCount: form.str(fd, 'personCount').trim() === '' ? Math.max(1, parties.length) : (optionalNumber(form.str(fd, 'personCount')) ?? Number.NaN),
     riskLevel: form.str(fd, 'riskLevel') as RegistrationForm['riskLevel'],
-    parties: readParties(fd),
+    parties,
     receivedByStaffId: form.optStr(fd, 'receivedByStaffId') ?? null,
     ...(clientKey ? { clientKey } : {}),
   };
