@@ -42,8 +42,8 @@ export default function SignInPage() {
       <Card title={s.title}>
         {!mine && <Alert type="warning" showIcon message={s.notLinked} style={{ marginBottom: 12 }} />}
         {outcome?.ok ? <Alert type="success" showIcon message={s.done} style={{ marginBottom: 12 }} data-testid="sign-in-done" /> : null}
-        {/* key: a recorded sign-in empties the box, a refused one keeps what was typed. */}
-        <RemixForm method="post" key={outcome?.ok ? `done-${nav.state}` : 'form'}>
+        {/* key: each recorded sign-in (by its session) empties the box; a refused one keeps what was typed. */}
+        <RemixForm method="post" key={outcome?.ok ? `done-${(outcome.result as { sessionId?: string } | undefined)?.sessionId ?? ''}` : 'form'}>
           <input type="hidden" name="intent" value="signIn" />
           <label htmlFor="personnel-sign-in-code" style={{ display: 'block', marginBottom: 8 }}>
             {s.code}
