@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness } from './helpers.js';
+import { DEMO_PASSWORD, newContext, ready, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness, signedInWithoutJavaScript } from './helpers.js';
 
 /** A /trpc client for preparing data, signed in as `username`. */
 async function apiAs(baseUrl: string, username: string) {
@@ -235,6 +235,15 @@ describe('training and discipline records', () => {
       await ready(page);
       expect(await cells(page, `training-row-${policeName}`)).toEqual([policeName, '1', '0', '0', '0', '0', '0.0%']);
       await screenshot(page, 'personnel-statistics.png');
+
+      // --- The political department opens the officer's full file from the registry's link.
+      await page.goto(`${baseUrl}/personnel/officers/${subjectId}/file`);
+      await ready(page);
+      expect(await textOf(page.getByTestId('officer-file-training'))).toBe(`${year}年度教育培训：累计4学时`);
+      expect(await textOf(page.getByTestId('officer-file-eligibility'))).toBe(`受限至${until}`);
+      const sanction = (await page.getByTestId('officer-file-sanctions').locator('tbody tr').first().locator('td').allTextContents()).map((x) => x.trim());
+      expect([sanction[0], ...sanction.slice(2, 5)]).toEqual(['记过', today, until, '影响期内']);
+      await screenshot(page, 'personnel-officer-file.png');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
@@ -267,14 +276,8 @@ describe('training and discipline records', () => {
 
   it('signs an officer in to the session on a phone without JavaScript, a wrong code refused and kept in the box', async () => {
     const { baseUrl, browser } = h!;
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 740 } });
-    const page = await context.newPage();
+    const { context, page } = await signedInWithoutJavaScript(browser, baseUrl, 'liaison', { width: 375, height: 740 });
     try {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel('用户名', { exact: true }).fill('liaison');
-      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.waitForURL((url) => url.pathname === '/');
 
       await page.goto(`${baseUrl}/personnel/sign-in`);
       const wrong = signInCode === '000000' ? '000001' : '000000';
@@ -295,14 +298,8 @@ describe('training and discipline records', () => {
 
   it('registers and advances a clue without JavaScript, a refusal shown with the input kept', async () => {
     const { baseUrl, browser } = h!;
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const { context, page } = await signedInWithoutJavaScript(browser, baseUrl, 'supervisor');
     try {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel('用户名', { exact: true }).fill('supervisor');
-      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.waitForURL((url) => url.pathname === '/');
 
       await page.goto(`${baseUrl}/personnel/clues`);
       const create = page.getByTestId('form-create');

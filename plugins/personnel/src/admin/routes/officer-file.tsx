@@ -3,10 +3,11 @@
 // to the leader of the officer's unit and refuses (its Chinese message, a 403 page) to the rest.
 // Every view and export is audited by the server.
 import { data, useFetcher } from '@remix-run/react';
-import { App, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { badForm, FormError, form, PageHeader, saveBase64File, useActionFeedback, usePageData, UUID, type ActionOutcome, type RouteArgs } from '@zhengfa/ui';
 import { useCallback } from 'react';
 import { kit } from '../api.js';
+import { EligibilityTag, emptyFile, label, sanctionColumns, TrainingCard } from '../file-sections.js';
 import { strings } from '../strings.js';
 
 const s = strings.officerFile;
@@ -33,8 +34,6 @@ export async function action(args: RouteArgs) {
   return kit.mutate(args, intent, '', (c) => c.personnel.file.export({ officerId }));
 }
 
-const none = { emptyText: <Empty description={m.none} /> };
-const label = (names: Record<string, string>) => (v: string | number) => names[String(v)] ?? String(v);
 
 export default function OfficerFilePage() {
   const { file: f, canExport } = usePageData<typeof loader>();
@@ -49,7 +48,6 @@ export default function OfficerFilePage() {
     [message],
   );
   const error = useActionFeedback(fetcher, onSuccess);
-  const r = f.restriction;
   return (
     <>
       <PageHeader
@@ -76,38 +74,21 @@ export default function OfficerFilePage() {
             <Descriptions.Item label={s.party}>{o.isPartyMember ? strings.yes : strings.no}</Descriptions.Item>
             <Descriptions.Item label={s.status}>{(strings.status as Record<string, string>)[o.status] ?? o.status}</Descriptions.Item>
             <Descriptions.Item label={m.eligibility}>
-              <span data-testid="officer-file-eligibility">{r.eligible ? <Tag color="green">{m.eligible}</Tag> : <Tag color="red">{r.permanent ? m.permanent : m.until(r.until ?? '')}</Tag>}</span>
+              <EligibilityTag restriction={f.restriction} testId="officer-file-eligibility" />
             </Descriptions.Item>
             <Descriptions.Item label={m.conductCount}>{f.conductRecordCount}</Descriptions.Item>
           </Descriptions>
         </Card>
-        <Card size="small" title={<span data-testid="officer-file-training">{m.training(f.year, f.trainingHours)}</span>}>
-          <Table
-            size="small"
-            rowKey="sessionId"
-            pagination={false}
-            dataSource={f.trainingSessions}
-            locale={none}
-            columns={[
-              { title: m.course, dataIndex: 'courseTitle' },
-              { title: m.heldOn, dataIndex: 'heldOn' },
-              { title: m.classHours, dataIndex: 'classHours' },
-            ]}
-          />
-        </Card>
+        <TrainingCard file={f} testId="officer-file-training" />
         <Card size="small" title={m.sanctions} data-testid="officer-file-sanctions">
           <Table
             size="small"
             rowKey="id"
             pagination={false}
             dataSource={f.sanctions}
-            locale={none}
+            locale={emptyFile}
             columns={[
-              { title: m.kind, dataIndex: 'kind', render: label(m.kinds) },
-              { title: s.form, dataIndex: 'form', render: label(s.forms) },
-              { title: m.decidedOn, dataIndex: 'decidedOn' },
-              { title: m.effectiveUntil, dataIndex: 'effectiveUntil', render: (v: string | null, x) => (x.permanent ? m.permanent : (v ?? m.noPeriod)) },
-              { title: m.inForce, dataIndex: 'inForce', render: (v: boolean) => (v ? <Tag color="red">{m.inForceYes}</Tag> : <Tag>{m.inForceNo}</Tag>) },
+              ...sanctionColumns<(typeof f.sanctions)[number]>([{ title: s.form, dataIndex: 'form', render: label(s.forms) }]),
               ...(full
                 ? [
                     { title: s.decisionNo, dataIndex: 'decisionNo', render: (v: string | null | undefined) => v ?? '' },
@@ -123,7 +104,7 @@ export default function OfficerFilePage() {
             rowKey="id"
             pagination={false}
             dataSource={f.commendations}
-            locale={none}
+            locale={emptyFile}
             columns={[
               { title: s.commendationKind, dataIndex: 'kind', render: label(s.commendationKinds) },
               { title: m.commendationTitle, dataIndex: 'title' },
@@ -137,7 +118,7 @@ export default function OfficerFilePage() {
             rowKey="period"
             pagination={false}
             dataSource={f.assessments}
-            locale={none}
+            locale={emptyFile}
             columns={[
               { title: s.period, dataIndex: 'period' },
               { title: s.grade, dataIndex: 'grade', render: label(s.grades) },
@@ -153,7 +134,7 @@ export default function OfficerFilePage() {
                 rowKey="id"
                 pagination={false}
                 dataSource={f.clues}
-                locale={none}
+                locale={emptyFile}
                 columns={[
                   { title: s.receivedOn, dataIndex: 'receivedOn' },
                   { title: s.source, dataIndex: 'source', render: label(s.sources) },
@@ -169,7 +150,7 @@ export default function OfficerFilePage() {
                 rowKey="id"
                 pagination={false}
                 dataSource={f.accountability}
-                locale={none}
+                locale={emptyFile}
                 columns={[
                   { title: s.caseRef, dataIndex: 'caseRef' },
                   { title: s.foundOn, dataIndex: 'foundOn' },
@@ -184,7 +165,7 @@ export default function OfficerFilePage() {
                 rowKey="findingId"
                 pagination={false}
                 dataSource={f.inspectionFindings}
-                locale={none}
+                locale={emptyFile}
                 columns={[
                   { title: s.defectType, dataIndex: 'defectType' },
                   { title: s.severity, dataIndex: 'severity', render: label(s.severities) },
