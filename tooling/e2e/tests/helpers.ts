@@ -284,3 +284,18 @@ export async function trpc<T>(page: Page, baseUrl: string, proc: string, input: 
   if (!res.ok() || !body.result) throw new Error(`${proc} failed: ${res.status()} ${body.error?.message ?? ''}`);
   return body.result.data;
 }
+
+/**
+ * A browser context with JavaScript off, signed in as `username` through the plain sign-in
+ * form (1280 px wide unless told): the forms that must work without JavaScript are tried in it.
+ */
+export async function signedInWithoutJavaScript(browser: Browser, baseUrl: string, username: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return { context, page };
+}

@@ -14,7 +14,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, newContext, ready, resultsDir, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness, trpc } from './helpers.js';
+import { DEMO_PASSWORD, newContext, ready, resultsDir, screenshot, signIn, startHarness, stopHarness, textOf, visible, type Harness, trpc, signedInWithoutJavaScript } from './helpers.js';
 
 /** Today in China (the server's day, the forms' default dates). */
 function chinaToday(): string {
@@ -245,14 +245,8 @@ describe('the joint mediation center', () => {
   }, 300_000);
   it('triages and accepts a dispute without JavaScript, a refusal shown with the input kept', async () => {
     const { baseUrl, browser } = h!;
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const { context, page } = await signedInWithoutJavaScript(browser, baseUrl, 'supervisor');
     try {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel('用户名', { exact: true }).fill('supervisor');
-      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.waitForURL((url) => url.pathname === '/');
       const m = <T,>(proc: string, input: unknown) => trpc<T>(page, baseUrl, proc, input, 'mutation');
       const today = chinaToday();
       const org = await m<{ id: string }>('mediation.organisations.create', { kind: 'village', name: `东关村人民调解委员会${Date.now().toString(36).slice(-4)}` });
@@ -373,14 +367,8 @@ describe('the joint mediation center', () => {
   }, 120_000);
   it('registers a dispute at the window without JavaScript with the seconded staff member who received it, a refusal shown with the input kept', async () => {
     const { baseUrl, browser } = h!;
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const { context, page } = await signedInWithoutJavaScript(browser, baseUrl, 'supervisor');
     try {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel('用户名', { exact: true }).fill('supervisor');
-      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.waitForURL((url) => url.pathname === '/');
       const staff = await trpc<{ id: string }>(page, baseUrl, 'mediation.staff.create', { name: '周窗口', unit: '县司法局', secondedFrom: chinaToday() }, 'mutation');
 
       await page.goto(`${baseUrl}/mediation/register`);
